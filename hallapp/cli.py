@@ -1,0 +1,139 @@
+"""The command line. `hallapp` with no command opens the window (see ui/launcher.py); every
+other command runs headless from here.
+
+A user error prints one plain line on stderr and exits 2; an unexpected failure prints one line,
+logs the detail, and exits 1. No tracebacks on a clerk's or technician's screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hallapp import __version__
+from hallapp.config import SettingsError, flat_items, set_value
+from hallapp.home import HOME_ENV, current_home
+from hallapp.storage import DatabaseError
+
+log = logging.getLogger(__name__)
+
+# Commands that open a window; ui/launcher.py handles them.
+GUI_COMMANDS = frozenset({None})
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hallapp", description="跨省通办窗口客户端 hallapp")
+    parser.add_argument("--version", action="version", version=f"hallapp {__version__}")
+    parser.add_argument("--home", metavar="DIR", help=f"home folder for data, settings, keys, logs (env {HOME_ENV})")
+    parser.add_argument("--demo", action="store_true", help="demo hall in its own database")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language for this run")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="action", required=True)
+    db.add_parser("upgrade", help="apply database migrations")
+
+    cat = sub.add_parser("catalog", help="service item catalog").add_subparsers(dest="action", required=True)
+    imp = cat.add_parser("import", help="replace (default) or merge the catalog from a YAML file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--merge", action="store_true", help="keep items the file does not list")
+    find = cat.add_parser("search", help="find items by name, code or pinyin initials")
+    find.add_argument("text")
+    find.add_argument("--limit", type=int, default=20)
+
+    cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
+    cfg.add_parser("show", help="every setting with its value and meaning")
+    setp = cfg.add_parser("set", help="change one setting")
+    setp.add_argument("key")
+    setp.add_argument("value")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from hallapp.bootstrap import open_app
+
+    if args.command == "config":
+        return _config(args)
+    app = open_app(demo=args.demo)
+    try:
+        if args.command == "db":
+            print(f"database is up to date: {app.db.display_url}")
+        elif args.command == "catalog":
+            return _catalog(app, args)
+        return 0
+    finally:
+        app.close()
+
+
+def _config(args: argparse.Namespace) -> int:
+    from hallapp.config import load_settings
+
+    home = current_home()
+    if args.action == "show":
+        for key, value, description in flat_items(load_settings(home.settings_file)):
+            print(f"{key} = {value!r}  # {description}")
+    else:
+        set_value(home.settings_file, args.key, args.value)
+        print(f"{args.key} saved in {home.settings_file}")
+    return 0
+
+
+def _catalog(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from hallapp.services import catalog
+
+    if args.action == "import":
+        counts = catalog.import_catalog(app.db, args.file, merge=args.merge, actor="cli")
+        print(f"imported {args.file.name}: {counts.added} added, {counts.updated} updated, "
+              f"{counts.deactivated} withdrawn")
+        return 0
+    hits = catalog.search(app.db, args.text, args.limit)
+    if not hits:
+        print(f"no item matches '{args.text}'", file=sys.stderr)
+        return 1
+    for hit in hits:
+        print(f"{hit.name}\t{hit.code}\t{hit.department}")
+    return 0
+
+
+def apply_global_options(args: argparse.Namespace) -> None:
+    if args.home:
+        os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
+    if args.lang:
+        os.environ["HALLAPP_LANGUAGE"] = args.lang
+
+
+def guarded(fn, *fn_args) -> int:  # noqa: ANN001
+    """Run a command; turn every failure into one plain line and an exit code."""
+    from hallapp.services.catalog import CatalogError
+    from hallapp.services.hall import SetupError
+
+    try:
+        return fn(*fn_args)
+    except (UserError, SettingsError, CatalogError, SetupError) as exc:
+        print(f"hallapp: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseError as exc:
+        print(f"hallapp: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence for a clean message
+        log.exception("command failed")
+        print(f"hallapp: unexpected error ({type(exc).__name__}); details are in the log", file=sys.stderr)
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    apply_global_options(args)
+    if args.command in GUI_COMMANDS:
+        print("hallapp: the window is started by the `hallapp` launcher (ui.launcher)", file=sys.stderr)
+        return 2
+    return guarded(run, args)

@@ -1,0 +1,163 @@
+"""The one settings object. Every key is declared once here, with its type, default and help.
+
+Settings live as TOML in the home folder (`settings.toml`); only keys that were set are written,
+so a new default reaches every hall that never changed it. Environment variables named in
+`ENV_OVERRIDES` win over the file (a deployment or a test sets them without editing files).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class UiSettings(_Section):
+    language: Literal["zh_CN", "en"] = Field("zh_CN", description="UI language: zh_CN (简体中文) or en")
+    font_size_pt: int = Field(14, ge=9, le=32, description="Base font size on the counter, in points")
+
+
+class SecuritySettings(_Section):
+    max_failed_logins: int = Field(5, ge=1, le=100, description="Bad passwords before an account locks")
+    lockout_minutes: int = Field(5, ge=1, le=1440, description="How long a locked account stays locked")
+    idle_lock_minutes: int = Field(
+        10, ge=0, le=480, description="Lock the window after this many idle minutes (0 = never)"
+    )
+
+
+class DatabaseSettings(_Section):
+    url: str = Field(
+        "",
+        description="SQLAlchemy URL of a shared hall database (PostgreSQL); empty = SQLite in the home folder",
+    )
+
+
+class PlatformSettings(_Section):
+    url: str = Field("", description="Address of the national platform's inter-provincial channel")
+
+
+class CounterSettings(_Section):
+    number: int = Field(1, ge=1, le=999, description="The counter (窗口) number of this PC")
+
+
+class DocumentSettings(_Section):
+    font_paths: list[str] = Field(
+        default_factory=lambda: [
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "C:/Windows/Fonts/simsun.ttc",
+            "C:/Windows/Fonts/msyh.ttc",
+        ],
+        description="TrueType CJK fonts to embed in documents, tried in order",
+    )
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level")
+
+
+class Settings(_Section):
+    ui: UiSettings = Field(default_factory=UiSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    platform: PlatformSettings = Field(default_factory=PlatformSettings)
+    counter: CounterSettings = Field(default_factory=CounterSettings)
+    documents: DocumentSettings = Field(default_factory=DocumentSettings)
+    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+
+
+ENV_OVERRIDES = {
+    "database.url": "HALLAPP_DATABASE_URL",
+    "platform.url": "HALLAPP_PLATFORM_URL",
+    "ui.language": "HALLAPP_LANGUAGE",
+}
+
+
+class SettingsError(ValueError):
+    """A settings file or value that cannot be used; the message names the key."""
+
+
+def declared_keys() -> dict[str, tuple[Any, str]]:
+    """Every dotted key with its default and description, in declaration order."""
+    keys: dict[str, tuple[Any, str]] = {}
+    for section_name, section_field in Settings.model_fields.items():
+        section_cls = section_field.annotation
+        defaults = section_cls()
+        for key, field in section_cls.model_fields.items():
+            keys[f"{section_name}.{key}"] = (getattr(defaults, key), field.description or "")
+    return keys
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
+
+
+def _validate(raw: dict[str, Any], origin: str) -> Settings:
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        raise SettingsError(f"{origin}: {key}: {first['msg']}") from exc
+
+
+def load_settings(path: Path) -> Settings:
+    raw = _read_raw(path)
+    for key, env in ENV_OVERRIDES.items():
+        if os.environ.get(env):
+            section, name = key.split(".")
+            raw = {**raw, section: {**raw.get(section, {}), name: os.environ[env]}}
+    return _validate(raw, str(path))
+
+
+def _parse_value(text: str, default: Any) -> Any:
+    """Turn a command-line string into the key's type; pydantic then checks ranges and choices."""
+    if isinstance(default, list):
+        text = text.strip()
+        if text.startswith("["):
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text
+
+
+def set_value(path: Path, key: str, text: str) -> Settings:
+    """Validate and store one key; the file is untouched if the value is refused."""
+    keys = declared_keys()
+    if key not in keys:
+        raise SettingsError(f"unknown setting '{key}' (see `hallapp config show`)")
+    section, name = key.split(".")
+    raw = _read_raw(path)
+    try:
+        value = _parse_value(text, keys[key][0])
+    except json.JSONDecodeError as exc:
+        raise SettingsError(f"{key}: not a valid list ({exc})") from exc
+    raw.setdefault(section, {})[name] = value
+    settings = _validate(raw, "refused")
+    # Store the validated (typed) value, not the raw string.
+    raw[section][name] = getattr(getattr(settings, section), name)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    tmp.replace(path)
+    return settings
+
+
+def flat_items(settings: Settings) -> list[tuple[str, Any, str]]:
+    """(key, current value, description) for `hallapp config show`."""
+    out = []
+    for key, (_default, description) in declared_keys().items():
+        section, name = key.split(".")
+        out.append((key, getattr(getattr(settings, section), name), description))
+    return out

@@ -1,0 +1,1 @@
+"""Domain rules with no UI or storage dependency: codes, regions, ID numbers."""

@@ -1,0 +1,51 @@
+"""The one home folder: database, settings, keys and logs of one hallapp instance.
+
+`HALLAPP_HOME` (or `--home DIR`, which the CLI turns into the same variable) wins; otherwise the
+platformdirs user data folder. Tests, benches and several instances on one machine rely on this
+being the only place that decides where state lives.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hallapp"
+HOME_ENV = "HALLAPP_HOME"
+
+
+@dataclass(frozen=True)
+class Home:
+    root: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.toml"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    def database_file(self, demo: bool = False) -> Path:
+        # Demo mode keeps its own file so trying the program never touches a real hall's data.
+        return self.root / ("demo.sqlite3" if demo else "hallapp.sqlite3")
+
+    def ensure(self) -> "Home":
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.logs_dir.mkdir(exist_ok=True)
+        self.keys_dir.mkdir(mode=0o700, exist_ok=True)
+        return self
+
+
+def current_home() -> Home:
+    """The home chosen by the environment, created if missing."""
+    configured = os.environ.get(HOME_ENV)
+    root = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME))
+    return Home(root.resolve()).ensure()

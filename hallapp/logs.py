@@ -1,0 +1,35 @@
+"""Logging to the home folder. Log lines carry detail for a technician, never personal data:
+services log masked numbers and codes only, and this filter masks any 18-character ID number
+that slips through."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
+
+
+class MaskIdNumbers(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 10 + m.group(2), message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def configure(logs_dir: Path, level: str = "INFO") -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "_hallapp", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        logs_dir / "hallapp.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler._hallapp = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskIdNumbers())
+    root.addHandler(handler)
+    root.setLevel(level)

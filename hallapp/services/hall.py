@@ -1,0 +1,107 @@
+"""Setting up a hall: the first-run set-up of a real hall, and the demo hall."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hallapp.domain.regions import county_status, default_regions
+from hallapp.domain.staff import Role
+from hallapp.services import catalog, staff
+from hallapp.storage import Database
+from hallapp.storage.models import Counter, Hall
+
+_HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,36}$")
+
+
+class SetupError(ValueError):
+    """A refused set-up value; the message is for the person at the keyboard."""
+
+
+@dataclass(frozen=True)
+class HallInfo:
+    id: int
+    code: str
+    name: str
+    region_code: str
+    province_code: str
+    region_name: str
+    demo: bool
+    counters: tuple[int, ...]
+
+
+def hall_info(db: Database) -> HallInfo | None:
+    with db.unit_of_work() as uow:
+        hall = uow.halls.the_hall()
+        if hall is None:
+            return None
+        region = default_regions().lookup(hall.region_code)
+        return HallInfo(
+            hall.id, hall.code, hall.name, hall.region_code, hall.region_code[:2],
+            region.full_name if region else hall.region_code, hall.demo,
+            tuple(c.number for c in uow.halls.counters(hall.id)),
+        )
+
+
+def setup_problem(name: str, code: str, region_code: str) -> str | None:
+    if not name.strip():
+        return "请填写大厅名称"
+    if not _HALL_CODE.match(code.strip()):
+        return "大厅编码应为 4–36 位字母或数字"
+    region_code = region_code.strip()
+    if not (len(region_code) == 6 and region_code.isdigit()):
+        return "行政区划代码应为 6 位数字"
+    if county_status(region_code) != "current":
+        return f"行政区划代码 {region_code} 不在当前区划表中"
+    return None
+
+
+def create_hall(db: Database, *, name: str, code: str, region_code: str, counters: int,
+                admin_username: str, admin_name: str, admin_password: str, demo: bool = False) -> HallInfo:
+    """First-run set-up: the hall, its counters, the first admin and the starter catalog."""
+    problem = setup_problem(name, code, region_code)
+    if problem:
+        raise SetupError(problem)
+    with db.unit_of_work(write=True) as uow:
+        if uow.halls.the_hall() is not None:
+            raise SetupError("此数据库已有大厅，不能重复初始化")
+        hall = Hall(name=name.strip(), code=code.strip(), region_code=region_code.strip(), demo=demo)
+        uow.add(hall)
+        uow.flush()
+        for number in range(1, counters + 1):
+            uow.add(Counter(hall_id=hall.id, number=number, name=f"{number}号窗口"))
+        uow.audit.append("hall_created", actor="setup", subject=f"hall:{hall.code}", counters=counters)
+        hall_id = hall.id
+    try:
+        staff.create_staff(db, "setup", hall_id, admin_username, admin_name, Role.ADMIN, admin_password)
+    except staff.StaffError as exc:
+        raise SetupError(str(exc)) from exc
+    catalog.import_catalog(db, catalog.starter_catalog_path(), actor="setup")
+    info = hall_info(db)
+    assert info is not None
+    return info
+
+
+DEMO_PASSWORD = "demo1234"
+DEMO_STAFF = (
+    ("clerk1", "张晓梅", Role.CLERK),
+    ("clerk2", "李建国", Role.CLERK),
+    ("clerk3", "王芳", Role.CLERK),
+    ("supervisor", "陈主任", Role.SUPERVISOR),
+    ("tech", "赵工", Role.TECHNICIAN),
+)
+
+
+def ensure_demo_hall(db: Database) -> HallInfo:
+    """The demo hall: 3 counters, clerks, a supervisor, a technician, the starter catalog.
+
+    All demo accounts use DEMO_PASSWORD; admin is `admin`.
+    """
+    info = hall_info(db)
+    if info is not None:
+        return info
+    info = create_hall(db, name="演示县政务服务中心", code="DEMO510104", region_code="510104", counters=3,
+                       admin_username="admin", admin_name="系统管理员", admin_password=DEMO_PASSWORD, demo=True)
+    for username, display_name, role in DEMO_STAFF:
+        staff.create_staff(db, "setup", info.id, username, display_name, role, DEMO_PASSWORD)
+    return info

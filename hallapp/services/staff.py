@@ -1,0 +1,152 @@
+"""Logging in, locking out, unlocking an idle window, managing accounts. Everything is audited."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from hallapp.config import SecuritySettings
+from hallapp.domain.staff import Role, lock_after_failure, password_problem
+from hallapp.storage import Database
+from hallapp.storage.models import Staff
+from hallapp.storage.models.base import utcnow
+
+log = logging.getLogger(__name__)
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+class LoginError(Exception):
+    """Refused login; the message is for the clerk."""
+
+
+class StaffError(ValueError):
+    """A refused account change; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    """Who is logged in. Plain values: safe to hand to the UI and other threads."""
+
+    staff_id: int
+    username: str
+    display_name: str
+    role: Role
+    hall_id: int
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def login(db: Database, username: str, password: str, security: SecuritySettings,
+          now: datetime | None = None) -> StaffSession:
+    """Check a password. Failures are committed (count, lock, audit) before LoginError is raised."""
+    now = now or utcnow()
+    with db.unit_of_work(write=True) as uow:
+        outcome = _attempt(uow, username, password, security, now)
+    if isinstance(outcome, str):
+        raise LoginError(outcome)
+    return outcome
+
+
+def _attempt(uow, username: str, password: str, security: SecuritySettings,  # noqa: ANN001
+             now: datetime) -> StaffSession | str:
+    staff = uow.staff.by_username(username, for_update=True)
+    if staff is None or not staff.active:
+        uow.audit.append("login_failed", actor=username[:40], subject="staff:unknown")
+        return "用户名或密码错误"
+    subject = f"staff:{staff.username}"
+    if staff.locked_until and staff.locked_until > now:
+        minutes = int((staff.locked_until - now).total_seconds() // 60) + 1
+        uow.audit.append("login_refused_locked", actor=staff.username, subject=subject)
+        return f"账号已锁定，请 {minutes} 分钟后再试，或请管理员解锁"
+    if not _verify(staff.password_hash, password):
+        staff.failed_logins += 1
+        staff.locked_until = lock_after_failure(
+            staff.failed_logins, now, security.max_failed_logins, security.lockout_minutes
+        )
+        uow.audit.append("login_failed", actor=staff.username, subject=subject, failed=staff.failed_logins)
+        if staff.locked_until:
+            uow.audit.append("account_locked", actor="system", subject=subject, minutes=security.lockout_minutes)
+            return f"密码错误次数过多，账号已锁定 {security.lockout_minutes} 分钟"
+        left = security.max_failed_logins - staff.failed_logins
+        return f"用户名或密码错误（还可尝试 {left} 次）"
+    if _hasher.check_needs_rehash(staff.password_hash):
+        staff.password_hash = hash_password(password)
+    staff.failed_logins = 0
+    staff.locked_until = None
+    staff.last_login_at = now
+    uow.audit.append("login", actor=staff.username, subject=subject)
+    return _session_of(staff)
+
+
+def record_window_locked(db: Database, session: StaffSession, idle_minutes: int) -> None:
+    with db.unit_of_work(write=True) as uow:
+        uow.audit.append("window_locked", actor=session.username, subject=f"staff:{session.username}",
+                         idle_minutes=idle_minutes)
+
+
+def logout(db: Database, session: StaffSession) -> None:
+    with db.unit_of_work(write=True) as uow:
+        uow.audit.append("logout", actor=session.username, subject=f"staff:{session.username}")
+
+
+def create_staff(db: Database, actor: str, hall_id: int, username: str, display_name: str,
+                 role: Role | str, password: str) -> StaffSession:
+    username = username.strip()
+    if not username or len(username) > 40:
+        raise StaffError("用户名不能为空，且不超过 40 个字符")
+    problem = password_problem(password)
+    if problem:
+        raise StaffError(problem)
+    with db.unit_of_work(write=True) as uow:
+        if uow.staff.by_username(username):
+            raise StaffError(f"用户名 {username} 已存在")
+        staff = Staff(hall_id=hall_id, username=username, display_name=display_name.strip() or username,
+                      role=Role(role).value, password_hash=hash_password(password))
+        uow.add(staff)
+        uow.flush()
+        uow.audit.append("staff_created", actor=actor, subject=f"staff:{username}", role=staff.role)
+        return _session_of(staff)
+
+
+def change_role(db: Database, actor: str, username: str, role: Role | str) -> None:
+    with db.unit_of_work(write=True) as uow:
+        staff = uow.staff.by_username(username, for_update=True)
+        if staff is None:
+            raise StaffError(f"没有用户 {username}")
+        old, staff.role = staff.role, Role(role).value
+        uow.audit.append("role_changed", actor=actor, subject=f"staff:{staff.username}", old=old, new=staff.role)
+
+
+def unlock_account(db: Database, actor: str, username: str) -> None:
+    with db.unit_of_work(write=True) as uow:
+        staff = uow.staff.by_username(username, for_update=True)
+        if staff is None:
+            raise StaffError(f"没有用户 {username}")
+        staff.failed_logins, staff.locked_until = 0, None
+        uow.audit.append("account_unlocked", actor=actor, subject=f"staff:{staff.username}")
+
+
+def list_staff(db: Database, hall_id: int) -> list[dict]:
+    with db.unit_of_work() as uow:
+        return [
+            {"username": s.username, "display_name": s.display_name, "role": s.role, "active": s.active,
+             "locked_until": s.locked_until, "last_login_at": s.last_login_at}
+            for s in uow.staff.all(hall_id)
+        ]
+
+
+def _session_of(staff: Staff) -> StaffSession:
+    return StaffSession(staff.id, staff.username, staff.display_name, Role(staff.role), staff.hall_id)

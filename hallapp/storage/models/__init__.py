@@ -1,0 +1,26 @@
+"""SQLAlchemy 2 models, one family per module. Import them all so metadata is complete."""
+
+from hallapp.storage.models.audit import AuditEvent
+from hallapp.storage.models.base import Base
+from hallapp.storage.models.case import Applicant, Case, Material, Page
+from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
+from hallapp.storage.models.hall import Counter, Hall, Staff
+from hallapp.storage.models.queue import Evaluation, Ticket
+from hallapp.storage.models.sync import OutboxEntry
+
+__all__ = [
+    "Applicant",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "Counter",
+    "Evaluation",
+    "Hall",
+    "Material",
+    "MaterialRequirement",
+    "OutboxEntry",
+    "Page",
+    "ServiceItem",
+    "Staff",
+    "Ticket",
+]

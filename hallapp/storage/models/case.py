@@ -1,0 +1,85 @@
+"""Cases (办件), applicants, the materials collected for a case and their pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hallapp.storage.models.base import Base, utcnow
+
+
+class Applicant(Base):
+    __tablename__ = "applicant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    certificate_type: Mapped[str] = mapped_column(String(3), default="111")  # GA/T 2000.156
+    certificate_number: Mapped[str] = mapped_column(String(40), index=True)
+    sex_code: Mapped[str | None] = mapped_column(String(1))
+    nation_code: Mapped[str | None] = mapped_column(String(2))
+    birth_date: Mapped[date | None]
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    region_code: Mapped[str | None] = mapped_column(String(6))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Case(Base):
+    __tablename__ = "case_file"  # "case" is an SQL keyword
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(50), unique=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counter.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicant.id"))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    state: Mapped[str] = mapped_column(String(24), default="draft", index=True)
+    handling_region_code: Mapped[str | None] = mapped_column(String(6))
+    accepted_at: Mapped[datetime | None]
+    promised_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Material.position"
+    )
+
+
+class Material(Base):
+    __tablename__ = "material"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    requirement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("material_requirement.id", ondelete="SET NULL")
+    )
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(120))
+    form: Mapped[str] = mapped_column(String(16))
+    copies: Mapped[int] = mapped_column(default=1)
+    status: Mapped[str] = mapped_column(String(16))  # captured | missing | gap
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    file_path: Mapped[str | None] = mapped_column(String(400))
+
+    case: Mapped[Case] = relationship(back_populates="materials")
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="material", cascade="all, delete-orphan", order_by="Page.position"
+    )
+
+
+class Page(Base):
+    __tablename__ = "page"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("material.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    image_sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int]
+    height: Mapped[int]
+
+    material: Mapped[Material] = relationship(back_populates="pages")

@@ -1,0 +1,1 @@
+"""Shared helpers for tests: requirement checks and throwaway system services."""

@@ -1,0 +1,1 @@
+"""PySide6 windows: the only package that imports Qt."""

@@ -1,0 +1,132 @@
+"""The main window: a thin shell that composes the pages a role may open, the status bar and
+the idle lock. Pages do their own work; this file only arranges them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from hallapp.bootstrap import AppContext
+from hallapp.config import set_value
+from hallapp.domain.staff import Page, pages_for
+from hallapp.services import staff
+from hallapp.services.hall import HallInfo
+from hallapp.services.staff import StaffSession
+from ui import i18n
+from ui.dialogs.lock import LockDialog
+from ui.idle import IdleWatcher
+from ui.pages.admin import AdminPage
+from ui.pages.counter import CounterPage
+from ui.pages.devices import DevicesPage
+from ui.pages.supervisor import SupervisorPage
+from ui.status_bar import HallStatusBar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, hall: HallInfo, session: StaffSession) -> None:
+        super().__init__()
+        self.ctx, self.hall, self.session = ctx, hall, session
+        self.setMinimumSize(1280, 720)
+        self.idle = IdleWatcher(ctx.settings.security.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self._build()
+
+    def _page_names(self) -> dict[Page, str]:
+        return {
+            Page.COUNTER: self.tr("Counter"), Page.SUPERVISOR: self.tr("Supervisor"),
+            Page.DEVICES: self.tr("Devices"), Page.ADMIN: self.tr("Administration"),
+        }
+
+    def _make_page(self, page: Page) -> QWidget:
+        if page is Page.COUNTER:
+            return CounterPage(self.session, self.ctx.settings.counter.number)
+        if page is Page.SUPERVISOR:
+            return SupervisorPage(self.ctx.db)
+        if page is Page.DEVICES:
+            return DevicesPage()
+        return AdminPage(self.ctx.db, self.session)
+
+    def _build(self) -> None:
+        """(Re)build every widget; called again when the language changes."""
+        demo = self.tr(" (demo)") if self.hall.demo else ""
+        self.setWindowTitle(f"hallapp — {self.hall.name}{demo} — {self.session.display_name}")
+        self.nav = QListWidget(objectName="navList")
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        names = self._page_names()
+        self.pages: dict[Page, QWidget] = {}
+        for index, page in enumerate(pages_for(self.session.role)):
+            widget = self._make_page(page)
+            widget.setObjectName(f"page_{page.value}")
+            self.pages[page] = widget
+            self.stack.addWidget(widget)
+            self.nav.addItem(f"{names[page]}  Ctrl+{index + 1}")
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setStatusBar(HallStatusBar(self.ctx.db, self.ctx.settings))
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        self.menuBar().clear()
+        for action in self.actions():
+            self.removeAction(action)
+        for index in range(len(self.pages)):
+            go = QAction(self)
+            go.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            go.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(go)
+        menu = self.menuBar().addMenu(self.tr("&Session"))
+        lock = menu.addAction(self.tr("Lock window"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        quit_ = menu.addAction(self.tr("Log out and quit"))
+        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_.triggered.connect(self.close)
+        lang = self.menuBar().addMenu(self.tr("&Language"))
+        for code, name in (("zh_CN", "简体中文"), ("en", "English")):
+            action = lang.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.settings.ui.language)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+
+    def set_language(self, language: str) -> None:
+        self.ctx.settings = set_value(self.ctx.home.settings_file, "ui.language", language)
+        i18n.install(language)
+        current = self.nav.currentRow()
+        self._build()
+        self.nav.setCurrentRow(current)
+
+    def current_page(self) -> Page:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def lock(self) -> None:
+        if getattr(self, "_locked", False):
+            return
+        self._locked = True
+        self.centralWidget().setVisible(False)
+        minutes = self.ctx.settings.security.idle_lock_minutes
+        ctx, session = self.ctx, self.session
+        from ui.tasks import Task
+
+        Task(self, lambda: staff.record_window_locked(ctx.db, session, minutes)).writes().run()
+        self.lock_dialog = LockDialog(self.ctx.db, self.session, self.ctx.settings.security, self)
+        self.lock_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.lock_dialog.accepted.connect(self._unlocked)
+        self.lock_dialog.open()
+
+    def _unlocked(self) -> None:
+        self._locked = False
+        self.centralWidget().setVisible(True)
+        self.idle.resume()
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        staff.logout(self.ctx.db, self.session)
+        super().closeEvent(event)

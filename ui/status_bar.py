@@ -1,0 +1,56 @@
+"""Status bar: platform link, sync backlog and its age, device health. Refreshed off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from hallapp.config import Settings
+from hallapp.services import status
+from hallapp.storage import Database
+from hallapp.storage.models.base import utcnow
+from ui.tasks import Task
+
+REFRESH_MS = 10_000
+
+
+def _set(label: QLabel, text: str, state: str) -> None:
+    label.setText(text)
+    label.setObjectName(state)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class HallStatusBar(QStatusBar):
+    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.settings = db, settings
+        self.link = QLabel(objectName="statusWarn")
+        self.backlog = QLabel(objectName="statusOk")
+        self.devices = QLabel(objectName="statusWarn")
+        for label in (self.link, self.backlog, self.devices):
+            self.addWidget(label)
+        _set(self.devices, "○ " + self.tr("Devices: not configured"), "statusWarn")
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        db, settings = self.db, self.settings
+        Task(self, lambda: status.snapshot(db, settings)).on_success(self.show_snapshot).on_failure(
+            lambda _e: _set(self.link, "✖ " + self.tr("Database unreachable"), "statusBad")
+        ).run()
+
+    def show_snapshot(self, snap: status.StatusSnapshot) -> None:
+        if snap.platform_configured:
+            _set(self.link, "● " + self.tr("Platform configured"), "statusOk")
+        else:
+            _set(self.link, "○ " + self.tr("Platform: not configured"), "statusWarn")
+        if snap.backlog == 0:
+            _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
+        else:
+            minutes = int((utcnow() - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
+            _set(self.backlog, "◐ " + self.tr("Waiting to sync: {count} (oldest {minutes} min ago)").format(
+                count=snap.backlog, minutes=minutes), "statusWarn")

@@ -1,0 +1,137 @@
+"""The one way a widget runs slow work off the GUI thread (after Anki's QueryOp).
+
+    Task(self, lambda: catalog.search(db, text)).on_success(self.show_hits).run()
+
+`fn` runs on a QThreadPool worker and must not touch widgets. `on_success(result)` and
+`on_failure(exc)` run on the GUI thread, and only while `parent` still exists: a page that was
+closed never receives a late result. Database writes go through one single-thread pool, so two
+writes from the GUI never race each other; everything else uses the shared pool.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_write_pool: QThreadPool | None = None
+_live: set["Task[Any]"] = set()  # keeps running tasks alive until they report back
+
+
+def write_pool() -> QThreadPool:
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
+class _Relay(QObject):
+    """Carries the result from the worker thread to the GUI thread (queued signals)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+class Task(Generic[T]):
+    def __init__(self, parent: QWidget | QObject, fn: Callable[[], T]) -> None:
+        self.parent = parent
+        self.fn = fn
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._progress_label: str | None = None
+        self._writes = False
+        self._dialog: QProgressDialog | None = None
+
+    def on_success(self, callback: Callable[[T], None]) -> "Task[T]":
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], None]) -> "Task[T]":
+        self._failure = callback
+        return self
+
+    def with_progress(self, label: str) -> "Task[T]":
+        """Show a busy dialog if the work takes longer than a moment."""
+        self._progress_label = label
+        return self
+
+    def writes(self) -> "Task[T]":
+        """Serialise with every other database write started from the GUI."""
+        self._writes = True
+        return self
+
+    def run(self) -> None:
+        relay = _Relay()
+        relay.succeeded.connect(self._done, type=_queued())
+        relay.failed.connect(self._fail, type=_queued())
+        self._relay = relay
+        if self._progress_label and isinstance(self.parent, QWidget):
+            self._dialog = QProgressDialog(self._progress_label, None, 0, 0, self.parent)
+            self._dialog.setMinimumDuration(400)
+            self._dialog.setWindowTitle(self._progress_label)
+        _live.add(self)
+        pool = write_pool() if self._writes else QThreadPool.globalInstance()
+        pool.start(_Runnable(self.fn, relay))
+
+    def _finish(self) -> bool:
+        _live.discard(self)
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+        return _alive(self.parent)
+
+    @Slot(object)
+    def _done(self, result: T) -> None:
+        if self._finish() and self._success:
+            self._success(result)
+
+    @Slot(object)
+    def _fail(self, exc: BaseException) -> None:
+        if not self._finish():
+            return
+        if self._failure:
+            self._failure(exc)
+        else:
+            log.error("background task failed: %s", type(exc).__name__, exc_info=exc)
+
+
+def _queued():  # noqa: ANN202
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.QueuedConnection
+
+
+def _alive(obj: QObject) -> bool:
+    try:
+        from shiboken6 import isValid
+    except ImportError:  # pragma: no cover
+        return True
+    return isValid(obj)
+
+
+def wait_for_all(timeout_ms: int = 5000) -> bool:
+    """Tests and shutdown: wait until both pools are idle."""
+    ok = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return write_pool().waitForDone(timeout_ms) and ok

@@ -37,7 +37,7 @@ class Home:
         # Demo mode keeps its own file so trying the program never touches a real hall's data.
         return self.root / ("demo.sqlite3" if demo else "hallapp.sqlite3")
 
-    def ensure(self) -> "Home":
+    def ensure(self) -> Home:
         self.root.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(exist_ok=True)
         self.keys_dir.mkdir(mode=0o700, exist_ok=True)

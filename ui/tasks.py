@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _write_pool: QThreadPool | None = None
-_live: set["Task[Any]"] = set()  # keeps running tasks alive until they report back
+_live: set[Task[Any]] = set()  # keeps running tasks alive until they report back
 
 
 def write_pool() -> QThreadPool:
@@ -64,20 +64,20 @@ class Task(Generic[T]):
         self._writes = False
         self._dialog: QProgressDialog | None = None
 
-    def on_success(self, callback: Callable[[T], None]) -> "Task[T]":
+    def on_success(self, callback: Callable[[T], None]) -> Task[T]:
         self._success = callback
         return self
 
-    def on_failure(self, callback: Callable[[BaseException], None]) -> "Task[T]":
+    def on_failure(self, callback: Callable[[BaseException], None]) -> Task[T]:
         self._failure = callback
         return self
 
-    def with_progress(self, label: str) -> "Task[T]":
+    def with_progress(self, label: str) -> Task[T]:
         """Show a busy dialog if the work takes longer than a moment."""
         self._progress_label = label
         return self
 
-    def writes(self) -> "Task[T]":
+    def writes(self) -> Task[T]:
         """Serialise with every other database write started from the GUI."""
         self._writes = True
         return self

@@ -82,7 +82,7 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     return info
 
 
-DEMO_PASSWORD = "demo1234"
+DEMO_PASSWORD = "demo1234"  # noqa: S105 - published demo password, demo hall only
 DEMO_STAFF = (
     ("clerk1", "张晓梅", Role.CLERK),
     ("clerk2", "李建国", Role.CLERK),

@@ -93,7 +93,13 @@ class Database:
     def upgrade(self) -> None:
         from hallapp.storage.migrate import upgrade
 
-        upgrade(self.engine)
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            log.error("migration failed: %s", type(exc).__name__)
+            raise DatabaseError(
+                f"无法打开数据库 {self.display_url} ({type(exc).__name__})，请检查 database.url 设置和数据库服务器"
+            ) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

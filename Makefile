@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make run` (demo hall) and `make test` (whole suite).
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
+
+.PHONY: run test lint bench screenshots translations clean
+
+$(STAMP): pyproject.toml scripts/setup_env.sh
+	bash scripts/setup_env.sh
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/hallapp --demo
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+screenshots: $(STAMP)
+	$(XVFB) $(BIN)/python scripts/screenshots.py
+
+# After changing a tr() string: refresh the .ts, translate it (Qt Linguist), then compile.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts resources/translations/hallapp_zh_CN.ts -no-obsolete
+	$(BIN)/pyside6-lrelease resources/translations/hallapp_zh_CN.ts -qm resources/translations/hallapp_zh_CN.qm
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

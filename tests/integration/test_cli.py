@@ -1,0 +1,68 @@
+"""The command line as a technician uses it: real processes, a private home each."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import hallapp
+
+HALLAPP = [sys.executable, "-m", "ui.launcher"]
+
+
+def run(home: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k != "HALLAPP_DATABASE_URL"}
+    full_env = {**base, "HALLAPP_HOME": str(home), **(env or {})}
+    return subprocess.run([*HALLAPP, *args], capture_output=True, text=True, env=full_env, timeout=120)
+
+
+def test_version(home: Path) -> None:
+    result = run(home, "--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"hallapp {hallapp.__version__}"
+
+
+def test_catalog_search_sbk_in_a_fresh_home(home: Path, tmp_path: Path) -> None:
+    starter = Path(hallapp.__file__).parents[1] / "resources" / "catalog" / "starter.yaml"
+    assert run(home, "catalog", "import", str(starter)).returncode == 0
+    result = run(home, "catalog", "search", "sbk")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].split("\t")[:2] == ["社会保障卡申领", "002011004000"]
+    assert (home / "hallapp.sqlite3").exists() and (home / "logs" / "hallapp.log").exists()
+
+
+def test_bad_catalog_is_one_line_exit_2(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nitems:\n  - code: \"12\"\n", encoding="utf-8")
+    result = run(home, "catalog", "import", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "bad.yaml:3: items[0].code:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_home_option_and_env_keep_instances_apart(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert run(a, "config", "set", "counter.number", "3").returncode == 0
+    assert run(a, "--home", str(b), "config", "set", "counter.number", "7").returncode == 0
+    assert "counter.number = 3" in run(a, "config", "show").stdout
+    assert "counter.number = 7" in run(b, "config", "show").stdout
+
+
+def test_config_set_refuses_bad_value(home: Path) -> None:
+    result = run(home, "config", "set", "security.max_failed_logins", "many")
+    assert result.returncode == 2 and "security.max_failed_logins" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_db_upgrade_on_postgresql_url(home: Path, postgres_cluster) -> None:  # noqa: ANN001
+    url = postgres_cluster.create_database("cli_upgrade")
+    result = run(home, "db", "upgrade", env={"HALLAPP_DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    assert "postgresql" in result.stdout
+
+
+def test_unreachable_database_is_one_line(home: Path) -> None:
+    result = run(home, "db", "upgrade", env={"HALLAPP_DATABASE_URL": "postgresql+psycopg://x@127.0.0.1:1/none"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0

@@ -1,0 +1,55 @@
+"""Fixtures for the window tests: drained task pools, English UI, the demo hall as an AppContext."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from hallapp.bootstrap import AppContext, open_app
+from hallapp.services import hall, staff
+
+
+@pytest.fixture(autouse=True)
+def _quiet_pools_and_english(qapp) -> Iterator[None]:  # noqa: ANN001
+    """No test leaks running tasks or an installed translator into the next one."""
+    from ui import i18n
+    from ui.tasks import wait_for_all
+
+    i18n.install("en")
+    yield
+    assert wait_for_all(10_000), "background tasks still running after the test"
+    qapp.processEvents()
+    i18n.install("en")
+
+
+@pytest.fixture
+def ctx(home, demo_db) -> Iterator[AppContext]:  # noqa: ANN001
+    """The app opened on the demo hall, as `hallapp --demo` does (demo.sqlite3 in the home)."""
+    context = open_app(demo=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def open_window(ctx: AppContext, qtbot) -> Iterator[Callable[[str], object]]:  # noqa: ANN001
+    """open_window(username) logs a demo account in and shows its main window."""
+    from ui.main_window import MainWindow
+    from ui.tasks import wait_for_all
+
+    windows = []
+
+    def _open(username: str):  # noqa: ANN202
+        info = hall.hall_info(ctx.db)
+        session = staff.login(ctx.db, username, hall.DEMO_PASSWORD, ctx.settings.security)
+        window = MainWindow(ctx, info, session)
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield _open
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    wait_for_all(10_000)

@@ -48,6 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=20)
 
+    card = sub.add_parser("card", help="read identity cards").add_subparsers(dest="action", required=True)
+    read = card.add_parser("read", help="wait for an ID card on a SAM reader, read it once, print JSON")
+    read.add_argument("--port", required=True, help="serial port of the reader, e.g. /dev/ttyUSB0 or COM3")
+    read.add_argument("--baud", type=int, default=115200)
+    read.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a card")
+    decode = card.add_parser("decode", help="decode a raw card answer or 256-byte text block from a file")
+    decode.add_argument("file", type=Path)
+    pcsc = card.add_parser("pcsc", help="read a social security card over PC/SC, print JSON")
+    pcsc.add_argument("--reader", default=None, help="reader name (default: the first reader)")
+    pcsc.add_argument("--timeout", type=float, default=10.0)
+
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
     setp = cfg.add_parser("set", help="change one setting")
@@ -57,10 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hallapp import logs
     from hallapp.bootstrap import open_app
+
+    logs.configure(current_home().logs_dir)  # every command logs to its home, never to stderr
 
     if args.command == "config":
         return _config(args)
+    if args.command == "card":
+        return _card(args)
     app = open_app(demo=args.demo)
     try:
         if args.command == "db":
@@ -82,6 +98,27 @@ def _config(args: argparse.Namespace) -> int:
     else:
         set_value(home.settings_file, args.key, args.value)
         print(f"{args.key} saved in {home.settings_file}")
+    return 0
+
+
+def _card(args: argparse.Namespace) -> int:
+    """Card commands touch no database: a technician runs them on any machine."""
+    import json
+
+    from hallapp.services import identity
+
+    if args.action == "decode":
+        if not args.file.is_file():
+            raise UserError(f"no such file: {args.file}")
+        result = identity.decode_file(args.file).to_json()
+    elif args.action == "read":
+        from drivers.idcard import SamReader
+
+        with SamReader(args.port, args.baud) as reader:
+            result = identity.wait_and_read(reader, args.timeout).to_json()
+    else:
+        result = identity.read_social_security(args.reader, args.timeout)
+    print(json.dumps(result, ensure_ascii=False))
     return 0
 
 
@@ -109,6 +146,15 @@ def apply_global_options(args: argparse.Namespace) -> None:
         os.environ["HALLAPP_LANGUAGE"] = args.lang
 
 
+def _device_errors() -> tuple[type[BaseException], ...]:
+    """Failures of a device or a card: exit 1 with the driver's own plain message."""
+    from drivers.idcard import CardDataError, ReaderError, SamError
+    from drivers.idcard.pcsc_errors import PcscError
+    from hallapp.services.identity import NoCardError
+
+    return (CardDataError, ReaderError, SamError, PcscError, NoCardError)
+
+
 def guarded(fn, *fn_args) -> int:  # noqa: ANN001
     """Run a command; turn every failure into one plain line and an exit code."""
     from hallapp.services.catalog import CatalogError
@@ -119,7 +165,7 @@ def guarded(fn, *fn_args) -> int:  # noqa: ANN001
     except (UserError, SettingsError, CatalogError, SetupError) as exc:
         print(f"hallapp: {exc}", file=sys.stderr)
         return 2
-    except DatabaseError as exc:
+    except (DatabaseError, *_device_errors()) as exc:
         print(f"hallapp: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -49,6 +49,16 @@ class CounterSettings(_Section):
     number: int = Field(1, ge=1, le=999, description="The counter (窗口) number of this PC")
 
 
+class DeviceSettings(_Section):
+    idcard_port: str = Field(
+        "auto", description="ID card reader serial port: a path (/dev/ttyUSB0, COM3), auto, simulator, or none"
+    )
+    idcard_baud: int = Field(115200, description="ID card reader speed (115200 or 9600)")
+    idcard_auto_read: bool = Field(True, description="Read an ID card as soon as it is placed on the reader")
+    photo_decoder: str = Field("", description="Path of the card vendor's WLT photo library (optional)")
+    pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
+
+
 class DocumentSettings(_Section):
     font_paths: list[str] = Field(
         default_factory=lambda: [
@@ -70,6 +80,7 @@ class Settings(_Section):
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     platform: PlatformSettings = Field(default_factory=PlatformSettings)
     counter: CounterSettings = Field(default_factory=CounterSettings)
+    devices: DeviceSettings = Field(default_factory=DeviceSettings)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 

@@ -23,8 +23,12 @@ class MaskIdNumbers(logging.Filter):
 
 def configure(logs_dir: Path, level: str = "INFO") -> None:
     root = logging.getLogger()
-    if any(getattr(h, "_hallapp", False) for h in root.handlers):
-        return
+    target = str((logs_dir / "hallapp.log").resolve())
+    for old in [h for h in root.handlers if getattr(h, "_hallapp", False)]:
+        if getattr(old, "baseFilename", "") == target:
+            return
+        root.removeHandler(old)  # another home in the same process (tests, tools): follow it
+        old.close()
     handler = logging.handlers.RotatingFileHandler(
         logs_dir / "hallapp.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -54,6 +55,17 @@ def main() -> int:
         for page in (Page.COUNTER, Page.SUPERVISOR, Page.DEVICES, Page.ADMIN):
             window.nav.setCurrentRow(list(window.pages).index(page))
             shoot(window, f"{page.value}{suffix}.png")
+        # The counter after the demo reader's cards: an applicant from another province and an agent.
+        window.nav.setCurrentRow(list(window.pages).index(Page.COUNTER))
+        counter = window.pages[Page.COUNTER]
+        for target, panel in (("applicant", counter.applicant), ("applicant", counter.applicant), ("agent", counter.agent)):
+            before = panel.identity
+            counter.read_card(target)
+            deadline = time.monotonic() + 10
+            while panel.identity is before and time.monotonic() < deadline:
+                settle()
+        shoot(window, f"counter-card{suffix}.png")
+        window.card_reader.stop()
         window.hide()
     QApplication.instance().quit()
     return 0

@@ -8,12 +8,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from hallapp.bootstrap import AppContext
-from hallapp.config import set_value
+from hallapp.config import load_settings, set_value
+from hallapp.devices import DeviceRegistry
 from hallapp.domain.staff import Page, pages_for
 from hallapp.services import staff
 from hallapp.services.hall import HallInfo
 from hallapp.services.staff import StaffSession
 from ui import i18n
+from ui.card_reader import CardReaderController
 from ui.dialogs.lock import LockDialog
 from ui.idle import IdleWatcher
 from ui.pages.admin import AdminPage
@@ -30,7 +32,13 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1280, 720)
         self.idle = IdleWatcher(ctx.settings.security.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        # Devices outlive a rebuild of the pages (language change): they belong to the window.
+        self.card_reader = CardReaderController(
+            DeviceRegistry(ctx.settings.devices, demo=ctx.demo), ctx.settings.devices.idcard_auto_read, self
+        )
         self._build()
+        if Page.COUNTER in self.pages:
+            self.card_reader.start()
 
     def _page_names(self) -> dict[Page, str]:
         return {
@@ -40,7 +48,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, page: Page) -> QWidget:
         if page is Page.COUNTER:
-            return CounterPage(self.session, self.ctx.settings.counter.number)
+            return CounterPage(self.session, self.ctx.settings.counter.number, self.hall.region_code, self.card_reader)
         if page is Page.SUPERVISOR:
             return SupervisorPage(self.ctx.db)
         if page is Page.DEVICES:
@@ -71,7 +79,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setStatusBar(HallStatusBar(self.ctx.db, self.ctx.settings))
+        self.setStatusBar(HallStatusBar(self.ctx.db, self.ctx.settings, self.card_reader))
         self._build_menu()
 
     def _build_menu(self) -> None:
@@ -98,7 +106,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
 
     def set_language(self, language: str) -> None:
-        self.ctx.settings = set_value(self.ctx.home.settings_file, "ui.language", language)
+        set_value(self.ctx.home.settings_file, "ui.language", language)
+        self.ctx.settings = load_settings(self.ctx.home.settings_file)  # file plus environment overrides
         i18n.install(language)
         current = self.nav.currentRow()
         self._build()
@@ -128,5 +137,6 @@ class MainWindow(QMainWindow):
         self.idle.resume()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        self.card_reader.stop()
         staff.logout(self.ctx.db, self.session)
         super().closeEvent(event)

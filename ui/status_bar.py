@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from hallapp.config import Settings
 from hallapp.services import status
 from hallapp.storage import Database
-from hallapp.storage.models.base import utcnow
+from ui.card_reader import CardReaderController, ReaderState
 from ui.tasks import Task
 
 REFRESH_MS = 10_000
@@ -22,7 +24,8 @@ def _set(label: QLabel, text: str, state: str) -> None:
 
 
 class HallStatusBar(QStatusBar):
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, settings: Settings, card_reader: CardReaderController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.settings = db, settings
         self.link = QLabel(objectName="statusWarn")
@@ -30,12 +33,21 @@ class HallStatusBar(QStatusBar):
         self.devices = QLabel(objectName="statusWarn")
         for label in (self.link, self.backlog, self.devices):
             self.addWidget(label)
-        _set(self.devices, "○ " + self.tr("Devices: not configured"), "statusWarn")
+        card_reader.state_changed.connect(self.show_reader_state)
+        self.show_reader_state(card_reader.state)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.refresh()
+
+    def show_reader_state(self, state: str) -> None:
+        if state in (ReaderState.READY, ReaderState.READING):
+            _set(self.devices, "● " + self.tr("Card reader"), "statusOk")
+        elif state == ReaderState.CONNECTING:
+            _set(self.devices, "◐ " + self.tr("Card reader: connecting"), "statusWarn")
+        else:
+            _set(self.devices, "✖ " + self.tr("Card reader: not connected"), "statusBad")
 
     def refresh(self) -> None:
         db, settings = self.db, self.settings
@@ -51,6 +63,6 @@ class HallStatusBar(QStatusBar):
         if snap.backlog == 0:
             _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
         else:
-            minutes = int((utcnow() - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
+            minutes = int((datetime.now(UTC) - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
             _set(self.backlog, "◐ " + self.tr("Waiting to sync: {count} (oldest {minutes} min ago)").format(
                 count=snap.backlog, minutes=minutes), "statusWarn")

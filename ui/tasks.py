@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,9 @@ class Task(Generic[T]):
         pool.start(_Runnable(self.fn, relay))
 
     def _finish(self) -> bool:
-        _live.discard(self)
+        # We are inside a slot of our own relay: dropping the last reference now would delete the
+        # relay while it is still emitting (PySide6 aborts with "none_dealloc"). Let go next turn.
+        QTimer.singleShot(0, partial(_live.discard, self))
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()

@@ -208,3 +208,17 @@ def county_status(code6: str) -> CountyStatus:
 def is_cross_province(applicant_region_code: str, hall_region_code: str) -> bool:
     """True when the applicant's province differs from the hall's (always for HK/MO/TW permits)."""
     return default_regions().is_cross_province(applicant_region_code, hall_region_code)
+
+
+_SHORT_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市")
+
+
+def province_short_name(code2: str) -> str | None:
+    """The everyday short name of a province (四川, 内蒙古, 香港) for badges and JSON."""
+    name = province(code2)
+    if name is None:
+        return None
+    for suffix in _SHORT_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name

@@ -59,9 +59,9 @@ def setup_problem(name: str, code: str, region_code: str) -> str | None:
 def create_hall(db: Database, *, name: str, code: str, region_code: str, counters: int,
                 admin_username: str, admin_name: str, admin_password: str, demo: bool = False) -> HallInfo:
     """First-run set-up: the hall, its counters, the first admin and the starter catalog."""
-    problem = setup_problem(name, code, region_code)
+    problem = setup_problem(name, code, region_code) or staff.account_problem(admin_username, admin_password)
     if problem:
-        raise SetupError(problem)
+        raise SetupError(problem)  # checked before anything is written: a refused set-up leaves no hall
     with db.unit_of_work(write=True) as uow:
         if uow.halls.the_hall() is not None:
             raise SetupError("此数据库已有大厅，不能重复初始化")

@@ -102,12 +102,18 @@ def logout(db: Database, session: StaffSession) -> None:
         uow.audit.append("logout", actor=session.username, subject=f"staff:{session.username}")
 
 
+def account_problem(username: str, password: str) -> str | None:
+    """Why a new account's user name or password is refused, or None."""
+    username = username.strip()
+    if not username or len(username) > 40:
+        return "用户名不能为空，且不超过 40 个字符"
+    return password_problem(password)
+
+
 def create_staff(db: Database, actor: str, hall_id: int, username: str, display_name: str,
                  role: Role | str, password: str) -> StaffSession:
     username = username.strip()
-    if not username or len(username) > 40:
-        raise StaffError("用户名不能为空，且不超过 40 个字符")
-    problem = password_problem(password)
+    problem = account_problem(username, password)
     if problem:
         raise StaffError(problem)
     with db.unit_of_work(write=True) as uow:

@@ -146,84 +146,192 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>ApplicantPanel</name>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="50"/>
+        <source>No applicant yet. Place the ID card on the reader, or press F3.</source>
+        <translation>尚无申请人。请将身份证放在读卡器上，或按 F3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="102"/>
+        <source>Cross-province</source>
+        <translation>跨省</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="104"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="105"/>
+        <source>Bad check digit</source>
+        <translation>校验位错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="106"/>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="107"/>
+        <source>Typed by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="112"/>
+        <source>long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="115"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="116"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="117"/>
+        <source>Issued by</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="118"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="121"/>
+        <source>Permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="123"/>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_panel.py" line="123"/>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="28"/>
+        <location filename="../../ui/pages/counter.py" line="55"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="31"/>
+        <location filename="../../ui/pages/counter.py" line="58"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="34"/>
+        <location filename="../../ui/pages/counter.py" line="59"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="34"/>
+        <location filename="../../ui/pages/counter.py" line="59"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="34"/>
+        <location filename="../../ui/pages/counter.py" line="59"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="35"/>
+        <location filename="../../ui/pages/counter.py" line="60"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="35"/>
+        <location filename="../../ui/pages/counter.py" line="60"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="35"/>
+        <location filename="../../ui/pages/counter.py" line="60"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="39"/>
+        <location filename="../../ui/pages/counter.py" line="63"/>
         <source>Queue calling is not available yet in this version.</source>
         <translation>本版本尚未提供叫号功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="44"/>
-        <source>Reading ID cards (F3) and manual entry are not available yet in this version.</source>
-        <translation>本版本尚未提供读卡（F3）和手工录入。</translation>
+        <location filename="../../ui/pages/counter.py" line="73"/>
+        <source>Agent</source>
+        <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="45"/>
+        <location filename="../../ui/pages/counter.py" line="76"/>
+        <source>Read card F3</source>
+        <translation>读卡 F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="78"/>
+        <source>Manual entry Ctrl+M</source>
+        <translation>手工录入 Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="80"/>
+        <source>Agent card Shift+F3</source>
+        <translation>代办人读卡 Shift+F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="82"/>
+        <source>Agent typed Ctrl+Shift+M</source>
+        <translation>代办人录入 Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="117"/>
+        <source>Reading… place the card on the reader.</source>
+        <translation>正在读卡……请将身份证放在读卡器上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="121"/>
+        <source>Manual entry — applicant</source>
+        <translation>手工录入 — 申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="121"/>
+        <source>Manual entry — agent</source>
+        <translation>手工录入 — 代办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="102"/>
         <source>1 Applicant › 2 Item › 3 Handling place › 4 Materials › 5 Decision › 6 Print</source>
         <translation>1 申请人 › 2 事项 › 3 办理地 › 4 材料 › 5 决定 › 6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="51"/>
+        <location filename="../../ui/pages/counter.py" line="105"/>
         <source>Case intake is not available yet in this version. The service item catalog is loaded and can be searched from the command line: hallapp catalog search TEXT</source>
         <translation>本版本尚未提供办件受理。事项目录已载入，可在命令行查询：hallapp catalog search 关键字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="53"/>
+        <location filename="../../ui/pages/counter.py" line="46"/>
         <source>The material checklist and scanning (F7) are not available yet in this version.</source>
         <translation>本版本尚未提供材料清单和扫描（F7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="56"/>
+        <location filename="../../ui/pages/counter.py" line="71"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="57"/>
+        <location filename="../../ui/pages/counter.py" line="44"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="58"/>
+        <location filename="../../ui/pages/counter.py" line="45"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -299,32 +407,42 @@ No = the file replaces the catalog.</source>
 <context>
     <name>HallStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
-        <source>Devices: not configured</source>
-        <translation>设备：未配置</translation>
+        <location filename="../../ui/status_bar.py" line="46"/>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43"/>
+        <location filename="../../ui/status_bar.py" line="48"/>
+        <source>Card reader: connecting</source>
+        <translation>读卡器：正在连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="50"/>
+        <source>Card reader: not connected</source>
+        <translation>读卡器：未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55"/>
         <source>Database unreachable</source>
         <translation>数据库无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="48"/>
+        <location filename="../../ui/status_bar.py" line="60"/>
         <source>Platform configured</source>
         <translation>平台已配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="50"/>
+        <location filename="../../ui/status_bar.py" line="62"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="52"/>
+        <location filename="../../ui/status_bar.py" line="64"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="67"/>
         <source>Waiting to sync: {count} (oldest {minutes} min ago)</source>
         <translation>待同步 {count} 件（最早 {minutes} 分钟前）</translation>
     </message>
@@ -403,49 +521,92 @@ No = the file replaces the catalog.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>ManualIdentityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="45"/>
+        <source>Long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="51"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="52"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="54"/>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="55"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="56"/>
+        <source>Issued by</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="57"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/manual_identity.py" line="63"/>
+        <source>Only when the card cannot be read. Check the card with your own eyes.</source>
+        <translation>仅在无法读卡时使用。请人工核对证件。</translation>
     </message>
 </context>
 <context>

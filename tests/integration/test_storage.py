@@ -143,3 +143,9 @@ def test_two_sqlite_writers_queue_instead_of_failing(home) -> None:  # noqa: ANN
         assert len(uow.halls.counters(hall_id)) == 41
     first.dispose()
     second.dispose()
+
+
+def test_start_up_head_constant_matches_the_migration_scripts() -> None:
+    from hallapp.storage.migrate import HEAD
+
+    assert HEAD == head_revision()

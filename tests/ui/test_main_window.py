@@ -132,7 +132,6 @@ def test_status_bar_shows_a_configured_platform(platform_window, qtbot) -> None:
     assert "Platform configured" in bar.link.text()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: set_language keeps config.set_value's settings, which lack env overrides")
 def test_switching_language_keeps_the_platform_address_from_the_environment(platform_window, qtbot) -> None:  # noqa: ANN001
     platform_window.set_language("en")
     bar = platform_window.statusBar()

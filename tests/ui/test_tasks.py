@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from ui.tasks import Task, wait_for_all
@@ -26,7 +26,7 @@ def test_fn_runs_off_the_gui_thread_and_success_comes_back_on_it(qtbot) -> None:
     def done(result: int) -> None:
         seen["result"] = result
         seen["cb_thread"] = threading.get_ident()
-        seen["cb_is_qt_main"] = QThread.currentThread() is qtbot_app_thread()
+        seen["cb_is_qt_main"] = QThread.currentThread() is QApplication.instance().thread()
 
     Task(parent, work).on_success(done).run()
     qtbot.waitUntil(lambda: "result" in seen)
@@ -34,12 +34,6 @@ def test_fn_runs_off_the_gui_thread_and_success_comes_back_on_it(qtbot) -> None:
     assert seen["result"] == 42
     assert seen["cb_thread"] == GUI
     assert seen["cb_is_qt_main"]
-
-
-def qtbot_app_thread() -> QThread:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance().thread()
 
 
 def test_failure_callback_receives_the_exception_and_success_is_not_called(qtbot) -> None:  # noqa: ANN001
@@ -122,7 +116,7 @@ def test_writes_run_one_at_a_time(qtbot) -> None:  # noqa: ANN001
         Task(parent, write).writes().on_success(done.append).run()
     qtbot.waitUntil(lambda: len(done) == 3, timeout=3000)
     stamps.sort()
-    for (_s1, end1), (start2, _e2) in zip(stamps, stamps[1:]):
+    for (_s1, end1), (start2, _e2) in zip(stamps, stamps[1:], strict=False):
         assert end1 <= start2, f"two writes overlapped: {stamps}"
 
 
@@ -138,21 +132,20 @@ def test_plain_tasks_do_overlap(qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: len(done) == 2, timeout=4000)
 
 
-def test_wait_for_all_waits_for_both_pools(qtbot) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("pool", ["shared", "writes"])
+def test_wait_for_all_waits_for_both_pools(qtbot, pool: str) -> None:  # noqa: ANN001
     parent = QObject()
     gate = threading.Event()
     finished: list[str] = []
 
-    def work(name: str):  # noqa: ANN202
-        def fn() -> None:
-            gate.wait(5)
-            time.sleep(0.05)
-            finished.append(name)
-        return fn
+    def work() -> None:
+        gate.wait(5)
+        time.sleep(0.05)
+        finished.append(pool)
 
-    Task(parent, work("read")).run()
-    Task(parent, work("write")).writes().run()
-    assert wait_for_all(50) is False, "wait_for_all returned True while tasks were still running"
+    task = Task(parent, work)
+    (task.writes() if pool == "writes" else task).run()
+    assert wait_for_all(50) is False, f"wait_for_all returned True while a {pool} task was running"
     gate.set()
     assert wait_for_all(5000) is True
-    assert sorted(finished) == ["read", "write"]
+    assert finished == [pool]

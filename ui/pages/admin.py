@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from hallapp.domain.staff import Role
 from hallapp.services import catalog, staff
 from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
-from hallapp.storage.models.base import utcnow
 from ui.tasks import Task
 from ui.widgets.placeholder import panel_title
 
@@ -89,7 +89,7 @@ class AdminPage(QWidget):
         Task(self, lambda: staff.list_staff(db, hall_id)).on_success(self._show).run()
 
     def _show(self, rows: list[dict]) -> None:
-        now = utcnow()
+        now = datetime.now(UTC)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             locked = row["locked_until"] is not None and row["locked_until"] > now

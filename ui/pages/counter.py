@@ -1,65 +1,146 @@
 """The counter page: queue bar, applicant panel, the intake flow and the checklist.
 
-The frame is here; queue calling, card reading, intake and scanning fill it in their own issues.
+Identity (card reading, manual entry, agent) is live; queue calling, intake and scanning fill the
+other panels in their own issues and say so plainly until then.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from hallapp.domain.identity import Identity
 from hallapp.services.staff import StaffSession
+from ui.card_reader import CardReaderController
+from ui.dialogs.manual_identity import ManualIdentityDialog
+from ui.widgets.applicant_panel import ApplicantPanel
 from ui.widgets.placeholder import panel_title, placeholder
 
+APPLICANT, AGENT = "applicant", "agent"
 
-def _panel(title: str, body: QWidget, stretch_name: str) -> QFrame:
+
+def _panel(title: str, body: QWidget, name: str) -> QFrame:
     frame = QFrame(objectName="panel")
-    frame.setAccessibleName(stretch_name)
+    frame.setAccessibleName(name)
     layout = QVBoxLayout(frame)
-    layout.addWidget(panel_title(title))
+    if title:
+        layout.addWidget(panel_title(title))
     layout.addWidget(body, 1)
     return frame
 
 
 class CounterPage(QWidget):
-    def __init__(self, session: StaffSession, counter_number: int, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, session: StaffSession, counter_number: int, hall_region_code: str,
+                 reader: CardReaderController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reader = reader
+        self.read_target = APPLICANT
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._queue_bar(session, counter_number))
+        row = QHBoxLayout()
+        row.setContentsMargins(10, 10, 10, 10)
+        scroll = QScrollArea(objectName="identityScroll")  # long addresses never squeeze lines into each other
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(480)
+        scroll.setWidget(self._identity_column(hall_region_code))
+        row.addWidget(_panel("", scroll, "applicant"), 3)
+        row.addWidget(_panel(self.tr("Case"), self._flow(), "flow"), 5)
+        row.addWidget(_panel(self.tr("Materials"), placeholder(self.tr(
+            "The material checklist and scanning (F7) are not available yet in this version.")), "checklist"), 3)
+        layout.addLayout(row, 1)
+        reader.identity_read.connect(self.show_identity)
+        reader.failed.connect(self.show_reader_error)
+        self._shortcuts()
+
+    def _queue_bar(self, session: StaffSession, counter_number: int) -> QFrame:
         bar = QFrame(objectName="counterBar")
         bar_layout = QHBoxLayout(bar)
         who = QLabel(self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name))
-        who.setObjectName("counterWho")
         bar_layout.addWidget(who)
+        bar_layout.addSpacing(24)
         bar_layout.addWidget(QLabel(self.tr("Current: none")), 1)
-        self.queue_buttons = []
-        for label, key in (
-            (self.tr("Call"), "F1"), (self.tr("Recall"), "F2"), (self.tr("No-show"), "F4"),
-            (self.tr("Transfer"), "F5"), (self.tr("Hold"), "F6"), (self.tr("Done"), "F8"),
-        ):
+        for label, key in ((self.tr("Call"), "F1"), (self.tr("Recall"), "F2"), (self.tr("No-show"), "F4"),
+                           (self.tr("Transfer"), "F5"), (self.tr("Hold"), "F6"), (self.tr("Done"), "F8")):
             button = QPushButton(f"{label} {key}")
             button.setEnabled(False)
             button.setToolTip(self.tr("Queue calling is not available yet in this version."))
             bar_layout.addWidget(button)
-            self.queue_buttons.append(button)
+        return bar
 
-        applicant = placeholder(self.tr(
-            "Reading ID cards (F3) and manual entry are not available yet in this version."))
-        steps = QLabel(self.tr("1 Applicant › 2 Item › 3 Handling place › 4 Materials › 5 Decision › 6 Print"))
-        steps.setObjectName("hint")
-        flow_body = QWidget()
-        flow_layout = QVBoxLayout(flow_body)
-        flow_layout.addWidget(steps)
-        flow_layout.addWidget(placeholder(self.tr(
+    def _identity_column(self, hall_region_code: str) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.applicant = ApplicantPanel(hall_region_code, self.tr("Applicant"))
+        self.applicant.setObjectName("applicantPanel")
+        self.agent = ApplicantPanel(hall_region_code, self.tr("Agent"), compact=True)
+        self.agent.setObjectName("agentPanel")
+        self.agent.setVisible(False)
+        self.read_button = QPushButton(self.tr("Read card F3"), objectName="primary")
+        self.read_button.clicked.connect(lambda: self.read_card(APPLICANT))
+        manual = QPushButton(self.tr("Manual entry Ctrl+M"))
+        manual.clicked.connect(lambda: self.manual_entry(APPLICANT))
+        agent_read = QPushButton(self.tr("Agent card Shift+F3"))
+        agent_read.clicked.connect(lambda: self.read_card(AGENT))
+        agent_manual = QPushButton(self.tr("Agent typed Ctrl+Shift+M"))
+        agent_manual.clicked.connect(lambda: self.manual_entry(AGENT))
+        self.reader_state = QLabel(objectName="hint")
+        self.reader_state.setWordWrap(True)
+        buttons = QGridLayout()
+        buttons.addWidget(self.read_button, 0, 0)
+        buttons.addWidget(manual, 0, 1)
+        buttons.addWidget(agent_read, 1, 0)
+        buttons.addWidget(agent_manual, 1, 1)
+        layout.addWidget(self.applicant)
+        layout.addLayout(buttons)
+        layout.addWidget(self.agent)
+        layout.addWidget(self.reader_state)
+        return column
+
+    def _flow(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        steps = QLabel(self.tr("1 Applicant › 2 Item › 3 Handling place › 4 Materials › 5 Decision › 6 Print"), objectName="hint")
+        layout.addWidget(steps)
+        layout.addWidget(placeholder(self.tr(
             "Case intake is not available yet in this version. The service item catalog is loaded "
             "and can be searched from the command line: hallapp catalog search TEXT")), 1)
-        checklist = placeholder(self.tr("The material checklist and scanning (F7) are not available yet in this version."))
+        return body
 
-        row = QHBoxLayout()
-        row.addWidget(_panel(self.tr("Applicant"), applicant, "applicant"), 2)
-        row.addWidget(_panel(self.tr("Case"), flow_body, "flow"), 5)
-        row.addWidget(_panel(self.tr("Materials"), checklist, "checklist"), 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(bar)
-        inner = QVBoxLayout()
-        inner.setContentsMargins(10, 10, 10, 10)
-        inner.addLayout(row, 1)
-        layout.addLayout(inner, 1)
+    def _shortcuts(self) -> None:
+        for keys, slot in (("F3", lambda: self.read_card(APPLICANT)), ("Shift+F3", lambda: self.read_card(AGENT)),
+                           ("Ctrl+M", lambda: self.manual_entry(APPLICANT)),
+                           ("Ctrl+Shift+M", lambda: self.manual_entry(AGENT))):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def read_card(self, target: str) -> None:
+        self.read_target = target
+        self.reader_state.setText(self.tr("Reading… place the card on the reader."))
+        self.reader.read_now()
+
+    def manual_entry(self, target: str) -> None:
+        title = self.tr("Manual entry — applicant") if target == APPLICANT else self.tr("Manual entry — agent")
+        dialog = ManualIdentityDialog(title, self)
+        dialog.accepted.connect(lambda: self._place(target, dialog.identity))
+        dialog.open()
+
+    def show_identity(self, identity: Identity) -> None:
+        """A card was read: it goes where the clerk asked (applicant unless the agent key was used)."""
+        self._place(self.read_target, identity)
+        self.read_target = APPLICANT
+        self.reader_state.setText("")
+
+    def _place(self, target: str, identity: Identity | None) -> None:
+        if identity is None:
+            return
+        panel = self.agent if target == AGENT else self.applicant
+        panel.setVisible(True)
+        panel.show_identity(identity)
+
+    def show_reader_error(self, text: str) -> None:
+        self.reader_state.setText("")
+        self.applicant.show_error(text)

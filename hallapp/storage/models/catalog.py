@@ -16,6 +16,7 @@ class ServiceItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(36), unique=True)
     name: Mapped[str] = mapped_column(String(120), index=True)
+    aliases: Mapped[str] = mapped_column(String(600), default="")  # '|'-separated other names
     department: Mapped[str] = mapped_column(String(120))
     item_type: Mapped[str] = mapped_column(String(2))
     processing_modes: Mapped[str] = mapped_column(String(60))  # comma-separated mode names

@@ -70,6 +70,7 @@ class CatalogRepository:
                 ServiceItem.active,
                 or_(
                     ServiceItem.name.contains(needle, autoescape=True),
+                    ServiceItem.aliases.contains(needle, autoescape=True),
                     ServiceItem.code.startswith(needle, autoescape=True),
                     ServiceItem.pinyin_initials.contains(low, autoescape=True),
                     ServiceItem.pinyin_full.startswith(low, autoescape=True),
@@ -92,6 +93,7 @@ class CatalogRepository:
 
 def _fill(item: ServiceItem, spec: ItemSpec, keys: tuple[str, str]) -> None:
     item.name = spec.name
+    item.aliases = "|".join(spec.aliases)
     item.department = spec.department
     item.item_type = spec.item_type
     item.processing_modes = ",".join(mode.value for mode in spec.processing_modes)

@@ -2,7 +2,7 @@
 
 Revision ID: 2026_11_26_0001
 Revises: 
-Create Date: 2026-11-26 10:59:28.671655
+Create Date: 2026-11-26 11:19:30.341532
 """
 
 from alembic import op
@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('aliases', sa.String(length=600), nullable=False),
     sa.Column('department', sa.String(length=120), nullable=False),
     sa.Column('item_type', sa.String(length=2), nullable=False),
     sa.Column('processing_modes', sa.String(length=60), nullable=False),

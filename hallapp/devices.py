@@ -1,0 +1,83 @@
+"""The one place hallapp meets drivers/: builds device drivers from configuration.
+
+Demo and training use simulators that speak the real protocol bytes (the ID card reader on a
+pseudo-terminal), so the driver under them is the real driver.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from drivers.idcard import ReaderNotConnected, SamReader, detect_port
+from drivers.idcard.sample import load_cards
+from drivers.idcard.simulator import ReaderSimulator
+from hallapp.config import DeviceSettings
+
+log = logging.getLogger(__name__)
+
+SIMULATOR = "simulator"
+
+
+class DeviceNotConfiguredError(RuntimeError):
+    """A device role has no device; the message tells the technician what to set."""
+
+
+@dataclass
+class IdCardReaderHandle:
+    """An opened ID card reader, and its simulator in demo mode.
+
+    In demo mode each explicit read (F3) first places the next sample card on the simulated
+    reader, as an applicant would hand over their card.
+    """
+
+    reader: SamReader
+    simulator: ReaderSimulator | None = None
+    _next_card: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def port(self) -> str:
+        return self.reader.port
+
+    def present_next_sample_card(self) -> None:
+        if self.simulator is None:
+            return
+        with self._lock:
+            self.simulator.place(self._next_card % self.simulator.card_count)
+            self._next_card += 1
+
+    def close(self) -> None:
+        self.reader.close()
+        if self.simulator is not None:
+            self.simulator.stop()
+
+
+class DeviceRegistry:
+    def __init__(self, settings: DeviceSettings, *, demo: bool = False) -> None:
+        self.settings = settings
+        self.demo = demo
+
+    def idcard_mode(self) -> str:
+        port = self.settings.idcard_port.strip()
+        if self.demo and port in ("", "auto"):
+            return SIMULATOR
+        return port or "auto"
+
+    def open_id_reader(self) -> IdCardReaderHandle:
+        """Open the configured reader (blocking: probes ports; call it off the GUI thread)."""
+        mode = self.idcard_mode()
+        if mode == "none":
+            raise DeviceNotConfiguredError("未配置身份证读卡器 (devices.idcard_port = none)")
+        if mode == SIMULATOR:
+            simulator = ReaderSimulator(load_cards()).start()
+            return IdCardReaderHandle(SamReader(simulator.port, timeout=2.0), simulator)
+        if mode == "auto":
+            found = detect_port()
+            if found is None:
+                raise ReaderNotConnected("自动检测未找到读卡器")
+            port, baud = found
+            log.info("ID card reader found on %s at %d baud", port, baud)
+            return IdCardReaderHandle(SamReader(port, baud))
+        return IdCardReaderHandle(SamReader(mode, self.settings.idcard_baud))

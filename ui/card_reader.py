@@ -1,0 +1,113 @@
+"""Brings the ID card reader to the GUI: opens it off the GUI thread, reads automatically when a
+card arrives (the driver's poller thread), and on request (F3). Results and errors arrive as
+signals on the GUI thread; the window never waits on the reader."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from drivers.idcard import CardPoller, CardRead
+from hallapp.devices import DeviceRegistry, IdCardReaderHandle
+from hallapp.domain.identity import Identity
+from hallapp.services import identity as identity_service
+from ui.events import EventBridge
+from ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+EXPLICIT_READ_TIMEOUT_S = 10.0
+
+
+class ReaderState:
+    CONNECTING = "connecting"
+    READY = "ready"
+    READING = "reading"
+    UNAVAILABLE = "unavailable"
+
+
+def error_text(exc: BaseException) -> str:
+    """The driver's own message is written for the clerk (what happened, what to do)."""
+    return str(exc) or type(exc).__name__
+
+
+class CardReaderController(QObject):
+    identity_read = Signal(object)  # Identity
+    failed = Signal(str)
+    state_changed = Signal(str)
+
+    def __init__(self, registry: DeviceRegistry, auto_read: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.auto_read = auto_read
+        self.handle: IdCardReaderHandle | None = None
+        self.poller: CardPoller | None = None
+        self.state = ReaderState.UNAVAILABLE
+        self.events = EventBridge(self)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    def start(self) -> None:
+        self._set_state(ReaderState.CONNECTING)
+        Task(self, self.registry.open_id_reader).on_success(self._opened).on_failure(self._not_opened).run()
+
+    def _opened(self, handle: IdCardReaderHandle) -> None:
+        self.handle = handle
+        if self.auto_read:
+            self.poller = CardPoller(handle.reader, self._card_from_poller, self._error_from_poller).start()
+        self._set_state(ReaderState.READY)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        log.warning("ID card reader not available: %s", type(exc).__name__)
+        self._set_state(ReaderState.UNAVAILABLE)
+        self.failed.emit(error_text(exc))
+
+    # Called on the poller's thread: convert there, hand over through the event bridge.
+    def _card_from_poller(self, read: CardRead) -> None:
+        try:
+            identity = identity_service.identity_of(read, date.today())
+        except Exception as exc:  # noqa: BLE001 - a bad card must not stop the poller
+            text = error_text(exc)
+            self.events.post(lambda: self.failed.emit(text))
+            return
+        self.events.post(lambda: self.identity_read.emit(identity))
+
+    def _error_from_poller(self, exc: BaseException) -> None:
+        text = error_text(exc)
+        self.events.post(lambda: self.failed.emit(text))
+
+    def read_now(self) -> None:
+        """F3: read the card on the reader now (in demo mode, hand over the next sample card)."""
+        if self.handle is None:
+            if self.state == ReaderState.UNAVAILABLE:
+                self.start()  # the reader may have been plugged in since: try again
+            return
+        self.handle.present_next_sample_card()
+        if self.poller is not None and self.poller.running:
+            return  # the poller reads the card as soon as it lies on the reader
+        handle = self.handle
+        self._set_state(ReaderState.READING)
+        Task(self, lambda: identity_service.wait_and_read(handle.reader, EXPLICIT_READ_TIMEOUT_S)).on_success(
+            self._read_done
+        ).on_failure(self._read_failed).run()
+
+    def _read_done(self, identity: Identity) -> None:
+        self._set_state(ReaderState.READY)
+        self.identity_read.emit(identity)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._set_state(ReaderState.READY)
+        self.failed.emit(error_text(exc))
+
+    def stop(self) -> None:
+        if self.poller is not None:
+            self.poller.stop()
+            self.poller = None
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        self.state = ReaderState.UNAVAILABLE

@@ -71,7 +71,12 @@ def run(args: argparse.Namespace) -> int:
     from hallapp import logs
     from hallapp.bootstrap import open_app
 
-    logs.configure(current_home().logs_dir)  # every command logs to its home, never to stderr
+    try:
+        logs.configure(current_home().logs_dir)  # every command logs to its home, never to stderr
+    except OSError as exc:
+        if args.command != "card":
+            raise UserError(f"cannot use the home folder ({exc.strerror}): set HALLAPP_HOME or --home") from exc
+        # Card commands need no home: a technician may run them anywhere.
 
     if args.command == "config":
         return _config(args)
@@ -108,9 +113,12 @@ def _card(args: argparse.Namespace) -> int:
     from hallapp.services import identity
 
     if args.action == "decode":
-        if not args.file.is_file():
+        if not args.file.exists():
             raise UserError(f"no such file: {args.file}")
-        result = identity.decode_file(args.file).to_json()
+        try:
+            result = identity.decode_file(args.file).to_json()
+        except OSError as exc:
+            raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
     elif args.action == "read":
         from drivers.idcard import SamReader
 
@@ -171,8 +179,12 @@ def guarded(fn, *fn_args) -> int:  # noqa: ANN001
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence for a clean message
-        log.exception("command failed")
-        print(f"hallapp: unexpected error ({type(exc).__name__}); details are in the log", file=sys.stderr)
+        if logging.getLogger().handlers:
+            log.exception("command failed")
+            where = "details are in the log"
+        else:
+            where = "no log is configured"
+        print(f"hallapp: unexpected error ({type(exc).__name__}); {where}", file=sys.stderr)
         return 1
 
 

@@ -56,6 +56,9 @@ class DeviceSettings(_Section):
     idcard_baud: int = Field(115200, description="ID card reader speed (115200 or 9600)")
     idcard_auto_read: bool = Field(True, description="Read an ID card as soon as it is placed on the reader")
     photo_decoder: str = Field("", description="Path of the card vendor's WLT photo library (optional)")
+    photo_decoder_output: Literal["bmp", "rgb"] = Field(
+        "bmp", description="What the vendor library writes: a BMP file image (bmp) or bare pixels (rgb)"
+    )
     pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
 
 

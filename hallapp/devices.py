@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from drivers.idcard import ReaderNotConnected, SamReader, detect_port
 from drivers.idcard.sample import load_cards
 from drivers.idcard.simulator import ReaderSimulator
+from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError
 from hallapp.config import DeviceSettings
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,22 @@ class DeviceRegistry:
     def __init__(self, settings: DeviceSettings, *, demo: bool = False) -> None:
         self.settings = settings
         self.demo = demo
+        self._photo_decoder: PhotoDecoder | None = None
+        self._photo_decoder_failed = False
+
+    def photo_decoder(self) -> PhotoDecoder | None:
+        """The vendor's WLT photo library when configured and loadable; None means a placeholder."""
+        path = self.settings.photo_decoder.strip()
+        if not path or self._photo_decoder_failed:
+            return None
+        if self._photo_decoder is None:
+            try:
+                self._photo_decoder = PhotoDecoder.load(path, output=self.settings.photo_decoder_output)
+            except PhotoDecoderError as exc:
+                self._photo_decoder_failed = True  # say it once, not at every card
+                log.warning("photo decoder not loaded: %s", exc)
+                return None
+        return self._photo_decoder
 
     def idcard_mode(self) -> str:
         port = self.settings.idcard_port.strip()

@@ -5,6 +5,7 @@ signals on the GUI thread; the window never waits on the reader."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,12 @@ log = logging.getLogger(__name__)
 EXPLICIT_READ_TIMEOUT_S = 10.0
 
 
+@dataclass(frozen=True)
+class CardResult:
+    identity: Identity
+    photo_bmp: bytes | None  # None: no vendor decoder, show the placeholder
+
+
 class ReaderState:
     CONNECTING = "connecting"
     READY = "ready"
@@ -34,7 +41,7 @@ def error_text(exc: BaseException) -> str:
 
 
 class CardReaderController(QObject):
-    identity_read = Signal(object)  # Identity
+    identity_read = Signal(object)  # CardResult
     failed = Signal(str)
     state_changed = Signal(str)
 
@@ -66,15 +73,19 @@ class CardReaderController(QObject):
         self._set_state(ReaderState.UNAVAILABLE)
         self.failed.emit(error_text(exc))
 
+    def _result(self, identity: Identity) -> CardResult:
+        """Runs off the GUI thread: the vendor photo library may take a moment."""
+        return CardResult(identity, identity_service.photo_bmp(identity, self.registry.photo_decoder()))
+
     # Called on the poller's thread: convert there, hand over through the event bridge.
     def _card_from_poller(self, read: CardRead) -> None:
         try:
-            identity = identity_service.identity_of(read, date.today())
+            result = self._result(identity_service.identity_of(read, date.today()))
         except Exception as exc:  # noqa: BLE001 - a bad card must not stop the poller
             text = error_text(exc)
             self.events.post(lambda: self.failed.emit(text))
             return
-        self.events.post(lambda: self.identity_read.emit(identity))
+        self.events.post(lambda: self.identity_read.emit(result))
 
     def _error_from_poller(self, exc: BaseException) -> None:
         text = error_text(exc)
@@ -91,13 +102,13 @@ class CardReaderController(QObject):
             return  # the poller reads the card as soon as it lies on the reader
         handle = self.handle
         self._set_state(ReaderState.READING)
-        Task(self, lambda: identity_service.wait_and_read(handle.reader, EXPLICIT_READ_TIMEOUT_S)).on_success(
+        Task(self, lambda: self._result(identity_service.wait_and_read(handle.reader, EXPLICIT_READ_TIMEOUT_S))).on_success(
             self._read_done
         ).on_failure(self._read_failed).run()
 
-    def _read_done(self, identity: Identity) -> None:
+    def _read_done(self, result: CardResult) -> None:
         self._set_state(ReaderState.READY)
-        self.identity_read.emit(identity)
+        self.identity_read.emit(result)
 
     def _read_failed(self, exc: BaseException) -> None:
         self._set_state(ReaderState.READY)

@@ -1,8 +1,7 @@
 """Brings events from non-Qt threads (device pollers, the sync scheduler) onto the GUI thread.
 
-Those threads are plain Python threads. They never touch Qt: they `post()` a callable into a
-thread-safe queue, and a timer on the GUI thread runs it. (Emitting Qt signals straight from a
-foreign thread crashed PySide6 6.12 here with "none_dealloc" — this path avoids it entirely.)
+Those threads are plain Python threads and stay free of Qt, like the drivers they run: they
+`post()` a callable into a thread-safe queue, and a timer on the GUI thread runs it.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         self.ctx, self.hall, self.session = ctx, hall, session
         self.setMinimumSize(1280, 720)
         self.idle = IdleWatcher(ctx.settings.security.idle_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         # Devices outlive a rebuild of the pages (language change): they belong to the window.
         self.card_reader = CardReaderController(
             DeviceRegistry(ctx.settings.devices, demo=ctx.demo), ctx.settings.devices.idcard_auto_read, self
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Session"))
         lock = menu.addAction(self.tr("Lock window"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
+        lock.triggered.connect(lambda: self.lock(idle=False))
         quit_ = menu.addAction(self.tr("Log out and quit"))
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
         quit_.triggered.connect(self.close)
@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return list(self.pages)[self.stack.currentIndex()]
 
-    def lock(self) -> None:
+    def lock(self, idle: bool = False) -> None:
+        """Hide the content until the same clerk's password is given (Ctrl+L, or idle)."""
         if getattr(self, "_locked", False):
             return
         self._locked = True
@@ -125,7 +126,9 @@ class MainWindow(QMainWindow):
         ctx, session = self.ctx, self.session
         from ui.tasks import Task
 
-        Task(self, lambda: staff.record_window_locked(ctx.db, session, minutes)).writes().run()
+        Task(self, lambda: staff.record_window_locked(ctx.db, session, minutes if idle else 0)).writes().run()
+        if getattr(self, "lock_dialog", None) is not None:
+            self.lock_dialog.deleteLater()  # the previous lock's dialog
         self.lock_dialog = LockDialog(self.ctx.db, self.session, self.ctx.settings.security, self)
         self.lock_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.lock_dialog.accepted.connect(self._unlocked)

@@ -97,8 +97,8 @@ class Task(Generic[T]):
         pool.start(_Runnable(self.fn, relay))
 
     def _finish(self) -> bool:
-        # We are inside a slot of our own relay: dropping the last reference now would delete the
-        # relay while it is still emitting (PySide6 aborts with "none_dealloc"). Let go next turn.
+        # We are inside a slot of our own relay: let go of it on the next turn of the event loop
+        # rather than deleting the sender while it is still emitting.
         QTimer.singleShot(0, partial(_live.discard, self))
         if self._dialog is not None:
             self._dialog.reset()

@@ -173,7 +173,8 @@ def identity_from_fields(fields: Mapping[str, str], photo_wlt: bytes, today: dat
         name=fields.get("name", "").strip() or fields.get("name_en", "").strip(),
         sex_code=codes.normalize_sex_code(fields.get("sex_code", "")) or fields.get("sex_code", ""),
         birth_date=parse_card_date(fields.get("birth", "")),
-        issuer=fields.get("issuer", "").strip(),
+        # A foreign permanent residence card names its issuer by an authority code.
+        issuer=fields.get("issuer", "").strip() or fields.get("authority_code", "").strip(),
         valid_from=parse_card_date(fields.get("valid_from", "")),
         valid_to=parse_card_date(valid_to_text),
         long_term=valid_to_text == LONG_TERM,

@@ -151,7 +151,8 @@ def import_catalog(db: Database, path: Path, *, merge: bool = False, actor: str 
 def _search_keys(spec: ItemSpec) -> tuple[str, str]:
     """Pinyin keys for the name and every alias, '|'-separated so a match never spans two names."""
     names = [spec.name, *spec.aliases]
-    return "|".join(pinyin.initials(n) for n in names), "|".join(pinyin.full(n) for n in names)
+    # A leading '|' lets a search match the start of any one name's full pinyin ("|shebaoka").
+    return "|".join(pinyin.initials(n) for n in names), "".join("|" + pinyin.full(n) for n in names)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from drivers.idcard import CardRead, SamReader, decode_raw_file
+from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError
 from hallapp.domain.identity import Identity, identity_from_fields
 
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL_S = 0.2
+WLT_SIZE = 1024
 
 
 class NoCardError(TimeoutError):
@@ -37,6 +39,17 @@ def wait_and_read(reader: SamReader, timeout: float, today: date | None = None) 
         time.sleep(POLL_INTERVAL_S)
     reader.select_card()
     return identity_of(reader.read(), today)
+
+
+def photo_bmp(identity: Identity, decoder: PhotoDecoder | None) -> bytes | None:
+    """The card photo as a BMP when the vendor's decoder is available; None shows a placeholder."""
+    if decoder is None or len(identity.photo_wlt) != WLT_SIZE:
+        return None
+    try:
+        return decoder.decode(identity.photo_wlt)
+    except PhotoDecoderError as exc:
+        log.warning("photo not decoded: %s", exc)
+        return None
 
 
 def decode_file(path: Path, today: date | None = None) -> Identity:

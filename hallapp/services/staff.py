@@ -92,9 +92,10 @@ def _attempt(uow, username: str, password: str, security: SecuritySettings,  # n
 
 
 def record_window_locked(db: Database, session: StaffSession, idle_minutes: int) -> None:
+    """`idle_minutes` 0 means the clerk locked the window by hand."""
     with db.unit_of_work(write=True) as uow:
         uow.audit.append("window_locked", actor=session.username, subject=f"staff:{session.username}",
-                         idle_minutes=idle_minutes)
+                         reason="idle" if idle_minutes else "manual", idle_minutes=idle_minutes)
 
 
 def logout(db: Database, session: StaffSession) -> None:

@@ -82,7 +82,7 @@ def expected_json(card: dict[str, Any], photo: bytes, today: date) -> dict[str, 
         "sex_code": card["sex_code"],
         "sex": SEX[card["sex_code"]],
         "birth_date": iso(card["birth"]),
-        "issuer": card.get("issuer", ""),
+        "issuer": card.get("issuer", "") or card.get("authority_code", ""),  # foreign cards: authority code
         "valid_from": iso(card["valid_from"]),
         "valid_to": iso(card["valid_to"]),
         "expired": card["valid_to"] != LONG_TERM and date.fromisoformat(iso(card["valid_to"])) < today,
@@ -315,6 +315,17 @@ def test_card_decode_of_a_folder_is_one_line(home: Path, tmp_path: Path) -> None
     result = hallapp(home, "card", "decode", str(tmp_path))
     assert result.returncode in (1, 2)
     error_line(result, code=result.returncode)
+
+
+def test_card_decode_with_an_unusable_home_is_one_line(tmp_path: Path) -> None:
+    """Card commands touch no database and need no home: a technician runs them on any machine."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+    answer = tmp_path / "30-01.bin"
+    answer.write_bytes(read_answer(CARDS[0], fingerprint=False))
+    result = hallapp(blocker / "home", "card", "decode", str(answer))
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0 or result.stderr.count("\n") == 1, result.stderr
 
 
 # -- card pcsc --------------------------------------------------------------------------------

@@ -136,3 +136,9 @@ def test_search_treats_wildcards_as_text(any_db: Database) -> None:
     catalog.import_catalog(any_db, STARTER)
     assert catalog.search(any_db, "%") == []
     assert catalog.search(any_db, "_") == []
+
+
+@pytest.mark.parametrize("query", ["社保卡", "shebaoka", "shehuibaozhang", "无犯罪证明"])
+def test_search_finds_aliases_by_text_and_full_pinyin(any_db: Database, query: str) -> None:
+    catalog.import_catalog(any_db, STARTER)
+    assert catalog.search(any_db, query), query

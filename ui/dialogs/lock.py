@@ -37,7 +37,7 @@ class LockDialog(QDialog):
     def attempt(self) -> None:
         password = self.password.text()
         self.unlock_button.setEnabled(False)
-        Task(self, lambda: staff.login(self.db, self.session.username, password, self.security)).on_success(
+        Task(self, lambda: staff.login(self.db, self.session.username, password, self.security)).writes().on_success(
             lambda _s: self.accept()
         ).on_failure(self._refused).run()
 

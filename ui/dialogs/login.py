@@ -67,7 +67,7 @@ class LoginDialog(QDialog):
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
-        Task(self, lambda: staff.login(self.db, username, password, self.security)).on_success(
+        Task(self, lambda: staff.login(self.db, username, password, self.security)).writes().on_success(
             self._logged_in
         ).on_failure(self._refused).run()
 

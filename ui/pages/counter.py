@@ -7,12 +7,12 @@ other panels in their own issues and say so plainly until then.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from hallapp.domain.identity import Identity
 from hallapp.services.staff import StaffSession
-from ui.card_reader import CardReaderController
+from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
 from ui.widgets.applicant_panel import ApplicantPanel
 from ui.widgets.placeholder import panel_title, placeholder
@@ -128,18 +128,19 @@ class CounterPage(QWidget):
         dialog.accepted.connect(lambda: self._place(target, dialog.identity))
         dialog.open()
 
-    def show_identity(self, identity: Identity) -> None:
+    def show_identity(self, result: CardResult) -> None:
         """A card was read: it goes where the clerk asked (applicant unless the agent key was used)."""
-        self._place(self.read_target, identity)
+        photo = QImage.fromData(result.photo_bmp) if result.photo_bmp else None
+        self._place(self.read_target, result.identity, photo)
         self.read_target = APPLICANT
         self.reader_state.setText("")
 
-    def _place(self, target: str, identity: Identity | None) -> None:
+    def _place(self, target: str, identity: Identity | None, photo: QImage | None = None) -> None:
         if identity is None:
             return
         panel = self.agent if target == AGENT else self.applicant
         panel.setVisible(True)
-        panel.show_identity(identity)
+        panel.show_identity(identity, photo)
 
     def show_reader_error(self, text: str) -> None:
         self.reader_state.setText("")

@@ -73,7 +73,7 @@ class CatalogRepository:
                     ServiceItem.aliases.contains(needle, autoescape=True),
                     ServiceItem.code.startswith(needle, autoescape=True),
                     ServiceItem.pinyin_initials.contains(low, autoescape=True),
-                    ServiceItem.pinyin_full.startswith(low, autoescape=True),
+                    ServiceItem.pinyin_full.contains("|" + low, autoescape=True),
                 ),
             )
             .order_by(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from hallapp.domain.regions import county_status, default_regions
 from hallapp.domain.staff import Role
-from hallapp.services import catalog, staff
+from hallapp.services import catalog, queue, staff
 from hallapp.storage import Database
 from hallapp.storage.models import Counter, Hall
 
@@ -77,6 +77,7 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     except staff.StaffError as exc:
         raise SetupError(str(exc)) from exc
     catalog.import_catalog(db, catalog.starter_catalog_path(), actor="setup")
+    queue.ensure_default_categories(db, hall_id)
     info = hall_info(db)
     assert info is not None
     return info

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from hallapp.storage.repositories.audit import AuditLog
 from hallapp.storage.repositories.catalog import CatalogRepository
 from hallapp.storage.repositories.hall import HallRepository
+from hallapp.storage.repositories.queue import QueueRepository
 from hallapp.storage.repositories.staff import StaffRepository
 from hallapp.storage.repositories.sync import OutboxRepository
 
@@ -22,6 +23,7 @@ class UnitOfWork:
         self.catalog = CatalogRepository(session)
         self.audit = AuditLog(session, dialect)
         self.outbox = OutboxRepository(session)
+        self.queue = QueueRepository(session, dialect)
 
     def add(self, obj: Any) -> None:
         self.session.add(obj)

@@ -5,22 +5,37 @@ from hallapp.storage.models.base import Base
 from hallapp.storage.models.case import Applicant, Case, Material, Page
 from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
 from hallapp.storage.models.hall import Counter, Hall, Staff
-from hallapp.storage.models.queue import Evaluation, Ticket
+from hallapp.storage.models.queue import (
+    Appointment,
+    CounterCategory,
+    Evaluation,
+    HallSetting,
+    QueueCategory,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
 from hallapp.storage.models.sync import OutboxEntry
 
 __all__ = [
     "Applicant",
+    "Appointment",
     "AuditEvent",
     "Base",
     "Case",
     "Counter",
+    "CounterCategory",
     "Evaluation",
     "Hall",
+    "HallSetting",
     "Material",
     "MaterialRequirement",
     "OutboxEntry",
     "Page",
+    "QueueCategory",
     "ServiceItem",
     "Staff",
     "Ticket",
+    "TicketEvent",
+    "TicketSequence",
 ]

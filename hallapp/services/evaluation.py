@@ -1,0 +1,26 @@
+"""Recording the applicant's evaluation of a visit, linked to ticket, case and clerk."""
+
+from __future__ import annotations
+
+from hallapp.domain.evaluation import EvaluationError, check
+from hallapp.storage import Database
+from hallapp.storage.models import Evaluation
+
+
+def record(db: Database, ticket_id: int, level: int | None, reason: str = "", channel: str = "hall_tablet") -> int:
+    """Store the evaluation of one visit; a second one for the same visit is refused."""
+    check(level, reason)
+    with db.unit_of_work(write=True) as uow:
+        ticket = uow.queue.ticket(ticket_id)
+        if ticket is None:
+            raise EvaluationError("没有这张号票")
+        if uow.queue.evaluation_of(ticket_id) is not None:
+            raise EvaluationError("本次办理已评价")
+        case_id = uow.queue.case_of(ticket_id)
+        evaluation = Evaluation(ticket_id=ticket_id, case_id=case_id, staff_id=ticket.staff_id, level=level,
+                                reason=reason.strip()[:400], channel=channel)
+        uow.add(evaluation)
+        uow.flush()
+        uow.audit.append("evaluation", actor="applicant", subject=f"ticket:{ticket.number}",
+                         level=level if level is not None else "none")
+        return evaluation.id

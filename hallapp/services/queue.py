@@ -1,0 +1,356 @@
+"""The hall queue: issuing tickets, calling, recalls, no-shows, holds, transfers, done.
+
+Every action is one transaction. On PostgreSQL counters call concurrently (row locks with
+SKIP LOCKED); on SQLite the write lock is taken up front, so calls are serialised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+
+from hallapp.domain.queue import (
+    QueueError,
+    QueuePolicy,
+    TicketState,
+    TicketView,
+    check_move,
+    ticket_number,
+)
+from hallapp.storage import Database, UnitOfWork
+from hallapp.storage.models import Counter, CounterCategory, HallSetting, QueueCategory, Ticket
+
+POLICY_PREFIX = "queue."
+
+
+@dataclass(frozen=True)
+class CounterRef:
+    """Who acts: the counter (by number) and the clerk."""
+
+    hall_id: int
+    counter_number: int
+    staff_id: int | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _today() -> date:
+    return date.today()  # the hall's local day: numbering restarts at local midnight
+
+
+# -- configuration ---------------------------------------------------------------------------------
+
+DEFAULT_CATEGORIES = (
+    ("A", "社保医保", ("人力资源社会保障部", "国家医保局")),
+    ("B", "住房公积金", ("住房城乡建设部",)),
+    ("C", "户籍证明", ("公安部",)),
+    ("D", "综合业务", ()),
+)
+
+
+def ensure_default_categories(db: Database, hall_id: int) -> None:
+    """A new hall's categories: by department, plus 综合 for everything; each counter serves its
+    own category first and 综合 after it."""
+    with db.unit_of_work(write=True) as uow:
+        if uow.queue.categories(hall_id):
+            return
+        created = []
+        for position, (letter, name, _departments) in enumerate(DEFAULT_CATEGORIES):
+            category = QueueCategory(hall_id=hall_id, letter=letter, name=name, position=position)
+            uow.add(category)
+            created.append(category)
+        uow.flush()
+        general = created[-1]
+        for counter in uow.halls.counters(hall_id):
+            own = created[(counter.number - 1) % (len(created) - 1)]
+            uow.add(CounterCategory(counter_id=counter.id, category_id=own.id, position=0))
+            uow.add(CounterCategory(counter_id=counter.id, category_id=general.id, position=1))
+        uow.audit.append("queue_configured", actor="setup", subject=f"hall:{hall_id}", categories=len(created))
+
+
+def policy(uow: UnitOfWork, hall_id: int) -> QueuePolicy:
+    stored = {k[len(POLICY_PREFIX):]: json.loads(v) for k, v in uow.queue.settings(hall_id).items()
+              if k.startswith(POLICY_PREFIX)}
+    known = {f.name for f in fields(QueuePolicy)}
+    return QueuePolicy(**{k: v for k, v in stored.items() if k in known})
+
+
+def set_policy(db: Database, hall_id: int, actor: str, **values: int) -> QueuePolicy:
+    known = {f.name for f in fields(QueuePolicy)}
+    unknown = set(values) - known
+    if unknown:
+        raise QueueError(f"未知的排队设置: {', '.join(sorted(unknown))}")
+    with db.unit_of_work(write=True) as uow:
+        for key, value in values.items():
+            uow.session.merge(HallSetting(hall_id=hall_id, key=POLICY_PREFIX + key, value=json.dumps(int(value))))
+        uow.audit.append("queue_policy_changed", actor=actor, subject=f"hall:{hall_id}", **values)
+    with db.unit_of_work() as uow:
+        return policy(uow, hall_id)
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    letter: str
+    name: str
+    waiting: int
+
+
+def categories(db: Database, hall_id: int) -> list[CategoryInfo]:
+    with db.unit_of_work() as uow:
+        counts = uow.queue.waiting_counts(hall_id, _today())
+        return [CategoryInfo(c.letter, c.name, counts.get(c.letter, 0)) for c in uow.queue.categories(hall_id)]
+
+
+# -- views -------------------------------------------------------------------------------------------
+
+def _view(uow: UnitOfWork, ticket: Ticket, names: dict[str, str] | None = None) -> TicketView:
+    if names is None:
+        names = {c.letter: c.name for c in uow.queue.categories(ticket.hall_id)}
+    counter = uow.queue.counter(ticket.counter_id) if ticket.counter_id else None
+    ahead = uow.queue.people_ahead(ticket) if ticket.state == TicketState.WAITING else 0
+    return TicketView(
+        id=ticket.id, number=ticket.number, category=ticket.category, category_name=names.get(ticket.category, ""),
+        state=ticket.state, green_channel=ticket.green_channel, appointment=ticket.appointment_code is not None,
+        counter_number=counter.number if counter else None, issued_at=ticket.issued_at, called_at=ticket.called_at,
+        recalls=ticket.recalls, people_ahead=ahead,
+    )
+
+
+def _counter(uow: UnitOfWork, ref: CounterRef) -> Counter:
+    counter = uow.halls.counter_by_number(ref.hall_id, ref.counter_number)
+    if counter is None:
+        raise QueueError(f"没有 {ref.counter_number} 号窗口，请检查本机窗口号设置 (counter.number)")
+    return counter
+
+
+# -- issuing -----------------------------------------------------------------------------------------
+
+def id_number_hash(hall_id: int, id_number: str) -> str:
+    """How an appointment remembers its applicant: enough to match a card, not to read a number."""
+    return hashlib.sha256(f"hallapp-appointment:{hall_id}:{id_number.upper()}".encode()).hexdigest()
+
+
+def issue_ticket(db: Database, hall_id: int, letter: str, *, green_channel: bool = False) -> TicketView:
+    """A new ticket at the kiosk (or `hallapp ticket issue`)."""
+    with db.unit_of_work(write=True) as uow:
+        known = {c.letter: c.name for c in uow.queue.categories(hall_id)}
+        if letter not in known:
+            raise QueueError(f"没有 {letter} 类号票")
+        return _issue(uow, hall_id, letter, known, green_channel=green_channel)
+
+
+def _issue(uow: UnitOfWork, hall_id: int, letter: str, names: dict[str, str], *, green_channel: bool = False,
+           appointment: tuple[str, datetime, datetime] | None = None) -> TicketView:
+    rules = policy(uow, hall_id)
+    day, now = _today(), _now()
+    sequence = uow.queue.next_sequence(hall_id, day, letter)
+    ticket = Ticket(
+        hall_id=hall_id, service_date=day, category=letter, number=ticket_number(letter, sequence),
+        green_channel=green_channel, priority=rules.green_priority if green_channel else 0, issued_at=now,
+    )
+    if appointment:
+        ticket.appointment_code, ticket.appointment_start, ticket.appointment_end = appointment
+    uow.add(ticket)
+    uow.flush()
+    uow.queue.add_event(ticket, "issue", None, None, now)
+    return _view(uow, ticket, names)
+
+
+def check_in(db: Database, hall_id: int, *, code: str | None = None, id_number: str | None = None) -> TicketView:
+    """Appointment check-in at the kiosk, by booking code or by the applicant's ID card."""
+    with db.unit_of_work(write=True) as uow:
+        found = uow.queue.appointment(hall_id, code=code.strip().upper() if code else None,
+                                      id_hash=id_number_hash(hall_id, id_number) if id_number else None)
+        if found is None:
+            raise QueueError("未找到预约，请核对预约码，或到咨询台取号")
+        now = _now()
+        early = policy(uow, hall_id).appointment_early_minutes
+        if found.slot_end < now:
+            raise QueueError("预约时段已过，请重新取号")
+        if (found.slot_start - now).total_seconds() > early * 60:
+            raise QueueError(f"请在预约时段前 {early} 分钟内签到")
+        if found.ticket_id is not None:
+            return _view(uow, uow.queue.ticket(found.ticket_id))
+        names = {c.letter: c.name for c in uow.queue.categories(hall_id)}
+        view = _issue(uow, hall_id, found.category, names,
+                      appointment=(found.code, found.slot_start, found.slot_end))
+        found.ticket_id = view.id
+        return view
+
+
+# -- the counter ---------------------------------------------------------------------------------------
+
+def call_next(db: Database, ref: CounterRef) -> TicketView | None:
+    """F1: the next ticket for this counter, or None when nobody waits for it."""
+    with db.unit_of_work(write=True) as uow:
+        counter = _counter(uow, ref)
+        busy = uow.queue.at_counter(counter.id, _today(), (TicketState.CALLED, TicketState.SERVING))
+        if busy:
+            raise QueueError(f"请先办结或过号 {busy[0].number}，再叫下一位")
+        rules = policy(uow, ref.hall_id)
+        ticket = uow.queue.next_for_counter(ref.hall_id, _today(), counter.id, uow.queue.counter_categories(counter.id),
+                                            _now(), rules.appointment_priority)
+        if ticket is None:
+            return None
+        now = _now()
+        ticket.state, ticket.counter_id, ticket.staff_id = TicketState.CALLED, counter.id, ref.staff_id
+        ticket.called_at, ticket.recalls, ticket.target_counter_id = now, 0, None
+        uow.queue.add_event(ticket, "call", counter.id, ref.staff_id, now)
+        return _view(uow, ticket)
+
+
+def _act(db: Database, ref: CounterRef, ticket_id: int, action: str, apply) -> TicketView:  # noqa: ANN001
+    with db.unit_of_work(write=True) as uow:
+        counter = _counter(uow, ref)
+        ticket = uow.queue.ticket(ticket_id, for_update=True)
+        if ticket is None or ticket.hall_id != ref.hall_id:
+            raise QueueError("没有这张号票")
+        if ticket.counter_id != counter.id and action != "resume":
+            raise QueueError(f"{ticket.number} 不在本窗口")
+        check_move(action, ticket.state)
+        now = _now()
+        logged = apply(uow, ticket, counter, now) or action
+        uow.queue.add_event(ticket, logged, counter.id, ref.staff_id, now)
+        return _view(uow, ticket)
+
+
+def recall(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    """F2: call the same ticket again; past the allowed recalls it becomes a no-show."""
+    def apply(uow: UnitOfWork, ticket: Ticket, _counter: Counter, now: datetime) -> str:
+        if ticket.recalls >= policy(uow, ticket.hall_id).max_recalls:
+            ticket.state, ticket.finished_at = TicketState.NO_SHOW, now
+            return "no_show"
+        ticket.recalls += 1
+        return "recall"
+    return _act(db, ref, ticket_id, "recall", apply)
+
+
+def no_show(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    def apply(_uow: UnitOfWork, ticket: Ticket, _counter: Counter, now: datetime) -> None:
+        ticket.state, ticket.finished_at = TicketState.NO_SHOW, now
+    return _act(db, ref, ticket_id, "no_show", apply)
+
+
+def start_serving(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    """The applicant has arrived (the clerk read a card or opened a case): service time starts."""
+    def apply(_uow: UnitOfWork, ticket: Ticket, _counter: Counter, now: datetime) -> None:
+        ticket.state, ticket.serving_at = TicketState.SERVING, now
+    return _act(db, ref, ticket_id, "start", apply)
+
+
+def hold(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    """F6: the applicant steps aside (fetching a paper); the counter may call others meanwhile."""
+    def apply(_uow: UnitOfWork, ticket: Ticket, _counter: Counter, _now_: datetime) -> None:
+        ticket.state = TicketState.HELD
+    return _act(db, ref, ticket_id, "hold", apply)
+
+
+def resume(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    def apply(uow: UnitOfWork, ticket: Ticket, counter: Counter, now: datetime) -> None:
+        busy = uow.queue.at_counter(counter.id, _today(), (TicketState.CALLED, TicketState.SERVING))
+        if busy:
+            raise QueueError(f"请先办结或挂起 {busy[0].number}")
+        ticket.state, ticket.counter_id = TicketState.SERVING, counter.id
+        ticket.serving_at = ticket.serving_at or now
+    return _act(db, ref, ticket_id, "resume", apply)
+
+
+def transfer(db: Database, ref: CounterRef, ticket_id: int, *, to_counter: int | None = None,
+             to_category: str | None = None, come_back: bool = False) -> TicketView:
+    """F5: send the applicant to another counter or category, ahead of its normal queue.
+
+    With `come_back`, finishing there returns the applicant to this counter, again ahead.
+    """
+    if (to_counter is None) == (to_category is None):
+        raise QueueError("请选择转往的窗口或类别")
+
+    def apply(uow: UnitOfWork, ticket: Ticket, counter: Counter, now: datetime) -> None:
+        rules = policy(uow, ticket.hall_id)
+        if to_counter is not None:
+            target = uow.halls.counter_by_number(ticket.hall_id, to_counter)
+            if target is None or target.id == counter.id:
+                raise QueueError(f"不能转往 {to_counter} 号窗口")
+            ticket.target_counter_id = target.id
+        else:
+            if to_category not in {c.letter for c in uow.queue.categories(ticket.hall_id)}:
+                raise QueueError(f"没有 {to_category} 类号票")
+            ticket.category, ticket.target_counter_id = to_category, None
+        ticket.return_counter_id = counter.id if come_back else None
+        ticket.state, ticket.counter_id = TicketState.WAITING, None
+        ticket.priority = max(ticket.priority, rules.returned_priority)
+    return _act(db, ref, ticket_id, "transfer", apply)
+
+
+def done(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
+    """F8: the visit at this counter is over (a transferred applicant may go back to the first one)."""
+    def apply(uow: UnitOfWork, ticket: Ticket, _counter: Counter, now: datetime) -> str:
+        if ticket.return_counter_id is not None:
+            ticket.state, ticket.counter_id = TicketState.WAITING, None
+            ticket.target_counter_id, ticket.return_counter_id = ticket.return_counter_id, None
+            ticket.priority = max(ticket.priority, policy(uow, ticket.hall_id).returned_priority)
+            return "returned"
+        ticket.state, ticket.finished_at = TicketState.DONE, now
+        return "done"
+    return _act(db, ref, ticket_id, "done", apply)
+
+
+def current(db: Database, ref: CounterRef) -> TicketView | None:
+    """The ticket at this counter now (called or being served)."""
+    with db.unit_of_work() as uow:
+        tickets = uow.queue.at_counter(_counter(uow, ref).id, _today(), (TicketState.CALLED, TicketState.SERVING))
+        return _view(uow, tickets[0]) if tickets else None
+
+
+def held(db: Database, ref: CounterRef) -> list[TicketView]:
+    with db.unit_of_work() as uow:
+        return [_view(uow, t) for t in uow.queue.at_counter(_counter(uow, ref).id, _today(), (TicketState.HELD,))]
+
+
+def waiting_list(db: Database, hall_id: int, letters: list[str] | None = None) -> list[TicketView]:
+    with db.unit_of_work() as uow:
+        names = {c.letter: c.name for c in uow.queue.categories(hall_id)}
+        return [_view(uow, t, names) for t in uow.queue.waiting(hall_id, _today(), letters)]
+
+
+@dataclass(frozen=True)
+class RecentCall:
+    number: str
+    counter_number: int
+    at: datetime
+
+
+def recent_calls(db: Database, hall_id: int, limit: int = 8) -> list[RecentCall]:
+    with db.unit_of_work() as uow:
+        return [RecentCall(t.number, n, at) for t, n, at in uow.queue.recent_calls(hall_id, _today(), limit)]
+
+
+@dataclass(frozen=True)
+class QueueEvent:
+    id: int
+    action: str  # issue, call, recall, no_show, start, hold, resume, transfer, returned, done
+    ticket_id: int
+    number: str
+    counter_number: int | None
+    at: datetime
+
+
+def events_since(db: Database, hall_id: int, after_id: int, actions: tuple[str, ...] | None = None,
+                 counter_number: int | None = None) -> list[QueueEvent]:
+    """Today's queue events after `after_id`, oldest first: how the hall display and the
+    evaluation screen follow the counters through the shared database (they poll this)."""
+    with db.unit_of_work() as uow:
+        counter_id = None
+        if counter_number is not None:
+            counter_id = _counter(uow, CounterRef(hall_id, counter_number)).id
+        rows = uow.queue.events_since(hall_id, _today(), after_id, actions, counter_id)
+        return [QueueEvent(e.id, e.action, t.id, t.number, n, e.at) for e, t, n in rows]
+
+
+def last_event_id(db: Database, hall_id: int) -> int:
+    """Where a newly started display or evaluation screen begins following (nothing old replayed)."""
+    with db.unit_of_work() as uow:
+        return uow.queue.last_event_id(hall_id)

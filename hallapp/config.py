@@ -62,6 +62,25 @@ class DeviceSettings(_Section):
     pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
 
 
+class TicketPrinterSettings(_Section):
+    uri: str = Field(
+        "", description="Ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600, file:///PATH; empty = none"
+    )
+    width_mm: Literal[58, 80] = Field(80, description="Ticket paper width in millimetres (58 or 80)")
+    encoding: Literal["GB18030", "GBK", "UTF-8"] = Field("GB18030", description="How the printer reads Chinese text")
+    native_qr: bool = Field(True, description="The printer draws QR codes itself (GS ( k); off = send an image")
+    qr_template: str = Field("", description="QR on the ticket, e.g. https://hall.example/q/{number}; empty = none")
+
+
+class DisplaySettings(_Section):
+    voice: Literal["auto", "qt", "espeak", "silent"] = Field("auto", description="Hall display voice engine")
+    voice_repeat: int = Field(2, ge=1, le=5, description="How many times each call is spoken")
+
+
+class EvaluationSettings(_Section):
+    timeout_s: int = Field(30, ge=5, le=600, description="Seconds the applicant has to rate a visit (then: no answer)")
+
+
 class DocumentSettings(_Section):
     font_paths: list[str] = Field(
         default_factory=lambda: [
@@ -84,6 +103,9 @@ class Settings(_Section):
     platform: PlatformSettings = Field(default_factory=PlatformSettings)
     counter: CounterSettings = Field(default_factory=CounterSettings)
     devices: DeviceSettings = Field(default_factory=DeviceSettings)
+    ticket_printer: TicketPrinterSettings = Field(default_factory=TicketPrinterSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
+    evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 

@@ -33,6 +33,7 @@ def sign_in(ctx: AppContext) -> tuple[hall.HallInfo, staff.StaffSession] | None:
     """Demo: the demo hall, logged in as a clerk. Real hall: set-up on first run, then login."""
     if ctx.demo:
         info = hall.ensure_demo_hall(ctx.db)
+        hall.ensure_demo_queue(ctx.db, info.id)
         return info, staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security)
     info = hall.hall_info(ctx.db)
     if info is None:

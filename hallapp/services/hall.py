@@ -106,3 +106,14 @@ def ensure_demo_hall(db: Database) -> HallInfo:
     for username, display_name, role in DEMO_STAFF:
         staff.create_staff(db, "setup", info.id, username, display_name, role, DEMO_PASSWORD)
     return info
+
+
+def ensure_demo_queue(db: Database, hall_id: int) -> int:
+    """Demo mode: a few people already waiting today, so F1 has someone to call. Returns how many
+    tickets were issued (0 when today's queue already exists)."""
+    if queue.events_since(db, hall_id, 0):  # today has a queue already
+        return 0
+    plan = (("A", False), ("D", False), ("A", True), ("B", False), ("C", False), ("A", False), ("D", False))
+    for letter, green in plan:
+        queue.issue_ticket(db, hall_id, letter, green_channel=green)
+    return len(plan)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hallapp.storage.repositories.audit import AuditLog
+from hallapp.storage.repositories.cases import CaseRepository
 from hallapp.storage.repositories.catalog import CatalogRepository
 from hallapp.storage.repositories.hall import HallRepository
 from hallapp.storage.repositories.queue import QueueRepository
@@ -24,6 +25,7 @@ class UnitOfWork:
         self.audit = AuditLog(session, dialect)
         self.outbox = OutboxRepository(session)
         self.queue = QueueRepository(session, dialect)
+        self.cases = CaseRepository(session, dialect)
 
     def add(self, obj: Any) -> None:
         self.session.add(obj)

@@ -149,3 +149,31 @@ def test_start_up_head_constant_matches_the_migration_scripts() -> None:
     from hallapp.storage.migrate import HEAD
 
     assert HEAD == head_revision()
+
+
+def test_upgrade_from_the_first_schema_keeps_existing_rows(db_url: str) -> None:
+    """A hall that ran the first release upgrades in place: its rows survive, new columns get defaults."""
+    from sqlalchemy import text
+
+    from hallapp.storage.migrate import upgrade
+
+    db = Database(db_url)
+    upgrade(db.engine, "2026_11_26_0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO hall (id, code, name, region_code, phone, address, demo, created_at) "
+                          "VALUES (1, 'H1', '老大厅', '510104', '', '', false, '2026-01-01 08:00:00')"))
+        conn.execute(text("INSERT INTO service_item (id, code, name, department, item_type, processing_modes, case_type, "
+                          "promised_days, fee, sample_checklist, pinyin_initials, pinyin_full, active, aliases) VALUES "
+                          "(1, '002011004000', '社会保障卡申领', '人社部', '20', 'remote', 'promised', 10, 0, false, 'x', 'x', "
+                          "true, '')"))
+        conn.execute(text("INSERT INTO applicant (id, name, certificate_type, certificate_number, address, phone, created_at) "
+                          "VALUES (1, '甲', '111', '11010519491231002X', '', '', '2026-01-01 08:00:00')"))
+        conn.execute(text("INSERT INTO case_file (id, number, hall_id, item_id, applicant_id, state, created_at, updated_at) "
+                          "VALUES (1, 'H1-20260101-0001', 1, 1, 1, 'accepted', '2026-01-01 08:00:00', '2026-01-01 08:00:00')"))
+    db.upgrade()
+    with db.unit_of_work() as uow:
+        from hallapp.storage.models import Case
+
+        case = uow.session.get(Case, 1)
+        assert case.number == "H1-20260101-0001" and case.delivery == "window" and case.returned_reason == ""
+    db.dispose()

@@ -11,11 +11,15 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from hallapp.domain.identity import Identity
+from hallapp.services.hall import HallInfo
+from hallapp.services.queue import CounterRef
 from hallapp.services.staff import StaffSession
+from hallapp.storage import Database
 from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
 from ui.widgets.applicant_panel import ApplicantPanel
 from ui.widgets.placeholder import panel_title, placeholder
+from ui.widgets.queue_bar import QueueBar
 
 APPLICANT, AGENT = "applicant", "agent"
 
@@ -31,14 +35,19 @@ def _panel(title: str, body: QWidget, name: str) -> QFrame:
 
 
 class CounterPage(QWidget):
-    def __init__(self, session: StaffSession, counter_number: int, hall_region_code: str,
+    def __init__(self, db: Database, session: StaffSession, counter_number: int, hall: HallInfo,
                  reader: CardReaderController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
         self.read_target = APPLICANT
+        hall_region_code = hall.region_code
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._queue_bar(session, counter_number))
+        who = self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name)
+        self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters)
+        self.queue.visit_done.connect(self._visit_done)
+        self.queue.message.connect(self._queue_message)
+        layout.addWidget(self.queue)
         row = QHBoxLayout()
         row.setContentsMargins(10, 10, 10, 10)
         scroll = QScrollArea(objectName="identityScroll")  # long addresses never squeeze lines into each other
@@ -55,21 +64,6 @@ class CounterPage(QWidget):
         reader.identity_read.connect(self.show_identity)
         reader.failed.connect(self.show_reader_error)
         self._shortcuts()
-
-    def _queue_bar(self, session: StaffSession, counter_number: int) -> QFrame:
-        bar = QFrame(objectName="counterBar")
-        bar_layout = QHBoxLayout(bar)
-        who = QLabel(self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name))
-        bar_layout.addWidget(who)
-        bar_layout.addSpacing(24)
-        bar_layout.addWidget(QLabel(self.tr("Current: none")), 1)
-        for label, key in ((self.tr("Call"), "F1"), (self.tr("Recall"), "F2"), (self.tr("No-show"), "F4"),
-                           (self.tr("Transfer"), "F5"), (self.tr("Hold"), "F6"), (self.tr("Done"), "F8")):
-            button = QPushButton(f"{label} {key}")
-            button.setEnabled(False)
-            button.setToolTip(self.tr("Queue calling is not available yet in this version."))
-            bar_layout.addWidget(button)
-        return bar
 
     def _identity_column(self, hall_region_code: str) -> QWidget:
         column = QWidget()
@@ -128,8 +122,18 @@ class CounterPage(QWidget):
         dialog.accepted.connect(lambda: self._place(target, dialog.identity))
         dialog.open()
 
+    def _visit_done(self, _ticket: object) -> None:
+        """F8: the next applicant starts with an empty panel."""
+        self.applicant.clear()
+        self.agent.clear()
+        self.agent.setVisible(False)
+
+    def _queue_message(self, text: str) -> None:
+        self.reader_state.setText(text)
+
     def show_identity(self, result: CardResult) -> None:
         """A card was read: it goes where the clerk asked (applicant unless the agent key was used)."""
+        self.queue.start_serving()
         photo = QImage.fromData(result.photo_bmp) if result.photo_bmp else None
         self._place(self.read_target, result.identity, photo)
         self.read_target = APPLICANT

@@ -2,7 +2,7 @@
 
 from hallapp.storage.models.audit import AuditEvent
 from hallapp.storage.models.base import Base
-from hallapp.storage.models.case import Applicant, Case, Material, Page
+from hallapp.storage.models.case import Applicant, Case, CaseSequence, Material, Page
 from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
 from hallapp.storage.models.hall import Counter, Hall, Staff
 from hallapp.storage.models.queue import (
@@ -23,6 +23,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "CaseSequence",
     "Counter",
     "CounterCategory",
     "Evaluation",

@@ -42,12 +42,30 @@ class Case(Base):
     handling_region_code: Mapped[str | None] = mapped_column(String(6))
     accepted_at: Mapped[datetime | None]
     promised_at: Mapped[datetime | None]
+    gap_due_date: Mapped[date | None]  # 容缺: when the missing non-key materials are due
+    delivery: Mapped[str] = mapped_column(String(12), default="window")  # window | mail
+    delivery_address: Mapped[str] = mapped_column(String(200), default="")
+    originals_carrier: Mapped[str] = mapped_column(String(40), default="")  # paper originals by courier
+    originals_waybill: Mapped[str] = mapped_column(String(40), default="")
+    originals_sent_on: Mapped[date | None]
+    result_waybill: Mapped[str] = mapped_column(String(40), default="")
+    returned_reason: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     materials: Mapped[list[Material]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Material.position"
     )
+
+
+class CaseSequence(Base):
+    """The last case serial per hall and day; bumped atomically, unique across all counters."""
+
+    __tablename__ = "case_sequence"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    last: Mapped[int] = mapped_column(default=0)
 
 
 class Material(Base):
@@ -62,9 +80,11 @@ class Material(Base):
     name: Mapped[str] = mapped_column(String(120))
     form: Mapped[str] = mapped_column(String(16))
     copies: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(16))  # captured | missing | gap
+    status: Mapped[str] = mapped_column(String(16))  # captured | missing | gap | incorrect
     sha256: Mapped[str | None] = mapped_column(String(64))
     file_path: Mapped[str | None] = mapped_column(String(400))
+    page_count: Mapped[int] = mapped_column(default=0)
+    how_to_supply: Mapped[str] = mapped_column(String(400), default="")  # for the one-time notice
 
     case: Mapped[Case] = relationship(back_populates="materials")
     pages: Mapped[list[Page]] = relationship(

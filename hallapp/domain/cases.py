@@ -1,0 +1,99 @@
+"""Cases (办件): numbers, the state machine, and what the checklist allows the clerk to decide.
+
+States follow the case from the window to the handling authority and back:
+draft → accepted | accepted_with_gap (容缺) | notified (一次性告知, not accepted)
+accepted(_with_gap) → submitted → received → in_process → completed → delivered,
+with returned (for correction) from the authority, and back to submitted once corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+
+
+class CaseState(StrEnum):
+    DRAFT = "draft"
+    ACCEPTED = "accepted"
+    ACCEPTED_WITH_GAP = "accepted_with_gap"
+    NOTIFIED = "notified"  # one-time notice given; nothing accepted
+    SUBMITTED = "submitted"  # sent to the platform
+    RECEIVED = "received"  # the handling authority has it
+    IN_PROCESS = "in_process"
+    RETURNED = "returned"  # for correction, with a reason
+    COMPLETED = "completed"
+    DELIVERED = "delivered"  # result mailed (waybill) or collected at the window
+
+
+class Decision(StrEnum):
+    ACCEPT = "accept"  # 受理
+    ACCEPT_WITH_GAP = "accept_with_gap"  # 容缺受理
+    NOTICE = "notice"  # 一次性告知
+
+
+class MaterialStatus(StrEnum):
+    CAPTURED = "captured"
+    MISSING = "missing"
+    INCORRECT = "incorrect"
+
+
+STATE_WORDS = {
+    CaseState.DRAFT: "草稿", CaseState.ACCEPTED: "已受理", CaseState.ACCEPTED_WITH_GAP: "容缺受理",
+    CaseState.NOTIFIED: "已一次性告知", CaseState.SUBMITTED: "已提交", CaseState.RECEIVED: "办理地已接收",
+    CaseState.IN_PROCESS: "办理中", CaseState.RETURNED: "退回补正", CaseState.COMPLETED: "已办结",
+    CaseState.DELIVERED: "已送达",
+}
+
+TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
+    CaseState.DRAFT: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_WITH_GAP, CaseState.NOTIFIED}),
+    CaseState.ACCEPTED_WITH_GAP: frozenset({CaseState.ACCEPTED, CaseState.SUBMITTED}),
+    CaseState.ACCEPTED: frozenset({CaseState.SUBMITTED}),
+    CaseState.SUBMITTED: frozenset({CaseState.RECEIVED, CaseState.RETURNED}),
+    CaseState.RECEIVED: frozenset({CaseState.IN_PROCESS, CaseState.RETURNED, CaseState.COMPLETED}),
+    CaseState.IN_PROCESS: frozenset({CaseState.RETURNED, CaseState.COMPLETED}),
+    CaseState.RETURNED: frozenset({CaseState.SUBMITTED}),
+    CaseState.COMPLETED: frozenset({CaseState.DELIVERED}),
+    CaseState.NOTIFIED: frozenset(),
+    CaseState.DELIVERED: frozenset(),
+}
+
+MAX_CASE_NUMBER = 50
+
+
+class CaseError(ValueError):
+    """A refused case action; the message is for the clerk."""
+
+
+def check_transition(current: str, target: str) -> None:
+    now, to = CaseState(current), CaseState(target)
+    if to not in TRANSITIONS[now]:
+        raise CaseError(f"办件{STATE_WORDS[now]}，不能改为{STATE_WORDS[to]}")
+
+
+def case_number(hall_code: str, day: date, serial: int) -> str:
+    """Hall code + date + daily serial: unique across every counter of a hall and every hall."""
+    number = f"{hall_code}-{day:%Y%m%d}-{serial:04d}"
+    if len(number) > MAX_CASE_NUMBER:
+        raise CaseError(f"办件编号超过 {MAX_CASE_NUMBER} 个字符，请缩短大厅编码")
+    return number
+
+
+def allowed_decisions(materials: Iterable[tuple[bool, bool, str]]) -> list[Decision]:
+    """What the checklist allows, from (required, key, status) per material.
+
+    Complete → accept. Only non-key required materials missing → accept with a gap (or a notice).
+    A key material missing or any material incorrect → notice only.
+    """
+    lacking = [(key, status) for required, key, status in materials
+               if required and status != MaterialStatus.CAPTURED]
+    if not lacking:
+        return [Decision.ACCEPT]
+    if all(not key and status == MaterialStatus.MISSING for key, status in lacking):
+        return [Decision.ACCEPT_WITH_GAP, Decision.NOTICE]
+    return [Decision.NOTICE]
+
+
+def state_after(decision: Decision) -> CaseState:
+    return {Decision.ACCEPT: CaseState.ACCEPTED, Decision.ACCEPT_WITH_GAP: CaseState.ACCEPTED_WITH_GAP,
+            Decision.NOTICE: CaseState.NOTIFIED}[decision]

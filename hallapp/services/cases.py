@@ -1,0 +1,225 @@
+"""Case intake and the life of a case: accept, accept with a gap, one-time notice; then the
+platform's states, the originals' courier, and the result's delivery. Every move is audited
+(with the case number, never personal data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from hallapp.domain.cases import (
+    CaseError,
+    CaseState,
+    Decision,
+    MaterialStatus,
+    allowed_decisions,
+    case_number,
+    check_transition,
+    state_after,
+)
+from hallapp.domain.identity import Identity
+from hallapp.domain.idnumber import mask_id_number
+from hallapp.domain.workdays import add_working_days
+from hallapp.home import Home
+from hallapp.services import material_store
+from hallapp.storage import Database, UnitOfWork
+from hallapp.storage.models import Applicant, Case, Material
+
+
+@dataclass(frozen=True)
+class MaterialInput:
+    """One line of the item's checklist as the clerk left it."""
+
+    position: int  # the requirement's position in the item's checklist (1-based)
+    status: MaterialStatus
+    pdf: bytes | None = field(default=None, repr=False)  # the scanned pages as one PDF
+    page_count: int = 0
+    how_to_supply: str = ""  # for a missing or incorrect material: what the applicant must bring
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    applicant: Identity
+    item_code: str
+    handling_region_code: str
+    materials: list[MaterialInput]
+    decision: Decision
+    counter_number: int
+    staff_id: int | None
+    staff_username: str
+    agent: Identity | None = None
+    phone: str = ""
+    gap_due_date: date | None = None
+    delivery: str = "window"  # window | mail
+    delivery_address: str = ""
+    ticket_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    number: str
+    state: str
+    item_code: str
+    item_name: str
+    applicant_masked: str
+    promised_date: date | None
+    created_at: datetime
+
+
+def _applicant(identity: Identity) -> Applicant:
+    return Applicant(
+        name=identity.name, certificate_type=identity.certificate_type,
+        certificate_number=identity.id_number or identity.card_number, sex_code=identity.sex_code or None,
+        nation_code=identity.nation_code or None, birth_date=identity.birth_date, address=identity.address,
+        region_code=(identity.id_number[:6] if identity.id_number else None),
+    )
+
+
+def promised_date(accepted_on: date, case_type: str, promised_days: int, holidays: set[date] | None = None) -> date | None:
+    if case_type == "instant":
+        return accepted_on
+    return add_working_days(accepted_on, promised_days, holidays or set())
+
+
+def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *, today: date | None = None,
+                  holidays: set[date] | None = None) -> CaseSummary:
+    """Save the case in one transaction: applicant, agent, materials, state, audit.
+
+    Scans are written to the encrypted store first (content-addressed, so a failed transaction
+    leaves at most an unreferenced file, never a case without its scan).
+    """
+    day = today or date.today()
+    hashes = {m.position: material_store.store(home, m.pdf) for m in intake.materials if m.pdf}
+    with db.unit_of_work(write=True) as uow:
+        item = uow.catalog.by_code(intake.item_code)
+        if item is None or not item.active:
+            raise CaseError(f"事项 {intake.item_code} 不在当前目录中")
+        statuses = {m.position: m for m in intake.materials}
+        lines = [(r.required, r.key, statuses[r.position].status if r.position in statuses else MaterialStatus.MISSING)
+                 for r in item.materials]
+        if intake.decision not in allowed_decisions(lines):
+            raise CaseError("材料清单不支持该决定：关键材料缺失或材料有误时只能一次性告知")
+        if intake.decision is Decision.ACCEPT_WITH_GAP and intake.gap_due_date is None:
+            raise CaseError("容缺受理需填写补交材料的期限")
+        hall = uow.halls.the_hall()
+        counter = uow.halls.counter_by_number(hall_id, intake.counter_number)
+        applicant = _applicant(intake.applicant)
+        agent = _applicant(intake.agent) if intake.agent else None
+        uow.add(applicant)
+        if agent:
+            uow.add(agent)
+        uow.flush()
+        number = case_number(hall.code, day, uow.cases.next_serial(hall_id, day))
+        state = state_after(intake.decision)
+        now = datetime.now(UTC)
+        promised = promised_date(day, item.case_type, item.promised_days, holidays) if state != CaseState.NOTIFIED else None
+        case = Case(
+            number=number, hall_id=hall_id, counter_id=counter.id if counter else None, staff_id=intake.staff_id,
+            item_id=item.id, applicant_id=applicant.id, agent_id=agent.id if agent else None, ticket_id=intake.ticket_id,
+            state=state, handling_region_code=intake.handling_region_code,
+            accepted_at=now if state != CaseState.NOTIFIED else None,
+            promised_at=datetime.combine(promised, time(17, 0), tzinfo=UTC) if promised else None,
+            gap_due_date=intake.gap_due_date, delivery=intake.delivery, delivery_address=intake.delivery_address,
+        )
+        case.materials = [
+            Material(position=r.position, requirement_id=r.id, name=r.name, form=r.form, copies=r.copies,
+                     status=statuses[r.position].status if r.position in statuses else MaterialStatus.MISSING,
+                     sha256=hashes.get(r.position), page_count=statuses[r.position].page_count if r.position in statuses else 0,
+                     how_to_supply=statuses[r.position].how_to_supply if r.position in statuses else "")
+            for r in item.materials
+        ]
+        uow.add(case)
+        uow.flush()
+        uow.audit.append(f"case_{state.value}", actor=intake.staff_username, subject=f"case:{number}",
+                         item=item.code, materials=sum(1 for m in case.materials if m.sha256))
+        return _summary(uow, case)
+
+
+def _summary(uow: UnitOfWork, case: Case) -> CaseSummary:
+    item = uow.cases.item(case.item_id)
+    applicant = uow.cases.applicant(case.applicant_id)
+    return CaseSummary(case.number, case.state, item.code, item.name, mask_id_number(applicant.certificate_number),
+                       case.promised_at.date() if case.promised_at else None, case.created_at)
+
+
+def _load(uow: UnitOfWork, number: str) -> Case:
+    case = uow.cases.by_number(number.strip(), for_update=True)
+    if case is None:
+        raise CaseError(f"没有办件 {number}")
+    return case
+
+
+def transition(db: Database, number: str, target: CaseState | str, *, actor: str, reason: str = "") -> CaseSummary:
+    """Move a case through its state machine; illegal moves are refused."""
+    target = CaseState(target)
+    with db.unit_of_work(write=True) as uow:
+        case = _load(uow, number)
+        check_transition(case.state, target)
+        if target is CaseState.RETURNED:
+            if not reason.strip():
+                raise CaseError("退回补正需注明原因")
+            case.returned_reason = reason.strip()[:400]
+        old, case.state = case.state, target.value
+        uow.audit.append("case_state", actor=actor, subject=f"case:{case.number}", old=old, new=target.value)
+        return _summary(uow, case)
+
+
+def record_originals_dispatch(db: Database, number: str, *, carrier: str, waybill: str, sent_on: date, actor: str) -> None:
+    """The paper originals left for the handling authority by courier (for archiving)."""
+    if not carrier.strip() or not waybill.strip():
+        raise CaseError("请填写快递公司和运单号")
+    with db.unit_of_work(write=True) as uow:
+        case = _load(uow, number)
+        case.originals_carrier, case.originals_waybill, case.originals_sent_on = carrier.strip(), waybill.strip(), sent_on
+        uow.audit.append("originals_dispatched", actor=actor, subject=f"case:{case.number}", carrier=carrier.strip())
+
+
+def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", collected_by_id_number: str = "") -> CaseSummary:
+    """The result reached the applicant: mailed with a waybill, or collected at the window after an
+    ID check (the collector's number must be the applicant's or the agent's)."""
+    with db.unit_of_work(write=True) as uow:
+        case = _load(uow, number)
+        check_transition(case.state, CaseState.DELIVERED)
+        if case.delivery == "mail":
+            if not waybill.strip():
+                raise CaseError("邮寄送达需填写运单号")
+            case.result_waybill = waybill.strip()
+        else:
+            allowed = {a.certificate_number for a in (uow.cases.applicant(case.applicant_id),
+                                                      uow.cases.applicant(case.agent_id)) if a}
+            if collected_by_id_number.strip().upper() not in allowed:
+                raise CaseError("领取人身份与申请人或代办人不符，不能交付")
+        case.state = CaseState.DELIVERED.value
+        uow.audit.append("result_delivered", actor=actor, subject=f"case:{case.number}", how=case.delivery)
+        return _summary(uow, case)
+
+
+def search(db: Database, text: str = "", *, state: str | None = None, on: date | None = None,
+           limit: int = 100) -> list[CaseSummary]:
+    since = datetime.combine(on, time.min).astimezone(UTC) if on else None
+    until = since + timedelta(days=1) if since else None
+    with db.unit_of_work() as uow:
+        return [_summary(uow, c) for c in uow.cases.search(text=text, state=state, since=since, until=until, limit=limit)]
+
+
+def show(db: Database, number: str) -> dict:
+    """The case as JSON (`hallapp case show`): state, item code, materials with hashes. The
+    applicant appears masked."""
+    with db.unit_of_work() as uow:
+        case = uow.cases.by_number(number.strip())
+        if case is None:
+            raise CaseError(f"没有办件 {number}")
+        summary = _summary(uow, case)
+        return {
+            "number": case.number, "state": case.state, "item_code": summary.item_code, "item_name": summary.item_name,
+            "applicant": summary.applicant_masked, "handling_region_code": case.handling_region_code,
+            "accepted_at": case.accepted_at.isoformat() if case.accepted_at else None,
+            "promised_date": summary.promised_date.isoformat() if summary.promised_date else None,
+            "gap_due_date": case.gap_due_date.isoformat() if case.gap_due_date else None,
+            "delivery": case.delivery, "returned_reason": case.returned_reason or None,
+            "originals": {"carrier": case.originals_carrier, "waybill": case.originals_waybill,
+                          "sent_on": case.originals_sent_on.isoformat() if case.originals_sent_on else None}
+            if case.originals_waybill else None,
+            "materials": [{"position": m.position, "name": m.name, "form": m.form, "status": m.status,
+                           "pages": m.page_count, "sha256": m.sha256} for m in case.materials],
+        }

@@ -1,0 +1,151 @@
+"""Case intake and the life of a case, on SQLite and PostgreSQL: decisions the checklist allows,
+numbers unique per hall and day, the state machine, audit, delivery, search, scans at rest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hallapp.domain.cases import CaseError, CaseState, Decision, MaterialStatus
+from hallapp.domain.identity import manual_identity
+from hallapp.home import Home
+from hallapp.services import audit, cases, material_store
+from hallapp.services.hall import create_hall, hall_info
+from hallapp.storage import Database
+
+TODAY = date(2026, 11, 26)  # a Thursday
+ITEM = "002011004000"  # 社会保障卡申领: 1 居民身份证 (key), 2 登记表 (non-key), 3 照片 (non-key), 4–6 optional
+
+
+@pytest.fixture
+def hall_db(any_db: Database) -> Database:
+    create_hall(any_db, name="测试大厅", code="T510104", region_code="510104", counters=2,
+                admin_username="admin", admin_name="管理员", admin_password="Admin2026x")
+    return any_db
+
+
+def _home(tmp_path) -> Home:  # noqa: ANN001
+    return Home(tmp_path / "home").ensure()
+
+
+def _intake(decision: Decision, statuses: dict[int, MaterialStatus], **extra) -> cases.IntakeInput:  # noqa: ANN003
+    applicant = manual_identity(name="欧阳建国", id_number="11010519491231002X", today=TODAY, long_term=True)
+    materials = [cases.MaterialInput(pos, status, pdf=f"%PDF-1.4 page {pos}".encode() if status == "captured" else None,
+                                     page_count=1 if status == "captured" else 0,
+                                     how_to_supply="" if status == "captured" else "请补交原件")
+                 for pos, status in statuses.items()]
+    return cases.IntakeInput(applicant=applicant, item_code=ITEM, handling_region_code="110105", materials=materials,
+                             decision=decision, counter_number=1, staff_id=None, staff_username="clerk1", **extra)
+
+
+COMPLETE = {1: MaterialStatus.CAPTURED, 2: MaterialStatus.CAPTURED, 3: MaterialStatus.CAPTURED}
+GAP = {1: MaterialStatus.CAPTURED, 2: MaterialStatus.CAPTURED, 3: MaterialStatus.MISSING}
+KEY_MISSING = {1: MaterialStatus.MISSING, 2: MaterialStatus.CAPTURED, 3: MaterialStatus.CAPTURED}
+
+
+def test_complete_materials_are_accepted_with_a_promised_date(hall_db, tmp_path) -> None:  # noqa: ANN001
+    summary = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE),
+                                  today=TODAY)
+    assert summary.number == "T510104-20261126-0001" and summary.state == "accepted"
+    assert summary.promised_date == date(2026, 12, 10)  # 10 working days after Thu 26 Nov
+    assert summary.applicant_masked == "1101**********002X"
+    assert audit.recent(hall_db, action="case_accepted")[0].subject == f"case:{summary.number}"
+
+
+def test_numbers_are_unique_and_restart_per_day(hall_db, tmp_path) -> None:  # noqa: ANN001
+    hall_id, home = hall_info(hall_db).id, _home(tmp_path)
+    numbers = [cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, COMPLETE), today=d).number
+               for d in (TODAY, TODAY, date(2026, 11, 27))]
+    assert numbers == ["T510104-20261126-0001", "T510104-20261126-0002", "T510104-20261127-0001"]
+
+
+def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_path) -> None:  # noqa: ANN001
+    hall_id, home = hall_info(hall_db).id, _home(tmp_path)
+    with pytest.raises(CaseError, match="不支持"):
+        cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, GAP), today=TODAY)
+    with pytest.raises(CaseError, match="期限"):
+        cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT_WITH_GAP, GAP), today=TODAY)
+    summary = cases.submit_intake(hall_db, home, hall_id,
+                                  _intake(Decision.ACCEPT_WITH_GAP, GAP, gap_due_date=date(2026, 12, 3)), today=TODAY)
+    assert summary.state == "accepted_with_gap"
+    shown = cases.show(hall_db, summary.number)
+    assert shown["gap_due_date"] == "2026-12-03"
+    assert [m["status"] for m in shown["materials"][:3]] == ["captured", "captured", "missing"]
+
+
+def test_a_missing_key_material_allows_only_a_notice(hall_db, tmp_path) -> None:  # noqa: ANN001
+    hall_id, home = hall_info(hall_db).id, _home(tmp_path)
+    for decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_GAP):
+        with pytest.raises(CaseError):
+            cases.submit_intake(hall_db, home, hall_id, _intake(decision, KEY_MISSING, gap_due_date=TODAY), today=TODAY)
+    summary = cases.submit_intake(hall_db, home, hall_id, _intake(Decision.NOTICE, KEY_MISSING), today=TODAY)
+    assert summary.state == "notified" and summary.promised_date is None
+    assert cases.show(hall_db, summary.number)["materials"][0]["status"] == "missing"
+
+
+def test_scans_are_kept_encrypted_and_verified_by_hash(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    summary = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY)
+    first = cases.show(hall_db, summary.number)["materials"][0]
+    assert material_store.load(home, first["sha256"]) == b"%PDF-1.4 page 1"
+    stored = next((home.root / "materials").rglob(f"{first['sha256']}.pdf.enc"))
+    assert b"%PDF" not in stored.read_bytes()  # encrypted at rest
+    assert oct(( home.keys_dir / "materials.key").stat().st_mode & 0o777) == "0o600"
+    data = bytearray(stored.read_bytes())
+    data[-1] ^= 1
+    stored.write_bytes(bytes(data))
+    with pytest.raises(material_store.MaterialStoreError, match="损坏"):
+        material_store.load(home, first["sha256"])
+
+
+def test_the_state_machine_refuses_illegal_moves_and_records_reasons(hall_db, tmp_path) -> None:  # noqa: ANN001
+    number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
+                                 _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
+    with pytest.raises(CaseError, match="不能改为"):
+        cases.transition(hall_db, number, CaseState.COMPLETED, actor="clerk1")
+    cases.transition(hall_db, number, "submitted", actor="sync")
+    with pytest.raises(CaseError, match="原因"):
+        cases.transition(hall_db, number, "returned", actor="platform")
+    cases.transition(hall_db, number, "returned", actor="platform", reason="户口簿复印件不清晰")
+    assert cases.show(hall_db, number)["returned_reason"] == "户口簿复印件不清晰"
+    for state in ("submitted", "received", "in_process", "completed"):
+        cases.transition(hall_db, number, state, actor="platform")
+    moves = [e for e in audit.recent(hall_db, action="case_state") if e.subject == f"case:{number}"]
+    assert len(moves) == 6 and audit.broken_links(hall_db) == []
+
+
+def test_result_collected_at_the_window_needs_the_right_person(hall_db, tmp_path) -> None:  # noqa: ANN001
+    number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
+                                 _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
+    for state in ("submitted", "received", "completed"):
+        cases.transition(hall_db, number, state, actor="platform")
+    with pytest.raises(CaseError, match="不符"):
+        cases.deliver_result(hall_db, number, actor="clerk1", collected_by_id_number="510104199003070049")
+    assert cases.deliver_result(hall_db, number, actor="clerk1",
+                                collected_by_id_number="11010519491231002x").state == "delivered"
+
+
+def test_mailed_result_and_originals_courier_are_recorded(hall_db, tmp_path) -> None:  # noqa: ANN001
+    number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
+                                 _intake(Decision.ACCEPT, COMPLETE, delivery="mail", delivery_address="北京市朝阳区某路1号"),
+                                 today=TODAY).number
+    cases.record_originals_dispatch(hall_db, number, carrier="EMS", waybill="EA123456789CN", sent_on=TODAY, actor="clerk1")
+    for state in ("submitted", "received", "completed"):
+        cases.transition(hall_db, number, state, actor="platform")
+    with pytest.raises(CaseError, match="运单号"):
+        cases.deliver_result(hall_db, number, actor="clerk1")
+    cases.deliver_result(hall_db, number, actor="clerk1", waybill="SF1234567890")
+    shown = cases.show(hall_db, number)
+    assert shown["state"] == "delivered" and shown["originals"]["waybill"] == "EA123456789CN"
+
+
+def test_search_by_number_id_number_name_state_and_day(hall_db, tmp_path) -> None:  # noqa: ANN001
+    hall_id, home = hall_info(hall_db).id, _home(tmp_path)
+    accepted = cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
+    notified = cases.submit_intake(hall_db, home, hall_id, _intake(Decision.NOTICE, KEY_MISSING), today=TODAY).number
+    assert {c.number for c in cases.search(hall_db, "11010519491231002X")} == {accepted, notified}
+    assert [c.number for c in cases.search(hall_db, "欧阳")][0] in {accepted, notified}
+    assert [c.number for c in cases.search(hall_db, accepted)] == [accepted]
+    assert [c.number for c in cases.search(hall_db, state="notified")] == [notified]
+    assert cases.search(hall_db, "不存在的人") == []

@@ -1,0 +1,198 @@
+"""The counter's queue bar: the current ticket with its waiting time and the keys that move it
+(F1 call, F2 recall, F4 no-show, F5 transfer, F6 hold, F8 done), plus who is waiting.
+
+Every action is a database write run off the GUI thread; the bar refreshes itself so a ticket
+issued at the kiosk shows up without anyone pressing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+
+from hallapp.domain.queue import QueueError, TicketView
+from hallapp.services import queue
+from hallapp.storage import Database
+from ui.tasks import Task
+
+REFRESH_MS = 5000
+
+
+def waited_minutes(ticket: TicketView, now: datetime | None = None) -> int:
+    end = ticket.called_at or now or datetime.now(UTC)
+    return max(0, int((end - ticket.issued_at).total_seconds() // 60))
+
+
+class QueueBar(QFrame):
+    ticket_changed = Signal(object)  # TicketView | None: the ticket now at this counter
+    visit_done = Signal(object)  # TicketView: F8 pressed, the visit is over
+    message = Signal(str)  # what happened, for the clerk
+
+    def __init__(self, db: Database, ref: queue.CounterRef, who: str, counters: tuple[int, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="counterBar")
+        self.db, self.ref, self.counters = db, ref, counters
+        self.current: queue.TicketView | None = None
+        self.categories: list[queue.CategoryInfo] = []
+        self.held: list[TicketView] = []
+        self.busy = False
+        layout = QHBoxLayout(self)
+        layout.addWidget(QLabel(who))
+        layout.addSpacing(24)
+        self.current_label = QLabel(objectName="currentTicket")
+        self.waiting_label = QLabel(objectName="waitingCounts")
+        layout.addWidget(self.current_label)
+        layout.addSpacing(18)
+        layout.addWidget(self.waiting_label, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, slot in (
+            ("F1", self.tr("Call"), self.call_next), ("F2", self.tr("Recall"), self.recall),
+            ("F4", self.tr("No-show"), self.no_show), ("F5", self.tr("Transfer"), self.show_transfer_menu),
+            ("F6", self.tr("Hold"), self.hold_or_resume), ("F8", self.tr("Done"), self.done),
+        ):
+            button = QPushButton(f"{label} {key}")
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+            self.buttons[key] = button
+            QShortcut(QKeySequence(key), self, activated=slot)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self._show(None)
+        self.refresh()
+
+    # -- display -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db, ref = self.db, self.ref
+
+        def load() -> tuple[TicketView | None, list[queue.CategoryInfo], list[TicketView]]:
+            return queue.current(db, ref), queue.categories(db, ref.hall_id), queue.held(db, ref)
+
+        Task(self, load).on_success(self._loaded).on_failure(lambda e: self.message.emit(str(e))).run()
+
+    def _loaded(self, result: tuple[TicketView | None, list[queue.CategoryInfo], list[TicketView]]) -> None:
+        current, categories, held = result
+        self.held, self.categories = held, categories
+        waiting = "  ".join(f"{c.letter} {c.waiting}" for c in categories)
+        held_text = ("  " + self.tr("Held: {numbers}").format(numbers=" ".join(t.number for t in held))) if held else ""
+        self.waiting_label.setText(self.tr("Waiting: {counts}").format(counts=waiting) + held_text)
+        if (current and current.id) != (self.current and self.current.id) or (current and self.current
+                                                                              and current.state != self.current.state):
+            self._show(current)
+
+    def _show(self, ticket: TicketView | None) -> None:
+        self.current = ticket
+        if ticket is None:
+            self.current_label.setText(self.tr("Current: none"))
+        else:
+            green = " " + self.tr("green channel") if ticket.green_channel else ""
+            self.current_label.setText(self.tr("Current: {number} (waited {minutes} min)").format(
+                number=ticket.number, minutes=waited_minutes(ticket)) + green)
+        has = ticket is not None
+        for key in ("F2", "F4", "F5", "F8"):
+            self.buttons[key].setEnabled(has and not self.busy)
+        self.buttons["F1"].setEnabled(not has and not self.busy)
+        self.buttons["F6"].setEnabled((has or bool(self.held)) and not self.busy)
+        self.ticket_changed.emit(ticket)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _run(self, fn: Callable[[], TicketView | None], done: Callable[[TicketView | None], None]) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        for button in self.buttons.values():
+            button.setEnabled(False)
+
+        def finished(result: TicketView | None) -> None:
+            self.busy = False
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self._show(self.current)
+            self.message.emit(str(exc) if isinstance(exc, QueueError) else self.tr("The queue cannot be reached: {error}").format(
+                error=type(exc).__name__))
+
+        Task(self, fn).writes().on_success(finished).on_failure(failed).run()
+
+    def call_next(self) -> None:
+        if self.current is not None:
+            return
+        db, ref = self.db, self.ref
+
+        def called(ticket: TicketView | None) -> None:
+            self._show(ticket)
+            self.message.emit(self.tr("Nobody is waiting for this counter.") if ticket is None else "")
+            self.refresh()
+
+        self._run(lambda: queue.call_next(db, ref), called)
+
+    def _on_current(self, action: Callable[..., TicketView], after: Callable[[TicketView], None]) -> None:
+        if self.current is None:
+            return
+        ticket_id, db, ref = self.current.id, self.db, self.ref
+        self._run(lambda: action(db, ref, ticket_id), after)
+
+    def _finished(self, ticket: TicketView) -> None:
+        self._show(ticket if ticket.state in ("called", "serving") else None)
+        self.refresh()
+
+    def recall(self) -> None:
+        def after(ticket: TicketView) -> None:
+            if ticket.state == "no_show":
+                text = self.tr("{number} did not come after the recalls: marked no-show.")
+                self.message.emit(text.format(number=ticket.number))
+            self._finished(ticket)
+        self._on_current(queue.recall, after)
+
+    def no_show(self) -> None:
+        self._on_current(queue.no_show, self._finished)
+
+    def hold_or_resume(self) -> None:
+        """F6: hold the current ticket; with none, offer the held ones back."""
+        if self.current is not None:
+            self._on_current(queue.hold, self._finished)
+        elif self.held:
+            menu = QMenu(self)
+            for held in self.held:
+                menu.addAction(self.tr("Resume {number}").format(number=held.number), lambda t=held.id: self.resume(t))
+            menu.popup(self.buttons["F6"].mapToGlobal(self.buttons["F6"].rect().bottomLeft()))
+
+    def done(self) -> None:
+        def after(ticket: TicketView) -> None:
+            self.visit_done.emit(ticket)
+            self._finished(ticket)
+        self._on_current(queue.done, after)
+
+    def start_serving(self) -> None:
+        """The applicant is here (a card was read): service time starts counting."""
+        if self.current is not None and self.current.state == "called":
+            self._on_current(queue.start_serving, self._finished)
+
+    def resume(self, ticket_id: int) -> None:
+        db, ref = self.db, self.ref
+        self._run(lambda: queue.resume(db, ref, ticket_id), self._finished)
+
+    def show_transfer_menu(self) -> None:
+        """F5: to another counter or category; 'and back' returns the applicant here afterwards."""
+        if self.current is None:
+            return
+        menu = QMenu(self)
+        for category in self.categories:
+            menu.addAction(self.tr("To category {letter} {name}").format(letter=category.letter, name=category.name),
+                           lambda c=category.letter: self.transfer(to_category=c))
+        for number in self.counters:
+            if number != self.ref.counter_number:
+                menu.addAction(self.tr("To counter {number} and back").format(number=number),
+                               lambda n=number: self.transfer(to_counter=n, come_back=True))
+        menu.popup(self.buttons["F5"].mapToGlobal(self.buttons["F5"].rect().bottomLeft()))
+
+    def transfer(self, *, to_counter: int | None = None, to_category: str | None = None, come_back: bool = False) -> None:
+        def action(db: Database, ref: queue.CounterRef, ticket_id: int) -> TicketView:
+            return queue.transfer(db, ref, ticket_id, to_counter=to_counter, to_category=to_category, come_back=come_back)
+        self._on_current(action, self._finished)

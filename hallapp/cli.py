@@ -59,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     pcsc.add_argument("--reader", default=None, help="reader name (default: the first reader)")
     pcsc.add_argument("--timeout", type=float, default=10.0)
 
+    ticket = sub.add_parser("ticket", help="queue tickets").add_subparsers(dest="action", required=True)
+    test_print = ticket.add_parser("test-print", help="print a sample ticket")
+    test_print.add_argument("--printer", required=True, metavar="URI",
+                            help="tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600 or file:///PATH")
+    test_print.add_argument("--width", type=int, choices=[58, 80], default=None)
+    issue = ticket.add_parser("issue", help="issue a ticket on the configured printer; prints its number")
+    issue.add_argument("--category", required=True, metavar="LETTER")
+    issue.add_argument("--green", action="store_true", help="green channel (绿色通道)")
+
+    case = sub.add_parser("case", help="cases (办件)").add_subparsers(dest="action", required=True)
+    show = case.add_parser("show", help="the case as JSON")
+    show.add_argument("number")
+
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
     setp = cfg.add_parser("set", help="change one setting")
@@ -82,12 +95,28 @@ def run(args: argparse.Namespace) -> int:
         return _config(args)
     if args.command == "card":
         return _card(args)
+    if args.command == "ticket" and args.action == "test-print":
+        from hallapp.config import load_settings
+        from hallapp.services import tickets
+
+        status = tickets.test_print(load_settings(current_home().settings_file).ticket_printer, args.printer,
+                                    args.width or 80)
+        print(f"printed a sample ticket on {args.printer}" + (f" ({status.message})" if status.message else ""))
+        return 0
     app = open_app(demo=args.demo)
+    if args.demo:
+        from hallapp.services.hall import ensure_demo_hall
+
+        ensure_demo_hall(app.db)  # `hallapp --demo ...` works in a fresh home, as the window does
     try:
         if args.command == "db":
             print(f"database is up to date: {app.db.display_url}")
         elif args.command == "catalog":
             return _catalog(app, args)
+        elif args.command == "ticket":
+            return _ticket(app, args)
+        elif args.command == "case":
+            return _case(app, args)
         return 0
     finally:
         app.close()
@@ -130,6 +159,36 @@ def _card(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ticket(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    """`ticket issue`: the ticket exists once issued; a printer failure is reported, exit 1."""
+    from hallapp.domain.queue import QueueError
+    from hallapp.services import hall, queue, tickets
+
+    info = hall.hall_info(app.db)
+    if info is None:
+        raise UserError("this database has no hall yet: run `hallapp` once to set it up")
+    try:
+        view = queue.issue_ticket(app.db, info.id, args.category.strip().upper(), green_channel=args.green)
+    except QueueError as exc:
+        raise UserError(str(exc)) from exc
+    print(view.number)
+    tickets.print_ticket(view, info.name, app.settings.ticket_printer)
+    return 0
+
+
+def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    import json
+
+    from hallapp.domain.cases import CaseError
+    from hallapp.services import cases
+
+    try:
+        print(json.dumps(cases.show(app.db, args.number), ensure_ascii=False, indent=2))
+    except CaseError as exc:
+        raise UserError(str(exc)) from exc
+    return 0
+
+
 def _catalog(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     from hallapp.services import catalog
 
@@ -158,9 +217,11 @@ def _device_errors() -> tuple[type[BaseException], ...]:
     """Failures of a device or a card: exit 1 with the driver's own plain message."""
     from drivers.idcard import CardDataError, ReaderError, SamError
     from drivers.idcard.pcsc_errors import PcscError
+    from drivers.printer import PrinterError
+    from hallapp.devices import DeviceNotConfiguredError
     from hallapp.services.identity import NoCardError
 
-    return (CardDataError, ReaderError, SamError, PcscError, NoCardError)
+    return (CardDataError, ReaderError, SamError, PcscError, NoCardError, PrinterError, DeviceNotConfiguredError)
 
 
 def guarded(fn, *fn_args) -> int:  # noqa: ANN001

@@ -60,6 +60,9 @@ class DeviceSettings(_Section):
         "bmp", description="What the vendor library writes: a BMP file image (bmp) or bare pixels (rgb)"
     )
     pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
+    scanner: str = Field("", description="SANE scanner device (e.g. fujitsu:fi-7160:123); empty = the first one; none = no scanner")
+    scanner_source: Literal["flatbed", "adf"] = Field("adf", description="Scan from the flatbed or the document feeder")
+    scanner_dpi: int = Field(200, ge=100, le=600, description="Scan resolution in dots per inch")
 
 
 class TicketPrinterSettings(_Section):

@@ -14,7 +14,8 @@ from drivers.idcard import ReaderNotConnected, SamReader, detect_port
 from drivers.idcard.sample import load_cards
 from drivers.idcard.simulator import ReaderSimulator
 from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError
-from hallapp.config import DeviceSettings
+from drivers.printer import TicketPrinter
+from hallapp.config import DeviceSettings, TicketPrinterSettings
 
 log = logging.getLogger(__name__)
 
@@ -98,3 +99,12 @@ class DeviceRegistry:
             log.info("ID card reader found on %s at %d baud", port, baud)
             return IdCardReaderHandle(SamReader(port, baud))
         return IdCardReaderHandle(SamReader(mode, self.settings.idcard_baud))
+
+
+def open_ticket_printer(settings: TicketPrinterSettings, uri: str | None = None, width_mm: int | None = None) -> TicketPrinter:
+    """The ticket printer from settings (or an explicit URI, as `hallapp ticket test-print` gives)."""
+    target = uri or settings.uri
+    if not target:
+        raise DeviceNotConfiguredError("未配置号票打印机 (hallapp config set ticket_printer.uri tcp://IP:9100)")
+    return TicketPrinter(target, width_mm=width_mm or settings.width_mm, encoding=settings.encoding,
+                         native_qr=settings.native_qr)

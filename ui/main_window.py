@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, page: Page) -> QWidget:
         if page is Page.COUNTER:
-            return CounterPage(self.ctx.db, self.session, self.ctx.settings.counter.number, self.hall, self.card_reader)
+            return CounterPage(self.ctx, self.session, self.hall, self.card_reader)
         if page is Page.SUPERVISOR:
             return SupervisorPage(self.ctx.db)
         if page is Page.DEVICES:

@@ -110,6 +110,14 @@ class RegionTable:
             return None
         return self._provinces.get(_PROVINCE_ALIASES.get(code, code))
 
+    def prefectures_of(self, code2: str) -> dict[str, str]:
+        """Prefecture codes and names of a province, for the handling-place choice."""
+        return {c: n for c, n in sorted(self._cities.items()) if c[:2] == code2}
+
+    def counties_of(self, code4: str) -> dict[str, str]:
+        """County codes and names of a prefecture."""
+        return {c: n for c, n in sorted(self._areas.items()) if c[:4] == code4}
+
     def prefecture(self, code4: str) -> str | None:
         """Prefecture name as listed (may be a placeholder such as "市辖区"); first four digits used."""
         code = _digits(code4, 4)

@@ -81,6 +81,8 @@ class HolidayCalendar:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise CalendarError(f"{path}: cannot read the holiday calendar ({exc})") from exc
+        except ValueError as exc:  # YAML reads 2026-13-40 as a timestamp and fails on it
+            raise CalendarError(f"{path}: an entry is not a date ({exc})") from exc
         if not isinstance(raw, dict) or not isinstance(raw.get("days"), list):
             raise CalendarError(f"{path}: expected a mapping with a 'days' list")
         holidays: set[date] = set()

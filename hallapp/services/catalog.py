@@ -170,3 +170,37 @@ def search(db: Database, text: str, limit: int = 20) -> list[ItemHit]:
             ItemHit(i.code, i.name, i.department, i.case_type, i.promised_days)
             for i in uow.catalog.search(text, limit)
         ]
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    position: int
+    name: str
+    required: bool
+    key: bool
+    form: str  # original | copy | electronic
+    copies: int
+    note: str
+
+
+@dataclass(frozen=True)
+class ItemChecklist:
+    code: str
+    name: str
+    department: str
+    case_type: str
+    promised_days: int
+    sample: bool
+    lines: tuple[ChecklistLine, ...]
+
+
+def checklist(db: Database, code: str) -> ItemChecklist | None:
+    """An item with its material checklist, as the intake step shows it."""
+    with db.unit_of_work() as uow:
+        item = uow.catalog.by_code(code)
+        if item is None or not item.active:
+            return None
+        return ItemChecklist(
+            item.code, item.name, item.department, item.case_type, item.promised_days, item.sample_checklist,
+            tuple(ChecklistLine(m.position, m.name, m.required, m.key, m.form, m.copies, m.note) for m in item.materials),
+        )

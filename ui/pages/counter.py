@@ -1,24 +1,37 @@
-"""The counter page: queue bar, applicant panel, the intake flow and the checklist.
-
-Identity (card reading, manual entry, agent) is live; queue calling, intake and scanning fill the
-other panels in their own issues and say so plainly until then.
-"""
+"""The counter page: queue bar, applicant panel, the intake flow and the checklist — one visit
+from left to right, every action on a key."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from hallapp.bootstrap import AppContext
 from hallapp.domain.identity import Identity
+from hallapp.services import scanning
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import CounterRef
 from hallapp.services.staff import StaffSession
-from hallapp.storage import Database
 from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
+from ui.intake.checklist import ChecklistPanel
+from ui.intake.flow import IntakeContext, IntakeFlow
+from ui.tasks import Task
 from ui.widgets.applicant_panel import ApplicantPanel
-from ui.widgets.placeholder import panel_title, placeholder
+from ui.widgets.placeholder import panel_title
 from ui.widgets.queue_bar import QueueBar
 
 APPLICANT, AGENT = "applicant", "agent"
@@ -35,9 +48,11 @@ def _panel(title: str, body: QWidget, name: str) -> QFrame:
 
 
 class CounterPage(QWidget):
-    def __init__(self, db: Database, session: StaffSession, counter_number: int, hall: HallInfo,
+    def __init__(self, app: AppContext, session: StaffSession, hall: HallInfo,
                  reader: CardReaderController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        db, counter_number = app.db, app.settings.counter.number
+        self.app = app
         self.reader = reader
         self.read_target = APPLICANT
         hall_region_code = hall.region_code
@@ -57,9 +72,14 @@ class CounterPage(QWidget):
         scroll.setMinimumWidth(480)
         scroll.setWidget(self._identity_column(hall_region_code))
         row.addWidget(_panel("", scroll, "applicant"), 3)
-        row.addWidget(_panel(self.tr("Case"), self._flow(), "flow"), 5)
-        row.addWidget(_panel(self.tr("Materials"), placeholder(self.tr(
-            "The material checklist and scanning (F7) are not available yet in this version.")), "checklist"), 3)
+        self.checklist = ChecklistPanel()
+        self.flow = IntakeFlow(IntakeContext(
+            db=db, home=app.home, hall_id=hall.id, counter_number=counter_number, staff_id=session.staff_id,
+            staff_username=session.username, ticket_id=lambda: self.queue.current.id if self.queue.current else None,
+        ), self.checklist)
+        self.flow.message.connect(self._queue_message)
+        row.addWidget(_panel(self.tr("Case"), self.flow, "flow"), 5)
+        row.addWidget(_panel(self.tr("Materials"), self._checklist_column(), "checklist"), 3)
         layout.addLayout(row, 1)
         reader.identity_read.connect(self.show_identity)
         reader.failed.connect(self.show_reader_error)
@@ -95,20 +115,62 @@ class CounterPage(QWidget):
         layout.addWidget(self.reader_state)
         return column
 
-    def _flow(self) -> QWidget:
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        steps = QLabel(self.tr("1 Applicant › 2 Item › 3 Handling place › 4 Materials › 5 Decision › 6 Print"), objectName="hint")
-        layout.addWidget(steps)
-        layout.addWidget(placeholder(self.tr(
-            "Case intake is not available yet in this version. The service item catalog is loaded "
-            "and can be searched from the command line: hallapp catalog search TEXT")), 1)
-        return body
+    def _checklist_column(self) -> QWidget:
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.checklist, 1)
+        grid = QGridLayout()
+        for index, (label, slot) in enumerate((
+            (self.tr("Scan F7"), self.scan), (self.tr("Import Ctrl+I"), self.import_file),
+            (self.tr("Missing Ctrl+D"), lambda: self.checklist.set_lacking("missing")),
+            (self.tr("Incorrect Ctrl+E"), lambda: self.checklist.set_lacking("incorrect")),
+        )):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            grid.addWidget(button, index // 2, index % 2)
+        layout.addLayout(grid)
+        self.capture_state = QLabel(objectName="hint")
+        self.capture_state.setWordWrap(True)
+        layout.addWidget(self.capture_state)
+        return column
+
+    def scan(self) -> None:
+        """F7: scan the selected material (off the GUI thread; the demo scans sample pages)."""
+        if self.checklist.selected() is None:
+            self.capture_state.setText(self.tr("Choose the item first, then the material to scan."))
+            return
+        settings, demo = self.app.settings, self.app.demo
+        self.capture_state.setText(self.tr("Scanning…"))
+        Task(self, lambda: scanning.scan(settings.devices, demo=demo, fonts=settings.documents)).with_progress(
+            self.tr("Scanning…")).on_success(self._captured).on_failure(self._capture_failed).run()
+
+    def import_file(self) -> None:
+        """Ctrl+I: a PDF or image the applicant brought on a phone or USB stick, or a vendor tool saved."""
+        if self.checklist.selected() is None:
+            self.capture_state.setText(self.tr("Choose the item first, then the material to import."))
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import material"), "",
+                                              self.tr("Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        if path:
+            self.capture_state.setText(self.tr("Importing…"))
+            Task(self, lambda: scanning.from_file(Path(path))).on_success(self._captured).on_failure(
+                self._capture_failed).run()
+
+    def _captured(self, material: scanning.CapturedMaterial) -> None:
+        self.checklist.set_captured(material.pdf, material.pages)
+        self.capture_state.setText(self.tr("{pages} page(s) captured.").format(pages=material.pages))
+
+    def _capture_failed(self, exc: BaseException) -> None:
+        self.capture_state.setText(str(exc) or type(exc).__name__)
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F3", lambda: self.read_card(APPLICANT)), ("Shift+F3", lambda: self.read_card(AGENT)),
                            ("Ctrl+M", lambda: self.manual_entry(APPLICANT)),
-                           ("Ctrl+Shift+M", lambda: self.manual_entry(AGENT))):
+                           ("Ctrl+Shift+M", lambda: self.manual_entry(AGENT)),
+                           ("F7", self.scan), ("Ctrl+I", self.import_file),
+                           ("Ctrl+D", lambda: self.checklist.set_lacking("missing")),
+                           ("Ctrl+E", lambda: self.checklist.set_lacking("incorrect"))):
             QShortcut(QKeySequence(keys), self, activated=slot)
 
     def read_card(self, target: str) -> None:
@@ -123,10 +185,12 @@ class CounterPage(QWidget):
         dialog.open()
 
     def _visit_done(self, _ticket: object) -> None:
-        """F8: the next applicant starts with an empty panel."""
+        """F8: the next applicant starts with an empty panel and a fresh case."""
         self.applicant.clear()
         self.agent.clear()
         self.agent.setVisible(False)
+        self.flow.set_people(None, None)
+        self.flow.reset()
 
     def _queue_message(self, text: str) -> None:
         self.reader_state.setText(text)
@@ -145,6 +209,7 @@ class CounterPage(QWidget):
         panel = self.agent if target == AGENT else self.applicant
         panel.setVisible(True)
         panel.show_identity(identity, photo)
+        self.flow.set_people(self.applicant.identity, self.agent.identity)
 
     def show_reader_error(self, text: str) -> None:
         self.reader_state.setText("")

@@ -1,0 +1,76 @@
+"""Capturing a material: scanning (SANE), a file the clerk imports, or the demo's sample pages.
+Each capture becomes one PDF of cleaned page images (border crop, deskew, grey or black-and-white
+for text pages). Everything here blocks: the window calls it through a worker."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from drivers.scanner.importer import load_pages
+from drivers.scanner.pdf import pages_to_pdf
+from drivers.scanner.processing import clean_page
+from hallapp.config import DeviceSettings, DocumentSettings
+
+
+@dataclass(frozen=True)
+class CapturedMaterial:
+    pdf: bytes = field(repr=False)
+    pages: int
+    skew_corrected: tuple[float, ...]
+
+
+def from_images(images: list[Image.Image]) -> CapturedMaterial:
+    cleaned = [clean_page(image) for image in images]
+    pdf = pages_to_pdf([c.image for c in cleaned], [c.mode for c in cleaned])
+    return CapturedMaterial(pdf, len(cleaned), tuple(round(c.skew, 2) for c in cleaned))
+
+
+def from_file(path: Path) -> CapturedMaterial:
+    """A PDF, JPEG, PNG or TIFF (multi-page) the clerk imports, or a vendor tool dropped."""
+    return from_images(load_pages(path))
+
+
+def scan(devices: DeviceSettings, *, demo: bool, progress: Callable[[int], None] | None = None,
+         cancel: threading.Event | None = None, fonts: DocumentSettings | None = None) -> CapturedMaterial:
+    """Scan from the configured SANE scanner (in demo mode: two sample pages)."""
+    if demo and devices.scanner in ("", "demo"):
+        return from_images(sample_pages(fonts))
+    from drivers.scanner.sane_scanner import SaneScanner, ScanMode, ScanSettings, ScanSource
+
+    scanner = SaneScanner()
+    device = devices.scanner or (SaneScanner.devices() or [None])[0]
+    if device is None:
+        from drivers.scanner import ScannerUnavailable
+
+        raise ScannerUnavailable("未找到扫描仪：请检查扫描仪电源和数据线，或用“导入”添加文件")
+    name = device if isinstance(device, str) else device.name
+    try:
+        scanner.open(name)
+        scanner.configure(ScanSettings(resolution=devices.scanner_dpi, mode=ScanMode.GRAY,
+                                       source=ScanSource.ADF if devices.scanner_source == "adf" else ScanSource.FLATBED))
+        images = list(scanner.scan_pages(progress, cancel))
+    finally:
+        scanner.close()
+    return from_images(images)
+
+
+def sample_pages(fonts: DocumentSettings | None = None, count: int = 2, title: str = "示例材料") -> list[Image.Image]:
+    """Demo and training: A5-ish text pages, slightly skewed as a real feeder leaves them."""
+    font_path = next((p for p in (fonts.font_paths if fonts else []) if Path(p).exists()), None)
+    font = ImageFont.truetype(font_path, 28) if font_path else ImageFont.load_default()
+    pages = []
+    for number in range(1, count + 1):
+        page = Image.new("L", (1100, 1500), 255)
+        draw = ImageDraw.Draw(page)
+        draw.text((80, 80), f"{title} 第 {number} 页", fill=0, font=font)
+        for line in range(22):
+            draw.text((80, 180 + line * 56), "本页为演示用扫描件，内容为示例文字。" * 2, fill=40, font=font)
+        page = page.rotate(1.5, expand=True, fillcolor=30)
+        page.info["dpi"] = (150, 150)
+        pages.append(page)
+    return pages

@@ -1,0 +1,97 @@
+"""A whole visit from the keyboard: card → item → handling place → materials → decision → saved,
+with the window answering all along."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from hallapp.domain.staff import Page
+from hallapp.services import cases
+from ui.intake.flow import DECISION, DONE, ITEM, MATERIALS, PLACE
+
+
+@pytest.fixture
+def counter(ctx, open_window, qtbot):  # noqa: ANN001, ANN201
+    window = open_window("clerk1")
+    page = window.pages[Page.COUNTER]
+    qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
+    return ctx, page
+
+
+def _enter(qtbot, page) -> None:  # noqa: ANN001
+    qtbot.keyClick(page.flow, Qt.Key.Key_Return)
+
+
+def _to_materials(qtbot, page, query: str = "sbk") -> None:  # noqa: ANN001
+    qtbot.keyClick(page, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: page.applicant.identity is not None, timeout=10_000)
+    _enter(qtbot, page)
+    assert page.flow.step() == ITEM
+    qtbot.keyClicks(page.flow.search_box, query)
+    qtbot.waitUntil(lambda: page.flow.results.count() > 0, timeout=5000)
+    _enter(qtbot, page)
+    qtbot.waitUntil(lambda: page.flow.step() == PLACE, timeout=5000)
+    assert page.checklist.item.name == "社会保障卡申领"
+    assert page.flow.county.currentData() == "510104"  # the applicant's home county by default
+    _enter(qtbot, page)
+    assert page.flow.step() == MATERIALS
+
+
+def test_a_complete_visit_is_accepted_from_the_keyboard(counter, qtbot) -> None:  # noqa: ANN001
+    ctx, page = counter
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    _to_materials(qtbot, page)
+    for _ in range(3):  # 居民身份证, 登记表, 照片: scanned (the demo scanner's sample pages)
+        before = sum(1 for s in page.checklist.lines if s.status == "captured")
+        qtbot.keyClick(page, Qt.Key.Key_F7)
+        qtbot.waitUntil(lambda b=before: sum(1 for s in page.checklist.lines if s.status == "captured") > b, timeout=10_000)
+    assert page.checklist.lines[0].pages == 2
+    _enter(qtbot, page)
+    assert page.flow.step() == DECISION
+    assert page.flow.decision_buttons["accept"].isEnabled() and page.flow.chosen_decision() == "accept"
+    with qtbot.waitSignal(page.flow.case_saved, timeout=10_000) as saved:
+        _enter(qtbot, page)
+    timer.stop()
+    summary = saved.args[0]
+    assert page.flow.step() == DONE and summary.number in page.flow.done_label.text()
+    shown = cases.show(ctx.db, summary.number)
+    assert shown["state"] == "accepted" and shown["handling_region_code"] == "510104"
+    assert all(m["sha256"] for m in shown["materials"][:3])
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
+
+
+def test_a_missing_non_key_material_offers_acceptance_with_a_gap(counter, qtbot) -> None:  # noqa: ANN001
+    ctx, page = counter
+    _to_materials(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: page.checklist.lines[0].status == "captured", timeout=10_000)
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # 登记表 missing (non-key)
+    assert page.checklist.lines[1].status == "missing"
+    assert "◐" in page.checklist.table.item(1, 0).text()  # shown with an icon and a word, not colour alone
+    _enter(qtbot, page)
+    buttons = page.flow.decision_buttons
+    assert not buttons["accept"].isEnabled()
+    assert buttons["accept_with_gap"].isEnabled() and buttons["notice"].isEnabled()
+    with qtbot.waitSignal(page.flow.case_saved, timeout=10_000) as saved:
+        _enter(qtbot, page)
+    assert saved.args[0].state == "accepted_with_gap"
+    assert cases.show(ctx.db, saved.args[0].number)["gap_due_date"]
+
+
+def test_esc_steps_back_and_a_missing_key_material_allows_only_a_notice(counter, qtbot) -> None:  # noqa: ANN001
+    _ctx, page = counter
+    _to_materials(qtbot, page)
+    qtbot.keyClick(page.flow, Qt.Key.Key_Escape)
+    assert page.flow.step() == PLACE
+    _enter(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # 居民身份证 missing: key
+    _enter(qtbot, page)
+    buttons = page.flow.decision_buttons
+    assert [d for d, b in buttons.items() if b.isEnabled()] == ["notice"]

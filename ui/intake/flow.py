@@ -1,0 +1,353 @@
+"""The guided intake: one flow, left to right; Enter advances, Esc steps back.
+
+1 applicant › 2 item › 3 handling place › 4 materials › 5 decision › 6 print. The decision step
+offers exactly what the checklist allows; the case is saved in one transaction off the GUI
+thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.domain.cases import Decision, allowed_decisions
+from hallapp.domain.identity import Identity
+from hallapp.domain.regions import default_regions
+from hallapp.services import cases, catalog
+from ui.intake.checklist import ChecklistPanel
+from ui.tasks import Task
+
+STEPS = 6
+APPLICANT, ITEM, PLACE, MATERIALS, DECISION, DONE = range(STEPS)
+
+
+@dataclass(frozen=True)
+class IntakeContext:
+    """What the flow needs from the counter around it."""
+
+    db: object  # hallapp.storage.Database
+    home: object  # hallapp.home.Home
+    hall_id: int
+    counter_number: int
+    staff_id: int | None
+    staff_username: str
+    ticket_id: Callable[[], int | None]  # the ticket being served, if any
+
+
+class IntakeFlow(QWidget):
+    case_saved = Signal(object)  # cases.CaseSummary
+    message = Signal(str)
+
+    def __init__(self, ctx: IntakeContext, checklist: ChecklistPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.checklist = ctx, checklist
+        self.applicant: Identity | None = None
+        self.agent: Identity | None = None
+        self.item: catalog.ItemChecklist | None = None
+        self.saved: cases.CaseSummary | None = None
+        self.steps_label = QLabel(objectName="hint")
+        self.stack = QStackedWidget()
+        for build in (self._applicant_step, self._item_step, self._place_step, self._materials_step,
+                      self._decision_step, self._done_step):
+            self.stack.addWidget(build())
+        self.error = QLabel(objectName="error")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.steps_label)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back)
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self._search)
+        checklist.changed.connect(self._refresh_decisions)
+        self.go(APPLICANT)
+
+    # -- navigation ------------------------------------------------------------------------------
+    def step_names(self) -> list[str]:
+        return [self.tr("1 Applicant"), self.tr("2 Item"), self.tr("3 Handling place"), self.tr("4 Materials"),
+                self.tr("5 Decision"), self.tr("6 Print")]
+
+    def go(self, step: int) -> None:
+        self.error.clear()
+        self.stack.setCurrentIndex(step)
+        names = self.step_names()
+        self.steps_label.setText(" › ".join(f"<b>{n}</b>" if i == step else n for i, n in enumerate(names)))
+        focus = {ITEM: self.search_box, PLACE: self.county, MATERIALS: self.checklist.table}.get(step)
+        if step == APPLICANT:
+            self._show_applicant()
+        if step == DECISION:
+            self._refresh_decisions(preselect=True)
+        if focus is not None:
+            focus.setFocus()
+
+    def step(self) -> int:
+        return self.stack.currentIndex()
+
+    def back(self) -> None:
+        if 0 < self.step() < DONE:
+            self.go(self.step() - 1)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override: Enter advances
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.advance()
+            return
+        super().keyPressEvent(event)
+
+    def advance(self) -> None:
+        step = self.step()
+        if step == APPLICANT:
+            if self.applicant is None:
+                self.error.setText(self.tr("Read the applicant's card first (F3), or enter it by hand (Ctrl+M)."))
+                return
+            self.go(ITEM)
+        elif step == ITEM:
+            self._choose_item()
+        elif step == PLACE:
+            if not self.county.currentData():
+                self.error.setText(self.tr("Choose the county where the case is handled."))
+                return
+            self.go(MATERIALS)
+        elif step == MATERIALS:
+            self.go(DECISION)
+        elif step == DECISION:
+            self.submit()
+        elif step == DONE:
+            self.reset()
+
+    # -- 1 applicant -----------------------------------------------------------------------------
+    def _applicant_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.applicant_summary = QLabel(objectName="stepText")
+        self.applicant_summary.setWordWrap(True)
+        layout.addWidget(self.applicant_summary)
+        layout.addStretch(1)
+        return page
+
+    def set_people(self, applicant: Identity | None, agent: Identity | None) -> None:
+        self.applicant, self.agent = applicant, agent
+        if self.step() == APPLICANT:
+            self._show_applicant()
+
+    def _show_applicant(self) -> None:
+        if self.applicant is None:
+            self.applicant_summary.setText(self.tr("Waiting for the applicant's card (F3) or manual entry (Ctrl+M)."))
+            return
+        agent = "\n" + self.tr("Agent: {name}").format(name=self.agent.name) if self.agent else ""
+        who = self.tr("Applicant: {name} {number}").format(name=self.applicant.name, number=self.applicant.masked_number)
+        self.applicant_summary.setText(who + agent + "\n\n" + self.tr("Press Enter to choose the item."))
+
+    # -- 2 item ----------------------------------------------------------------------------------
+    def _item_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.search_box = QLineEdit(objectName="itemSearch")
+        self.search_box.setPlaceholderText(self.tr("Item name, code or pinyin initials (e.g. sbk)"))
+        self.search_box.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search_box.installEventFilter(self)
+        self.results = QListWidget(objectName="itemResults")
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.results, 1)
+        return page
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802 - arrows in the search box move the list
+        if obj is self.search_box and event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            delta = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.results.setCurrentRow(max(0, min(self.results.count() - 1, self.results.currentRow() + delta)))
+            return True
+        return super().eventFilter(obj, event)
+
+    def _search(self) -> None:
+        text, db = self.search_box.text(), self.ctx.db
+        Task(self, lambda: catalog.search(db, text, 30)).on_success(self._show_hits).run()
+
+    def _show_hits(self, hits: list[catalog.ItemHit]) -> None:
+        self.results.clear()
+        for hit in hits:
+            entry = QListWidgetItem(f"{hit.name}    {hit.code} · {hit.department}")
+            entry.setData(Qt.ItemDataRole.UserRole, hit.code)
+            self.results.addItem(entry)
+        if hits:
+            self.results.setCurrentRow(0)
+
+    def _choose_item(self) -> None:
+        entry = self.results.currentItem()
+        if entry is None:
+            self.error.setText(self.tr("Type to find the item, then press Enter."))
+            return
+        code, db = entry.data(Qt.ItemDataRole.UserRole), self.ctx.db
+        Task(self, lambda: catalog.checklist(db, code)).on_success(self._item_chosen).run()
+
+    def _item_chosen(self, item: catalog.ItemChecklist | None) -> None:
+        if item is None:
+            self.error.setText(self.tr("This item is no longer in the catalog."))
+            return
+        self.item = item
+        self.checklist.show_item(item)
+        self._default_place()
+        self.go(PLACE)
+
+    # -- 3 handling place -------------------------------------------------------------------------
+    def _place_step(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.province, self.city, self.county = QComboBox(), QComboBox(), QComboBox()
+        self.province.setObjectName("province")
+        self.county.setObjectName("county")
+        regions = default_regions()
+        for code, name in regions.provinces().items():
+            self.province.addItem(name, code)
+        self.province.currentIndexChanged.connect(self._fill_cities)
+        self.city.currentIndexChanged.connect(self._fill_counties)
+        form.addRow(QLabel(self.tr("Where is the case handled? (the other province's authority)"), objectName="hint"))
+        form.addRow(self.tr("Province"), self.province)
+        form.addRow(self.tr("City"), self.city)
+        form.addRow(self.tr("County"), self.county)
+        self._fill_cities()
+        return page
+
+    def _fill_cities(self) -> None:
+        self.city.clear()
+        for code, name in default_regions().prefectures_of(self.province.currentData() or "").items():
+            self.city.addItem(name, code)
+
+    def _fill_counties(self) -> None:
+        self.county.clear()
+        for code, name in default_regions().counties_of(self.city.currentData() or "").items():
+            self.county.addItem(name, code)
+
+    def _default_place(self) -> None:
+        """Most often the applicant's home region; the clerk changes it when not."""
+        region = (self.applicant.id_number[:6] if self.applicant and self.applicant.id_number else "")
+        for combo, code in ((self.province, region[:2]), (self.city, region[:4]), (self.county, region)):
+            index = combo.findData(code)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+    # -- 4 materials --------------------------------------------------------------------------------
+    def _materials_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = QLabel(self.tr(
+            "Check each material in the checklist on the right:\n"
+            "F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.\n"
+            "Press Enter when done."), objectName="stepText")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        return page
+
+    # -- 5 decision ---------------------------------------------------------------------------------
+    def _decision_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.decisions = QButtonGroup(self)
+        self.decision_buttons: dict[Decision, QRadioButton] = {}
+        for decision, label in ((Decision.ACCEPT, self.tr("Accept (受理)")),
+                                (Decision.ACCEPT_WITH_GAP, self.tr("Accept with a gap under a commitment (容缺受理)")),
+                                (Decision.NOTICE, self.tr("One-time notice of what is missing (一次性告知)"))):
+            button = QRadioButton(label)
+            self.decisions.addButton(button)
+            self.decision_buttons[decision] = button
+            layout.addWidget(button)
+        form = QFormLayout()
+        self.gap_due = QDateEdit(objectName="gapDue")
+        self.gap_due.setCalendarPopup(True)
+        self.gap_due.setDisplayFormat("yyyy-MM-dd")
+        self.delivery = QComboBox(objectName="delivery")
+        self.delivery.addItem(self.tr("Collect at this window"), "window")
+        self.delivery.addItem(self.tr("By post"), "mail")
+        self.delivery_address = QLineEdit(objectName="deliveryAddress")
+        form.addRow(self.tr("Missing materials due by"), self.gap_due)
+        form.addRow(self.tr("Result delivered"), self.delivery)
+        form.addRow(self.tr("Postal address"), self.delivery_address)
+        layout.addLayout(form)
+        self.decision_hint = QLabel(objectName="hint")
+        self.decision_hint.setWordWrap(True)
+        layout.addWidget(self.decision_hint)
+        layout.addStretch(1)
+        return page
+
+    def _refresh_decisions(self, preselect: bool = False) -> None:
+        """Offer exactly what the checklist allows; on arrival, the most favourable is chosen."""
+        allowed = allowed_decisions(self.checklist.statuses()) if self.item else []
+        for decision, button in self.decision_buttons.items():
+            button.setEnabled(decision in allowed)
+        if allowed and (preselect or not any(b.isChecked() and b.isEnabled() for b in self.decision_buttons.values())):
+            self.decision_buttons[allowed[0]].setChecked(True)
+        self.gap_due.setDate(QDate.fromString((date.today() + timedelta(days=14)).isoformat(), "yyyy-MM-dd"))
+        missing = [s.line.name for s in self.checklist.lines if s.line.required and s.status != "captured"]
+        self.decision_hint.setText(self.tr("Still missing: {names}").format(names="、".join(missing)) if missing else
+                                   self.tr("All required materials are received."))
+
+    def chosen_decision(self) -> Decision | None:
+        return next((d for d, b in self.decision_buttons.items() if b.isChecked() and b.isEnabled()), None)
+
+    def submit(self) -> None:
+        decision = self.chosen_decision()
+        if decision is None or self.item is None or self.applicant is None:
+            self.error.setText(self.tr("Choose a decision."))
+            return
+        if self.delivery.currentData() == "mail" and not self.delivery_address.text().strip():
+            self.error.setText(self.tr("Enter the postal address for the result."))
+            return
+        intake = cases.IntakeInput(
+            applicant=self.applicant, agent=self.agent, item_code=self.item.code,
+            handling_region_code=self.county.currentData(), decision=decision,
+            materials=[cases.MaterialInput(s.line.position, s.status if s.status != "pending" else "missing", s.pdf,
+                                           s.pages, s.how_to_supply) for s in self.checklist.lines],
+            counter_number=self.ctx.counter_number, staff_id=self.ctx.staff_id, staff_username=self.ctx.staff_username,
+            gap_due_date=self.gap_due.date().toPython() if decision is Decision.ACCEPT_WITH_GAP else None,
+            delivery=self.delivery.currentData(), delivery_address=self.delivery_address.text().strip(),
+            ticket_id=self.ctx.ticket_id(),
+        )
+        ctx = self.ctx
+        self.message.emit(self.tr("Saving the case…"))
+        Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake)).writes().with_progress(
+            self.tr("Saving the case…")).on_success(self._saved).on_failure(
+            lambda exc: self.error.setText(str(exc))).run()
+
+    def _saved(self, summary: cases.CaseSummary) -> None:
+        self.saved = summary
+        self.done_label.setText(self.tr("Case {number}\n{state}").format(number=summary.number, state=summary.state))
+        self.go(DONE)
+        self.case_saved.emit(summary)
+
+    # -- 6 print ------------------------------------------------------------------------------------
+    def _done_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.done_label = QLabel(objectName="caseNumber")
+        self.done_label.setWordWrap(True)
+        self.documents_box = QVBoxLayout()
+        layout.addWidget(self.done_label)
+        layout.addLayout(self.documents_box)
+        layout.addWidget(QLabel(self.tr("Press Enter for the next case."), objectName="hint"))
+        layout.addStretch(1)
+        return page
+
+    def reset(self) -> None:
+        self.item, self.saved = None, None
+        self.checklist.show_item(None)
+        self.search_box.clear()
+        self.results.clear()
+        self.delivery_address.clear()
+        self.go(APPLICANT)

@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     case = sub.add_parser("case", help="cases (办件)").add_subparsers(dest="action", required=True)
     show = case.add_parser("show", help="the case as JSON")
     show.add_argument("number")
+    render = case.add_parser("render", help="render a document of a case to PDF")
+    render.add_argument("number")
+    render.add_argument("--doc", required=True, choices=["receipt", "notice", "commitment", "consent"])
+    render.add_argument("--out", required=True, type=Path)
+    render.add_argument("--size", choices=["A4", "thermal80"], default="A4", help="receipt only")
+
+    demo = sub.add_parser("demo", help="demo and training data").add_subparsers(dest="action", required=True)
+    seed = demo.add_parser("seed-cases", help="create N realistic cases in the current home; prints their numbers")
+    seed.add_argument("count", type=int)
 
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
@@ -117,6 +126,11 @@ def run(args: argparse.Namespace) -> int:
             return _ticket(app, args)
         elif args.command == "case":
             return _case(app, args)
+        elif args.command == "demo":
+            from hallapp.services import demo
+
+            for number in demo.seed_cases(app, args.count):
+                print(number)
         return 0
     finally:
         app.close()
@@ -180,12 +194,17 @@ def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     import json
 
     from hallapp.domain.cases import CaseError
-    from hallapp.services import cases
+    from hallapp.services import cases, documents
 
     try:
-        print(json.dumps(cases.show(app.db, args.number), ensure_ascii=False, indent=2))
-    except CaseError as exc:
+        if args.action == "show":
+            print(json.dumps(cases.show(app.db, args.number), ensure_ascii=False, indent=2))
+            return 0
+        pdf = documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
+    except (CaseError, ValueError) as exc:
         raise UserError(str(exc)) from exc
+    args.out.write_bytes(pdf)
+    print(f"{args.doc} of {args.number} written to {args.out}")
     return 0
 
 

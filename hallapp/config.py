@@ -60,7 +60,9 @@ class DeviceSettings(_Section):
         "bmp", description="What the vendor library writes: a BMP file image (bmp) or bare pixels (rgb)"
     )
     pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
-    scanner: str = Field("", description="SANE scanner device (e.g. fujitsu:fi-7160:123); empty = the first one; none = no scanner")
+    scanner: str = Field(
+        "", description="SANE scanner device (e.g. fujitsu:fi-7160:123); empty = the first one; none = no scanner"
+    )
     scanner_source: Literal["flatbed", "adf"] = Field("adf", description="Scan from the flatbed or the document feeder")
     scanner_dpi: int = Field(200, ge=100, le=600, description="Scan resolution in dots per inch")
 
@@ -92,6 +94,13 @@ class DocumentSettings(_Section):
             "C:/Windows/Fonts/msyh.ttc",
         ],
         description="TrueType CJK fonts to embed in documents, tried in order",
+    )
+    status_url_template: str = Field(
+        "", description="Status-query address printed as a QR on receipts, e.g. https://zwfw.example/q/{number}"
+    )
+    holiday_calendars: list[str] = Field(
+        default_factory=lambda: ["calendars/cn-2026.yaml"],
+        description="Holiday calendars for promised dates (paths, or names under resources/)",
     )
 
 

@@ -10,8 +10,6 @@ Builders take a ``CaseDocument`` (masked ID numbers only) and return PDF bytes:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hallapp.documents.commitment import render_commitment
 from hallapp.documents.consent import render_consent
 from hallapp.documents.fonts import DocumentFonts, FontNotFoundError, load_fonts
@@ -21,11 +19,7 @@ from hallapp.documents.notice import render_notice
 from hallapp.documents.pages import PaperSize
 from hallapp.documents.receipt import render_receipt
 
-# The 2026 State Council holiday calendar; to move to resources/calendars/ (then resource_path).
-CALENDAR_2026 = Path(__file__).resolve().parent / "data" / "cn-2026.yaml"
-
 __all__ = [
-    "CALENDAR_2026",
     "CaseDocument",
     "DocumentFonts",
     "FontNotFoundError",

@@ -19,7 +19,7 @@ from hallapp.domain.cases import (
 )
 from hallapp.domain.identity import Identity
 from hallapp.domain.idnumber import mask_id_number
-from hallapp.domain.workdays import add_working_days
+from hallapp.domain.workdays import HolidayCalendar, add_working_days
 from hallapp.home import Home
 from hallapp.services import material_store
 from hallapp.storage import Database, UnitOfWork
@@ -75,14 +75,18 @@ def _applicant(identity: Identity) -> Applicant:
     )
 
 
-def promised_date(accepted_on: date, case_type: str, promised_days: int, holidays: set[date] | None = None) -> date | None:
+def promised_date(accepted_on: date, case_type: str, promised_days: int,
+                  calendar: HolidayCalendar | None = None) -> date | None:
+    """Working days skip weekends and public holidays but count make-up working days (调休)."""
     if case_type == "instant":
         return accepted_on
-    return add_working_days(accepted_on, promised_days, holidays or set())
+    if calendar is None:
+        return add_working_days(accepted_on, promised_days, frozenset())
+    return calendar.add_working_days(accepted_on, promised_days)
 
 
 def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *, today: date | None = None,
-                  holidays: set[date] | None = None) -> CaseSummary:
+                  calendar: HolidayCalendar | None = None) -> CaseSummary:
     """Save the case in one transaction: applicant, agent, materials, state, audit.
 
     Scans are written to the encrypted store first (content-addressed, so a failed transaction
@@ -112,7 +116,7 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         number = case_number(hall.code, day, uow.cases.next_serial(hall_id, day))
         state = state_after(intake.decision)
         now = datetime.now(UTC)
-        promised = promised_date(day, item.case_type, item.promised_days, holidays) if state != CaseState.NOTIFIED else None
+        promised = promised_date(day, item.case_type, item.promised_days, calendar) if state != CaseState.NOTIFIED else None
         case = Case(
             number=number, hall_id=hall_id, counter_id=counter.id if counter else None, staff_id=intake.staff_id,
             item_id=item.id, applicant_id=applicant.id, agent_id=agent.id if agent else None, ticket_id=intake.ticket_id,
@@ -133,6 +137,19 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         uow.audit.append(f"case_{state.value}", actor=intake.staff_username, subject=f"case:{number}",
                          item=item.code, materials=sum(1 for m in case.materials if m.sha256))
         return _summary(uow, case)
+
+
+def load_calendar(paths: list[str]) -> HolidayCalendar:
+    """The hall's holiday calendars joined (names are looked up under resources/)."""
+    from pathlib import Path
+
+    from hallapp.resources import resource_path
+
+    calendar = HolidayCalendar()
+    for entry in paths:
+        path = Path(entry)
+        calendar = calendar.union(HolidayCalendar.load(path if path.is_absolute() else resource_path(*path.parts)))
+    return calendar
 
 
 def _summary(uow: UnitOfWork, case: Case) -> CaseSummary:

@@ -95,3 +95,33 @@ def test_esc_steps_back_and_a_missing_key_material_allows_only_a_notice(counter,
     _enter(qtbot, page)
     buttons = page.flow.decision_buttons
     assert [d for d, b in buttons.items() if b.isEnabled()] == ["notice"]
+
+
+def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    import subprocess
+    import tempfile
+
+    from tests.support.requirements import need
+
+    _ctx, page = counter
+    shown: list[tuple[str, bytes]] = []
+    monkeypatch.setattr("ui.pages.counter.preview_and_print", lambda pdf, title, parent: shown.append((title, pdf)))
+    _to_materials(qtbot, page)
+    for _ in range(3):
+        before = sum(1 for s in page.checklist.lines if s.status == "captured")
+        qtbot.keyClick(page, Qt.Key.Key_F7)
+        qtbot.waitUntil(lambda b=before: sum(1 for s in page.checklist.lines if s.status == "captured") > b, timeout=10_000)
+    _enter(qtbot, page)
+    with qtbot.waitSignal(page.flow.case_saved, timeout=10_000) as saved:
+        _enter(qtbot, page)
+    number = saved.args[0].number
+    qtbot.keyClick(page.flow, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Alt+1: the receipt
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    title, pdf = shown[0]
+    assert number in title and pdf.startswith(b"%PDF")
+    need(subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0, "poppler-utils (pdftotext)")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as out:
+        out.write(pdf)
+        out.flush()
+        text = subprocess.run(["pdftotext", out.name, "-"], capture_output=True, text=True).stdout
+    assert "受理回执" in text and number in text and "陈思雨" in text and "5101**********004X" in text

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hallapp.domain.cases import Decision, allowed_decisions
+from hallapp.domain.cases import STATE_WORDS, Decision, allowed_decisions
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
-from hallapp.services import cases, catalog
+from hallapp.services import cases, catalog, documents
 from ui.intake.checklist import ChecklistPanel
 from ui.tasks import Task
 
@@ -50,10 +51,13 @@ class IntakeContext:
     staff_id: int | None
     staff_username: str
     ticket_id: Callable[[], int | None]  # the ticket being served, if any
+    holiday_calendars: list[str]  # for the promised date (settings.documents.holiday_calendars)
+    documents: object  # hallapp.config.DocumentSettings
 
 
 class IntakeFlow(QWidget):
     case_saved = Signal(object)  # cases.CaseSummary
+    document_ready = Signal(str, bytes)  # kind, PDF: the page shows the print preview
     message = Signal(str)
 
     def __init__(self, ctx: IntakeContext, checklist: ChecklistPanel, parent: QWidget | None = None) -> None:
@@ -321,15 +325,48 @@ class IntakeFlow(QWidget):
         )
         ctx = self.ctx
         self.message.emit(self.tr("Saving the case…"))
-        Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake)).writes().with_progress(
+        Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake,
+                                               calendar=cases.load_calendar(ctx.holiday_calendars))).writes().with_progress(
             self.tr("Saving the case…")).on_success(self._saved).on_failure(
             lambda exc: self.error.setText(str(exc))).run()
 
     def _saved(self, summary: cases.CaseSummary) -> None:
         self.saved = summary
-        self.done_label.setText(self.tr("Case {number}\n{state}").format(number=summary.number, state=summary.state))
+        self.done_label.setText(self.tr("Case {number}\n{state}").format(
+            number=summary.number, state=STATE_WORDS.get(summary.state, summary.state)))
+        self._offer_documents(summary)
         self.go(DONE)
         self.case_saved.emit(summary)
+
+    def documents_for(self, state: str) -> list[tuple[str, str]]:
+        """(kind, label) of the papers this decision hands over, in the order they are printed."""
+        receipt = ("receipt", self.tr("Receipt"))
+        return {
+            "accepted": [receipt, ("consent", self.tr("Consent form"))],
+            "accepted_with_gap": [receipt, ("commitment", self.tr("Commitment")), ("consent", self.tr("Consent form"))],
+            "notified": [("notice", self.tr("One-time notice"))],
+        }.get(state, [receipt])
+
+    def _offer_documents(self, summary: cases.CaseSummary) -> None:
+        while self.documents_box.count():
+            widget = self.documents_box.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        for index, (kind, label) in enumerate(self.documents_for(summary.state)):
+            button = QPushButton(self.tr("Print {document} (Alt+{key})").format(document=label, key=index + 1))
+            button.setObjectName(f"print_{kind}")
+            button.clicked.connect(lambda _=False, k=kind, t=label: self.print_document(k, t))
+            self.documents_box.addWidget(button)
+            QShortcut(QKeySequence(f"Alt+{index + 1}"), button, activated=button.click)  # Ctrl+N switch pages
+
+    def print_document(self, kind: str, title: str) -> None:
+        """Render in a worker, then Qt's print preview; nothing blocks the window."""
+        if self.saved is None:
+            return
+        db, number, settings = self.ctx.db, self.saved.number, self.ctx.documents
+        busy = self.tr("Preparing {document}…").format(document=title)
+        Task(self, lambda: documents.render(db, number, kind, settings)).with_progress(busy).on_success(
+            lambda pdf: self.document_ready.emit(kind, pdf)).on_failure(lambda exc: self.error.setText(str(exc))).run()
 
     # -- 6 print ------------------------------------------------------------------------------------
     def _done_step(self) -> QWidget:

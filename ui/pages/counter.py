@@ -29,6 +29,7 @@ from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.flow import IntakeContext, IntakeFlow
+from ui.print_pdf import preview_and_print
 from ui.tasks import Task
 from ui.widgets.applicant_panel import ApplicantPanel
 from ui.widgets.placeholder import panel_title
@@ -76,7 +77,9 @@ class CounterPage(QWidget):
         self.flow = IntakeFlow(IntakeContext(
             db=db, home=app.home, hall_id=hall.id, counter_number=counter_number, staff_id=session.staff_id,
             staff_username=session.username, ticket_id=lambda: self.queue.current.id if self.queue.current else None,
+            holiday_calendars=app.settings.documents.holiday_calendars, documents=app.settings.documents,
         ), self.checklist)
+        self.flow.document_ready.connect(self._print_document)
         self.flow.message.connect(self._queue_message)
         row.addWidget(_panel(self.tr("Case"), self.flow, "flow"), 5)
         row.addWidget(_panel(self.tr("Materials"), self._checklist_column(), "checklist"), 3)
@@ -156,6 +159,9 @@ class CounterPage(QWidget):
             self.capture_state.setText(self.tr("Importing…"))
             Task(self, lambda: scanning.from_file(Path(path))).on_success(self._captured).on_failure(
                 self._capture_failed).run()
+
+    def _print_document(self, kind: str, pdf: bytes) -> None:
+        preview_and_print(pdf, f"{self.flow.saved.number if self.flow.saved else ''} {kind}", self)
 
     def _captured(self, material: scanning.CapturedMaterial) -> None:
         self.checklist.set_captured(material.pdf, material.pages)

@@ -23,3 +23,6 @@ class HallRepository:
         return self.session.scalars(
             select(Counter).where(Counter.hall_id == hall_id, Counter.number == number)
         ).first()
+
+    def counter(self, counter_id: int | None) -> Counter | None:
+        return self.session.get(Counter, counter_id) if counter_id else None

@@ -1,0 +1,63 @@
+"""Demo and training data: realistic cases with real page images, in the current home."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from hallapp.bootstrap import AppContext
+from hallapp.domain.cases import Decision, MaterialStatus, allowed_decisions
+from hallapp.domain.identity import manual_identity
+from hallapp.domain.idnumber import make_id_number
+from hallapp.domain.regions import default_regions
+from hallapp.services import cases, catalog, scanning
+from hallapp.services.hall import ensure_demo_hall
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高欧阳"
+GIVEN = ("建国", "秀英", "桂芳", "志强", "晓梅", "海燕", "文博", "子涵", "雨萱", "国华", "丽娟", "明轩")
+HOME_COUNTIES = ("110105", "310115", "420106", "440305", "500103", "330782", "410102", "610113", "210102")
+
+
+def seed_cases(app: AppContext, count: int, *, seed: int = 2026) -> list[str]:
+    """N cases across the starter catalog: most accepted, some with a gap, some one-time notices."""
+    rng = random.Random(seed)
+    info = ensure_demo_hall(app.db)
+    items = [hit.code for hit in catalog.search(app.db, "0", 200)]
+    pdf = scanning.from_images(scanning.sample_pages(app.settings.documents, count=2)).pdf
+    calendar = cases.load_calendar(app.settings.documents.holiday_calendars)
+    numbers = []
+    for index in range(count):
+        item = catalog.checklist(app.db, rng.choice(items))
+        county = rng.choice(HOME_COUNTIES)
+        birth = date(rng.randint(1950, 2002), rng.randint(1, 12), rng.randint(1, 28))
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+        applicant = manual_identity(name=name, id_number=make_id_number(county, birth, rng.randint(1, 999)),
+                                    today=date.today(), long_term=birth.year < 1975,
+                                    valid_to=None if birth.year < 1975 else date(2035, 1, 1),
+                                    address=f"{default_regions().lookup(county).full_name}示例路{index + 1}号")
+        plan = rng.choices(("complete", "gap", "notice"), weights=(6, 2, 2))[0]
+        materials = _materials(item, plan, pdf)
+        allowed = allowed_decisions([(line.required, line.key, m.status) for line, m in zip(item.lines, materials, strict=True)])
+        decision = {"complete": Decision.ACCEPT, "gap": Decision.ACCEPT_WITH_GAP}.get(plan, Decision.NOTICE)
+        decision = decision if decision in allowed else allowed[-1]
+        intake = cases.IntakeInput(
+            applicant=applicant, item_code=item.code, handling_region_code=county, materials=materials,
+            decision=decision, counter_number=1 + index % max(1, len(info.counters)), staff_id=None,
+            staff_username="demo", gap_due_date=calendar.add_working_days(date.today(), 5),
+            delivery=rng.choice(("window", "mail")), delivery_address=applicant.address,
+        )
+        numbers.append(cases.submit_intake(app.db, app.home, info.id, intake, calendar=calendar).number)
+    return numbers
+
+
+def _materials(item: catalog.ItemChecklist, plan: str, pdf: bytes) -> list[cases.MaterialInput]:
+    out = []
+    for line in item.lines:
+        lacking = (plan == "gap" and line.required and not line.key) or (plan == "notice" and line.key)
+        if lacking:
+            out.append(cases.MaterialInput(line.position, MaterialStatus.MISSING, how_to_supply=f"请补交{line.name}"))
+        elif line.required:
+            out.append(cases.MaterialInput(line.position, MaterialStatus.CAPTURED, pdf, 2))
+        else:
+            out.append(cases.MaterialInput(line.position, MaterialStatus.MISSING))
+    return out

@@ -11,7 +11,7 @@ VENV=.venv
 # Runtime libraries for Qt's xcb platform, a CJK font, and headers for optional C extensions.
 APT_PACKAGES="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libegl1 libgl1
-  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei libpcsclite-dev"
+  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei libpcsclite-dev libsane-dev poppler-utils"
 
 missing_apt() {
   local pkg out=""
@@ -42,7 +42,11 @@ fi
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 PIP="$VENV/bin/python -m pip --disable-pip-version-check -q"
 $PIP install -e ".[dev]"
-# pyscard compiles against libpcsclite-dev on Linux; without it PC/SC readers are disabled.
+# Optional C extensions, each on its own so one missing header never blocks the other.
+# pyscard compiles against libpcsclite-dev; python-sane against libsane-dev.
 if ! $PIP install -e ".[dev,pcsc]" >/tmp/hallapp-pcsc-build.log 2>&1; then
   echo "setup: PC/SC support (pyscard) not built — social security card readers disabled; install libpcsclite-dev and run make again"
+fi
+if ! $PIP install -e ".[dev,sane]" >/tmp/hallapp-sane-build.log 2>&1; then
+  echo "setup: SANE scanning (python-sane) not built — scan from files or the watched folder; install libsane-dev and run make again"
 fi

@@ -111,7 +111,8 @@ def _view(uow: UnitOfWork, ticket: Ticket, names: dict[str, str] | None = None) 
     if names is None:
         names = {c.letter: c.name for c in uow.queue.categories(ticket.hall_id)}
     counter = uow.queue.counter(ticket.counter_id) if ticket.counter_id else None
-    ahead = uow.queue.people_ahead(ticket) if ticket.state == TicketState.WAITING else 0
+    ahead = (uow.queue.people_ahead(ticket, _now(), policy(uow, ticket.hall_id).appointment_priority)
+             if ticket.state == TicketState.WAITING else 0)
     return TicketView(
         id=ticket.id, number=ticket.number, category=ticket.category, category_name=names.get(ticket.category, ""),
         state=ticket.state, green_channel=ticket.green_channel, appointment=ticket.appointment_code is not None,
@@ -198,7 +199,9 @@ def call_next(db: Database, ref: CounterRef) -> TicketView | None:
             return None
         now = _now()
         ticket.state, ticket.counter_id, ticket.staff_id = TicketState.CALLED, counter.id, ref.staff_id
-        ticket.called_at, ticket.recalls, ticket.target_counter_id = now, 0, None
+        # The first call ends the applicant's wait; later calls (after a transfer) are in ticket_event.
+        ticket.called_at = ticket.called_at or now
+        ticket.recalls, ticket.target_counter_id = 0, None
         uow.queue.add_event(ticket, "call", counter.id, ref.staff_id, now)
         return _view(uow, ticket)
 
@@ -238,7 +241,7 @@ def no_show(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
 def start_serving(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
     """The applicant has arrived (the clerk read a card or opened a case): service time starts."""
     def apply(_uow: UnitOfWork, ticket: Ticket, _counter: Counter, now: datetime) -> None:
-        ticket.state, ticket.serving_at = TicketState.SERVING, now
+        ticket.state, ticket.serving_at = TicketState.SERVING, ticket.serving_at or now
     return _act(db, ref, ticket_id, "start", apply)
 
 
@@ -348,6 +351,37 @@ def events_since(db: Database, hall_id: int, after_id: int, actions: tuple[str, 
             counter_id = _counter(uow, CounterRef(hall_id, counter_number)).id
         rows = uow.queue.events_since(hall_id, _today(), after_id, actions, counter_id)
         return [QueueEvent(e.id, e.action, t.id, t.number, n, e.at) for e, t, n in rows]
+
+
+SETTLE_SECONDS = 30  # longer than any queue transaction takes to commit
+
+
+class EventFollower:
+    """Follows today's queue events for a display or an evaluation screen, each event once.
+
+    On PostgreSQL an event's id is drawn before its transaction commits, so id 11 can become
+    visible after id 12. The follower's cursor therefore only moves past events seen more than
+    SETTLE_SECONDS ago; newer ones are remembered and skipped, and a late one is still delivered.
+    """
+
+    def __init__(self, db: Database, hall_id: int, *, actions: tuple[str, ...] | None = None,
+                 counter_number: int | None = None, after_id: int | None = None) -> None:
+        self.db, self.hall_id, self.actions, self.counter_number = db, hall_id, actions, counter_number
+        self.after_id = last_event_id(db, hall_id) if after_id is None else after_id
+        self.seen: dict[int, datetime] = {}
+
+    def poll(self) -> list[QueueEvent]:
+        fresh = [e for e in events_since(self.db, self.hall_id, self.after_id, self.actions, self.counter_number)
+                 if e.id not in self.seen]
+        now = _now()
+        for event in fresh:
+            self.seen[event.id] = now
+        settled = [i for i, seen_at in self.seen.items() if (now - seen_at).total_seconds() > SETTLE_SECONDS]
+        if settled:
+            self.after_id = max(self.after_id, max(settled))
+            for i in settled:
+                del self.seen[i]
+        return sorted(fresh, key=lambda e: e.id)
 
 
 def last_event_id(db: Database, hall_id: int) -> int:

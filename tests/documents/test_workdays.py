@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from hallapp.domain.workdays import CalendarError, HolidayCalendar, add_working_days
 from hallapp.resources import resource_path
 
 CALENDAR_2026 = resource_path("calendars", "cn-2026.yaml")
-from hallapp.domain.workdays import CalendarError, HolidayCalendar, add_working_days
 
 
 @pytest.fixture(scope="module")

@@ -125,3 +125,38 @@ def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, m
         out.flush()
         text = subprocess.run(["pdftotext", out.name, "-"], capture_output=True, text=True).stdout
     assert "受理回执" in text and number in text and "陈思雨" in text and "5101**********004X" in text
+
+
+def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    """Simulated card → item → SANE test-backend scan → accept → receipt PDF, GUI thread free."""
+    from tests.support import sane_test
+    from tests.support.requirements import need
+
+    need(sane_test.backend_available(), "SANE test backend and python-sane")
+    sane_test.process_env()
+    ctx.settings.devices.scanner = sane_test.TEST_DEVICE
+    ctx.settings.devices.scanner_source = "flatbed"
+    window = open_window("clerk1")
+    page = window.pages[Page.COUNTER]
+    qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
+    shown: list[bytes] = []
+    monkeypatch.setattr("ui.pages.counter.preview_and_print", lambda pdf, title, parent: shown.append(pdf))
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    _to_materials(qtbot, page)
+    for _ in range(3):
+        before = sum(1 for s in page.checklist.lines if s.status == "captured")
+        qtbot.keyClick(page, Qt.Key.Key_F7)
+        qtbot.waitUntil(lambda b=before: sum(1 for s in page.checklist.lines if s.status == "captured") > b, timeout=20_000)
+    assert page.checklist.lines[0].pages == 1  # one flatbed page from test:0
+    _enter(qtbot, page)
+    with qtbot.waitSignal(page.flow.case_saved, timeout=10_000) as saved:
+        _enter(qtbot, page)
+    qtbot.keyClick(page.flow, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    timer.stop()
+    assert shown[0].startswith(b"%PDF") and saved.args[0].state == "accepted"
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"

@@ -120,15 +120,22 @@ class QueueRepository:
             .order_by(Ticket.called_at.desc())
         ))
 
-    def people_ahead(self, ticket: Ticket) -> int:
+    def people_ahead(self, ticket: Ticket, now: datetime, appointment_priority: int) -> int:
+        """Waiting tickets of the same category that call_next would take first (same ordering:
+        effective priority, then issue time, then id for tickets issued in the same clock tick)."""
+        mine = ticket.priority
+        if ticket.appointment_start and ticket.appointment_end and ticket.appointment_start <= now <= ticket.appointment_end:
+            mine += appointment_priority
+        theirs = self._effective_priority(now, appointment_priority)
         ahead = select(func.count(Ticket.id)).where(
             Ticket.hall_id == ticket.hall_id,
             Ticket.service_date == ticket.service_date,
             Ticket.state == "waiting",
             Ticket.category == ticket.category,
             Ticket.id != ticket.id,
-            or_(Ticket.priority > ticket.priority,
-                and_(Ticket.priority == ticket.priority, Ticket.issued_at <= ticket.issued_at)),
+            or_(theirs > mine,
+                and_(theirs == mine, or_(Ticket.issued_at < ticket.issued_at,
+                                         and_(Ticket.issued_at == ticket.issued_at, Ticket.id < ticket.id)))),
         )
         return int(self.session.scalar(ahead) or 0)
 
@@ -166,11 +173,12 @@ class QueueRepository:
 
     def events_since(self, hall_id: int, day: date, after_id: int, actions: tuple[str, ...] | None,
                      counter_id: int | None) -> list[tuple[TicketEvent, Ticket, int | None]]:
+        newer = TicketEvent.id > after_id
         query = (
             select(TicketEvent, Ticket, Counter.number)
             .join(Ticket, Ticket.id == TicketEvent.ticket_id)
             .outerjoin(Counter, Counter.id == TicketEvent.counter_id)
-            .where(Ticket.hall_id == hall_id, Ticket.service_date == day, TicketEvent.id > after_id)
+            .where(Ticket.hall_id == hall_id, Ticket.service_date == day, newer)
             .order_by(TicketEvent.id)
             .limit(500)
         )

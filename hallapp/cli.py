@@ -22,7 +22,7 @@ from hallapp.storage import DatabaseError
 log = logging.getLogger(__name__)
 
 # Commands that open a window; ui/launcher.py handles them.
-GUI_COMMANDS = frozenset({None})
+GUI_COMMANDS = frozenset({None, "kiosk", "display", "evaluate"})
 
 
 class UserError(Exception):
@@ -36,6 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="demo hall in its own database")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language for this run")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    kiosk = sub.add_parser("kiosk", help="the ticket kiosk (full screen, touch)")
+    kiosk.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    display = sub.add_parser("display", help="the hall display with voice (full screen, for a TV)")
+    display.add_argument("--windowed", action="store_true")
+    evaluate = sub.add_parser("evaluate", help="the evaluation screen turned to the applicant")
+    evaluate.add_argument("--counter", type=int, required=True, help="the counter this screen belongs to")
+    evaluate.add_argument("--windowed", action="store_true")
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="apply database migrations")

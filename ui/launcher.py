@@ -19,9 +19,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.guarded(cli.run, args)
 
     def start() -> int:
-        from ui.app import run_gui
+        if args.command is None:
+            from ui.app import run_gui
 
-        return run_gui(demo=args.demo)
+            return run_gui(demo=args.demo)
+        from ui.public_screens import run_public_screen
+
+        return run_public_screen(args.command, demo=args.demo, windowed=args.windowed,
+                                 counter=getattr(args, "counter", None))
 
     return cli.guarded(start)
 

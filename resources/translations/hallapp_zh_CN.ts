@@ -148,190 +148,285 @@ No = the file replaces the catalog.</source>
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="50"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="53"/>
         <source>No applicant yet. Place the ID card on the reader, or press F3.</source>
         <translation>尚无申请人。请将身份证放在读卡器上，或按 F3。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="102"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="106"/>
         <source>Cross-province</source>
         <translation>跨省</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="104"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="108"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="105"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="109"/>
         <source>Bad check digit</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="106"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="110"/>
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="107"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="111"/>
         <source>Typed by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="112"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="116"/>
         <source>long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="115"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="119"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="116"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="120"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="117"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="121"/>
         <source>Issued by</source>
         <translation>签发机关</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="118"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="122"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="121"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="125"/>
         <source>Permit number</source>
         <translation>通行证号码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="123"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="127"/>
         <source>English name</source>
         <translation>英文姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_panel.py" line="123"/>
+        <location filename="../../ui/widgets/applicant_panel.py" line="127"/>
         <source>Nationality</source>
         <translation>国籍</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="32"/>
+        <location filename="../../ui/intake/checklist.py" line="54"/>
+        <source>No item chosen yet.</source>
+        <translation>尚未选择事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="35"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="35"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="35"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="56"/>
+        <source>(sample checklist)</source>
+        <translation>（示例清单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <source>not yet</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <source>received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="63"/>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="63"/>
+        <source>incorrect</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="66"/>
+        <source>missing (may defer)</source>
+        <translation>缺（可容缺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <source>key</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <source>non-key</source>
+        <translation>非关键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <source>original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <source>copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <source>electronic</source>
+        <translation>电子件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/checklist.py" line="103"/>
+        <source>Please bring: {name}</source>
+        <translation>请补交：{name}</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="55"/>
+        <location filename="../../ui/pages/counter.py" line="62"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="58"/>
-        <source>Current: none</source>
-        <translation>当前：无</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="59"/>
-        <source>Call</source>
-        <translation>叫号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="59"/>
-        <source>Recall</source>
-        <translation>重呼</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="59"/>
-        <source>No-show</source>
-        <translation>过号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="60"/>
-        <source>Transfer</source>
-        <translation>转移</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="60"/>
-        <source>Hold</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="60"/>
-        <source>Done</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="63"/>
-        <source>Queue calling is not available yet in this version.</source>
-        <translation>本版本尚未提供叫号功能。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="73"/>
+        <location filename="../../ui/pages/counter.py" line="97"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="76"/>
+        <location filename="../../ui/pages/counter.py" line="100"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="78"/>
+        <location filename="../../ui/pages/counter.py" line="102"/>
         <source>Manual entry Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="80"/>
+        <location filename="../../ui/pages/counter.py" line="104"/>
         <source>Agent card Shift+F3</source>
         <translation>代办人读卡 Shift+F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="82"/>
+        <location filename="../../ui/pages/counter.py" line="106"/>
         <source>Agent typed Ctrl+Shift+M</source>
         <translation>代办人录入 Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="117"/>
+        <location filename="../../ui/pages/counter.py" line="128"/>
+        <source>Scan F7</source>
+        <translation>扫描 F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="128"/>
+        <source>Import Ctrl+I</source>
+        <translation>导入 Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="129"/>
+        <source>Missing Ctrl+D</source>
+        <translation>缺 Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="130"/>
+        <source>Incorrect Ctrl+E</source>
+        <translation>有误 Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="144"/>
+        <source>Choose the item first, then the material to scan.</source>
+        <translation>请先选择事项，再选择要扫描的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="147"/>
+        <location filename="../../ui/pages/counter.py" line="149"/>
+        <source>Scanning…</source>
+        <translation>正在扫描……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="154"/>
+        <source>Choose the item first, then the material to import.</source>
+        <translation>请先选择事项，再选择要导入的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="156"/>
+        <source>Import material</source>
+        <translation>导入材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="157"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="159"/>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="168"/>
+        <source>{pages} page(s) captured.</source>
+        <translation>已采集 {pages} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="184"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="121"/>
+        <location filename="../../ui/pages/counter.py" line="188"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="121"/>
+        <location filename="../../ui/pages/counter.py" line="188"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="102"/>
-        <source>1 Applicant › 2 Item › 3 Handling place › 4 Materials › 5 Decision › 6 Print</source>
-        <translation>1 申请人 › 2 事项 › 3 办理地 › 4 材料 › 5 决定 › 6 打印</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="105"/>
-        <source>Case intake is not available yet in this version. The service item catalog is loaded and can be searched from the command line: hallapp catalog search TEXT</source>
-        <translation>本版本尚未提供办件受理。事项目录已载入，可在命令行查询：hallapp catalog search 关键字</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="46"/>
-        <source>The material checklist and scanning (F7) are not available yet in this version.</source>
-        <translation>本版本尚未提供材料清单和扫描（F7）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="71"/>
+        <location filename="../../ui/pages/counter.py" line="95"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="44"/>
+        <location filename="../../ui/pages/counter.py" line="84"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="45"/>
+        <location filename="../../ui/pages/counter.py" line="85"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -405,6 +500,169 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../ui/display/window.py" line="180"/>
+        <source>Hall display</source>
+        <translation>叫号显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="234"/>
+        <source>Now calling</source>
+        <translation>正在叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="246"/>
+        <source>Recent calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="259"/>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="276"/>
+        <location filename="../../ui/display/window.py" line="405"/>
+        <source>Counter {0}</source>
+        <translation>{0} 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="376"/>
+        <source>The queue cannot be read right now — retrying…</source>
+        <translation>暂时无法读取排队信息，正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/window.py" line="424"/>
+        <source>{0} waiting</source>
+        <translation>等候 {0} 人</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationWindow</name>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="144"/>
+        <source>Evaluation</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="144"/>
+        <location filename="../../ui/evaluate/window.py" line="206"/>
+        <source>Counter {0}</source>
+        <translation>{0} 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="177"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="177"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="181"/>
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="181"/>
+        <source>The service took long</source>
+        <translation>办理时间长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="182"/>
+        <source>Unfriendly service</source>
+        <translation>服务态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="182"/>
+        <source>Unclear material requirements</source>
+        <translation>材料要求不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="183"/>
+        <source>Had to come more than once</source>
+        <translation>需要多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="183"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="205"/>
+        <source>Welcome to rate our service</source>
+        <translation>欢迎评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="207"/>
+        <source>When your visit is finished, please rate it here</source>
+        <translation>办结后请在此对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="221"/>
+        <source>How satisfied are you with this visit?</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="243"/>
+        <source>Please tell us what went wrong (choose one or more)</source>
+        <translation>请选择不满意的原因（可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="260"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="262"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="276"/>
+        <source>Thank you for your evaluation</source>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="330"/>
+        <source>This screen returns by itself in {0} s</source>
+        <translation>{0} 秒后自动返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="379"/>
+        <source>The queue cannot be read right now — retrying…</source>
+        <translation>暂时无法读取排队信息，正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="396"/>
+        <source>Ticket {0} · Counter {1}</source>
+        <translation>号票 {0} · {1} 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evaluate/window.py" line="454"/>
+        <source>We will follow up on your feedback</source>
+        <translation>我们会认真处理您的意见并回访</translation>
+    </message>
+</context>
+<context>
     <name>HallStatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="46"/>
@@ -445,6 +703,362 @@ No = the file replaces the catalog.</source>
         <location filename="../../ui/status_bar.py" line="67"/>
         <source>Waiting to sync: {count} (oldest {minutes} min ago)</source>
         <translation>待同步 {count} 件（最早 {minutes} 分钟前）</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFlow</name>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="89"/>
+        <source>1 Applicant</source>
+        <translation>1 申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="89"/>
+        <source>2 Item</source>
+        <translation>2 事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="89"/>
+        <source>3 Handling place</source>
+        <translation>3 办理地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="89"/>
+        <source>4 Materials</source>
+        <translation>4 材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="90"/>
+        <source>5 Decision</source>
+        <translation>5 决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="90"/>
+        <source>6 Print</source>
+        <translation>6 打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="122"/>
+        <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
+        <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="129"/>
+        <source>Choose the county where the case is handled.</source>
+        <translation>请选择办理地的区县。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="156"/>
+        <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
+        <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="158"/>
+        <source>Agent: {name}</source>
+        <translation>代办人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="159"/>
+        <source>Applicant: {name} {number}</source>
+        <translation>申请人：{name} {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="160"/>
+        <source>Press Enter to choose the item.</source>
+        <translation>按回车键选择事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="167"/>
+        <source>Item name, code or pinyin initials (e.g. sbk)</source>
+        <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="198"/>
+        <source>Type to find the item, then press Enter.</source>
+        <translation>输入查找事项，然后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="205"/>
+        <source>This item is no longer in the catalog.</source>
+        <translation>该事项已不在目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="224"/>
+        <source>Where is the case handled? (the other province&apos;s authority)</source>
+        <translation>办理地（异地受理部门所在地）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="225"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="226"/>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="227"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="254"/>
+        <source>Check each material in the checklist on the right:
+F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
+Press Enter when done.</source>
+        <translation>请在右侧材料清单中逐项核对：
+F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移动。
+完成后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="268"/>
+        <source>Accept (受理)</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="269"/>
+        <source>Accept with a gap under a commitment (容缺受理)</source>
+        <translation>容缺受理（签署承诺书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="270"/>
+        <source>One-time notice of what is missing (一次性告知)</source>
+        <translation>一次性告知（不予受理）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="280"/>
+        <source>Collect at this window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="281"/>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="283"/>
+        <source>Missing materials due by</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="284"/>
+        <source>Result delivered</source>
+        <translation>结果送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="285"/>
+        <source>Postal address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="302"/>
+        <source>Still missing: {names}</source>
+        <translation>尚缺：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="303"/>
+        <source>All required materials are received.</source>
+        <translation>必需材料已齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="311"/>
+        <source>Choose a decision.</source>
+        <translation>请选择受理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="314"/>
+        <source>Enter the postal address for the result.</source>
+        <translation>请填写结果邮寄地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="327"/>
+        <location filename="../../ui/intake/flow.py" line="330"/>
+        <source>Saving the case…</source>
+        <translation>正在保存办件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="335"/>
+        <source>Case {number}
+{state}</source>
+        <translation>办件编号 {number}
+{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="343"/>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="345"/>
+        <location filename="../../ui/intake/flow.py" line="346"/>
+        <source>Consent form</source>
+        <translation>服务同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="346"/>
+        <source>Commitment</source>
+        <translation>容缺受理承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="347"/>
+        <source>One-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="356"/>
+        <source>Print {document} (Alt+{key})</source>
+        <translation>打印{document}（Alt+{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="367"/>
+        <source>Preparing {document}…</source>
+        <translation>正在生成{document}……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="380"/>
+        <source>Press Enter for the next case.</source>
+        <translation>按回车键开始下一件。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="157"/>
+        <source>Ticket kiosk</source>
+        <translation>自助取号机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="220"/>
+        <source>Choose a service to take a ticket</source>
+        <translation>请选择业务类别取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="234"/>
+        <location filename="../../ui/kiosk/window.py" line="390"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="235"/>
+        <location filename="../../ui/kiosk/window.py" line="276"/>
+        <source>For older people, people with disabilities, military families and others</source>
+        <translation>老年人、残疾人、军人军属等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="238"/>
+        <location filename="../../ui/kiosk/window.py" line="298"/>
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="239"/>
+        <source>Enter your code or place your ID card on the reader</source>
+        <translation>输入预约码或刷身份证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="245"/>
+        <source>Priority service and appointments</source>
+        <translation>绿色通道与预约签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="275"/>
+        <source>Green channel — choose a service</source>
+        <translation>绿色通道 — 请选择业务类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="278"/>
+        <location filename="../../ui/kiosk/window.py" line="397"/>
+        <source>Please show the relevant certificate to the staff</source>
+        <translation>请向工作人员出示相关证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="288"/>
+        <location filename="../../ui/kiosk/window.py" line="318"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="299"/>
+        <source>Enter your appointment code, or place your ID card on the reader</source>
+        <translation>请输入预约码，或将身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="320"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="321"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="340"/>
+        <source>ABC</source>
+        <translation>字母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="343"/>
+        <location filename="../../ui/kiosk/window.py" line="349"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="347"/>
+        <source>123</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="384"/>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="391"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="396"/>
+        <source>Please listen for your number to be called</source>
+        <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="411"/>
+        <source>Back to start</source>
+        <translation>返回首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="502"/>
+        <source>{0} waiting</source>
+        <translation>等候 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="512"/>
+        <location filename="../../ui/kiosk/window.py" line="641"/>
+        <source>Tickets cannot be issued right now. Please ask at the information desk.</source>
+        <translation>暂时无法取号，请到咨询台办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="654"/>
+        <source>People ahead of you: {0}</source>
+        <translation>前面还有 {0} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="672"/>
+        <source>Printing your ticket…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="695"/>
+        <source>Please take your ticket</source>
+        <translation>请取走号票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="697"/>
+        <source>The ticket could not be printed. Please note your number.</source>
+        <translation>号票打印失败，请记下您的号码</translation>
     </message>
 </context>
 <context>
@@ -607,6 +1221,94 @@ No = the file replaces the catalog.</source>
         <location filename="../../ui/dialogs/manual_identity.py" line="63"/>
         <source>Only when the card cannot be read. Check the card with your own eyes.</source>
         <translation>仅在无法读卡时使用。请人工核对证件。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBar</name>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="53"/>
+        <source>Call</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="53"/>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="54"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="54"/>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="55"/>
+        <source>Hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="55"/>
+        <source>Done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="82"/>
+        <source>Held: {numbers}</source>
+        <translation>挂起：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="83"/>
+        <source>Waiting: {counts}</source>
+        <translation>等候：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="91"/>
+        <source>Current: none</source>
+        <translation>当前：无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="93"/>
+        <source>green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="94"/>
+        <source>Current: {number} (waited {minutes} min)</source>
+        <translation>当前：{number}（等候 {minutes} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="118"/>
+        <source>The queue cannot be reached: {error}</source>
+        <translation>无法连接排队系统：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="130"/>
+        <source>Nobody is waiting for this counter.</source>
+        <translation>本窗口暂无等候人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="148"/>
+        <source>{number} did not come after the recalls: marked no-show.</source>
+        <translation>{number} 重呼后仍未到，已按过号处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="163"/>
+        <source>Resume {number}</source>
+        <translation>恢复 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="187"/>
+        <source>To category {letter} {name}</source>
+        <translation>转到 {letter} 类 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="191"/>
+        <source>To counter {number} and back</source>
+        <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,495 @@
+"""The evaluation screen (好差评): a small monitor or tablet (800×480 to 1280×800, touch) turned to
+the applicant at one counter.
+
+It follows its counter through the shared database (`done` events through an `EventFollower`, polled
+off the GUI thread), so
+it needs nothing from the counter program. When the clerk finishes a visit it asks for one of five
+levels; the two bad levels ask for a reason. No answer in time is recorded as none, never as good;
+each visit is evaluated once. Then it returns to its idle screen on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.bootstrap import AppContext
+from hallapp.domain.evaluation import BAD_LEVELS, LEVELS, REASONS, EvaluationError
+from hallapp.services import evaluation, queue
+from hallapp.services.hall import HallInfo
+from hallapp.services.queue import QueueEvent
+from ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+IDLE, RATE, REASON, THANKS = "idle", "rate", "reason", "thanks"
+REASON_SEPARATOR = "、"
+
+# Muted tones: the word under each face carries the meaning, the colour only supports it.
+FACE_COLOURS = {1: "#1e7b45", 2: "#3d8a5a", 3: "#7a6a2a", 4: "#a85a1f", 5: "#9b3a2f"}
+MOUTH_CURVE = {1: 0.55, 2: 0.3, 3: 0.0, 4: -0.3, 5: -0.55}  # + smiles, - frowns
+
+STYLE = """
+#evaluation { background: #f3f6f9; }
+#evaluation QLabel { color: #1f2d3d; background: transparent; }
+#evaluation QLabel#evalHint { color: #4a5a6a; }
+#evaluation QLabel#evalCounter { color: #1f4e79; }
+#evaluation QLabel#evalError { color: #b42318; }
+#evaluation QPushButton#reasonButton { background: #ffffff; border: 2px solid #c5d3e2; border-radius: 12px; color: #1f2d3d;
+    padding: 6px; }
+#evaluation QPushButton#reasonButton:checked { background: #fdebd9; border: 3px solid #a85a1f; color: #5c2d0c; }
+#evaluation QPushButton#evalPrimary { background: #1f4e79; color: #ffffff; border-radius: 12px; }
+#evaluation QPushButton#evalPrimary:disabled { background: #9aaec2; color: #eef2f6; }
+#evaluation QPushButton#evalBack { background: #ffffff; border: 2px solid #b8c6d6; border-radius: 12px; color: #1f2d3d; }
+"""
+
+
+def _font(widget: QWidget, pixels: int, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPixelSize(max(8, pixels))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text, objectName=name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+class FaceButton(QAbstractButton):
+    """A large button with a simply drawn face and the level's word under it."""
+
+    def __init__(self, level: int, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setObjectName(f"face{level}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 180)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(160, 260)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(FACE_COLOURS[self.level])
+        box = QRectF(self.rect()).adjusted(3, 3, -3, -3)
+        pressed = self.isDown()
+        painter.setPen(QPen(colour if pressed else QColor("#c5d3e2"), 4 if pressed else 2))
+        painter.setBrush(QColor("#eaf1f8") if pressed else QColor("#ffffff"))
+        painter.drawRoundedRect(box, 16, 16)
+        if not self.isEnabled():
+            painter.setOpacity(0.5)
+
+        font = QFont(self.font())
+        font.setBold(True)
+        text_height = QFontMetrics(font).lineSpacing() * 2.2  # room for a word that wraps to two lines
+        radius = min(box.width() * 0.36, (box.height() - text_height) * 0.36)
+        group = 2 * radius + radius * 0.35 + text_height  # face, a gap, the words: centred together
+        top = box.top() + (box.height() - group) / 2
+        centre = QPointF(box.center().x(), top + radius)
+        pen = QPen(colour, max(3.0, radius * 0.09))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, radius, radius)
+        painter.setBrush(colour)
+        eye = radius * 0.1
+        for dx in (-0.36, 0.36):
+            painter.drawEllipse(QPointF(centre.x() + dx * radius, centre.y() - 0.22 * radius), eye, eye)
+        curve = MOUTH_CURVE[self.level]
+        mouth_y = centre.y() + radius * (0.38 + max(0.0, -curve) * 0.25)
+        half = radius * 0.45
+        path = QPainterPath(QPointF(centre.x() - half, mouth_y))
+        path.quadTo(QPointF(centre.x(), mouth_y + curve * radius), QPointF(centre.x() + half, mouth_y))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+        painter.setFont(font)
+        painter.setPen(QColor("#1f2d3d"))
+        text_box = QRectF(box.left() + 4, top + 2 * radius + radius * 0.35, box.width() - 8, text_height)
+        painter.drawText(text_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         self.text())
+        painter.end()
+
+
+class EvaluationWindow(QWidget):
+    def __init__(self, ctx: AppContext, hall_info: HallInfo, counter_number: int, timeout_s: float = 30,
+                 parent: QWidget | None = None, *, poll_ms: int = 1000, thanks_s: float = 5.0,
+                 channel: str = "hall_tablet") -> None:
+        super().__init__(parent, objectName="evaluation")
+        self.ctx, self.hall, self.counter_number = ctx, hall_info, counter_number
+        self.timeout_ms = int(timeout_s * 1000)
+        self.thanks_ms = int(thanks_s * 1000)
+        self.channel = channel
+        title, counter = self.tr("Evaluation"), self.tr("Counter {0}").format(counter_number)
+        self.setWindowTitle(f"{hall_info.name} — {title} — {counter}")
+        self.setStyleSheet(STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.ticket_id: int | None = None  # the visit being evaluated now
+        self.ticket_number = ""
+        self.level: int | None = None
+        self.submitting = False
+        self._handled: set[int] = set()  # visits already answered or recorded as none
+        self._follower: queue.EventFollower | None = None
+        self._polling = False
+        self.polls = 0  # finished looks at the database (tests and diagnostics)
+        self._build()
+        self.resize(800, 480)
+        self._apply_sizes()
+
+        self.answer_timer = QTimer(self, singleShot=True)  # no answer in time: recorded as none
+        self.answer_timer.timeout.connect(self._no_answer)
+        self.thanks_timer = QTimer(self, singleShot=True)
+        self.thanks_timer.timeout.connect(self.go_idle)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._show_countdown)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+        self.poll()
+
+    # -- building --------------------------------------------------------------------------------------
+
+    def level_text(self, level: int) -> str:
+        texts = {1: self.tr("Very satisfied"), 2: self.tr("Satisfied"), 3: self.tr("Basically satisfied"),
+                 4: self.tr("Dissatisfied"), 5: self.tr("Very dissatisfied")}
+        return texts.get(level, LEVELS.get(level, str(level)))
+
+    def reason_text(self, reason: str) -> str:
+        texts = {"等候时间长": self.tr("Long wait"), "办理时间长": self.tr("The service took long"),
+                 "服务态度不好": self.tr("Unfriendly service"), "材料要求不清楚": self.tr("Unclear material requirements"),
+                 "需要多次跑腿": self.tr("Had to come more than once"), "其他": self.tr("Other")}
+        return texts.get(reason, reason)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # A full-screen window takes the screen it is given: the layout does not grow it past the screen
+        # (wrapped text would ask for height computed at an unrealistically narrow width).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.pages: dict[str, QWidget] = {}
+        for name, build in ((IDLE, self._build_idle), (RATE, self._build_rate), (REASON, self._build_reason),
+                            (THANKS, self._build_thanks)):
+            self.pages[name] = build()
+            self.stack.addWidget(self.pages[name])
+
+    def _build_idle(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addStretch(2)
+        self.idle_title = _label(self.tr("Welcome to rate our service"), "evalTitle")
+        self.idle_counter = _label(self.tr("Counter {0}").format(self.counter_number), "evalCounter")
+        self.idle_hint = _label(self.tr("When your visit is finished, please rate it here"), "evalHint")
+        self.idle_status = _label("", "evalError")
+        self.idle_status.hide()
+        for widget in (self.idle_title, self.idle_counter, self.idle_hint):
+            layout.addWidget(widget)
+        layout.addStretch(3)
+        layout.addWidget(self.idle_status)
+        return page
+
+    def _build_rate(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(10)
+        self.rate_title = _label(self.tr("How satisfied are you with this visit?"), "evalTitle")
+        self.rate_visit = _label("", "evalHint")
+        layout.addWidget(self.rate_title)
+        layout.addWidget(self.rate_visit)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.face_buttons: dict[int, FaceButton] = {}
+        for level in sorted(LEVELS):
+            button = FaceButton(level, self.level_text(level))
+            button.clicked.connect(lambda _=False, lv=level: self.choose_level(lv))
+            self.face_buttons[level] = button
+            row.addWidget(button)
+        layout.addLayout(row, 1)
+        self.rate_countdown = _label("", "evalHint")
+        layout.addWidget(self.rate_countdown)
+        return page
+
+    def _build_reason(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(10)
+        self.reason_title = _label(self.tr("Please tell us what went wrong (choose one or more)"), "evalTitle")
+        self.reason_level = _label("", "evalHint")
+        layout.addWidget(self.reason_title)
+        layout.addWidget(self.reason_level)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for index, reason in enumerate(REASONS):
+            button = QPushButton(self.reason_text(reason), objectName="reasonButton")
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.toggled.connect(lambda _on=False: self._reasons_changed())
+            self.reason_buttons[reason] = button
+            grid.addWidget(button, index // 2, index % 2)
+        layout.addLayout(grid, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        self.reason_back = QPushButton(self.tr("Back"), objectName="evalBack")
+        self.reason_back.clicked.connect(self._back_to_levels)
+        self.submit_button = QPushButton(self.tr("Submit"), objectName="evalPrimary")
+        self.submit_button.clicked.connect(self.submit)
+        actions.addWidget(self.reason_back, 1)
+        actions.addWidget(self.submit_button, 2)
+        layout.addLayout(actions)
+        self.reason_countdown = _label("", "evalHint")
+        layout.addWidget(self.reason_countdown)
+        return page
+
+    def _build_thanks(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addStretch(1)
+        self.thanks_title = _label(self.tr("Thank you for your evaluation"), "evalTitle")
+        self.thanks_note = _label("", "evalHint")
+        layout.addWidget(self.thanks_title)
+        layout.addWidget(self.thanks_note)
+        layout.addStretch(1)
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        unit = min(self.width() / 800, self.height() / 480)
+        _font(self.idle_title, int(52 * unit), bold=True)
+        _font(self.idle_counter, int(72 * unit), bold=True)
+        _font(self.idle_hint, int(26 * unit))
+        _font(self.idle_status, int(18 * unit))
+        for label in (self.rate_title, self.reason_title):
+            _font(label, int(32 * unit), bold=True)
+        _font(self.thanks_title, int(46 * unit), bold=True)
+        for label in (self.rate_visit, self.reason_level, self.thanks_note):
+            _font(label, int(22 * unit))
+        for label in (self.rate_countdown, self.reason_countdown):
+            _font(label, int(18 * unit))
+        for button in self.face_buttons.values():
+            _font(button, int(24 * unit), bold=True)
+        for button in self.reason_buttons.values():
+            _font(button, int(24 * unit), bold=button.isChecked())
+            button.setMinimumHeight(int(64 * unit))
+        for button in (self.reason_back, self.submit_button):
+            _font(button, int(26 * unit), bold=True)
+            button.setMinimumHeight(int(64 * unit))
+
+    # -- navigation ------------------------------------------------------------------------------------
+
+    def page(self) -> str:
+        return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
+
+    def _show(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.pages[name])
+        if name in (RATE, REASON):
+            self.countdown.start()
+            self._show_countdown()
+        else:
+            self.countdown.stop()
+
+    def go_idle(self) -> None:
+        self.answer_timer.stop()
+        self.thanks_timer.stop()
+        self.ticket_id, self.level = None, None
+        self._show(IDLE)
+
+    def _show_countdown(self) -> None:
+        seconds = max(0, round(self.answer_timer.remainingTime() / 1000)) if self.answer_timer.isActive() else 0
+        text = self.tr("This screen returns by itself in {0} s").format(seconds)
+        self.rate_countdown.setText(text)
+        self.reason_countdown.setText(text)
+
+    def _interacted(self) -> None:
+        if self.ticket_id is not None and not self.submitting:
+            self.answer_timer.start(self.timeout_ms)
+            self._show_countdown()
+
+    # -- following the counter -----------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        if self._polling:
+            return
+        self._polling = True
+        db, hall_id, counter, follower = self.ctx.db, self.hall.id, self.counter_number, self._follower
+        if follower is None:
+            # Start following from now: visits finished before this screen opened are not asked about.
+            Task(self, lambda: queue.EventFollower(db, hall_id, actions=("done",), counter_number=counter)) \
+                .on_success(self._started).on_failure(self._poll_failed).run()
+            return
+        # One poll at a time: the follower is only ever used by one worker thread at once.
+        Task(self, follower.poll).on_success(self._polled).on_failure(self._poll_failed).run()
+
+    def _started(self, follower: queue.EventFollower) -> None:
+        self._polling = False
+        self._follower = follower
+        self._set_status("")
+
+    @property
+    def following(self) -> bool:
+        return self._follower is not None
+
+    def _polled(self, events: list[QueueEvent]) -> None:
+        self._polling = False
+        self.polls += 1
+        self._set_status("")
+        if not events:
+            return
+        fresh = [e for e in events if e.ticket_id not in self._handled and e.ticket_id != self.ticket_id]
+        if not fresh:
+            return
+        for skipped in fresh[:-1]:  # finished while another visit was on screen: no answer
+            self._record_none(skipped.ticket_id)
+        self.visit_finished(fresh[-1].ticket_id, fresh[-1].number)
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        log.warning("evaluation screen cannot read the queue: %s", exc)
+        self._set_status(str(exc) if isinstance(exc, ValueError) else self.tr("The queue cannot be read right now — retrying…"))
+
+    def _set_status(self, text: str) -> None:
+        self.idle_status.setText(text)
+        self.idle_status.setVisible(bool(text))
+
+    # -- one visit -------------------------------------------------------------------------------------
+
+    def visit_finished(self, ticket_id: int, number: str) -> None:
+        """The clerk finished a visit at this counter: ask its applicant."""
+        if self.ticket_id is not None and not self.submitting and self.ticket_id not in self._handled:
+            self._record_none(self.ticket_id)  # the previous applicant left without answering
+        self.thanks_timer.stop()
+        self.ticket_id, self.ticket_number, self.level, self.submitting = ticket_id, number, None, False
+        for button in self.reason_buttons.values():
+            button.setChecked(False)
+        self._set_faces_enabled(True)
+        self.rate_visit.setText(self.tr("Ticket {0} · Counter {1}").format(number, self.counter_number))
+        self.answer_timer.start(self.timeout_ms)
+        self._show(RATE)
+
+    def _set_faces_enabled(self, enabled: bool) -> None:
+        for button in self.face_buttons.values():
+            button.setEnabled(enabled)
+
+    def choose_level(self, level: int) -> None:
+        if self.ticket_id is None or self.submitting:
+            return
+        self.level = level
+        self._interacted()
+        if level in BAD_LEVELS:
+            self.reason_level.setText(self.level_text(level))
+            self._reasons_changed()
+            self._show(REASON)
+            return
+        self.submit()
+
+    def chosen_reasons(self) -> list[str]:
+        return [reason for reason, button in self.reason_buttons.items() if button.isChecked()]
+
+    def _reasons_changed(self) -> None:
+        for reason, button in self.reason_buttons.items():  # chosen: a tick and bold type, not colour alone
+            button.setText(("✓ " if button.isChecked() else "") + self.reason_text(reason))
+            font = button.font()
+            font.setBold(button.isChecked())
+            button.setFont(font)
+        self.submit_button.setEnabled(bool(self.chosen_reasons()) and not self.submitting)
+        self._interacted()
+
+    def _back_to_levels(self) -> None:
+        self.level = None
+        self._interacted()
+        self._show(RATE)
+
+    def submit(self) -> None:
+        if self.ticket_id is None or self.level is None or self.submitting:
+            return
+        reason = REASON_SEPARATOR.join(self.chosen_reasons()) if self.level in BAD_LEVELS else ""
+        if self.level in BAD_LEVELS and not reason:
+            return  # the submit button stays disabled until a reason is chosen
+        self.submitting = True
+        self.answer_timer.stop()
+        self._set_faces_enabled(False)
+        self.submit_button.setEnabled(False)
+        ticket_id, level = self.ticket_id, self.level
+        self._handled.add(ticket_id)
+        db, channel = self.ctx.db, self.channel
+        Task(self, lambda: evaluation.record(db, ticket_id, level, reason, channel)).writes() \
+            .on_success(lambda _id: self._recorded(ticket_id, level)) \
+            .on_failure(lambda exc: self._not_recorded(ticket_id, exc)).run()
+
+    def _recorded(self, ticket_id: int, level: int) -> None:
+        if ticket_id != self.ticket_id:
+            return
+        self.submitting = False
+        self.thanks_note.setText(self.tr("We will follow up on your feedback") if level in BAD_LEVELS else "")
+        self._thank()
+
+    def _not_recorded(self, ticket_id: int, exc: BaseException) -> None:
+        log.warning("evaluation of ticket %s not stored: %s", ticket_id, exc)
+        if ticket_id != self.ticket_id:
+            return
+        self.submitting = False
+        self.thanks_note.setText(str(exc) if isinstance(exc, EvaluationError) else "")
+        self._thank()
+
+    def _thank(self) -> None:
+        self.ticket_id = None
+        self._show(THANKS)
+        self.thanks_timer.start(self.thanks_ms)
+
+    def _no_answer(self) -> None:
+        """Time is up: the visit is recorded as not evaluated (never as good)."""
+        if self.ticket_id is not None and not self.submitting:
+            self._record_none(self.ticket_id)
+        self.go_idle()
+
+    def _record_none(self, ticket_id: int) -> None:
+        if ticket_id in self._handled:
+            return
+        self._handled.add(ticket_id)
+        db, channel = self.ctx.db, self.channel
+
+        def work() -> int | None:
+            try:
+                return evaluation.record(db, ticket_id, None, "", channel)
+            except EvaluationError:  # already evaluated elsewhere: nothing to add
+                return None
+
+        Task(self, work).writes().on_failure(lambda exc: log.warning("no-answer for %s not stored: %s", ticket_id, exc)).run()
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        self.poll_timer.stop()
+        if self.ticket_id is not None and not self.submitting:
+            self._record_none(self.ticket_id)
+            self.ticket_id = None
+        super().closeEvent(event)

@@ -29,6 +29,7 @@ def main() -> int:
     ctx = open_app(demo=True)
     app = make_application(ctx)
     info = hall.ensure_demo_hall(ctx.db)
+    hall.ensure_demo_queue(ctx.db, info.id)
 
     def settle() -> None:
         for _ in range(5):
@@ -65,6 +66,28 @@ def main() -> int:
             while panel.identity is before and time.monotonic() < deadline:
                 settle()
         shoot(window, f"counter-card{suffix}.png")
+        # A called ticket and the intake at the checklist: item chosen, materials being captured.
+        counter.queue.call_next()
+        deadline = time.monotonic() + 5
+        while counter.queue.current is None and time.monotonic() < deadline:
+            settle()
+        flow = counter.flow
+        flow.go(flow.step() + 1)
+        flow.search_box.setText("sbk")
+        deadline = time.monotonic() + 5
+        while flow.results.count() == 0 and time.monotonic() < deadline:
+            settle()
+        flow.advance()
+        deadline = time.monotonic() + 5
+        while counter.checklist.item is None and time.monotonic() < deadline:
+            settle()
+        flow.advance()
+        counter.scan()
+        deadline = time.monotonic() + 10
+        while counter.checklist.lines and counter.checklist.lines[0].status != "captured" and time.monotonic() < deadline:
+            settle()
+        counter.checklist.set_lacking("missing")
+        shoot(window, f"counter-intake{suffix}.png")
         window.card_reader.stop()
         window.hide()
     QApplication.instance().quit()

@@ -337,12 +337,12 @@ No = the file replaces the catalog.</source>
     <message>
         <location filename="../../ui/pages/counter.py" line="104"/>
         <source>Agent card Shift+F3</source>
-        <translation>代办人读卡 Shift+F3</translation>
+        <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
         <location filename="../../ui/pages/counter.py" line="106"/>
         <source>Agent typed Ctrl+Shift+M</source>
-        <translation>代办人录入 Ctrl+Shift+M</translation>
+        <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
         <location filename="../../ui/pages/counter.py" line="128"/>

@@ -31,17 +31,16 @@ class ChecklistPanel(QWidget):
         self.lines: list[LineState] = []
         self.title = QLabel(self.tr("No item chosen yet."), objectName="hint")
         self.title.setWordWrap(True)
-        self.table = QTableWidget(0, 3, objectName="checklist")
-        self.table.setHorizontalHeaderLabels([self.tr("State"), self.tr("Material"), self.tr("Pages")])
+        self.table = QTableWidget(0, 2, objectName="checklist")
+        self.table.setHorizontalHeaderLabels([self.tr("Material"), self.tr("Pages")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -76,8 +75,9 @@ class ChecklistPanel(QWidget):
         current = self.table.currentRow()
         self.table.setRowCount(len(self.lines))
         for row, state in enumerate(self.lines):
-            for col, text in enumerate((self._state_text(state), self._requirement_text(state.line),
-                                        str(state.pages) if state.pages else "")):
+            # State first, as icon and word, then what the material is: fits a narrow column.
+            text = f"{self._state_text(state)}  {self._requirement_text(state.line)}"
+            for col, text in enumerate((text, str(state.pages) if state.pages else "")):
                 cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, cell)

@@ -68,6 +68,7 @@ class IntakeFlow(QWidget):
         self.item: catalog.ItemChecklist | None = None
         self.saved: cases.CaseSummary | None = None
         self.steps_label = QLabel(objectName="hint")
+        self.steps_label.setWordWrap(True)
         self.stack = QStackedWidget()
         for build in (self._applicant_step, self._item_step, self._place_step, self._materials_step,
                       self._decision_step, self._done_step):

@@ -78,7 +78,7 @@ class QueueBar(QFrame):
     def _loaded(self, result: tuple[TicketView | None, list[queue.CategoryInfo], list[TicketView]]) -> None:
         current, categories, held = result
         self.held, self.categories = held, categories
-        waiting = "  ".join(f"{c.letter} {c.waiting}" for c in categories)
+        waiting = " ".join(f"{c.letter}{c.waiting}" for c in categories)
         held_text = ("  " + self.tr("Held: {numbers}").format(numbers=" ".join(t.number for t in held))) if held else ""
         self.waiting_label.setText(self.tr("Waiting: {counts}").format(counts=waiting) + held_text)
         if (current and current.id) != (self.current and self.current.id) or (current and self.current

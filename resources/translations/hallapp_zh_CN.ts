@@ -222,14 +222,9 @@ No = the file replaces the catalog.</source>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/intake/checklist.py" line="32"/>
-        <location filename="../../ui/intake/checklist.py" line="54"/>
+        <location filename="../../ui/intake/checklist.py" line="53"/>
         <source>No item chosen yet.</source>
         <translation>尚未选择事项。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/checklist.py" line="35"/>
-        <source>State</source>
-        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/intake/checklist.py" line="35"/>
@@ -242,67 +237,67 @@ No = the file replaces the catalog.</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="56"/>
+        <location filename="../../ui/intake/checklist.py" line="55"/>
         <source>(sample checklist)</source>
         <translation>（示例清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <location filename="../../ui/intake/checklist.py" line="61"/>
         <source>not yet</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <location filename="../../ui/intake/checklist.py" line="61"/>
         <source>received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="63"/>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
         <source>missing</source>
         <translation>缺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="63"/>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="66"/>
+        <location filename="../../ui/intake/checklist.py" line="65"/>
         <source>missing (may defer)</source>
         <translation>缺（可容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <location filename="../../ui/intake/checklist.py" line="69"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <location filename="../../ui/intake/checklist.py" line="69"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
         <source>key</source>
         <translation>关键</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
         <source>non-key</source>
         <translation>非关键</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
         <source>original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
         <source>copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="72"/>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
         <source>electronic</source>
         <translation>电子件</translation>
     </message>
@@ -708,102 +703,102 @@ No = the file replaces the catalog.</source>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/intake/flow.py" line="89"/>
+        <location filename="../../ui/intake/flow.py" line="90"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="89"/>
+        <location filename="../../ui/intake/flow.py" line="90"/>
         <source>2 Item</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="89"/>
+        <location filename="../../ui/intake/flow.py" line="90"/>
         <source>3 Handling place</source>
         <translation>3 办理地</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="89"/>
+        <location filename="../../ui/intake/flow.py" line="90"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="91"/>
         <source>5 Decision</source>
         <translation>5 决定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="91"/>
         <source>6 Print</source>
         <translation>6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="122"/>
+        <location filename="../../ui/intake/flow.py" line="123"/>
         <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
         <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="129"/>
+        <location filename="../../ui/intake/flow.py" line="130"/>
         <source>Choose the county where the case is handled.</source>
         <translation>请选择办理地的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="156"/>
+        <location filename="../../ui/intake/flow.py" line="157"/>
         <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
         <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="158"/>
+        <location filename="../../ui/intake/flow.py" line="159"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="159"/>
+        <location filename="../../ui/intake/flow.py" line="160"/>
         <source>Applicant: {name} {number}</source>
         <translation>申请人：{name} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="160"/>
+        <location filename="../../ui/intake/flow.py" line="161"/>
         <source>Press Enter to choose the item.</source>
         <translation>按回车键选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="167"/>
+        <location filename="../../ui/intake/flow.py" line="168"/>
         <source>Item name, code or pinyin initials (e.g. sbk)</source>
         <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="198"/>
+        <location filename="../../ui/intake/flow.py" line="199"/>
         <source>Type to find the item, then press Enter.</source>
         <translation>输入查找事项，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="205"/>
+        <location filename="../../ui/intake/flow.py" line="206"/>
         <source>This item is no longer in the catalog.</source>
         <translation>该事项已不在目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="224"/>
+        <location filename="../../ui/intake/flow.py" line="225"/>
         <source>Where is the case handled? (the other province&apos;s authority)</source>
         <translation>办理地（异地受理部门所在地）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="225"/>
+        <location filename="../../ui/intake/flow.py" line="226"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="226"/>
+        <location filename="../../ui/intake/flow.py" line="227"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="227"/>
+        <location filename="../../ui/intake/flow.py" line="228"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="254"/>
+        <location filename="../../ui/intake/flow.py" line="255"/>
         <source>Check each material in the checklist on the right:
 F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
 Press Enter when done.</source>
@@ -812,111 +807,111 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 完成后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="268"/>
+        <location filename="../../ui/intake/flow.py" line="269"/>
         <source>Accept (受理)</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="269"/>
+        <location filename="../../ui/intake/flow.py" line="270"/>
         <source>Accept with a gap under a commitment (容缺受理)</source>
         <translation>容缺受理（签署承诺书）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="270"/>
+        <location filename="../../ui/intake/flow.py" line="271"/>
         <source>One-time notice of what is missing (一次性告知)</source>
         <translation>一次性告知（不予受理）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="280"/>
+        <location filename="../../ui/intake/flow.py" line="281"/>
         <source>Collect at this window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="281"/>
+        <location filename="../../ui/intake/flow.py" line="282"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="283"/>
+        <location filename="../../ui/intake/flow.py" line="284"/>
         <source>Missing materials due by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="284"/>
+        <location filename="../../ui/intake/flow.py" line="285"/>
         <source>Result delivered</source>
         <translation>结果送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="285"/>
+        <location filename="../../ui/intake/flow.py" line="286"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="302"/>
+        <location filename="../../ui/intake/flow.py" line="303"/>
         <source>Still missing: {names}</source>
         <translation>尚缺：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="303"/>
+        <location filename="../../ui/intake/flow.py" line="304"/>
         <source>All required materials are received.</source>
         <translation>必需材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="311"/>
+        <location filename="../../ui/intake/flow.py" line="312"/>
         <source>Choose a decision.</source>
         <translation>请选择受理决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="314"/>
+        <location filename="../../ui/intake/flow.py" line="315"/>
         <source>Enter the postal address for the result.</source>
         <translation>请填写结果邮寄地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="327"/>
-        <location filename="../../ui/intake/flow.py" line="330"/>
+        <location filename="../../ui/intake/flow.py" line="328"/>
+        <location filename="../../ui/intake/flow.py" line="331"/>
         <source>Saving the case…</source>
         <translation>正在保存办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="335"/>
+        <location filename="../../ui/intake/flow.py" line="336"/>
         <source>Case {number}
 {state}</source>
         <translation>办件编号 {number}
 {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="343"/>
+        <location filename="../../ui/intake/flow.py" line="344"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="345"/>
         <location filename="../../ui/intake/flow.py" line="346"/>
+        <location filename="../../ui/intake/flow.py" line="347"/>
         <source>Consent form</source>
         <translation>服务同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="346"/>
+        <location filename="../../ui/intake/flow.py" line="347"/>
         <source>Commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="347"/>
+        <location filename="../../ui/intake/flow.py" line="348"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="356"/>
+        <location filename="../../ui/intake/flow.py" line="357"/>
         <source>Print {document} (Alt+{key})</source>
         <translation>打印{document}（Alt+{key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="367"/>
+        <location filename="../../ui/intake/flow.py" line="368"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="380"/>
+        <location filename="../../ui/intake/flow.py" line="381"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>

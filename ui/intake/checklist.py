@@ -76,8 +76,8 @@ class ChecklistPanel(QWidget):
         self.table.setRowCount(len(self.lines))
         for row, state in enumerate(self.lines):
             # State first, as icon and word, then what the material is: fits a narrow column.
-            text = f"{self._state_text(state)}  {self._requirement_text(state.line)}"
-            for col, text in enumerate((text, str(state.pages) if state.pages else "")):
+            described = f"{self._state_text(state)}  {self._requirement_text(state.line)}"
+            for col, text in enumerate((described, str(state.pages) if state.pages else "")):
                 cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, cell)

@@ -19,6 +19,18 @@ def _ticket_printer(ctx: AppContext, info: hall.HallInfo):  # noqa: ANN202
     return print_ticket
 
 
+def _read_cards_into(kiosk, ctx: AppContext) -> None:  # noqa: ANN001
+    """Appointment check-in by ID card: a card placed on the kiosk's reader checks its holder in."""
+    if ctx.settings.devices.idcard_port in ("none",) or ctx.demo:
+        return  # the demo kiosk checks in by code; its simulated reader serves the counter
+    from hallapp.devices import DeviceRegistry
+    from ui.card_reader import CardReaderController
+
+    reader = CardReaderController(DeviceRegistry(ctx.settings.devices), auto_read=True, parent=kiosk)
+    reader.identity_read.connect(lambda result: kiosk.check_in_with_id_number(result.identity.id_number))
+    reader.start()
+
+
 def run_public_screen(kind: str, *, demo: bool, windowed: bool, counter: int | None) -> int:
     ctx = open_app(demo=demo)
     app = make_application(ctx)
@@ -29,6 +41,7 @@ def run_public_screen(kind: str, *, demo: bool, windowed: bool, counter: int | N
         from ui.kiosk.window import KioskWindow
 
         window = KioskWindow(ctx, info, _ticket_printer(ctx, info))
+        _read_cards_into(window, ctx)
     elif kind == "display":
         from ui.display.window import DisplayWindow
         from ui.voice import make_speaker

@@ -4,8 +4,9 @@
                 all serve category A, N tickets issued (default 2000), then every counter loops
                 call_next + done until nobody waits. Reported: calls/s (tickets / wall time from the
                 common start to the last done), duplicates (tickets called more than once, or by two
-                counters) and lost tickets (not done at the end): both must be 0. Also the CPU each
-                call + done costs in the workers (process_time) and in the server (/proc, Linux).
+                counters) and lost tickets (not done at the end): both must be 0. Also: calls/s over
+                the middle 80% of the calls (no start-up ramp, no tail), and the CPU that one
+                call_next + done costs in the workers (process_time) and in the server (/proc, Linux).
   baseline      the same workload with 1 counter (one process, one thread, same code path, the same
                 N tickets) on a fresh database in the same run, just before: calls/s, and the ratio
                 50 counters / 1 counter. Each call sorts every waiting ticket (next_for_counter), so
@@ -19,7 +20,8 @@ Workers: CPython runs one thread of Python at a time per process, and a call is 
 (SQLAlchemy ORM) between short SQL round trips, so 50 threads in one process would measure the GIL.
 50 processes on a 2-core machine would mostly measure start-up and the scheduler. The bench runs
 --processes processes (default 10, spawn) with --counters / --processes threads each (default 5); every
-thread is one counter with its own connection (each process has its own Database and pool).
+thread is one counter with its own connection (each process has its own Database and pool, whose
+5 connections cap the threads per process: fewer processes are raised to counters / 5).
 
     .venv/bin/python bench/queue.py [--tickets 2000] [--counters 50] [--processes 10]
                                     [--baseline-tickets N] [--issues 500] [--json]
@@ -53,6 +55,9 @@ import time  # noqa: E402
 from collections import Counter as Tally  # noqa: E402
 
 BARRIER_TIMEOUT = 60
+# hallapp's Database keeps a pool of 5 PostgreSQL connections (storage/database.py); a 6th thread would
+# get an overflow connection that is closed when returned, i.e. a new connection per transaction.
+THREADS_PER_PROCESS_MAX = 5
 RESULT_TIMEOUT = 120
 
 
@@ -110,7 +115,7 @@ def worker(url: str, hall_id: int, counter_numbers: list[int], start, results) -
     db = Database(url)
     with db.unit_of_work() as uow:  # open the connections before the common start
         uow.queue.categories(hall_id)
-    calls: list[list[int]] = []
+    calls: list[list[float]] = []  # ticket id, counter number, time done
     errors: list[str] = []
     spans: list[tuple[float, float]] = []
     lock = threading.Lock()
@@ -118,13 +123,13 @@ def worker(url: str, hall_id: int, counter_numbers: list[int], start, results) -
 
     def counter(number: int) -> None:
         ref = queue.CounterRef(hall_id, number)
-        mine: list[list[int]] = []
+        mine: list[list[float]] = []
         ready.wait()
         began = time.time()
         try:
             while (ticket := queue.call_next(db, ref)) is not None:
-                mine.append([ticket.id, number])
                 queue.done(db, ref, ticket.id)
+                mine.append([ticket.id, number, time.time()])
         except Exception as exc:  # noqa: BLE001 - reported, and the bench fails with it
             with lock:
                 errors.append(f"counter {number}: {type(exc).__name__}: {exc}")
@@ -172,7 +177,7 @@ def server_cpu_s(cluster) -> float | None:  # noqa: ANN001
 
 def run_counters(url: str, hall_id: int, counters: int, processes: int, server_cpu=None) -> dict:  # noqa: ANN001
     ctx = multiprocessing.get_context("spawn")
-    processes = max(1, min(processes, counters))
+    processes = max(1, min(counters, max(processes, -(-counters // THREADS_PER_PROCESS_MAX))))
     numbers = list(range(1, counters + 1))
     groups = [numbers[i::processes] for i in range(processes)]
     start = ctx.Barrier(processes + 1)
@@ -194,12 +199,16 @@ def run_counters(url: str, hall_id: int, counters: int, processes: int, server_c
     server_after = server()
     calls = [tuple(c) for r in reports for c in r["calls"]]
     n = max(1, len(calls))
+    finished = sorted(at for _, _, at in calls)
+    lo, hi = int(0.1 * len(finished)), int(0.9 * len(finished))
+    steady = (hi - lo) / (finished[hi] - finished[lo]) if hi > lo and finished[hi] > finished[lo] else None
     client_ms = sum(r["cpu_s"] for r in reports) / n * 1000
     server_ms = (server_after - server_before) / n * 1000 if server_before is not None and server_after is not None else None
     spans = [s for r in reports for s in r["spans"]]
     wall = max(e for _, e in spans) - min(b for b, _ in spans)
     return {"calls": calls, "errors": [e for r in reports for e in r["errors"]], "wall_s": wall,
-            "calls_per_s": len(calls) / wall if wall > 0 else 0.0, "processes": processes, "counters": counters,
+            "calls_per_s": len(calls) / wall if wall > 0 else 0.0, "steady_calls_per_s": steady,
+            "processes": processes, "counters": counters,
             "client_cpu_ms_per_call": client_ms, "server_cpu_ms_per_call": server_ms}
 
 
@@ -216,7 +225,7 @@ def check(url: str, hall_id: int, run: dict, tickets: int) -> dict:
             select(TicketEvent.ticket_id, func.count()).where(TicketEvent.action == "call").group_by(TicketEvent.ticket_id))}
         states = {t: s for t, s in uow.session.execute(select(Ticket.id, Ticket.state).where(Ticket.hall_id == hall_id))}
     db.dispose()
-    reported = Tally(ticket_id for ticket_id, _ in run["calls"])
+    reported = Tally(ticket_id for ticket_id, _, _ in run["calls"])
     duplicates = {t for t, n in reported.items() if n > 1} | {t for t, n in call_events.items() if n > 1}
     lost = {t for t, state in states.items() if state != "done"} | (set(states) - set(reported))
     return {"tickets": len(states), "expected": tickets, "duplicates": len(duplicates), "lost": len(lost),
@@ -246,6 +255,8 @@ def shared_queue(args: argparse.Namespace) -> dict | None:
             print(f"  {name}: {counters} counter(s) in {run['processes']} process(es): {len(run['calls'])} calls "
                   f"in {run['wall_s']:.2f} s", file=sys.stderr)
     out["ratio"] = out["parallel"]["calls_per_s"] / out["baseline"]["calls_per_s"]
+    if out["parallel"]["steady_calls_per_s"] and out["baseline"]["steady_calls_per_s"]:
+        out["steady_ratio"] = out["parallel"]["steady_calls_per_s"] / out["baseline"]["steady_calls_per_s"]
     return out
 
 
@@ -344,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"threads): {p['calls_per_s']:7.1f} calls/s ({p['tickets']} tickets in {p['wall_s']:.2f} s)")
             print(f"baseline      1 counter:  {b['calls_per_s']:7.1f} calls/s ({b['tickets']} tickets in {b['wall_s']:.2f} s)")
             print(f"ratio         {shared['ratio']:.2f}x the 1-counter rate")
+            if "steady_ratio" in shared:
+                print(f"steady state  middle 80% of the calls: {p['steady_calls_per_s']:.1f} vs {b['steady_calls_per_s']:.1f} "
+                      f"calls/s, ratio {shared['steady_ratio']:.2f}x")
             print(f"correctness   duplicates {p['duplicates']} + {b['duplicates']}, lost {p['lost']} + {b['lost']}, "
                   f"errors {len(p['errors']) + len(b['errors'])}")
             for key, label in (("client_cpu_ms_per_call", "client"), ("server_cpu_ms_per_call", "server")):

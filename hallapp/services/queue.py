@@ -164,7 +164,7 @@ def _issue(uow: UnitOfWork, hall_id: int, letter: str, names: dict[str, str], *,
 def check_in(db: Database, hall_id: int, *, code: str | None = None, id_number: str | None = None) -> TicketView:
     """Appointment check-in at the kiosk, by booking code or by the applicant's ID card."""
     with db.unit_of_work(write=True) as uow:
-        found = uow.queue.appointment(hall_id, code=code.strip().upper() if code else None,
+        found = uow.queue.appointment(hall_id, code=code.strip().upper() if code else None, now=_now(),
                                       id_hash=id_number_hash(hall_id, id_number) if id_number else None)
         if found is None:
             raise QueueError("未找到预约，请核对预约码，或到咨询台取号")

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from drivers.scanner.importer import load_pages
 from drivers.scanner.pdf import pages_to_pdf
-from drivers.scanner.processing import clean_page
+from drivers.scanner.processing import clean_page, rotate, suggest_mode, thumbnail
 from hallapp.config import DeviceSettings, DocumentSettings
 
 
@@ -22,12 +22,22 @@ class CapturedMaterial:
     pdf: bytes = field(repr=False)
     pages: int
     skew_corrected: tuple[float, ...]
+    images: tuple[Image.Image, ...] = field(default=(), repr=False)  # cleaned pages, for the page editor
+    thumbnails: tuple[bytes, ...] = field(default=(), repr=False)  # PNG
 
 
 def from_images(images: list[Image.Image]) -> CapturedMaterial:
     cleaned = [clean_page(image) for image in images]
-    pdf = pages_to_pdf([c.image for c in cleaned], [c.mode for c in cleaned])
-    return CapturedMaterial(pdf, len(cleaned), tuple(round(c.skew, 2) for c in cleaned))
+    return rebuild([c.image for c in cleaned], tuple(round(c.skew, 2) for c in cleaned))
+
+
+def rebuild(pages: list[Image.Image], skew: tuple[float, ...] = ()) -> CapturedMaterial:
+    """The material's PDF from pages the clerk rotated, reordered or deleted."""
+    if not pages:
+        raise ValueError("一份材料至少需要一页")
+    pdf = pages_to_pdf(pages, [suggest_mode(p) for p in pages])
+    return CapturedMaterial(pdf, len(pages), skew or (0.0,) * len(pages), tuple(pages),
+                            tuple(thumbnail(p, 180) for p in pages))
 
 
 def from_file(path: Path) -> CapturedMaterial:
@@ -74,3 +84,11 @@ def sample_pages(fonts: DocumentSettings | None = None, count: int = 2, title: s
         page.info["dpi"] = (150, 150)
         pages.append(page)
     return pages
+
+
+def thumbnail_png(page: Image.Image, size: int = 180) -> bytes:
+    return thumbnail(page, size)
+
+
+def rotated(page: Image.Image, quarter_turns: int) -> Image.Image:
+    return rotate(page, quarter_turns)

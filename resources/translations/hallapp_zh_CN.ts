@@ -221,88 +221,88 @@ No = the file replaces the catalog.</source>
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="32"/>
-        <location filename="../../ui/intake/checklist.py" line="53"/>
+        <location filename="../../ui/intake/checklist.py" line="33"/>
+        <location filename="../../ui/intake/checklist.py" line="54"/>
         <source>No item chosen yet.</source>
         <translation>尚未选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="35"/>
+        <location filename="../../ui/intake/checklist.py" line="36"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="35"/>
+        <location filename="../../ui/intake/checklist.py" line="36"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="55"/>
+        <location filename="../../ui/intake/checklist.py" line="56"/>
         <source>(sample checklist)</source>
         <translation>（示例清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="61"/>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
         <source>not yet</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="61"/>
+        <location filename="../../ui/intake/checklist.py" line="62"/>
         <source>received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <location filename="../../ui/intake/checklist.py" line="63"/>
         <source>missing</source>
         <translation>缺</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="62"/>
+        <location filename="../../ui/intake/checklist.py" line="63"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="65"/>
+        <location filename="../../ui/intake/checklist.py" line="66"/>
         <source>missing (may defer)</source>
         <translation>缺（可容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="69"/>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
         <source>required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="69"/>
+        <location filename="../../ui/intake/checklist.py" line="70"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
         <source>key</source>
         <translation>关键</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="70"/>
+        <location filename="../../ui/intake/checklist.py" line="71"/>
         <source>non-key</source>
         <translation>非关键</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
         <source>original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
         <source>copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="71"/>
+        <location filename="../../ui/intake/checklist.py" line="72"/>
         <source>electronic</source>
         <translation>电子件</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/checklist.py" line="103"/>
+        <location filename="../../ui/intake/checklist.py" line="105"/>
         <source>Please bring: {name}</source>
         <translation>请补交：{name}</translation>
     </message>
@@ -310,118 +310,136 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="62"/>
+        <location filename="../../ui/pages/counter.py" line="63"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="97"/>
+        <location filename="../../ui/pages/counter.py" line="98"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="100"/>
+        <location filename="../../ui/pages/counter.py" line="101"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="102"/>
+        <location filename="../../ui/pages/counter.py" line="103"/>
         <source>Manual entry Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="104"/>
+        <location filename="../../ui/pages/counter.py" line="105"/>
         <source>Agent card Shift+F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="106"/>
+        <location filename="../../ui/pages/counter.py" line="107"/>
         <source>Agent typed Ctrl+Shift+M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="128"/>
+        <location filename="../../ui/pages/counter.py" line="129"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="128"/>
+        <location filename="../../ui/pages/counter.py" line="129"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="129"/>
+        <location filename="../../ui/pages/counter.py" line="130"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="130"/>
+        <location filename="../../ui/pages/counter.py" line="131"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="144"/>
+        <location filename="../../ui/pages/counter.py" line="132"/>
+        <source>Pages Ctrl+G</source>
+        <translation>页面 Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="132"/>
+        <source>Add a scan Shift+F7</source>
+        <translation>补扫 ⇧F7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="146"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="147"/>
         <location filename="../../ui/pages/counter.py" line="149"/>
+        <location filename="../../ui/pages/counter.py" line="151"/>
+        <location filename="../../ui/pages/counter.py" line="185"/>
+        <location filename="../../ui/pages/counter.py" line="186"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="154"/>
+        <location filename="../../ui/pages/counter.py" line="156"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="158"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="157"/>
+        <location filename="../../ui/pages/counter.py" line="159"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="159"/>
+        <location filename="../../ui/pages/counter.py" line="161"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="168"/>
+        <location filename="../../ui/pages/counter.py" line="170"/>
+        <location filename="../../ui/pages/counter.py" line="191"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="184"/>
+        <location filename="../../ui/pages/counter.py" line="197"/>
+        <source>Scan or import this material first.</source>
+        <translation>请先扫描或导入该材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="218"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="188"/>
+        <location filename="../../ui/pages/counter.py" line="222"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="188"/>
+        <location filename="../../ui/pages/counter.py" line="222"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="95"/>
+        <location filename="../../ui/pages/counter.py" line="96"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="84"/>
+        <location filename="../../ui/pages/counter.py" line="85"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="85"/>
+        <location filename="../../ui/pages/counter.py" line="86"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -1216,6 +1234,44 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <location filename="../../ui/dialogs/manual_identity.py" line="63"/>
         <source>Only when the card cannot be read. Check the card with your own eyes.</source>
         <translation>仅在无法读卡时使用。请人工核对证件。</translation>
+    </message>
+</context>
+<context>
+    <name>PagesDialog</name>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="38"/>
+        <source>Rotate left</source>
+        <translation>向左旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="39"/>
+        <source>Rotate right</source>
+        <translation>向右旋转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="40"/>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="41"/>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="42"/>
+        <source>Delete page</source>
+        <translation>删除此页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="65"/>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="90"/>
+        <source>A material needs at least one page; mark it missing instead (Ctrl+D).</source>
+        <translation>一份材料至少需要一页；如未提供，请标记为缺（Ctrl+D）。</translation>
     </message>
 </context>
 <context>

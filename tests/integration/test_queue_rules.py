@@ -267,6 +267,15 @@ def test_appointment_check_in_by_id_card_and_twice(db: Database, hall: HallInfo)
     assert issue(db, hall, "B") == ["B002"]
 
 
+def test_appointment_check_in_by_id_card_finds_the_current_booking(db: Database, hall: HallInfo) -> None:
+    now = datetime.now(UTC)
+    card = "11010519491231002X"
+    add_appointment(db, hall, "MORNING", "A", now - timedelta(hours=3), now - timedelta(hours=2), id_number=card)
+    add_appointment(db, hall, "NOW", "B", now - timedelta(minutes=5), now + timedelta(minutes=25), id_number=card)
+    ticket = queue.check_in(db, hall.id, id_number=card)
+    assert (ticket.category, ticket.appointment) == ("B", True)
+
+
 def test_appointment_check_in_refusals(db: Database, hall: HallInfo) -> None:
     now = datetime.now(UTC)
     add_appointment(db, hall, "EARLY", "A", now + timedelta(hours=1), now + timedelta(hours=2))

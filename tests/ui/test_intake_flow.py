@@ -160,3 +160,34 @@ def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_windo
     assert shown[0].startswith(b"%PDF") and saved.args[0].state == "accepted"
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
+
+
+def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter, qtbot) -> None:  # noqa: ANN001
+    from PIL import Image
+
+    from ui.intake.pages_dialog import PagesDialog
+
+    _ctx, page = counter
+    _to_materials(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: page.checklist.lines[0].status == "captured", timeout=10_000)
+    page.checklist.table.selectRow(0)
+    qtbot.keyClick(page, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)  # add a scan: 2 + 2 pages
+    qtbot.waitUntil(lambda: page.checklist.lines[0].pages == 4, timeout=10_000)
+    first_pdf = page.checklist.lines[0].pdf
+    qtbot.keyClick(page, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(PagesDialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    portrait = dialog.pages[0].size
+    dialog.list.setCurrentRow(0)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)  # rotate right
+    assert dialog.pages[0].size == (portrait[1], portrait[0])
+    dialog.list.setCurrentRow(3)
+    qtbot.keyClick(dialog, Qt.Key.Key_Delete)
+    assert len(dialog.pages) == 3 and isinstance(dialog.pages[0], Image.Image)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.finish()
+    qtbot.waitUntil(lambda: page.checklist.lines[0].pages == 3, timeout=5000)
+    assert page.checklist.lines[0].pdf != first_pdf and page.checklist.lines[0].pdf.startswith(b"%PDF")

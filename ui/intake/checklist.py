@@ -19,6 +19,7 @@ class LineState:
     status: str = "pending"  # pending | captured | missing | incorrect
     pdf: bytes | None = field(default=None, repr=False)
     pages: int = 0
+    material: object | None = field(default=None, repr=False)  # scanning.CapturedMaterial, for the page editor
     how_to_supply: str = ""
 
 
@@ -90,16 +91,17 @@ class ChecklistPanel(QWidget):
         row = self.table.currentRow()
         return self.lines[row] if 0 <= row < len(self.lines) else None
 
-    def set_captured(self, pdf: bytes, pages: int) -> None:
+    def set_captured(self, pdf: bytes, pages: int, material: object | None = None, *, advance: bool = True) -> None:
         state = self.selected()
         if state:
             state.status, state.pdf, state.pages, state.how_to_supply = "captured", pdf, pages, ""
-            self._advance()
+            state.material = material
+            self._advance() if advance else self._render()
 
     def set_lacking(self, status: str, how_to_supply: str = "") -> None:
         state = self.selected()
         if state:
-            state.status, state.pdf, state.pages = status, None, 0
+            state.status, state.pdf, state.pages, state.material = status, None, 0, None
             state.how_to_supply = how_to_supply or self.tr("Please bring: {name}").format(name=state.line.name)
             self._advance()
 

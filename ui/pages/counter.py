@@ -29,6 +29,7 @@ from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.flow import IntakeContext, IntakeFlow
+from ui.intake.pages_dialog import PagesDialog
 from ui.print_pdf import preview_and_print
 from ui.tasks import Task
 from ui.widgets.applicant_panel import ApplicantPanel
@@ -128,6 +129,7 @@ class CounterPage(QWidget):
             (self.tr("Scan F7"), self.scan), (self.tr("Import Ctrl+I"), self.import_file),
             (self.tr("Missing Ctrl+D"), lambda: self.checklist.set_lacking("missing")),
             (self.tr("Incorrect Ctrl+E"), lambda: self.checklist.set_lacking("incorrect")),
+            (self.tr("Pages Ctrl+G"), self.edit_pages), (self.tr("Add a scan Shift+F7"), self.add_scan),
         )):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -164,8 +166,39 @@ class CounterPage(QWidget):
         preview_and_print(pdf, f"{self.flow.saved.number if self.flow.saved else ''} {kind}", self)
 
     def _captured(self, material: scanning.CapturedMaterial) -> None:
-        self.checklist.set_captured(material.pdf, material.pages)
+        self.checklist.set_captured(material.pdf, material.pages, material)
         self.capture_state.setText(self.tr("{pages} page(s) captured.").format(pages=material.pages))
+
+    def add_scan(self) -> None:
+        """Shift+F7: scan more pages and append them to the selected material (a re-scan of a page
+        is an added scan plus deleting the bad page in the page editor)."""
+        state = self.checklist.selected()
+        if state is None or state.material is None:
+            self.scan()
+            return
+        settings, demo, before = self.app.settings, self.app.demo, list(state.material.images)
+
+        def scan_more() -> scanning.CapturedMaterial:
+            extra = scanning.scan(settings.devices, demo=demo, fonts=settings.documents)
+            return scanning.rebuild(before + list(extra.images))
+
+        self.capture_state.setText(self.tr("Scanning…"))
+        Task(self, scan_more).with_progress(self.tr("Scanning…")).on_success(self._recaptured).on_failure(
+            self._capture_failed).run()
+
+    def _recaptured(self, material: scanning.CapturedMaterial) -> None:
+        self.checklist.set_captured(material.pdf, material.pages, material, advance=False)
+        self.capture_state.setText(self.tr("{pages} page(s) captured.").format(pages=material.pages))
+
+    def edit_pages(self) -> None:
+        """Ctrl+G: the selected material's pages: rotate, reorder, delete."""
+        state = self.checklist.selected()
+        if state is None or state.material is None:
+            self.capture_state.setText(self.tr("Scan or import this material first."))
+            return
+        dialog = PagesDialog(state.line.name, state.material, self)
+        dialog.accepted.connect(lambda: self._recaptured(dialog.result_material))
+        dialog.open()
 
     def _capture_failed(self, exc: BaseException) -> None:
         self.capture_state.setText(str(exc) or type(exc).__name__)
@@ -175,6 +208,7 @@ class CounterPage(QWidget):
                            ("Ctrl+M", lambda: self.manual_entry(APPLICANT)),
                            ("Ctrl+Shift+M", lambda: self.manual_entry(AGENT)),
                            ("F7", self.scan), ("Ctrl+I", self.import_file),
+                           ("Ctrl+G", self.edit_pages), ("Shift+F7", self.add_scan),
                            ("Ctrl+D", lambda: self.checklist.set_lacking("missing")),
                            ("Ctrl+E", lambda: self.checklist.set_lacking("incorrect"))):
             QShortcut(QKeySequence(keys), self, activated=slot)

@@ -62,10 +62,19 @@ class QueueRepository:
         ).returning(TicketSequence.last)
         return int(self.session.execute(stmt).scalar_one())
 
-    def appointment(self, hall_id: int, code: str | None = None, id_hash: str | None = None) -> Appointment | None:
+    def appointment(self, hall_id: int, code: str | None = None, id_hash: str | None = None,
+                    now: datetime | None = None) -> Appointment | None:
+        """By code: that booking. By ID card: the holder's booking that has not ended yet, one not
+        checked in first (an earlier, finished booking the same day must not hide the current one)."""
         query = select(Appointment).where(Appointment.hall_id == hall_id)
-        query = query.where(Appointment.code == code) if code else query.where(Appointment.id_number_hash == id_hash)
-        return self.session.scalars(query.order_by(Appointment.slot_start).with_for_update()).first()
+        if code:
+            query = query.where(Appointment.code == code).order_by(Appointment.slot_start)
+        else:
+            query = query.where(Appointment.id_number_hash == id_hash)
+            if now is not None:
+                query = query.where(Appointment.slot_end >= now)
+            query = query.order_by(case((Appointment.ticket_id.is_(None), 0), else_=1), Appointment.slot_start)
+        return self.session.scalars(query.with_for_update()).first()
 
     # -- calling ---------------------------------------------------------------------------------
     def _effective_priority(self, now: datetime, appointment_priority: int):  # noqa: ANN202

@@ -65,6 +65,9 @@ class DeviceSettings(_Section):
     )
     scanner_source: Literal["flatbed", "adf"] = Field("adf", description="Scan from the flatbed or the document feeder")
     scanner_dpi: int = Field(200, ge=100, le=600, description="Scan resolution in dots per inch")
+    scan_folder: str = Field(
+        "", description="Folder where the vendor's scan tool (TWAIN/WIA) saves files; each new file goes to the selected material"
+    )
 
 
 class TicketPrinterSettings(_Section):

@@ -141,5 +141,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         self.card_reader.stop()
+        counter = self.pages.get(Page.COUNTER)
+        if counter is not None and counter.scan_folder is not None:
+            counter.scan_folder.stop()
         staff.logout(self.ctx.db, self.session)
         super().closeEvent(event)

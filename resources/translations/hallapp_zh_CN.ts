@@ -310,136 +310,141 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="63"/>
+        <location filename="../../ui/pages/counter.py" line="64"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="98"/>
+        <location filename="../../ui/pages/counter.py" line="104"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="101"/>
+        <location filename="../../ui/pages/counter.py" line="107"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="103"/>
+        <location filename="../../ui/pages/counter.py" line="109"/>
         <source>Manual entry Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="105"/>
+        <location filename="../../ui/pages/counter.py" line="111"/>
         <source>Agent card Shift+F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="107"/>
+        <location filename="../../ui/pages/counter.py" line="113"/>
         <source>Agent typed Ctrl+Shift+M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="129"/>
+        <location filename="../../ui/pages/counter.py" line="135"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="129"/>
+        <location filename="../../ui/pages/counter.py" line="135"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="130"/>
+        <location filename="../../ui/pages/counter.py" line="136"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="131"/>
+        <location filename="../../ui/pages/counter.py" line="137"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="132"/>
+        <location filename="../../ui/pages/counter.py" line="138"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="132"/>
+        <location filename="../../ui/pages/counter.py" line="138"/>
         <source>Add a scan Shift+F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="146"/>
+        <location filename="../../ui/pages/counter.py" line="152"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="149"/>
-        <location filename="../../ui/pages/counter.py" line="151"/>
-        <location filename="../../ui/pages/counter.py" line="185"/>
-        <location filename="../../ui/pages/counter.py" line="186"/>
+        <location filename="../../ui/pages/counter.py" line="155"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
+        <location filename="../../ui/pages/counter.py" line="197"/>
+        <location filename="../../ui/pages/counter.py" line="198"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="162"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="158"/>
+        <location filename="../../ui/pages/counter.py" line="164"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="159"/>
+        <location filename="../../ui/pages/counter.py" line="165"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="161"/>
+        <location filename="../../ui/pages/counter.py" line="167"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="170"/>
-        <location filename="../../ui/pages/counter.py" line="191"/>
+        <location filename="../../ui/pages/counter.py" line="176"/>
+        <location filename="../../ui/pages/counter.py" line="203"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="197"/>
+        <location filename="../../ui/pages/counter.py" line="180"/>
+        <source>A scan arrived but no material is selected: choose the item first.</source>
+        <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="209"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="218"/>
+        <location filename="../../ui/pages/counter.py" line="230"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="222"/>
+        <location filename="../../ui/pages/counter.py" line="234"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="222"/>
+        <location filename="../../ui/pages/counter.py" line="234"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="96"/>
+        <location filename="../../ui/pages/counter.py" line="102"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="85"/>
+        <location filename="../../ui/pages/counter.py" line="91"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="86"/>
+        <location filename="../../ui/pages/counter.py" line="92"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>

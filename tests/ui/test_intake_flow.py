@@ -191,3 +191,21 @@ def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter,
         dialog.finish()
     qtbot.waitUntil(lambda: page.checklist.lines[0].pages == 3, timeout=5000)
     assert page.checklist.lines[0].pdf != first_pdf and page.checklist.lines[0].pdf.startswith(b"%PDF")
+
+
+def test_a_file_saved_by_the_vendor_scan_tool_becomes_the_selected_material(home, ctx, open_window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    from hallapp.services import scanning
+
+    folder = tmp_path / "scans"
+    ctx.settings.devices.scan_folder = str(folder)
+    window = open_window("clerk1")
+    page = window.pages[Page.COUNTER]
+    qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
+    _to_materials(qtbot, page)
+    pages = scanning.sample_pages(count=3)
+    pages[0].save(folder / "scan.tmp.tif", save_all=True, append_images=pages[1:])  # the tool is still writing
+    (folder / "scan.tmp.tif").rename(folder / "scan0001.tif")
+    qtbot.waitUntil(lambda: page.checklist.lines[0].status == "captured", timeout=15_000)
+    assert page.checklist.lines[0].pages == 3
+    qtbot.waitUntil(lambda: (folder / "done" / "scan0001.tif").exists(), timeout=5000)
+    page.scan_folder.stop()

@@ -31,6 +31,7 @@ from ui.intake.checklist import ChecklistPanel
 from ui.intake.flow import IntakeContext, IntakeFlow
 from ui.intake.pages_dialog import PagesDialog
 from ui.print_pdf import preview_and_print
+from ui.scan_folder import ScanFolderWatcher
 from ui.tasks import Task
 from ui.widgets.applicant_panel import ApplicantPanel
 from ui.widgets.placeholder import panel_title
@@ -81,6 +82,11 @@ class CounterPage(QWidget):
             holiday_calendars=app.settings.documents.holiday_calendars, documents=app.settings.documents,
         ), self.checklist)
         self.flow.document_ready.connect(self._print_document)
+        self.scan_folder: ScanFolderWatcher | None = None
+        if app.settings.devices.scan_folder:
+            self.scan_folder = ScanFolderWatcher(app.settings.devices.scan_folder, self).start()
+            self.scan_folder.captured.connect(self._from_scan_folder)
+            self.scan_folder.failed.connect(self._capture_failed)
         self.flow.message.connect(self._queue_message)
         row.addWidget(_panel(self.tr("Case"), self.flow, "flow"), 3)
         row.addWidget(_panel(self.tr("Materials"), self._checklist_column(), "checklist"), 4)
@@ -168,6 +174,12 @@ class CounterPage(QWidget):
     def _captured(self, material: scanning.CapturedMaterial) -> None:
         self.checklist.set_captured(material.pdf, material.pages, material)
         self.capture_state.setText(self.tr("{pages} page(s) captured.").format(pages=material.pages))
+
+    def _from_scan_folder(self, material: scanning.CapturedMaterial) -> None:
+        if self.checklist.selected() is None:
+            self.capture_state.setText(self.tr("A scan arrived but no material is selected: choose the item first."))
+            return
+        self._captured(material)
 
     def add_scan(self) -> None:
         """Shift+F7: scan more pages and append them to the selected material (a re-scan of a page

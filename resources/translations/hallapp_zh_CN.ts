@@ -219,6 +219,34 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/intake/camera_dialog.py" line="43"/>
+        <source>No document camera found. Check its USB cable, or scan (F7) or import (Ctrl+I) instead.</source>
+        <translation>未找到高拍仪。请检查 USB 连接，或改用扫描（F7）或导入（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/camera_dialog.py" line="56"/>
+        <source>Take a page Space</source>
+        <translation>拍摄一页 空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/camera_dialog.py" line="58"/>
+        <source>Done Enter</source>
+        <translation>完成 回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/camera_dialog.py" line="75"/>
+        <source>{n} page(s) taken.</source>
+        <translation>已拍摄 {n} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/camera_dialog.py" line="79"/>
+        <source>Take at least one page (Space).</source>
+        <translation>请至少拍摄一页（空格键）。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/intake/checklist.py" line="33"/>
@@ -370,66 +398,72 @@ No = the file replaces the catalog.</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="152"/>
+        <location filename="../../ui/pages/counter.py" line="139"/>
+        <source>Document camera Ctrl+K</source>
+        <translation>高拍仪 Ctrl+K</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="153"/>
+        <location filename="../../ui/pages/counter.py" line="182"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="155"/>
-        <location filename="../../ui/pages/counter.py" line="157"/>
-        <location filename="../../ui/pages/counter.py" line="197"/>
-        <location filename="../../ui/pages/counter.py" line="198"/>
+        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="158"/>
+        <location filename="../../ui/pages/counter.py" line="209"/>
+        <location filename="../../ui/pages/counter.py" line="210"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="162"/>
+        <location filename="../../ui/pages/counter.py" line="163"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="164"/>
+        <location filename="../../ui/pages/counter.py" line="165"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="165"/>
+        <location filename="../../ui/pages/counter.py" line="166"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="167"/>
+        <location filename="../../ui/pages/counter.py" line="168"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="176"/>
-        <location filename="../../ui/pages/counter.py" line="203"/>
+        <location filename="../../ui/pages/counter.py" line="177"/>
+        <location filename="../../ui/pages/counter.py" line="215"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="180"/>
+        <location filename="../../ui/pages/counter.py" line="192"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="209"/>
+        <location filename="../../ui/pages/counter.py" line="221"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="230"/>
+        <location filename="../../ui/pages/counter.py" line="242"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="234"/>
+        <location filename="../../ui/pages/counter.py" line="246"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="234"/>
+        <location filename="../../ui/pages/counter.py" line="246"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>

@@ -209,3 +209,19 @@ def test_a_file_saved_by_the_vendor_scan_tool_becomes_the_selected_material(home
     assert page.checklist.lines[0].pages == 3
     qtbot.waitUntil(lambda: (folder / "done" / "scan0001.tif").exists(), timeout=5000)
     page.scan_folder.stop()
+
+
+def test_document_camera_without_a_camera_says_what_to_do(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.intake import camera_dialog
+
+    if camera_dialog.cameras():
+        pytest.skip("a real camera is attached")
+    dialog = camera_dialog.CameraDialog("居民身份证")
+    qtbot.addWidget(dialog)
+    assert "No document camera" in dialog.status.text()
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 10, 10))
+    pil = camera_dialog.qimage_to_pil(image)
+    assert pil.size == (40, 30) and pil.getpixel((5, 5)) == (200, 10, 10)

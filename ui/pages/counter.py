@@ -136,6 +136,7 @@ class CounterPage(QWidget):
             (self.tr("Missing Ctrl+D"), lambda: self.checklist.set_lacking("missing")),
             (self.tr("Incorrect Ctrl+E"), lambda: self.checklist.set_lacking("incorrect")),
             (self.tr("Pages Ctrl+G"), self.edit_pages), (self.tr("Add a scan Shift+F7"), self.add_scan),
+            (self.tr("Document camera Ctrl+K"), self.camera),
         )):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -174,6 +175,17 @@ class CounterPage(QWidget):
     def _captured(self, material: scanning.CapturedMaterial) -> None:
         self.checklist.set_captured(material.pdf, material.pages, material)
         self.capture_state.setText(self.tr("{pages} page(s) captured.").format(pages=material.pages))
+
+    def camera(self) -> None:
+        """Ctrl+K: pages from the document camera (高拍仪)."""
+        if self.checklist.selected() is None:
+            self.capture_state.setText(self.tr("Choose the item first, then the material to scan."))
+            return
+        from ui.intake.camera_dialog import CameraDialog  # Qt Multimedia loads only when used
+
+        dialog = CameraDialog(self.checklist.selected().line.name, self)
+        dialog.accepted.connect(lambda: self._captured(dialog.material))
+        dialog.open()
 
     def _from_scan_folder(self, material: scanning.CapturedMaterial) -> None:
         if self.checklist.selected() is None:
@@ -220,7 +232,7 @@ class CounterPage(QWidget):
                            ("Ctrl+M", lambda: self.manual_entry(APPLICANT)),
                            ("Ctrl+Shift+M", lambda: self.manual_entry(AGENT)),
                            ("F7", self.scan), ("Ctrl+I", self.import_file),
-                           ("Ctrl+G", self.edit_pages), ("Shift+F7", self.add_scan),
+                           ("Ctrl+G", self.edit_pages), ("Shift+F7", self.add_scan), ("Ctrl+K", self.camera),
                            ("Ctrl+D", lambda: self.checklist.set_lacking("missing")),
                            ("Ctrl+E", lambda: self.checklist.set_lacking("incorrect"))):
             QShortcut(QKeySequence(keys), self, activated=slot)

@@ -89,6 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
     seed = demo.add_parser("seed-cases", help="create N realistic cases in the current home; prints their numbers")
     seed.add_argument("count", type=int)
 
+    platform = sub.add_parser("platform", help="national platform").add_subparsers(dest="action", required=True)
+    platform.add_parser("register", help="create the hall key pair if missing and register it")
+    sync = sub.add_parser("sync", help="send the outbox to the platform (a daemon without options)")
+    sync.add_argument("--once", action="store_true", help="send until nothing is due; print one summary line")
+    sync.add_argument("--status", action="store_true", help="outbox counts per state as JSON")
+    export = sub.add_parser("export-unsent", help="write unsent cases to DIR, signed and encrypted")
+    export.add_argument("dir", metavar="DIR", type=Path)
+    bundle = sub.add_parser("import-bundle", help="enqueue cases exported on another hall machine")
+    bundle.add_argument("dir", metavar="DIR", type=Path)
+    sim = sub.add_parser("platform-sim", help="the platform simulator on loopback")
+    from hallapp.sync.sim_args import add_arguments as add_sim_arguments
+
+    add_sim_arguments(sim)
+
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
     setp = cfg.add_parser("set", help="change one setting")
@@ -112,6 +126,10 @@ def run(args: argparse.Namespace) -> int:
         return _config(args)
     if args.command == "card":
         return _card(args)
+    if args.command == "platform-sim":
+        from hallapp.sync import commands as sync_commands
+
+        return sync_commands.platform_sim(args)
     if args.command == "ticket" and args.action == "test-print":
         from hallapp.config import load_settings
         from hallapp.services import tickets
@@ -134,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
             return _ticket(app, args)
         elif args.command == "case":
             return _case(app, args)
+        elif args.command in ("platform", "sync", "export-unsent", "import-bundle"):
+            return _sync(app, args)
         elif args.command == "demo":
             from hallapp.services import demo
 
@@ -198,6 +218,20 @@ def _ticket(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
+def _sync(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from hallapp.sync import commands as sync_commands
+
+    if args.command == "platform":
+        return sync_commands.platform_register(app, args)
+    if args.command == "sync":
+        if args.once and args.status:
+            raise UserError("--once and --status cannot be used together")
+        return sync_commands.sync(app, args)
+    if args.command == "export-unsent":
+        return sync_commands.export_unsent(app, args)
+    return sync_commands.import_bundle(app, args)
+
+
 def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     import json
 
@@ -247,18 +281,21 @@ def _device_errors() -> tuple[type[BaseException], ...]:
     from drivers.printer import PrinterError
     from hallapp.devices import DeviceNotConfiguredError
     from hallapp.services.identity import NoCardError
+    from hallapp.sync.commands import FAILURES as SYNC_FAILURES
 
-    return (CardDataError, ReaderError, SamError, PcscError, NoCardError, PrinterError, DeviceNotConfiguredError)
+    return (CardDataError, ReaderError, SamError, PcscError, NoCardError, PrinterError, DeviceNotConfiguredError,
+            *SYNC_FAILURES)
 
 
 def guarded(fn, *fn_args) -> int:  # noqa: ANN001
     """Run a command; turn every failure into one plain line and an exit code."""
     from hallapp.services.catalog import CatalogError
     from hallapp.services.hall import SetupError
+    from hallapp.sync.commands import USER_ERRORS as SYNC_USER_ERRORS
 
     try:
         return fn(*fn_args)
-    except (UserError, SettingsError, CatalogError, SetupError) as exc:
+    except (UserError, SettingsError, CatalogError, SetupError, *SYNC_USER_ERRORS) as exc:
         print(f"hallapp: {exc}", file=sys.stderr)
         return 2
     except (DatabaseError, *_device_errors()) as exc:

@@ -89,6 +89,19 @@ class EvaluationSettings(_Section):
     timeout_s: int = Field(30, ge=5, le=600, description="Seconds the applicant has to rate a visit (then: no answer)")
 
 
+class SyncSettings(_Section):
+    batch: int = Field(8, ge=1, le=100, description="Outbox entries claimed per round")
+    lease_s: float = Field(120, ge=10, le=3600, description="Seconds an entry stays claimed by one sender")
+    backoff_base_s: float = Field(5, ge=0.1, le=600, description="First retry delay after a failure (doubles, with jitter)")
+    backoff_cap_s: float = Field(900, ge=1, le=86400, description="Longest retry delay")
+    chunk_bytes: int = Field(1048576, ge=16, le=16 * 1048576, multiple_of=16, description="Material upload chunk size")
+    poll_s: float = Field(30, ge=1, le=3600, description="Seconds between sync rounds when idle")
+    timeout_s: float = Field(30, ge=1, le=600, description="Seconds before a platform request times out")
+    encrypt_materials: bool = Field(False, description="Encrypt material uploads with SM4 (the platform's transport key)")
+    request_retries: int = Field(2, ge=0, le=10, description="Quick retries of one request before backing off")
+    adapter: str = Field("http", description="Platform adapter (http = the documented hallapp contract)")
+
+
 class DocumentSettings(_Section):
     font_paths: list[str] = Field(
         default_factory=lambda: [
@@ -121,6 +134,7 @@ class Settings(_Section):
     ticket_printer: TicketPrinterSettings = Field(default_factory=TicketPrinterSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
@@ -23,6 +24,8 @@ class MaskIdNumbers(logging.Filter):
 
 def configure(logs_dir: Path, level: str = "INFO") -> None:
     root = logging.getLogger()
+    for stray in [h for h in root.handlers if type(h) is logging.StreamHandler and h.stream is sys.stderr]:
+        root.removeHandler(stray)  # a library's logging.basicConfig() (python-escpos) must not print our log
     target = str((logs_dir / "hallapp.log").resolve())
     for old in [h for h in root.handlers if getattr(h, "_hallapp", False)]:
         if getattr(old, "baseFilename", "") == target:

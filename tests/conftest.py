@@ -15,7 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.support.postgres import ThrowawayPostgres  # noqa: E402
 from tests.support.requirements import find_pg_bin, need  # noqa: E402
 
-_ENV_TO_CLEAR = ("HALLAPP_DATABASE_URL", "HALLAPP_PLATFORM_URL", "HALLAPP_LANGUAGE", "HALLAPP_RESOURCES")
+_ENV_TO_CLEAR = ("HALLAPP_DATABASE_URL", "HALLAPP_PLATFORM_URL", "HALLAPP_LANGUAGE", "HALLAPP_RESOURCES",
+                 "HALLAPP_BUNDLE_PASSPHRASE")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from hallapp.bootstrap import AppContext
 from hallapp.config import load_settings, set_value
 from hallapp.devices import DeviceRegistry
-from hallapp.domain.staff import Page, pages_for
+from hallapp.domain.staff import Page, Role, pages_for
 from hallapp.services import staff
 from hallapp.services.hall import HallInfo
 from hallapp.services.staff import StaffSession
@@ -22,7 +22,9 @@ from ui.pages.admin import AdminPage
 from ui.pages.counter import CounterPage
 from ui.pages.devices import DevicesPage
 from ui.pages.supervisor import SupervisorPage
+from ui.pages.sync_page import SyncPage
 from ui.status_bar import HallStatusBar
+from ui.sync_runner import SyncRunner
 
 
 class MainWindow(QMainWindow):
@@ -36,14 +38,16 @@ class MainWindow(QMainWindow):
         self.card_reader = CardReaderController(
             DeviceRegistry(ctx.settings.devices, demo=ctx.demo), ctx.settings.devices.idcard_auto_read, self
         )
+        self.sync = SyncRunner(ctx, self)
         self._build()
         if Page.COUNTER in self.pages:
             self.card_reader.start()
+        self.sync.start()
 
     def _page_names(self) -> dict[Page, str]:
         return {
             Page.COUNTER: self.tr("Counter"), Page.SUPERVISOR: self.tr("Supervisor"),
-            Page.DEVICES: self.tr("Devices"), Page.ADMIN: self.tr("Administration"),
+            Page.DEVICES: self.tr("Devices"), Page.ADMIN: self.tr("Administration"), Page.SYNC: self.tr("Sync"),
         }
 
     def _make_page(self, page: Page) -> QWidget:
@@ -53,6 +57,8 @@ class MainWindow(QMainWindow):
             return SupervisorPage(self.ctx.db)
         if page is Page.DEVICES:
             return DevicesPage()
+        if page is Page.SYNC:
+            return SyncPage(self.ctx.db, attention_first=self.session.role in (Role.SUPERVISOR, Role.ADMIN))
         return AdminPage(self.ctx.db, self.session)
 
     def _build(self) -> None:
@@ -79,7 +85,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setStatusBar(HallStatusBar(self.ctx.db, self.ctx.settings, self.card_reader))
+        self.setStatusBar(HallStatusBar(self.ctx.db, self.ctx.settings, self.card_reader, self.sync))
         self._build_menu()
 
     def _build_menu(self) -> None:
@@ -141,6 +147,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         self.card_reader.stop()
+        self.sync.stop()
         counter = self.pages.get(Page.COUNTER)
         if counter is not None and counter.scan_folder is not None:
             counter.scan_folder.stop()

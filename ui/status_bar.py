@@ -11,6 +11,7 @@ from hallapp.config import Settings
 from hallapp.services import status
 from hallapp.storage import Database
 from ui.card_reader import CardReaderController, ReaderState
+from ui.sync_runner import SyncRunner
 from ui.tasks import Task
 
 REFRESH_MS = 10_000
@@ -24,9 +25,10 @@ def _set(label: QLabel, text: str, state: str) -> None:
 
 
 class HallStatusBar(QStatusBar):
-    def __init__(self, db: Database, settings: Settings, card_reader: CardReaderController,
+    def __init__(self, db: Database, settings: Settings, card_reader: CardReaderController, sync: SyncRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.sync = sync
         self.db, self.settings = db, settings
         self.link = QLabel(objectName="statusWarn")
         self.backlog = QLabel(objectName="statusOk")
@@ -34,6 +36,9 @@ class HallStatusBar(QStatusBar):
         for label in (self.link, self.backlog, self.devices):
             self.addWidget(label)
         card_reader.state_changed.connect(self.show_reader_state)
+        sync.link_changed.connect(self.show_link)
+        sync.entry_changed.connect(lambda _e: self.refresh())
+        self.show_link(sync.state, "")
         self.show_reader_state(card_reader.state)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -55,11 +60,21 @@ class HallStatusBar(QStatusBar):
             lambda _e: _set(self.link, "✖ " + self.tr("Database unreachable"), "statusBad")
         ).run()
 
-    def show_snapshot(self, snap: status.StatusSnapshot) -> None:
-        if snap.platform_configured:
-            _set(self.link, "● " + self.tr("Platform configured"), "statusOk")
+    def show_link(self, state: str, message: str) -> None:
+        if state == "up":
+            _set(self.link, "● " + self.tr("Platform online"), "statusOk")
+        elif state == "down":
+            _set(self.link, "◐ " + self.tr("Platform unreachable: cases wait safely and are sent later"), "statusWarn")
+        elif state == "connecting":
+            _set(self.link, "◐ " + self.tr("Connecting to the platform…"), "statusWarn")
+        elif state == "blocked":
+            _set(self.link, "✖ " + self.tr("Sync stopped: {reason}").format(reason=message), "statusBad")
         else:
             _set(self.link, "○ " + self.tr("Platform: not configured"), "statusWarn")
+
+    def show_snapshot(self, snap: status.StatusSnapshot) -> None:
+        if self.sync.state == "off" and not snap.platform_configured:
+            self.show_link("off", "")
         if snap.backlog == 0:
             _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
         else:

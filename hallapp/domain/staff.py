@@ -18,14 +18,15 @@ class Page(StrEnum):
     SUPERVISOR = "supervisor"
     DEVICES = "devices"
     ADMIN = "admin"
+    SYNC = "sync"
 
 
 # An admin manages accounts and configuration; a supervisor may also staff a counter.
 PAGES_BY_ROLE: dict[Role, tuple[Page, ...]] = {
-    Role.CLERK: (Page.COUNTER,),
-    Role.SUPERVISOR: (Page.SUPERVISOR, Page.COUNTER),
-    Role.TECHNICIAN: (Page.DEVICES,),
-    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER),
+    Role.CLERK: (Page.COUNTER, Page.SYNC),
+    Role.SUPERVISOR: (Page.SUPERVISOR, Page.COUNTER, Page.SYNC),
+    Role.TECHNICIAN: (Page.DEVICES, Page.SYNC),
+    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC),
 }
 
 MIN_PASSWORD_LENGTH = 8

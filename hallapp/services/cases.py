@@ -24,6 +24,7 @@ from hallapp.home import Home
 from hallapp.services import material_store
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Applicant, Case, Material
+from hallapp.sync.outbox import enqueue_case
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         ]
         uow.add(case)
         uow.flush()
+        enqueue_case(uow, case)  # the outbox entry commits with the case, or neither does
         uow.audit.append(f"case_{state.value}", actor=intake.staff_username, subject=f"case:{number}",
                          item=item.code, materials=sum(1 for m in case.materials if m.sha256))
         return _summary(uow, case)

@@ -717,42 +717,57 @@ No = the file replaces the catalog.</source>
 <context>
     <name>HallStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="46"/>
+        <location filename="../../ui/status_bar.py" line="51"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="48"/>
+        <location filename="../../ui/status_bar.py" line="53"/>
         <source>Card reader: connecting</source>
         <translation>读卡器：正在连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="50"/>
+        <location filename="../../ui/status_bar.py" line="55"/>
         <source>Card reader: not connected</source>
         <translation>读卡器：未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="60"/>
         <source>Database unreachable</source>
         <translation>数据库无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="60"/>
-        <source>Platform configured</source>
-        <translation>平台已配置</translation>
+        <location filename="../../ui/status_bar.py" line="65"/>
+        <source>Platform online</source>
+        <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="62"/>
+        <location filename="../../ui/status_bar.py" line="67"/>
+        <source>Platform unreachable: cases wait safely and are sent later</source>
+        <translation>平台暂时无法连接：办件已安全保存，恢复后自动发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="69"/>
+        <source>Connecting to the platform…</source>
+        <translation>正在连接平台……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="71"/>
+        <source>Sync stopped: {reason}</source>
+        <translation>同步已停止：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="73"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="64"/>
+        <location filename="../../ui/status_bar.py" line="79"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="82"/>
         <source>Waiting to sync: {count} (oldest {minutes} min ago)</source>
         <translation>待同步 {count} 件（最早 {minutes} 分钟前）</translation>
     </message>
@@ -1187,47 +1202,52 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="50"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1525,6 +1545,104 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <location filename="../../ui/pages/supervisor.py" line="55"/>
         <source>✔ Audit trail intact</source>
         <translation>✔ 审计日志完整</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="31"/>
+        <source>waiting to send</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="31"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <source>sent, awaiting confirmation</source>
+        <translation>已发送，待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="32"/>
+        <source>will retry</source>
+        <translation>稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <source>needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="33"/>
+        <source>confirmed by the platform</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="36"/>
+        <source>Not yet confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="45"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="45"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="45"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="45"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="46"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="50"/>
+        <source>Retry selected Ctrl+R</source>
+        <translation>重试选中 Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="55"/>
+        <source>Sync with the national platform</source>
+        <translation>与全国一体化平台同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="93"/>
+        <source>oldest unconfirmed: {minutes} min</source>
+        <translation>最早未确认：{minutes} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <source>Nothing to send.</source>
+        <translation>没有待发送的办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="107"/>
+        <source>Select an entry first.</source>
+        <translation>请先选中一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="111"/>
+        <source>It will be sent again now.</source>
+        <translation>将立即重新发送。</translation>
     </message>
 </context>
 </TS>

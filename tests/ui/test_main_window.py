@@ -17,19 +17,20 @@ def nav_texts(window) -> list[str]:  # noqa: ANN001
     return [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
-def test_clerk_sees_only_the_counter_page(open_window) -> None:  # noqa: ANN001
+def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:  # noqa: ANN001
     window = open_window("clerk1")
-    assert list(window.pages) == [Page.COUNTER]
-    assert nav_texts(window) == ["Counter  Ctrl+1"]
-    assert window.stack.count() == 1
+    assert list(window.pages) == [Page.COUNTER, Page.SYNC]
+    assert nav_texts(window) == ["Counter  Ctrl+1", "Sync  Ctrl+2"]
+    assert window.stack.count() == 2
     assert window.current_page() is Page.COUNTER
     assert window.stack.currentWidget().isVisible()
 
 
 def test_admin_sees_every_page_in_order(open_window) -> None:  # noqa: ANN001
     window = open_window("admin")
-    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER]
-    assert nav_texts(window) == ["Administration  Ctrl+1", "Supervisor  Ctrl+2", "Devices  Ctrl+3", "Counter  Ctrl+4"]
+    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC]
+    assert nav_texts(window) == ["Administration  Ctrl+1", "Supervisor  Ctrl+2", "Devices  Ctrl+3", "Counter  Ctrl+4",
+                                 "Sync  Ctrl+5"]
     assert window.current_page() is Page.ADMIN
 
 
@@ -54,9 +55,10 @@ def test_title_names_the_hall_the_demo_and_the_user(open_window) -> None:  # noq
 
 
 def test_status_bar_after_refresh(open_window, qtbot) -> None:  # noqa: ANN001
+    """The demo runs its own platform simulator on loopback: the link comes up by itself."""
     bar = open_window("clerk1").statusBar()
-    qtbot.waitUntil(lambda: bool(bar.link.text()) and bool(bar.backlog.text()))
-    assert "Platform: not configured" in bar.link.text()
+    qtbot.waitUntil(lambda: "Platform online" in bar.link.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: bool(bar.backlog.text()))
     assert "Nothing waiting to sync" in bar.backlog.text()
     assert bar.link.isVisible() and bar.backlog.isVisible()
 
@@ -114,7 +116,8 @@ def platform_window(home, demo_db, monkeypatch, qtbot):  # noqa: ANN001, ANN201
     from ui.main_window import MainWindow
     from ui.tasks import wait_for_all
 
-    monkeypatch.setenv("HALLAPP_PLATFORM_URL", "https://platform.example/ipc")
+    # Nothing listens on loopback port 9: the platform is configured but unreachable.
+    monkeypatch.setenv("HALLAPP_PLATFORM_URL", "http://127.0.0.1:9/ipc")
     ctx = open_app(demo=True)
     window = MainWindow(ctx, hall.hall_info(ctx.db),
                         staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security))
@@ -128,16 +131,16 @@ def platform_window(home, demo_db, monkeypatch, qtbot):  # noqa: ANN001, ANN201
 
 def test_status_bar_shows_a_configured_platform(platform_window, qtbot) -> None:  # noqa: ANN001
     bar = platform_window.statusBar()
-    qtbot.waitUntil(lambda: bool(bar.link.text()))
-    assert "Platform configured" in bar.link.text()
+    # Configured but this hall never registered its key: said at once, with what to do, not retried.
+    qtbot.waitUntil(lambda: "Sync stopped" in bar.link.text(), timeout=15_000)
+    assert "hallapp platform register" in bar.link.text()
 
 
 def test_switching_language_keeps_the_platform_address_from_the_environment(platform_window, qtbot) -> None:  # noqa: ANN001
     platform_window.set_language("en")
     bar = platform_window.statusBar()
-    qtbot.waitUntil(lambda: bool(bar.link.text()))
-    assert platform_window.ctx.settings.platform.url == "https://platform.example/ipc"
-    assert "Platform configured" in bar.link.text()
+    qtbot.waitUntil(lambda: "Sync stopped" in bar.link.text(), timeout=15_000)
+    assert platform_window.ctx.settings.platform.url == "http://127.0.0.1:9/ipc"
 
 
 class FakeClock:

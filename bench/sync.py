@@ -1,0 +1,155 @@
+"""Sync bench: drain an outbox of N accepted cases × 3 materials of ≈ 200 KB to the platform
+simulator on loopback, against a bare httpx upload of the same bytes in the same run.
+
+  setup     a demo hall in a temporary HALLAPP_HOME; N cases through the real intake
+            (`cases.submit_intake`: encrypted material store + outbox entry in the case's
+            transaction), each with 3 distinct random "PDFs" of --size bytes; the hall key registered.
+  sync      `python -m hallapp.sync --once` in a child process (the same engine as `hallapp sync`):
+            signed case PUT, material PUTs (SHA-256 checked by the simulator), commit, local confirm.
+            Reported: wall time, MB/s of material bytes, the child's peak RSS (ru_maxrss, os.wait4).
+  baseline  a bare httpx client (keep-alive) PUTs the same material bytes, one request per material,
+            to the simulator's /_sim/sink (reads the body, stores nothing, no signature): MB/s.
+  ratio     sync MB/s / bare MB/s.
+
+The simulator runs in its own process (`python -m hallapp.sync.simulator --port 0`), so client and
+server do not share a GIL.
+
+    .venv/bin/python bench/sync.py [--cases 2000] [--size 200000] [--json]
+
+Exits 1 if the outbox is not fully confirmed or the simulator counts a duplicate or a hash mismatch.
+Unknown options (those run_all.py passes to every bench) are ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _make_cases(app, count: int, size: int) -> int:  # noqa: ANN001
+    from datetime import date
+
+    from hallapp.domain.cases import Decision, MaterialStatus
+    from hallapp.domain.identity import manual_identity
+    from hallapp.domain.idnumber import make_id_number
+    from hallapp.services import cases, catalog
+    from hallapp.services.hall import ensure_demo_hall
+
+    info = ensure_demo_hall(app.db)
+    items = [c for c in (catalog.checklist(app.db, hit.code) for hit in catalog.search(app.db, "0", 200))
+             if sum(line.required for line in c.lines) >= 3]
+    rng, total = random.Random(2026), 0
+    for index in range(count):
+        item = items[index % len(items)]
+        required = [line for line in item.lines if line.required]
+        pdfs = [b"%PDF-1.4\n" + rng.randbytes(size - 9) if n < 3 else b"%PDF-1.4\n" for n in range(len(required))]
+        total += sum(len(p) for p in pdfs[:3])
+        id_number = make_id_number("110105", date(1980, 1, 1 + index % 28), 1 + index % 900)
+        applicant = manual_identity(name="测试", id_number=id_number, today=date.today(), valid_to=date(2035, 1, 1))
+        materials = [cases.MaterialInput(line.position, MaterialStatus.CAPTURED, pdf, 1)
+                     for line, pdf in zip(required, pdfs, strict=True)]
+        intake = cases.IntakeInput(applicant=applicant, item_code=item.code, handling_region_code="110105",
+                                   materials=materials, decision=Decision.ACCEPT, counter_number=1, staff_id=None,
+                                   staff_username="bench")
+        cases.submit_intake(app.db, app.home, info.id, intake)
+    return total
+
+
+def _start_sim(data_dir: Path) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "hallapp.sync.simulator", "--port", "0", "--data-dir", str(data_dir)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    line = proc.stdout.readline()
+    return proc, line.rsplit(" ", 1)[-1].strip()
+
+
+def _bare(url: str, app, hashes: list[str]) -> float:  # noqa: ANN001
+    import httpx
+
+    from hallapp.services import material_store
+    from hallapp.sync.http_client import NODELAY
+
+    sent, elapsed = 0, 0.0
+    with httpx.Client(transport=httpx.HTTPTransport(socket_options=NODELAY), timeout=60) as client:
+        for sha in hashes:
+            data = material_store.load(app.home, sha)  # same bytes, read the same way, not timed
+            if len(data) < 1024:  # the items' other (tiny) materials: not part of the measured bytes
+                continue
+            started = time.perf_counter()
+            client.put(url + "_sim/sink", content=data).raise_for_status()
+            elapsed += time.perf_counter() - started
+            sent += len(data)
+    return sent / elapsed / 1e6
+
+
+def _sync(home: Path, url: str) -> tuple[float, int, str]:
+    env = {**os.environ, "HALLAPP_HOME": str(home), "HALLAPP_PLATFORM_URL": url}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "hallapp.sync", "--once"], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    line = proc.stdout.read().strip()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"sync failed: {line}")
+    return elapsed, usage.ru_maxrss * 1024, line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=2000)
+    parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--json", action="store_true")
+    args, _ = parser.parse_known_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+        home = Path(tmp) / "home"
+        os.environ["HALLAPP_HOME"] = str(home)
+        from hallapp.bootstrap import open_app
+        from hallapp.sync import commands, records, status
+
+        app = open_app()
+        t0 = time.perf_counter()
+        material_bytes = _make_cases(app, args.cases, args.size)
+        setup_s = time.perf_counter() - t0
+        sim, url = _start_sim(Path(tmp) / "platform")
+        try:
+            app.settings.platform.url = url
+            commands.platform_register(app, argparse.Namespace())
+            sync_s, peak_rss, line = _sync(home, url)
+            with app.db.unit_of_work() as uow:
+                hashes = [h for row in uow.outbox.entries(limit=10**6) for h in records.material_hashes(json.loads(row.payload))]
+            bare_mbs = _bare(url, app, hashes)
+            import httpx
+
+            stats = httpx.get(url + "_sim/stats").json()
+        finally:
+            sim.terminate()
+            sim.wait()
+        counts = status.sync_status(app.db)["counts"]
+        app.close()
+    sync_mbs = material_bytes / sync_s / 1e6
+    result = {"cases": args.cases, "materials": 3 * args.cases, "material_bytes": material_bytes, "setup_s": round(setup_s, 1),
+              "sync_s": round(sync_s, 1), "sync_MBps": round(sync_mbs, 1), "cases_per_s": round(args.cases / sync_s, 1),
+              "bare_httpx_MBps": round(bare_mbs, 1), "ratio": round(sync_mbs / bare_mbs, 3),
+              "peak_rss_MiB": round(peak_rss / 2**20, 1), "summary": line, "confirmed": counts["confirmed"],
+              "duplicates": stats["duplicates"], "hash_mismatches": stats["hash_mismatches"]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key, value in result.items():
+            print(f"{key:>16}: {value}")
+    ok = counts["confirmed"] == args.cases and stats["duplicates"] == 0 and stats["hash_mismatches"] == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

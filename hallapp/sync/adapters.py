@@ -1,0 +1,42 @@
+"""Choosing the platform adapter: the built-in HTTP contract, or a province's adapter installed as
+an entry point in the group `hallapp.platform_adapters` (a callable taking keyword arguments
+`app`, `hall`, `key`, `options` and returning a `PlatformAdapter`)."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from typing import Any
+
+from hallapp.sync import crypto
+from hallapp.sync.adapter import ConfigError, HallIdentity, PlatformAdapter
+from hallapp.sync.http_client import HttpPlatformClient, check_url
+from hallapp.sync.options import SyncOptions
+
+ENTRY_POINT_GROUP = "hallapp.platform_adapters"
+
+
+def hall_identity(db: Any) -> HallIdentity:  # noqa: ANN401 - Database
+    with db.unit_of_work() as uow:
+        hall = uow.halls.the_hall()
+        if hall is None:
+            raise ConfigError("数据库中还没有大厅信息，请先完成首次设置")
+        return HallIdentity(hall.code, hall.name, hall.region_code)
+
+
+def load_key(app: Any) -> crypto.HallKey:  # noqa: ANN401 - AppContext
+    try:
+        return crypto.load_key(app.home.keys_dir)
+    except crypto.KeyMissingError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def create_adapter(app: Any, options: SyncOptions, *, key: crypto.HallKey | None = None) -> PlatformAdapter:  # noqa: ANN401
+    hall = hall_identity(app.db)
+    if options.adapter == "http":
+        url = check_url(app.settings.platform.url)
+        return HttpPlatformClient(url, hall.code, key or load_key(app), timeout_s=options.timeout_s)
+    key = key or load_key(app)
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name == options.adapter:
+            return ep.load()(app=app, hall=hall, key=key, options=options)
+    raise ConfigError(f"未找到平台适配器 {options.adapter!r}（entry point 组 {ENTRY_POINT_GROUP}）")

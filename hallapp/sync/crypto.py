@@ -1,0 +1,126 @@
+"""The hall's SM2 key (signatures with SM3 digest, default ID 1234567812345678), SM3 hashes and
+SM4-CTR for material payloads. Keys live in the home's keys/ folder (0700), files 0600, never in
+the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from tongsuopy.crypto import hashes as ts_hashes
+from tongsuopy.crypto import serialization
+from tongsuopy.crypto.asymciphers import ec
+from tongsuopy.crypto.exceptions import InvalidSignature
+
+PRIVATE_FILE = "hall_sm2.pem"
+PUBLIC_FILE = "hall_sm2.pub.pem"
+TRANSPORT_FILE = "platform_transport.key"  # SM4 material transport key issued at registration
+SM4_BLOCK = 16
+
+
+class KeyMissingError(RuntimeError):
+    """The hall has no key pair yet (`hallapp platform register`)."""
+
+
+def sm3_hex(data: bytes) -> str:
+    digest = hashes.Hash(hashes.SM3())
+    digest.update(data)
+    return digest.finalize().hex()
+
+
+class HallKey:
+    """The hall's SM2 private key, with its public half and key id."""
+
+    def __init__(self, private_key: ec.EllipticCurvePrivateKey) -> None:
+        self._key = private_key
+        self.public_pem = private_key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+        self.key_id = key_id(self.public_pem)
+
+    @classmethod
+    def generate(cls) -> HallKey:
+        return cls(ec.generate_private_key(ec.SM2()))
+
+    def private_pem(self) -> bytes:
+        return self._key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                       serialization.NoEncryption())
+
+    def sign(self, data: bytes) -> str:
+        """DER SM2 signature over SM3(Z || data), base64."""
+        return base64.b64encode(self._key.sign(data, ec.ECDSA(ts_hashes.SM3()))).decode("ascii")
+
+
+def key_id(public_pem: str) -> str:
+    return sm3_hex(public_pem.strip().encode("ascii"))[:32]
+
+
+def verify(public_pem: str, signature_b64: str, data: bytes) -> bool:
+    try:
+        public = serialization.load_pem_public_key(public_pem.encode("ascii"))
+        public.verify(base64.b64decode(signature_b64, validate=True), data, ec.ECDSA(ts_hashes.SM3()))
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+
+
+def _keys_dir(keys_dir: Path) -> Path:
+    keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(keys_dir, 0o700)
+    return keys_dir
+
+
+def load_key(keys_dir: Path) -> HallKey:
+    path = keys_dir / PRIVATE_FILE
+    if not path.exists():
+        raise KeyMissingError("本大厅还没有平台签名密钥，请先运行 hallapp platform register")
+    return HallKey(serialization.load_pem_private_key(path.read_bytes(), None))
+
+
+def load_or_create_key(keys_dir: Path) -> tuple[HallKey, bool]:
+    """The hall key, created (0600) if missing; True when it was created now."""
+    folder = _keys_dir(keys_dir)
+    if (folder / PRIVATE_FILE).exists():
+        return load_key(folder), False
+    key = HallKey.generate()
+    _write_private(folder / PRIVATE_FILE, key.private_pem())
+    (folder / PUBLIC_FILE).write_text(key.public_pem, encoding="ascii")
+    return key, True
+
+
+def save_transport_key(keys_dir: Path, key: bytes) -> None:
+    path = _keys_dir(keys_dir) / TRANSPORT_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    _write_private(tmp, key)
+    tmp.replace(path)
+
+
+def load_transport_key(keys_dir: Path) -> bytes | None:
+    path = keys_dir / TRANSPORT_FILE
+    return path.read_bytes() if path.exists() else None
+
+
+def material_key(transport_key: bytes, sha256: str) -> tuple[bytes, bytes]:
+    """(SM4 key, initial counter) for one material: unique per material, so CTR never repeats."""
+    okm = HKDF(hashes.SM3(), 32, None, b"hallapp-material|" + sha256.encode("ascii")).derive(transport_key)
+    return okm[:16], okm[16:]
+
+
+def sm4_ctr(key: bytes, counter0: bytes, data: bytes, offset: int) -> bytes:
+    """SM4-CTR over `data` placed at byte `offset` of the stream (offset a multiple of 16)."""
+    if offset % SM4_BLOCK:
+        raise ValueError("SM4-CTR chunks must start on a 16-byte boundary")
+    block = (int.from_bytes(counter0, "big") + offset // SM4_BLOCK) % (1 << 128)
+    cipher = Cipher(algorithms.SM4(key), modes.CTR(block.to_bytes(16, "big"))).encryptor()
+    return cipher.update(data) + cipher.finalize()

@@ -1,0 +1,247 @@
+"""The sync engine: claims due outbox entries with a lease, sends them, backs off on failure, pulls
+status updates back. No Qt: the window runs `SyncEngine.start()` (its own thread) and bridges the
+event callback to a signal; `hallapp sync` runs `run_once` / `run_forever` headless.
+
+Authentication and configuration failures stop the run at once and are reported (event
+`blocked`, `sync_state.blocked`, the summary's `error`); they are never retried silently.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import secrets
+import socket
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hallapp.domain.cases import CaseError, CaseState
+from hallapp.services import cases
+from hallapp.services.material_store import MaterialStoreError
+from hallapp.sync import backoff, pullback
+from hallapp.sync.adapter import (
+    AuthError,
+    ConfigError,
+    ConflictError,
+    HashMismatchError,
+    PlatformAdapter,
+    PlatformError,
+    RejectedError,
+    TransientError,
+)
+from hallapp.sync.adapters import create_adapter
+from hallapp.sync.options import SyncOptions, from_settings
+from hallapp.sync.outbox import SENDABLE_STATES
+from hallapp.sync.sender import EntrySender, LeaseLostError
+
+log = logging.getLogger(__name__)
+BLOCKED_KEY = "blocked"
+Event = dict[str, Any]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_owner() -> str:
+    return f"{socket.gethostname()[:24]}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+class SyncEngine:
+    """One engine per process (several may share a database: leases keep them apart)."""
+
+    def __init__(self, app: Any, *, options: SyncOptions | None = None,  # noqa: ANN401 - AppContext
+                 adapter_factory: Callable[[], PlatformAdapter] | None = None, clock: Callable[[], datetime] = _now,
+                 rng: random.Random | None = None, on_event: Callable[[Event], None] | None = None,
+                 owner: str | None = None) -> None:
+        self.app = app
+        self.options = options or from_settings(app.settings)
+        self._factory = adapter_factory or (lambda: create_adapter(app, self.options))
+        self.clock, self.rng, self.on_event = clock, rng or random.Random(), on_event
+        self.owner = owner or new_owner()
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    # --- thread for the window ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self.run_forever, args=(self._stop,), name="hallapp-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout)
+
+    def emit(self, event: Event) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:  # noqa: BLE001 - a listener's bug must not stop the sync
+            log.exception("sync event listener failed")
+
+    # --- headless -----------------------------------------------------------------------------------
+
+    def run_forever(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                summary = self.run_once()
+                wait = self._idle_wait(summary)
+            except (AuthError, ConfigError) as exc:
+                log.error("sync blocked: %s", exc)
+                wait = self.options.poll_s
+            except Exception:  # noqa: BLE001 - the daemon keeps going; the detail is in the log
+                log.exception("sync run failed")
+                wait = self.options.poll_s
+            stop.wait(wait)
+
+    def _idle_wait(self, summary: dict[str, Any]) -> float:
+        if summary.get("offline"):
+            return min(self.options.poll_s, max(1.0, self.options.backoff_base_s))
+        with self.app.db.unit_of_work() as uow:
+            due = uow.outbox.next_due()
+        if due is None:
+            return self.options.poll_s
+        return max(0.02, min(self.options.poll_s, (due - self.clock()).total_seconds()))
+
+    def run_once(self) -> dict[str, Any]:
+        """Send until the outbox is empty or every remaining entry waits on back-off, then pull
+        status updates. Raises AuthError / ConfigError (after recording them) at once."""
+        summary: dict[str, Any] = {"confirmed": 0, "retrying": 0, "needs_attention": 0, "updates_applied": 0,
+                                   "offline": False, "error": None}
+        try:
+            client = self._factory()
+        except ConfigError as exc:
+            self._blocked(str(exc))
+            raise
+        try:
+            if not self._probe(client):
+                summary["offline"] = True
+            else:
+                self._drain(client, summary)
+                summary["updates_applied"] = pullback.pull(self.app.db, client, self.options.pull_limit)
+        except (AuthError, ConfigError) as exc:
+            self._blocked(str(exc))
+            raise
+        except TransientError as exc:
+            summary["offline"], summary["error"] = True, str(exc)
+        finally:
+            client.close()
+        summary.update(self._backlog())
+        self.emit({"type": "run", **summary})
+        return summary
+
+    def _probe(self, client: PlatformAdapter) -> bool:
+        for _ in range(max(1, self.options.probe_tries)):
+            try:
+                client.ping()
+            except TransientError:
+                continue
+            self._blocked("")
+            self.emit({"type": "link", "up": True})
+            return True
+        self.emit({"type": "link", "up": False})
+        return False
+
+    def _blocked(self, message: str) -> None:
+        with self.app.db.unit_of_work(write=True) as uow:
+            if uow.outbox.state_get(BLOCKED_KEY) != message:
+                uow.outbox.state_set(BLOCKED_KEY, message)
+        if message:
+            self.emit({"type": "blocked", "error": message})
+
+    def _backlog(self) -> dict[str, Any]:
+        with self.app.db.unit_of_work() as uow:
+            counts, due = uow.outbox.counts(), uow.outbox.next_due()
+        waiting = sum(counts[s] for s in ("queued", "retrying", "sending", "sent"))
+        return {"waiting": waiting, "next_due_s": max(0.0, (due - self.clock()).total_seconds()) if due else None}
+
+    # --- entries ------------------------------------------------------------------------------------
+
+    def _claim(self) -> list[Any]:
+        now = self.clock()
+        with self.app.db.unit_of_work(write=True) as uow:
+            return uow.outbox.claim(self.owner, now, now + timedelta(seconds=self.options.lease_s), self.options.batch)
+
+    def _drain(self, client: PlatformAdapter, summary: dict[str, Any]) -> None:
+        sender = EntrySender(self.app, client, self.options, self.owner, self.clock, self.emit)
+        while rows := self._claim():
+            for index, row in enumerate(rows):
+                try:
+                    state = self._process(sender, row)
+                except (AuthError, ConfigError) as exc:
+                    for later in rows[index:]:
+                        self._release(later, str(exc))
+                    raise
+                if state in summary:
+                    summary[state] += 1
+
+    def _process(self, sender: EntrySender, row: Any) -> str:  # noqa: ANN401
+        self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": "sending"})
+        try:
+            receipt = sender.send(row)
+        except LeaseLostError:
+            log.warning("outbox entry %s: lease lost to another engine", row.id)
+            return "lost"
+        except (ConflictError, RejectedError, MaterialStoreError) as exc:
+            return self._finish(row, "needs_attention", str(exc))
+        except HashMismatchError as exc:
+            state = "needs_attention" if row.attempts + 1 >= self.options.max_hash_mismatches else "retrying"
+            return self._finish(row, state, str(exc), retry=True)
+        except (TransientError, PlatformError) as exc:
+            if isinstance(exc, (AuthError, ConfigError)):
+                raise
+            return self._finish(row, "retrying", str(exc), retry=True)
+        self._confirm(row, receipt)
+        return "confirmed"
+
+    def _finish(self, row: Any, state: str, error: str, *, retry: bool = False) -> str:  # noqa: ANN401
+        when = backoff.next_attempt(self.clock(), row.attempts + 1, self.options.backoff_base_s,
+                                    self.options.backoff_cap_s, self.rng) if retry else None
+        with self.app.db.unit_of_work(write=True) as uow:
+            uow.outbox.finish(row.id, self.owner, state=state, error=error, next_attempt_at=when)
+        log.info("outbox entry %s (case %s): %s", row.id, row.case_number, state)
+        self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": state, "error": error})
+        return state
+
+    def _release(self, row: Any, error: str) -> None:  # noqa: ANN401
+        with self.app.db.unit_of_work(write=True) as uow:
+            uow.outbox.finish(row.id, self.owner, state="retrying" if row.attempts else "queued", error=error,
+                              count_attempt=False)
+
+    def _confirm(self, row: Any, receipt: str) -> None:  # noqa: ANN401
+        with self.app.db.unit_of_work() as uow:
+            local = uow.outbox.case_state(row.case_number) if row.case_id else None
+        if local and local[0] in SENDABLE_STATES:
+            try:
+                cases.transition(self.app.db, row.case_number, CaseState.SUBMITTED, actor="sync")
+            except CaseError as exc:  # moved meanwhile (another engine, a status update)
+                log.info("case %s not moved to submitted: %s", row.case_number, exc)
+        with self.app.db.unit_of_work(write=True) as uow:
+            uow.outbox.finish(row.id, self.owner, state="confirmed", receipt=receipt, confirmed_at=self.clock())
+        self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": "confirmed"})
+
+
+def run_once(app: Any, **kwargs: Any) -> dict[str, Any]:  # noqa: ANN401
+    return SyncEngine(app, **kwargs).run_once()
+
+
+def run_forever(app: Any, stop_event: threading.Event, **kwargs: Any) -> None:  # noqa: ANN401
+    SyncEngine(app, **kwargs).run_forever(stop_event)
+
+
+def summary_line(summary: dict[str, Any]) -> str:
+    head = "offline (platform unreachable)" if summary.get("offline") else "sent"
+    parts = [f"sync: {head}", f"{summary['confirmed']} confirmed", f"{summary['retrying']} retrying",
+             f"{summary['needs_attention']} need attention", f"{summary['updates_applied']} status updates applied",
+             f"{summary['waiting']} waiting"]
+    if summary.get("next_due_s") is not None and summary["waiting"]:
+        parts[-1] += f" (next in {summary['next_due_s']:.0f} s)"
+    return ", ".join(parts)

@@ -1,0 +1,123 @@
+"""Sending one outbox entry: the case record (idempotent PUT), its materials (resumable chunks,
+asking the platform what it holds first), then the commit. The lease is renewed as it goes; if
+another engine took the entry, we stop (`LeaseLost`)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from hallapp.services import material_store
+from hallapp.sync import crypto, records
+from hallapp.sync.adapter import (
+    CaseAck,
+    ConflictError,
+    MaterialHeld,
+    MaterialsMissingError,
+    OffsetMismatchError,
+    PlatformAdapter,
+    TransientError,
+)
+from hallapp.sync.options import SyncOptions
+
+MAX_OFFSET_MISMATCHES = 3
+
+
+class LeaseLostError(RuntimeError):
+    """Another engine holds this entry now; drop it without touching it."""
+
+
+class EntrySender:
+    def __init__(self, app: Any, client: PlatformAdapter, options: SyncOptions, owner: str,  # noqa: ANN401
+                 clock: Callable[[], datetime], emit: Callable[[dict], None]) -> None:
+        self.app, self.client, self.options, self.owner, self.clock, self.emit = app, client, options, owner, clock, emit
+        self.transport_key = crypto.load_transport_key(app.home.keys_dir) if options.encrypt_materials else None
+        self._renewed = clock()
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        """One idempotent request, retried quickly on a transient failure before giving up the entry."""
+        retries = max(0, self.options.request_retries)
+        for attempt in range(retries + 1):
+            try:
+                return fn(*args, **kwargs)
+            except TransientError:
+                if attempt == retries:
+                    raise
+                time.sleep(min(1.0, 0.05 * 2**attempt))
+        raise AssertionError("unreachable")
+
+    def renew(self, row: Any, *, force: bool = True, **values: Any) -> None:  # noqa: ANN401
+        """Extend the lease (fenced). Progress-only renewals are skipped if the last one is recent."""
+        now = self.clock()
+        if not force and (now - self._renewed).total_seconds() < min(1.0, self.options.lease_s / 4):
+            return
+        self._renewed = now
+        until = now + timedelta(seconds=self.options.lease_s)
+        with self.app.db.unit_of_work(write=True) as uow:
+            if not uow.outbox.renew(row.id, self.owner, until, **values):
+                raise LeaseLostError(row.client_id)
+
+    def send(self, row: Any) -> str:  # noqa: ANN401 - OutboxRow
+        """Send the entry until the platform confirms it; returns the platform's receipt."""
+        self.renew(row)  # claimed with the batch: still ours, and the lease runs from now
+        payload = row.payload.encode("utf-8")
+        ack = self._check(row, self.call(self.client.put_case, row.client_id, payload))
+        if ack.state == "committed":
+            return ack.receipt
+        hashes = records.material_hashes(json.loads(payload))
+        self.upload_all(row, hashes)
+        self.renew(row, state="sent")
+        try:
+            ack = self.call(self.client.commit, row.client_id, row.payload_sha256, hashes)
+        except MaterialsMissingError as exc:  # the platform lost some: send them again, once
+            self.upload_all(row, [h for h in hashes if h in set(exc.missing)])
+            ack = self.call(self.client.commit, row.client_id, row.payload_sha256, hashes)
+        return self._check(row, ack).receipt
+
+    @staticmethod
+    def _check(row: Any, ack: CaseAck) -> CaseAck:  # noqa: ANN401
+        if ack.payload_sha256 and ack.payload_sha256 != row.payload_sha256:
+            raise ConflictError("平台在同一提交编号下保存了不同的数据")
+        return ack
+
+    def upload_all(self, row: Any, hashes: list[str]) -> None:  # noqa: ANN401
+        """Ask the platform what it holds when an earlier attempt may have sent something (else a
+        first PUT at offset 0 finds out anyway: `offset_mismatch` says where to resume)."""
+        done, total, pending = 0, 0, []
+        ask = row.attempts > 0 or row.bytes_total > 0
+        for sha in hashes:
+            held = self.call(self.client.material_status, sha) if ask else None
+            if held is not None and held.complete:
+                done, total = done + held.size, total + held.size
+            else:
+                data = material_store.load(self.app.home, sha)  # checks our SHA-256 before it leaves
+                total += len(data)
+                pending.append((sha, held, data))
+        self.renew(row, force=False, bytes_total=total, bytes_done=done)
+        for sha, held, data in pending:
+            offset = held.received if held is not None and held.size == len(data) else 0
+            done = self.upload(row, sha, data, offset, done, total)
+
+    def upload(self, row: Any, sha: str, data: bytes, offset: int, done: int, total: int) -> int:  # noqa: ANN401
+        key = crypto.material_key(self.transport_key, sha) if self.transport_key else None
+        step, mismatches = self.options.chunk_bytes, 0
+        while offset < len(data):
+            chunk = data[offset:offset + step]
+            if key is not None:
+                chunk = crypto.sm4_ctr(key[0], key[1], chunk, offset)
+            try:
+                held: MaterialHeld = self.call(self.client.put_chunk, sha, offset, len(data), chunk, encrypted=key is not None)
+            except OffsetMismatchError as exc:
+                mismatches += 1
+                if mismatches > MAX_OFFSET_MISMATCHES or exc.received % 16:
+                    raise TransientError("平台与本机对材料上传进度不一致") from exc
+                offset = exc.received
+                continue
+            offset = len(data) if held.complete else held.received
+            self.renew(row, force=False, bytes_done=done + offset)
+            self.emit({"type": "progress", "entry_id": row.id, "case_number": row.case_number,
+                       "percent": int(100 * (done + offset) / max(1, total))})
+        return done + len(data)

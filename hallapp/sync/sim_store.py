@@ -1,0 +1,208 @@
+"""What the platform simulator holds: halls and keys, cases, materials, status updates (SQLite
+plus material files in one directory). One lock serialises every change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from hallapp.sync import crypto
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS hall_key (key_id TEXT PRIMARY KEY, hall_code TEXT, public_pem TEXT, transport_key BLOB);
+CREATE TABLE IF NOT EXISTS sim_case (client_id TEXT PRIMARY KEY, hall_code TEXT, case_number TEXT, payload_sha256 TEXT,
+    payload TEXT, state TEXT, receipt TEXT, status TEXT DEFAULT '', status_at REAL DEFAULT 0, created_at REAL);
+CREATE TABLE IF NOT EXISTS material (hall_code TEXT, sha256 TEXT, size INTEGER, received INTEGER, complete INTEGER,
+    PRIMARY KEY (hall_code, sha256));
+CREATE TABLE IF NOT EXISTS status_update (seq INTEGER PRIMARY KEY AUTOINCREMENT, hall_code TEXT, client_id TEXT,
+    case_number TEXT, status TEXT, reason TEXT, waybill TEXT, at TEXT);
+"""
+PROGRESS = {"": "received", "received": "in_process", "in_process": "completed", "completed": "result_mailed"}
+STAT_KEYS = ("requests", "cases_received", "duplicates", "replays", "conflicts", "commits", "materials_received",
+             "material_bytes", "hash_mismatches", "bad_signatures", "faults_injected", "resets_injected")
+
+
+class SimError(Exception):
+    def __init__(self, status: int, error: str, **extra: Any) -> None:  # noqa: ANN401
+        super().__init__(error)
+        self.status, self.error, self.extra = status, error, extra
+
+
+class SimStore:
+    def __init__(self, directory: Path) -> None:
+        self.dir = directory
+        (directory / "materials").mkdir(parents=True, exist_ok=True)
+        self.lock = threading.RLock()
+        self.db = sqlite3.connect(directory / "platform.sqlite3", check_same_thread=False, isolation_level=None)
+        self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + SCHEMA)
+        self.stats = dict.fromkeys(STAT_KEYS, 0)
+
+    def bump(self, key: str, n: int = 1) -> None:
+        with self.lock:
+            self.stats[key] += n
+
+    def one(self, sql: str, *args: Any) -> tuple | None:  # noqa: ANN401
+        return self.db.execute(sql, args).fetchone()
+
+    # --- halls -------------------------------------------------------------------------------
+
+    def register(self, hall_code: str, public_pem: str) -> tuple[str, bytes]:
+        kid = crypto.key_id(public_pem)
+        with self.lock:
+            row = self.one("SELECT transport_key FROM hall_key WHERE key_id=?", kid)
+            if row:
+                return kid, row[0]
+            transport = secrets.token_bytes(16)
+            self.db.execute("INSERT INTO hall_key VALUES (?,?,?,?)", (kid, hall_code, public_pem, transport))
+            return kid, transport
+
+    def hall_key(self, kid: str) -> tuple[str, str, bytes] | None:
+        with self.lock:
+            return self.one("SELECT hall_code, public_pem, transport_key FROM hall_key WHERE key_id=?", kid)
+
+    # --- cases -------------------------------------------------------------------------------
+
+    def put_case(self, hall: str, client_id: str, payload: bytes) -> tuple[int, dict[str, Any]]:
+        digest = hashlib.sha256(payload).hexdigest()
+        try:
+            record = json.loads(payload)
+            number = record["application"]["case_number"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SimError(422, "invalid", detail="not a case record") from exc
+        if record.get("client_id") != client_id:
+            raise SimError(422, "invalid", detail="client_id differs from the address")
+        with self.lock:
+            row = self.one("SELECT payload_sha256, hall_code FROM sim_case WHERE client_id=?", client_id)
+            if row:
+                if row[0] != digest or row[1] != hall:
+                    self.stats["conflicts"] += 1
+                    raise SimError(409, "conflict", detail="different data under this client id")
+                self.stats["replays"] += 1
+                return 200, self.case(client_id)
+            if self.one("SELECT 1 FROM sim_case WHERE case_number=? AND hall_code=?", number, hall):
+                self.stats["duplicates"] += 1
+            self.db.execute("INSERT INTO sim_case (client_id, hall_code, case_number, payload_sha256, payload, state, "
+                            "receipt, created_at) VALUES (?,?,?,?,?,?,?,?)",
+                            (client_id, hall, number, digest, payload.decode("utf-8"), "open", "", time.time()))
+            self.stats["cases_received"] += 1
+            return 201, self.case(client_id)
+
+    def case(self, client_id: str, hall: str | None = None) -> dict[str, Any]:
+        row = self.one("SELECT client_id, state, payload_sha256, receipt, hall_code FROM sim_case WHERE client_id=?",
+                       client_id)
+        if row is None or (hall is not None and row[4] != hall):
+            raise SimError(404, "not_found")
+        return {"client_id": row[0], "state": row[1], "payload_sha256": row[2], "receipt": row[3]}
+
+    def commit(self, hall: str, client_id: str, payload_sha256: str, materials: list[str]) -> dict[str, Any]:
+        with self.lock:
+            case = self.case(client_id, hall)
+            if case["payload_sha256"] != payload_sha256:
+                self.stats["conflicts"] += 1
+                raise SimError(409, "conflict", detail="payload hash differs")
+            if case["state"] == "committed":
+                return case
+            payload = json.loads(self.one("SELECT payload FROM sim_case WHERE client_id=?", client_id)[0])
+            wanted = {m["sha256"] for m in payload["materials"] if m.get("sha256")} | set(materials)
+            missing = [s for s in sorted(wanted) if not self.material_complete(hall, s)]
+            if missing:
+                raise SimError(409, "materials_missing", missing=missing)
+            receipt = f"P{int(time.time())}{secrets.token_hex(3).upper()}"
+            self.db.execute("UPDATE sim_case SET state='committed', receipt=?, status_at=? WHERE client_id=?",
+                            (receipt, time.time(), client_id))
+            self.stats["commits"] += 1
+            return self.case(client_id)
+
+    # --- materials ---------------------------------------------------------------------------
+
+    def material_path(self, hall: str, sha256: str) -> Path:
+        return self.dir / "materials" / hall / f"{sha256}.part"
+
+    def material_complete(self, hall: str, sha256: str) -> bool:
+        row = self.one("SELECT complete FROM material WHERE hall_code=? AND sha256=?", hall, sha256)
+        return bool(row and row[0])
+
+    def material(self, hall: str, sha256: str) -> dict[str, Any]:
+        row = self.one("SELECT size, received, complete FROM material WHERE hall_code=? AND sha256=?", hall, sha256)
+        if row is None:
+            raise SimError(404, "not_found")
+        return {"sha256": sha256, "size": row[0], "received": row[1], "complete": bool(row[2])}
+
+    def put_chunk(self, hall: str, sha256: str, offset: int, total: int, chunk: bytes) -> dict[str, Any]:
+        with self.lock:
+            row = self.one("SELECT size, received, complete FROM material WHERE hall_code=? AND sha256=?", hall, sha256)
+            if row and row[2]:
+                return self.material(hall, sha256)
+            received = row[1] if row else 0
+            if offset != received or (row and row[0] != total) or offset + len(chunk) > total:
+                raise SimError(409, "offset_mismatch", received=received)
+            path = self.material_path(hall, sha256)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "r+b" if offset else "wb") as out:
+                out.seek(offset)
+                out.write(chunk)
+            received = offset + len(chunk)
+            self.stats["material_bytes"] += len(chunk)
+            self.db.execute("INSERT OR REPLACE INTO material VALUES (?,?,?,?,0)", (hall, sha256, total, received))
+            if received == total:
+                self._finish(hall, sha256, path)
+            return self.material(hall, sha256)
+
+    def _finish(self, hall: str, sha256: str, path: Path) -> None:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != sha256:
+            self.stats["hash_mismatches"] += 1
+            path.unlink(missing_ok=True)
+            self.db.execute("DELETE FROM material WHERE hall_code=? AND sha256=?", (hall, sha256))
+            raise SimError(422, "hash_mismatch", detail="SHA-256 of the received bytes differs; upload discarded")
+        path.replace(path.with_suffix(".pdf"))
+        self.db.execute("UPDATE material SET complete=1 WHERE hall_code=? AND sha256=?", (hall, sha256))
+        self.stats["materials_received"] += 1
+
+    # --- status updates ------------------------------------------------------------------------
+
+    def add_status(self, client_id: str, status: str, reason: str = "", waybill: str = "") -> dict[str, Any]:
+        with self.lock:
+            row = self.one("SELECT hall_code, case_number FROM sim_case WHERE client_id=?", client_id)
+            if row is None:
+                raise SimError(404, "not_found")
+            at = time.strftime("%Y%m%dT%H%M%S", time.gmtime(time.time() + 8 * 3600))
+            cur = self.db.execute("INSERT INTO status_update (hall_code, client_id, case_number, status, reason, waybill, at)"
+                                  " VALUES (?,?,?,?,?,?,?)", (row[0], client_id, row[1], status, reason, waybill, at))
+            self.db.execute("UPDATE sim_case SET status=?, status_at=? WHERE client_id=?", (status, time.time(), client_id))
+            return {"seq": cur.lastrowid, "status": status}
+
+    def updates(self, hall: str, since: int, limit: int) -> dict[str, Any]:
+        with self.lock:
+            rows = self.db.execute("SELECT seq, client_id, case_number, status, reason, waybill, at FROM status_update "
+                                   "WHERE hall_code=? AND seq>? ORDER BY seq LIMIT ?", (hall, since, limit)).fetchall()
+        keys = ("seq", "client_id", "case_number", "status", "reason", "waybill", "at")
+        updates = [dict(zip(keys, r, strict=True)) for r in rows]
+        return {"updates": updates, "next": updates[-1]["seq"] if updates else since}
+
+    def progress(self, step_s: float) -> int:
+        """Move committed cases one state on (auto-progress); returns how many moved."""
+        with self.lock:
+            rows = self.db.execute("SELECT client_id, status FROM sim_case WHERE state='committed' AND status_at<=? "
+                                   "AND status!='result_mailed'", (time.time() - step_s,)).fetchall()
+            for client_id, status in rows:
+                target = PROGRESS[status]
+                waybill = "SF" + secrets.token_hex(5).upper() if target == "result_mailed" else ""
+                self.add_status(client_id, target, waybill=waybill)
+            return len(rows)
+
+    def cases(self) -> list[dict[str, Any]]:
+        with self.lock:
+            rows = self.db.execute("SELECT client_id, hall_code, case_number, state, status, payload FROM sim_case").fetchall()
+            out = []
+            for client_id, hall, number, state, status, payload in rows:
+                hashes = [m["sha256"] for m in json.loads(payload)["materials"] if m.get("sha256")]
+                out.append({"client_id": client_id, "case_number": number, "state": state, "status": status,
+                            "materials": {h: self.material_complete(hall, h) for h in hashes}})
+            return out

@@ -1,0 +1,60 @@
+"""What the window shows (data side only): counts per state, the oldest unconfirmed age, the
+entries with their progress and errors, one-click retry, and one case's sync state."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from hallapp.sync.engine import BLOCKED_KEY
+
+
+class SyncStatusError(ValueError):
+    """A visibility action that cannot be done (unknown entry); the message is for the user."""
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def entry_view(row: Any) -> dict[str, Any]:  # noqa: ANN401 - OutboxRow
+    percent = 100 if row.state == "confirmed" else int(100 * row.bytes_done / row.bytes_total) if row.bytes_total else 0
+    return {"id": row.id, "case_number": row.case_number, "kind": row.kind, "client_id": row.client_id,
+            "state": row.state, "attempts": row.attempts, "percent": percent, "last_error": row.last_error or None,
+            "next_attempt_at": _iso(row.next_attempt_at), "receipt": row.receipt or None,
+            "confirmed_at": _iso(row.confirmed_at), "exported_at": _iso(row.exported_at),
+            "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at)}
+
+
+def sync_status(db: Any, *, now: datetime | None = None) -> dict[str, Any]:  # noqa: ANN401
+    """{"counts": {state: n}, "unconfirmed": n, "oldest_unconfirmed_age_s": s|None, "blocked": msg|None}."""
+    with db.unit_of_work() as uow:
+        counts = uow.outbox.counts()
+        backlog, oldest = uow.outbox.backlog()
+        blocked = uow.outbox.state_get(BLOCKED_KEY) or None
+    age = ((now or datetime.now(UTC)) - oldest).total_seconds() if oldest else None
+    return {"counts": counts, "unconfirmed": backlog, "oldest_unconfirmed_age_s": round(age, 1) if age is not None else None,
+            "blocked": blocked}
+
+
+def entries(db: Any, state: str | None = None, *, limit: int = 1000) -> list[dict[str, Any]]:  # noqa: ANN401
+    with db.unit_of_work() as uow:
+        return [entry_view(r) for r in uow.outbox.entries(state, limit=limit)]
+
+
+def retry(db: Any, entry_id: int) -> None:  # noqa: ANN401
+    """Make an entry due now (needs-attention and back-off alike); a confirmed entry cannot be retried."""
+    with db.unit_of_work(write=True) as uow:
+        if not uow.outbox.retry(entry_id, datetime.now(UTC)):
+            raise SyncStatusError(f"没有可重试的同步记录 {entry_id}")
+
+
+def case_sync_state(db: Any, case_number: str) -> dict[str, Any]:  # noqa: ANN401
+    """For the case screen: the submission's state and the platform's updates (returned: why)."""
+    with db.unit_of_work() as uow:
+        rows = uow.outbox.by_case_number(case_number)
+        updates = uow.outbox.updates_for(case_number)
+    latest = rows[-1] if rows else None
+    return {"case_number": case_number, "sync": entry_view(latest) if latest else None,
+            "platform_updates": [{"seq": u.seq, "status": u.status, "reason": u.reason or None, "waybill": u.waybill or None,
+                                  "at": u.at, "outcome": u.outcome} for u in updates]}

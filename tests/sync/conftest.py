@@ -1,0 +1,41 @@
+"""An app in a private home, and the platform simulator on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def app(home: Path, _demo_template: Path) -> Iterator[Any]:
+    """The demo hall (copied from the session's template) opened as this home's own database."""
+    import shutil
+
+    from hallapp.bootstrap import open_app
+
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_demo_template, home / "hallapp.sqlite3")
+    context = open_app()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def sim(tmp_path: Path) -> Iterator[Any]:
+    from hallapp.sync import simulator
+
+    server = simulator.serve(0, data_dir=tmp_path / "platform")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def synced_app(app: Any, sim: Any) -> Any:  # noqa: ANN401
+    """The app registered at the simulator."""
+    from tests.sync.helpers import register
+
+    register(app, sim.url)
+    return app

@@ -1,0 +1,41 @@
+"""Syncing beside the window: the demo's platform simulator receives every accepted case while the
+GUI thread keeps answering; the sync page lists what is left and retries on request."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from hallapp.domain.staff import Page
+from hallapp.services import demo
+from hallapp.sync import status as sync_status
+
+
+def test_the_window_stays_responsive_while_cases_are_sent(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+    demo.seed_cases(ctx, 20)
+    queued = sync_status.sync_status(ctx.db)["unconfirmed"]
+    assert queued > 0
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    window = open_window("clerk1")
+    qtbot.waitUntil(lambda: sync_status.sync_status(ctx.db)["unconfirmed"] == 0, timeout=60_000)
+    timer.stop()
+    assert window.sync.simulator.stats()["cases_received"] == queued
+    assert window.sync.simulator.stats()["duplicates"] == 0
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.2f} s while syncing"
+    qtbot.waitUntil(lambda: "Nothing waiting to sync" in window.statusBar().backlog.text(), timeout=15_000)
+
+
+def test_sync_page_lists_unconfirmed_entries(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+    ctx.settings.platform.url = "http://127.0.0.1:9/"  # nothing listens: entries stay unconfirmed
+    demo.seed_cases(ctx, 3)
+    window = open_window("clerk1")
+    window.nav.setCurrentRow(list(window.pages).index(Page.SYNC))
+    page = window.pages[Page.SYNC]
+    qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
+    assert page.table.item(0, 0).text().startswith("DEMO510104-")
+    assert any(word in page.table.item(0, 2).text() for word in ("waiting to send", "will retry", "needs attention"))

@@ -19,6 +19,7 @@ from ui.card_reader import CardReaderController
 from ui.dialogs.lock import LockDialog
 from ui.idle import IdleWatcher
 from ui.pages.admin import AdminPage
+from ui.pages.cases_page import CasesPage
 from ui.pages.counter import CounterPage
 from ui.pages.devices import DevicesPage
 from ui.pages.supervisor import SupervisorPage
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         return {
             Page.COUNTER: self.tr("Counter"), Page.SUPERVISOR: self.tr("Supervisor"),
             Page.DEVICES: self.tr("Devices"), Page.ADMIN: self.tr("Administration"), Page.SYNC: self.tr("Sync"),
+            Page.CASES: self.tr("Cases"),
         }
 
     def _make_page(self, page: Page) -> QWidget:
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
             return SupervisorPage(self.ctx.db)
         if page is Page.DEVICES:
             return DevicesPage()
+        if page is Page.CASES:
+            return CasesPage(self.ctx.db)
         if page is Page.SYNC:
             return SyncPage(self.ctx.db, attention_first=self.session.role in (Role.SUPERVISOR, Role.ADMIN))
         return AdminPage(self.ctx.db, self.session)

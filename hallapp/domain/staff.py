@@ -19,14 +19,15 @@ class Page(StrEnum):
     DEVICES = "devices"
     ADMIN = "admin"
     SYNC = "sync"
+    CASES = "cases"
 
 
 # An admin manages accounts and configuration; a supervisor may also staff a counter.
 PAGES_BY_ROLE: dict[Role, tuple[Page, ...]] = {
-    Role.CLERK: (Page.COUNTER, Page.SYNC),
-    Role.SUPERVISOR: (Page.SUPERVISOR, Page.COUNTER, Page.SYNC),
+    Role.CLERK: (Page.COUNTER, Page.SYNC, Page.CASES),
+    Role.SUPERVISOR: (Page.SUPERVISOR, Page.COUNTER, Page.SYNC, Page.CASES),
     Role.TECHNICIAN: (Page.DEVICES, Page.SYNC),
-    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC),
+    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES),
 }
 
 MIN_PASSWORD_LENGTH = 8

@@ -247,6 +247,84 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="35"/>
+        <source>Case number, ID number or name</source>
+        <translation>办件编号、证件号码或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="38"/>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="41"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="45"/>
+        <source>Search Enter</source>
+        <translation>查询 回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="48"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="49"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="49"/>
+        <source>Promised</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="65"/>
+        <source>Cases</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="83"/>
+        <source>No case found.</source>
+        <translation>没有找到办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <source>Returned for correction: {reason}</source>
+        <translation>退回补正：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <source>Materials:</source>
+        <translation>材料：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
+        <source>{n} page(s)</source>
+        <translation>{n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="106"/>
+        <source>Platform: {state} ({percent}%)</source>
+        <translation>平台：{state}（{percent}%）</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <location filename="../../ui/intake/checklist.py" line="33"/>
@@ -1202,52 +1280,57 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <source>Cases</source>
+        <translation>办件查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>

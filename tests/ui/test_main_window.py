@@ -19,18 +19,18 @@ def nav_texts(window) -> list[str]:  # noqa: ANN001
 
 def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:  # noqa: ANN001
     window = open_window("clerk1")
-    assert list(window.pages) == [Page.COUNTER, Page.SYNC]
-    assert nav_texts(window) == ["Counter  Ctrl+1", "Sync  Ctrl+2"]
-    assert window.stack.count() == 2
+    assert list(window.pages) == [Page.COUNTER, Page.SYNC, Page.CASES]
+    assert nav_texts(window) == ["Counter  Ctrl+1", "Sync  Ctrl+2", "Cases  Ctrl+3"]
+    assert window.stack.count() == 3
     assert window.current_page() is Page.COUNTER
     assert window.stack.currentWidget().isVisible()
 
 
 def test_admin_sees_every_page_in_order(open_window) -> None:  # noqa: ANN001
     window = open_window("admin")
-    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC]
+    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES]
     assert nav_texts(window) == ["Administration  Ctrl+1", "Supervisor  Ctrl+2", "Devices  Ctrl+3", "Counter  Ctrl+4",
-                                 "Sync  Ctrl+5"]
+                                 "Sync  Ctrl+5", "Cases  Ctrl+6"]
     assert window.current_page() is Page.ADMIN
 
 

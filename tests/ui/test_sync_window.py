@@ -39,3 +39,20 @@ def test_sync_page_lists_unconfirmed_entries(ctx, open_window, qtbot) -> None:  
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
     assert page.table.item(0, 0).text().startswith("DEMO510104-")
     assert any(word in page.table.item(0, 2).text() for word in ("waiting to send", "will retry", "needs attention"))
+
+
+def test_a_returned_case_is_found_and_says_why(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+    from hallapp.services import cases
+
+    ctx.settings.platform.url = "http://127.0.0.1:9/"  # keep the demo simulator out of it
+    numbers = demo.seed_cases(ctx, 8)
+    accepted = next(n for n in numbers if cases.show(ctx.db, n)["state"] == "accepted")
+    cases.transition(ctx.db, accepted, "submitted", actor="sync")
+    cases.transition(ctx.db, accepted, "returned", actor="platform", reason="户口簿复印件不清晰")
+    window = open_window("clerk1")
+    window.nav.setCurrentRow(list(window.pages).index(Page.CASES))
+    page = window.pages[Page.CASES]
+    page.text.setText(accepted)
+    page.search()
+    qtbot.waitUntil(lambda: "户口簿复印件不清晰" in page.detail.text(), timeout=10_000)
+    assert page.table.rowCount() == 1 and "退回补正" in page.table.item(0, 3).text()

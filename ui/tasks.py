@@ -11,11 +11,12 @@ writes from the GUI never race each other; everything else uses the shared pool.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,11 @@ class Task(Generic[T]):
         self._failure = callback
         return self
 
-    def with_progress(self, label: str) -> Task[T]:
-        """Show a busy dialog if the work takes longer than a moment."""
+    def with_progress(self, label: str, cancel: threading.Event | None = None) -> Task[T]:
+        """Show a busy dialog if the work takes longer than a moment. With `cancel`, the dialog
+        has a Cancel button that sets the event; `fn` must watch it and stop."""
         self._progress_label = label
+        self._cancel = cancel
         return self
 
     def writes(self) -> Task[T]:
@@ -89,9 +92,13 @@ class Task(Generic[T]):
         relay.failed.connect(self._fail, type=_queued())
         self._relay = relay
         if self._progress_label and isinstance(self.parent, QWidget):
-            self._dialog = QProgressDialog(self._progress_label, None, 0, 0, self.parent)
+            cancel = getattr(self, "_cancel", None)
+            button = QCoreApplication.translate("Task", "Cancel") if cancel is not None else None
+            self._dialog = QProgressDialog(self._progress_label, button, 0, 0, self.parent)
             self._dialog.setMinimumDuration(400)
             self._dialog.setWindowTitle(self._progress_label)
+            if cancel is not None:
+                self._dialog.canceled.connect(cancel.set)
         _live.add(self)
         pool = write_pool() if self._writes else QThreadPool.globalInstance()
         pool.start(_Runnable(self.fn, relay))

@@ -50,6 +50,18 @@ def scan(devices: DeviceSettings, *, demo: bool, progress: Callable[[int], None]
     """Scan from the configured SANE scanner (in demo mode: two sample pages)."""
     if demo and devices.scanner in ("", "demo"):
         return from_images(sample_pages(fonts))
+    images = _scan_images(devices, progress, cancel)
+    if not images:
+        raise ScanCancelledError("扫描已取消，没有采集到页面")
+    return from_images(images)
+
+
+class ScanCancelledError(RuntimeError):
+    """The clerk cancelled before a page was read."""
+
+
+def _scan_images(devices: DeviceSettings, progress: Callable[[int], None] | None,
+                 cancel: threading.Event | None) -> list[Image.Image]:
     from drivers.scanner.sane_scanner import SaneScanner, ScanMode, ScanSettings, ScanSource
 
     scanner = SaneScanner()
@@ -63,10 +75,9 @@ def scan(devices: DeviceSettings, *, demo: bool, progress: Callable[[int], None]
         scanner.open(name)
         scanner.configure(ScanSettings(resolution=devices.scanner_dpi, mode=ScanMode.GRAY,
                                        source=ScanSource.ADF if devices.scanner_source == "adf" else ScanSource.FLATBED))
-        images = list(scanner.scan_pages(progress, cancel))
+        return list(scanner.scan_pages(progress, cancel))
     finally:
         scanner.close()
-    return from_images(images)
 
 
 def sample_pages(fonts: DocumentSettings | None = None, count: int = 2, title: str = "示例材料") -> list[Image.Image]:

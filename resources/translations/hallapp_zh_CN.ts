@@ -416,149 +416,162 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="64"/>
+        <location filename="../../ui/pages/counter.py" line="65"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="104"/>
+        <location filename="../../ui/pages/counter.py" line="105"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="107"/>
+        <location filename="../../ui/pages/counter.py" line="108"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="109"/>
+        <location filename="../../ui/pages/counter.py" line="110"/>
         <source>Manual entry Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="111"/>
+        <location filename="../../ui/pages/counter.py" line="112"/>
         <source>Agent card Shift+F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="113"/>
+        <location filename="../../ui/pages/counter.py" line="114"/>
         <source>Agent typed Ctrl+Shift+M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="135"/>
+        <location filename="../../ui/pages/counter.py" line="136"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="135"/>
+        <location filename="../../ui/pages/counter.py" line="136"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="136"/>
+        <location filename="../../ui/pages/counter.py" line="137"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="137"/>
+        <location filename="../../ui/pages/counter.py" line="138"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="138"/>
+        <location filename="../../ui/pages/counter.py" line="139"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="138"/>
+        <location filename="../../ui/pages/counter.py" line="139"/>
         <source>Add a scan Shift+F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="139"/>
+        <location filename="../../ui/pages/counter.py" line="140"/>
         <source>Document camera Ctrl+K</source>
         <translation>高拍仪 Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="153"/>
-        <location filename="../../ui/pages/counter.py" line="182"/>
+        <location filename="../../ui/pages/counter.py" line="154"/>
+        <location filename="../../ui/pages/counter.py" line="183"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
-        <location filename="../../ui/pages/counter.py" line="158"/>
-        <location filename="../../ui/pages/counter.py" line="209"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
+        <location filename="../../ui/pages/counter.py" line="159"/>
         <location filename="../../ui/pages/counter.py" line="210"/>
+        <location filename="../../ui/pages/counter.py" line="211"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="163"/>
+        <location filename="../../ui/pages/counter.py" line="164"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="165"/>
+        <location filename="../../ui/pages/counter.py" line="166"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="166"/>
+        <location filename="../../ui/pages/counter.py" line="167"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="168"/>
+        <location filename="../../ui/pages/counter.py" line="169"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="177"/>
-        <location filename="../../ui/pages/counter.py" line="215"/>
+        <location filename="../../ui/pages/counter.py" line="178"/>
+        <location filename="../../ui/pages/counter.py" line="216"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="192"/>
+        <location filename="../../ui/pages/counter.py" line="193"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="221"/>
+        <location filename="../../ui/pages/counter.py" line="222"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="242"/>
+        <location filename="../../ui/pages/counter.py" line="243"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="246"/>
+        <location filename="../../ui/pages/counter.py" line="247"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="246"/>
+        <location filename="../../ui/pages/counter.py" line="247"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="102"/>
+        <location filename="../../ui/pages/counter.py" line="103"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="91"/>
+        <location filename="../../ui/pages/counter.py" line="92"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="92"/>
+        <location filename="../../ui/pages/counter.py" line="93"/>
         <source>Materials</source>
         <translation>材料清单</translation>
+    </message>
+</context>
+<context>
+    <name>CropDialog</name>
+    <message>
+        <location filename="../../ui/intake/crop_dialog.py" line="37"/>
+        <source>Crop the page</source>
+        <translation>裁切页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/crop_dialog.py" line="49"/>
+        <source>Drag over the part of the page to keep, then press Enter.</source>
+        <translation>拖动选出要保留的部分，然后按回车键。</translation>
     </message>
 </context>
 <context>
@@ -1406,12 +1419,17 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>删除此页</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="65"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="43"/>
+        <source>Crop</source>
+        <translation>裁切</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/pages_dialog.py" line="66"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="90"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="107"/>
         <source>A material needs at least one page; mark it missing instead (Ctrl+D).</source>
         <translation>一份材料至少需要一页；如未提供，请标记为缺（Ctrl+D）。</translation>
     </message>
@@ -1726,6 +1744,14 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <location filename="../../ui/pages/sync_page.py" line="111"/>
         <source>It will be sent again now.</source>
         <translation>将立即重新发送。</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -184,6 +184,14 @@ def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter,
     dialog.list.setCurrentRow(0)
     qtbot.keyClick(dialog.list, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)  # rotate right
     assert dialog.pages[0].size == (portrait[1], portrait[0])
+    dialog.list.setCurrentRow(1)
+    dialog.crop()
+    from PySide6.QtCore import QRect
+
+    dialog.crop_dialog.select(QRect(0, 0, dialog.crop_dialog.canvas.width() // 2, dialog.crop_dialog.canvas.height() // 2))
+    whole = dialog.pages[1].size
+    dialog.crop_dialog.finish()
+    assert dialog.pages[1].size[0] < whole[0] * 0.6 and dialog.pages[1].size[1] < whole[1] * 0.6
     dialog.list.setCurrentRow(3)
     qtbot.keyClick(dialog, Qt.Key.Key_Delete)
     assert len(dialog.pages) == 3 and isinstance(dialog.pages[0], Image.Image)

@@ -40,6 +40,7 @@ class PagesDialog(QDialog):
             (self.tr("Move left"), "Ctrl+Left", lambda: self.move(-1)),
             (self.tr("Move right"), "Ctrl+Right", lambda: self.move(1)),
             (self.tr("Delete page"), "Delete", self.delete),
+            (self.tr("Crop"), "Ctrl+T", self.crop),
         ):
             button = QPushButton(f"{label} {keys}")
             button.clicked.connect(slot)
@@ -83,6 +84,22 @@ class PagesDialog(QDialog):
         row = self.list.currentRow()
         if 0 <= row < len(self.pages):
             del self.pages[row]
+            self._render(row)
+
+    def crop(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.pages):
+            return
+        from ui.intake.crop_dialog import CropDialog
+
+        dialog = CropDialog(self.pages[row], scanning.thumbnail_png(self.pages[row], 900), self)
+        dialog.accepted.connect(lambda: self._cropped(row, dialog.cropped))
+        dialog.open()
+        self.crop_dialog = dialog
+
+    def _cropped(self, row: int, page) -> None:  # noqa: ANN001
+        if page is not None:
+            self.pages[row] = page
             self._render(row)
 
     def finish(self) -> None:

@@ -3,6 +3,7 @@ from left to right, every action on a key."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -152,10 +153,10 @@ class CounterPage(QWidget):
         if self.checklist.selected() is None:
             self.capture_state.setText(self.tr("Choose the item first, then the material to scan."))
             return
-        settings, demo = self.app.settings, self.app.demo
+        settings, demo, cancel = self.app.settings, self.app.demo, threading.Event()
         self.capture_state.setText(self.tr("Scanning…"))
-        Task(self, lambda: scanning.scan(settings.devices, demo=demo, fonts=settings.documents)).with_progress(
-            self.tr("Scanning…")).on_success(self._captured).on_failure(self._capture_failed).run()
+        Task(self, lambda: scanning.scan(settings.devices, demo=demo, fonts=settings.documents, cancel=cancel)).with_progress(
+            self.tr("Scanning…"), cancel=cancel).on_success(self._captured).on_failure(self._capture_failed).run()
 
     def import_file(self) -> None:
         """Ctrl+I: a PDF or image the applicant brought on a phone or USB stick, or a vendor tool saved."""

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         if page is Page.COUNTER:
             return CounterPage(self.ctx, self.session, self.hall, self.card_reader)
         if page is Page.SUPERVISOR:
-            return SupervisorPage(self.ctx.db)
+            return SupervisorPage(self.ctx.db, self.hall.id)
         if page is Page.DEVICES:
             return DevicesPage()
         if page is Page.CASES:

@@ -1603,47 +1603,87 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="18"/>
+        <location filename="../../ui/pages/supervisor.py" line="19"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="20"/>
-        <source>Tickets, waiting and service times, throughput and evaluations appear here once the queue is in use (not available yet in this version).</source>
-        <translation>启用排队叫号后，此处显示取号、等候和办理时长、办件量及好差评（本版本尚未提供）。</translation>
+        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <source>Tickets issued</source>
+        <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="23"/>
+        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <source>Visits done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <source>Waiting now</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <source>Average wait (min)</source>
+        <translation>平均等候（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <source>Average service (min)</source>
+        <translation>平均办理（分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <source>Bad ratings to follow up</source>
+        <translation>差评待回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="37"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="23"/>
+        <location filename="../../ui/pages/supervisor.py" line="37"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="23"/>
+        <location filename="../../ui/pages/supervisor.py" line="37"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="23"/>
+        <location filename="../../ui/pages/supervisor.py" line="37"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="30"/>
+        <location filename="../../ui/pages/supervisor.py" line="45"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="52"/>
+        <location filename="../../ui/pages/supervisor.py" line="69"/>
+        <source>Counter {n}: {done}</source>
+        <translation>{n}号窗口：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="82"/>
         <source>✖ Audit trail altered: {count} events fail the check</source>
         <translation>✖ 审计日志被改动：{count} 条记录校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="55"/>
+        <location filename="../../ui/pages/supervisor.py" line="85"/>
         <source>✔ Audit trail intact</source>
         <translation>✔ 审计日志完整</translation>
     </message>

@@ -190,3 +190,21 @@ def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot,
     clock.now += limit
     window.idle.check()
     assert not window.centralWidget().isVisible()
+
+
+def test_supervisor_tiles_count_todays_queue(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+    from hallapp.services import evaluation, hall, queue
+
+    info = hall.hall_info(ctx.db)
+    for letter in ("A", "A", "D"):
+        queue.issue_ticket(ctx.db, info.id, letter)
+    ref = queue.CounterRef(info.id, 1)
+    called = queue.call_next(ctx.db, ref)
+    queue.done(ctx.db, ref, called.id)
+    evaluation.record(ctx.db, called.id, 5, "等候时间长")
+    window = open_window("supervisor")
+    page = window.pages[Page.SUPERVISOR]
+    qtbot.waitUntil(lambda: page.tiles["issued"].text() == "3", timeout=10_000)
+    assert page.tiles["done"].text() == "1" and page.tiles["waiting"].text() == "2"
+    assert page.tiles["bad_evaluations"].text() == "1"
+    assert "Counter 1: 1" in page.by_counter.text()

@@ -202,5 +202,11 @@ class QueueRepository:
             select(func.max(TicketEvent.id)).join(Ticket, Ticket.id == TicketEvent.ticket_id).where(Ticket.hall_id == hall_id)
         ) or 0)
 
+    def tickets_of_day(self, hall_id: int, day: date) -> list[Ticket]:
+        return list(self.session.scalars(select(Ticket).where(Ticket.hall_id == hall_id, Ticket.service_date == day)))
+
+    def evaluations_since(self, since: datetime) -> list[Evaluation]:
+        return list(self.session.scalars(select(Evaluation).where(Evaluation.created_at >= since)))
+
     def add_event(self, ticket: Ticket, action: str, counter_id: int | None, staff_id: int | None, at: datetime) -> None:
         self.session.add(TicketEvent(ticket_id=ticket.id, action=action, counter_id=counter_id, staff_id=staff_id, at=at))

@@ -36,7 +36,7 @@ from drivers.idcard.pcsc import (
     WaitCancelledError,
 )
 from drivers.idcard.pcsc_errors import SCARD_CODES
-from tests.support.pcscd import PrivatePcscd, require_pcscd_with_vpcd, shared_pcscd
+from tests.support.pcscd import PrivatePcscd, running_pcscd
 from tests.support.requirements import need
 from tests.support.vpcd_card import SSC_ATR, STANDARD_RECORDS, UNKNOWN_ATR, CardHolder, VirtualSscCard
 
@@ -46,11 +46,7 @@ CARD_WAIT = 5.0  # s; pcscd polls the virtual reader about every 0.4 s
 
 @pytest.fixture(scope="module")
 def daemon() -> Iterator[PrivatePcscd]:
-    need(importlib.util.find_spec("smartcard") is not None, "pyscard (pip install -e .[pcsc])")
-    require_pcscd_with_vpcd()
-    daemon = shared_pcscd()
-    yield daemon
-    daemon.stop()
+    yield from running_pcscd()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ character, sha256 of the photo bytes served), not with hallapp's code.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import struct
@@ -28,8 +27,7 @@ from drivers.idcard.frames import encode_response
 from drivers.idcard.layouts import CardText, encode_text
 from drivers.idcard.sample import FINGERPRINT_SIZE, fake_fingerprint, fake_photo, load_cards
 from drivers.idcard.simulator import ReaderSimulator
-from tests.support.pcscd import SOCKET_ENV, PrivatePcscd, require_pcscd_with_vpcd, shared_pcscd
-from tests.support.requirements import need
+from tests.support.pcscd import SOCKET_ENV, PrivatePcscd, running_pcscd
 from tests.support.vpcd_card import CardHolder, VirtualSscCard
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the reader simulator needs a POSIX pty")
@@ -344,11 +342,7 @@ CARD_WAIT = 5.0  # s; pcscd polls the virtual reader about every 0.4 s
 
 @pytest.fixture(scope="module")
 def pcscd() -> Iterator[PrivatePcscd]:
-    need(importlib.util.find_spec("smartcard") is not None, "pyscard (pip install -e .[pcsc])")
-    require_pcscd_with_vpcd()
-    daemon = shared_pcscd()
-    yield daemon
-    daemon.stop()
+    yield from running_pcscd()
 
 
 @pytest.fixture

@@ -274,3 +274,14 @@ def shared_pcscd() -> PrivatePcscd:
         atexit.register(_shared.close)
     _shared.start()
     return _shared
+
+
+def running_pcscd():  # noqa: ANN201 - Iterator[PrivatePcscd], for a module-scoped fixture
+    """Yield this process's pcscd with the virtual reader (skip locally, fail in CI without it)."""
+    import importlib.util
+
+    need(importlib.util.find_spec("smartcard") is not None, "pyscard (pip install -e .[pcsc])")
+    require_pcscd_with_vpcd()
+    daemon = shared_pcscd()
+    yield daemon
+    daemon.stop()

@@ -8,6 +8,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from hallapp.resources import resource_path
 
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current() -> str:
+    """The language the window speaks now."""
+    return _current[0]
 
 
 def install(language: str) -> None:
@@ -16,6 +22,7 @@ def install(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = language
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.China))
         return

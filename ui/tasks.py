@@ -48,12 +48,13 @@ class _Runnable(QRunnable):
         self.relay = relay
 
     def run(self) -> None:
+        relay, self.relay, fn, self.fn = self.relay, None, self.fn, None  # nothing of ours dies with the runnable
         try:
-            result = self.fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
-            self.relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self.relay.succeeded.emit(result)
+            relay.succeeded.emit(result)
 
 
 class Task(Generic[T]):
@@ -107,6 +108,10 @@ class Task(Generic[T]):
         # We are inside a slot of our own relay: let go of it on the next turn of the event loop
         # rather than deleting the sender while it is still emitting.
         QTimer.singleShot(0, partial(_live.discard, self))
+        # The relay lives on the GUI thread and must die there: left to reference counting, the
+        # worker's runnable could drop the last reference and delete it on the worker thread
+        # (a segfault with no Python frame).
+        self._relay.deleteLater()
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()

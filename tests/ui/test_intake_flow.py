@@ -21,6 +21,18 @@ def counter(ctx, open_window, qtbot):  # noqa: ANN001, ANN201
     return ctx, page
 
 
+def _spy(record):  # noqa: ANN001, ANN202
+    """The real preview, closed at once, with what it was given recorded."""
+    from ui.print_pdf import preview_and_print
+
+    def spy(pdf: bytes, title: str, parent):  # noqa: ANN001, ANN202
+        record(pdf, title)
+        dialog = preview_and_print(pdf, title, parent)
+        dialog.reject()
+        return dialog
+    return spy
+
+
 def _enter(qtbot, page) -> None:  # noqa: ANN001
     qtbot.keyClick(page.flow, Qt.Key.Key_Return)
 
@@ -105,7 +117,7 @@ def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, m
 
     _ctx, page = counter
     shown: list[tuple[str, bytes]] = []
-    monkeypatch.setattr("ui.pages.counter.preview_and_print", lambda pdf, title, parent: shown.append((title, pdf)))
+    monkeypatch.setattr("ui.pages.counter.preview_and_print", _spy(lambda pdf, title: shown.append((title, pdf))))
     _to_materials(qtbot, page)
     for _ in range(3):
         before = sum(1 for s in page.checklist.lines if s.status == "captured")
@@ -140,7 +152,7 @@ def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_windo
     page = window.pages[Page.COUNTER]
     qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
     shown: list[bytes] = []
-    monkeypatch.setattr("ui.pages.counter.preview_and_print", lambda pdf, title, parent: shown.append(pdf))
+    monkeypatch.setattr("ui.pages.counter.preview_and_print", _spy(lambda pdf, title: shown.append(pdf)))
     ticks: list[float] = []
     timer = QTimer(interval=10)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))

@@ -75,10 +75,14 @@ class IntakeFlow(QWidget):
             self.stack.addWidget(build())
         self.error = QLabel(objectName="error")
         self.error.setWordWrap(True)
+        # Always one visible way forward; Enter anywhere on the counter page does the same.
+        self.next_button = QPushButton(objectName="primary")
+        self.next_button.clicked.connect(self.advance)
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.next_button)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back)
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self._search)
@@ -90,18 +94,39 @@ class IntakeFlow(QWidget):
         return [self.tr("1 Applicant"), self.tr("2 Item"), self.tr("3 Handling place"), self.tr("4 Materials"),
                 self.tr("5 Decision"), self.tr("6 Print")]
 
+    def next_label(self, step: int) -> str:
+        return {ITEM: self.tr("Choose item (Enter)"), DECISION: self.tr("Save case (Enter)"),
+                DONE: self.tr("Next case (Enter)")}.get(step, self.tr("Next (Enter)"))
+
     def go(self, step: int) -> None:
         self.error.clear()
         self.stack.setCurrentIndex(step)
         names = self.step_names()
         self.steps_label.setText(" › ".join(f"<b>{n}</b>" if i == step else n for i, n in enumerate(names)))
-        focus = {ITEM: self.search_box, PLACE: self.county, MATERIALS: self.checklist.table}.get(step)
+        self.next_button.setText(self.next_label(step))
         if step == APPLICANT:
             self._show_applicant()
         if step == DECISION:
             self._refresh_decisions(preselect=True)
-        if focus is not None:
-            focus.setFocus()
+        self.focus_step()
+
+    def focus_target(self) -> QWidget:
+        """Where the clerk's keys go at this step (Enter always advances, see CounterPage)."""
+        step = self.step()
+        current = next((b for b in self.decision_buttons.values() if b.isChecked() and b.isEnabled()), None)
+        return {ITEM: self.search_box, PLACE: self.county, MATERIALS: self.checklist.table,
+                DECISION: current}.get(step) or self.next_button
+
+    def focus_step(self) -> None:
+        """Put the focus where this step is worked, unless a dialog of ours has it."""
+        self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_unsaved_work(self) -> bool:
+        """An item chosen or a material captured, and no case saved yet (a card alone is read
+        again in a second; scans and a checked list are not)."""
+        if self.step() == DONE:
+            return False
+        return self.item is not None or any(s.status != "pending" for s in self.checklist.lines)
 
     def step(self) -> int:
         return self.stack.currentIndex()
@@ -109,12 +134,6 @@ class IntakeFlow(QWidget):
     def back(self) -> None:
         if 0 < self.step() < DONE:
             self.go(self.step() - 1)
-
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override: Enter advances
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.advance()
-            return
-        super().keyPressEvent(event)
 
     def advance(self) -> None:
         step = self.step()
@@ -284,6 +303,9 @@ class IntakeFlow(QWidget):
         form.addRow(self.tr("Missing materials due by"), self.gap_due)
         form.addRow(self.tr("Result delivered"), self.delivery)
         form.addRow(self.tr("Postal address"), self.delivery_address)
+        self.decision_form = form
+        self.decisions.buttonToggled.connect(lambda *_: self._show_decision_fields())
+        self.delivery.currentIndexChanged.connect(lambda _i: self._show_decision_fields())
         layout.addLayout(form)
         self.decision_hint = QLabel(objectName="hint")
         self.decision_hint.setWordWrap(True)
@@ -302,6 +324,12 @@ class IntakeFlow(QWidget):
         missing = [s.line.name for s in self.checklist.lines if s.line.required and s.status != "captured"]
         self.decision_hint.setText(self.tr("Still missing: {names}").format(names="、".join(missing)) if missing else
                                    self.tr("All required materials are received."))
+        self._show_decision_fields()
+
+    def _show_decision_fields(self) -> None:
+        """The due date only for 容缺受理, the address only for a result by post."""
+        self.decision_form.setRowVisible(self.gap_due, self.chosen_decision() is Decision.ACCEPT_WITH_GAP)
+        self.decision_form.setRowVisible(self.delivery_address, self.delivery.currentData() == "mail")
 
     def chosen_decision(self) -> Decision | None:
         return next((d for d, b in self.decision_buttons.items() if b.isChecked() and b.isEnabled()), None)
@@ -329,10 +357,15 @@ class IntakeFlow(QWidget):
         Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake,
                                                calendar=cases.load_calendar(ctx.holiday_calendars))).writes().with_progress(
             self.tr("Saving the case…")).on_success(self._saved).on_failure(
-            lambda exc: self.error.setText(str(exc))).run()
+            self._save_failed).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.message.emit("")
+        self.error.setText(str(exc))
 
     def _saved(self, summary: cases.CaseSummary) -> None:
         self.saved = summary
+        self.message.emit("")
         self.done_label.setText(self.tr("Case {number}\n{state}").format(
             number=summary.number, state=STATE_WORDS.get(summary.state, summary.state)))
         self._offer_documents(summary)

@@ -4,9 +4,10 @@ from left to right, every action on a key."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -52,6 +53,8 @@ def _panel(title: str, body: QWidget, name: str) -> QFrame:
 
 
 class CounterPage(QWidget):
+    visit_ended = Signal()  # F8 went through: nothing of the last visit is on screen
+
     def __init__(self, app: AppContext, session: StaffSession, hall: HallInfo,
                  reader: CardReaderController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class CounterPage(QWidget):
         self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters)
         self.queue.visit_done.connect(self._visit_done)
         self.queue.message.connect(self._queue_message)
+        self.queue.before_done = self.ask_before_discarding
         layout.addWidget(self.queue)
         row = QHBoxLayout()
         row.setContentsMargins(10, 10, 10, 10)
@@ -171,7 +175,13 @@ class CounterPage(QWidget):
                 self._capture_failed).run()
 
     def _print_document(self, kind: str, pdf: bytes) -> None:
-        preview_and_print(pdf, f"{self.flow.saved.number if self.flow.saved else ''} {kind}", self)
+        dialog = preview_and_print(pdf, f"{self.flow.saved.number if self.flow.saved else ''} {kind}", self)
+        dialog.finished.connect(lambda _r: self.back_from_dialog())
+
+    def back_from_dialog(self) -> None:
+        """A dialog closed: the counter window takes the keys again, at the step being worked."""
+        self.window().activateWindow()
+        self.flow.focus_step()
 
     def _captured(self, material: scanning.CapturedMaterial) -> None:
         self.checklist.set_captured(material.pdf, material.pages, material)
@@ -249,13 +259,41 @@ class CounterPage(QWidget):
         dialog.accepted.connect(lambda: self._place(target, dialog.identity))
         dialog.open()
 
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        """Enter advances the intake wherever the focus is on this page: the search box, the
+        checklist in the right panel or a button all pass Enter up to here."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.flow.advance()
+            return
+        super().keyPressEvent(event)
+
+    def take_focus(self) -> None:
+        """The page was shown: the keys go to the step being worked."""
+        self.flow.focus_step()
+
+    def has_unsaved_work(self) -> bool:
+        return self.flow.has_unsaved_work()
+
+    def ask_before_discarding(self, proceed: Callable[[], None], *, action: str = "") -> None:
+        """Run `proceed` now, or after the clerk confirms that the intake in progress may go."""
+        if not self.has_unsaved_work():
+            proceed()
+            return
+        from ui.dialogs.confirm import confirm
+
+        text = self.tr("The intake in progress has not been saved: the applicant and every scan would be lost.")
+        confirm(self, self.tr("Discard the intake?"), text, action or self.tr("Discard and end the visit"), proceed)
+
     def _visit_done(self, _ticket: object) -> None:
         """F8: the next applicant starts with an empty panel and a fresh case."""
         self.applicant.clear()
         self.agent.clear()
         self.agent.setVisible(False)
+        self.reader_state.clear()
+        self.capture_state.clear()
         self.flow.set_people(None, None)
         self.flow.reset()
+        self.visit_ended.emit()
 
     def _queue_message(self, text: str) -> None:
         self.reader_state.setText(text)

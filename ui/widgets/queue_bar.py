@@ -40,6 +40,8 @@ class QueueBar(QFrame):
         self.categories: list[queue.CategoryInfo] = []
         self.held: list[TicketView] = []
         self.busy = False
+        # The counter page asks before F8 throws an intake away: it calls `proceed` when it may.
+        self.before_done: Callable[[Callable[[], None]], None] = lambda proceed: proceed()
         layout = QHBoxLayout(self)
         layout.addWidget(QLabel(who))
         layout.addSpacing(24)
@@ -90,15 +92,25 @@ class QueueBar(QFrame):
         if ticket is None:
             self.current_label.setText(self.tr("Current: none"))
         else:
-            green = " " + self.tr("green channel") if ticket.green_channel else ""
-            self.current_label.setText(self.tr("Current: {number} (waited {minutes} min)").format(
-                number=ticket.number, minutes=waited_minutes(ticket)) + green)
+            self.current_label.setText(self.tr("Current: {number} · waited {minutes} min").format(
+                number=ticket.number, minutes=waited_minutes(ticket)) + self._badges(ticket))
         has = ticket is not None
         for key in ("F2", "F4", "F5", "F8"):
             self.buttons[key].setEnabled(has and not self.busy)
         self.buttons["F1"].setEnabled(not has and not self.busy)
         self.buttons["F6"].setEnabled((has or bool(self.held)) and not self.busy)
         self.ticket_changed.emit(ticket)
+
+    def _badges(self, ticket: TicketView) -> str:
+        """Why this ticket came before others: said in words, never cut off."""
+        words = []
+        if ticket.green_channel:
+            words.append(self.tr("green channel"))
+        if ticket.appointment:
+            words.append(self.tr("appointment"))
+        if ticket.recalls:
+            words.append(self.tr("called {times}×").format(times=ticket.recalls + 1))
+        return "".join(f" · {w}" for w in words)
 
     # -- actions -----------------------------------------------------------------------------
     def _run(self, fn: Callable[[], TicketView | None], done: Callable[[TicketView | None], None]) -> None:
@@ -145,13 +157,26 @@ class QueueBar(QFrame):
     def recall(self) -> None:
         def after(ticket: TicketView) -> None:
             if ticket.state == "no_show":
-                text = self.tr("{number} did not come after the recalls: marked no-show.")
-                self.message.emit(text.format(number=ticket.number))
+                text = self.tr("{number} did not come after the recalls: marked no-show.").format(number=ticket.number)
+            else:
+                text = self.tr("{number} called again (call {times}).").format(number=ticket.number, times=ticket.recalls + 1)
+            self.message.emit(text)
             self._finished(ticket)
         self._on_current(queue.recall, after)
 
     def no_show(self) -> None:
-        self._on_current(queue.no_show, self._finished)
+        """F4: asks first: a no-show sends the person to the back of the day."""
+        if self.current is None:
+            return
+        from ui.dialogs.confirm import confirm
+
+        number = self.current.number
+        confirm(self, self.tr("No-show"), self.tr("Mark {number} as not come (no-show)?").format(number=number),
+                self.tr("Mark no-show"), lambda: self._on_current(queue.no_show, self._no_show_done))
+
+    def _no_show_done(self, ticket: TicketView) -> None:
+        self.message.emit(self.tr("{number} marked no-show.").format(number=ticket.number))
+        self._finished(ticket)
 
     def hold_or_resume(self) -> None:
         """F6: hold the current ticket; with none, offer the held ones back."""
@@ -167,7 +192,8 @@ class QueueBar(QFrame):
         def after(ticket: TicketView) -> None:
             self.visit_done.emit(ticket)
             self._finished(ticket)
-        self._on_current(queue.done, after)
+        if self.current is not None and not self.busy:
+            self.before_done(lambda: self._on_current(queue.done, after))
 
     def start_serving(self) -> None:
         """The applicant is here (a card was read): service time starts counting."""

@@ -15,6 +15,7 @@ run: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+	bash scripts/xvfb_acceptance.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

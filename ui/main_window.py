@@ -3,12 +3,14 @@ the idle lock. Pages do their own work; this file only arranges them."""
 
 from __future__ import annotations
 
+import warnings
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from hallapp.bootstrap import AppContext
-from hallapp.config import load_settings, set_value
+from hallapp.config import set_value
 from hallapp.devices import DeviceRegistry
 from hallapp.domain.staff import Page, Role, pages_for
 from hallapp.services import staff
@@ -60,7 +62,7 @@ class MainWindow(QMainWindow):
         if page is Page.DEVICES:
             return DevicesPage()
         if page is Page.CASES:
-            return CasesPage(self.ctx.db)
+            return CasesPage(self.ctx, self.session)
         if page is Page.SYNC:
             return SyncPage(self.ctx.db, attention_first=self.session.role in (Role.SUPERVISOR, Role.ADMIN))
         return AdminPage(self.ctx.db, self.session)
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"hallapp — {self.hall.name}{demo} — {self.session.display_name}")
         self.nav = QListWidget(objectName="navList")
         self.nav.setFixedWidth(180)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+N moves between pages; keys stay on the page
         self.stack = QStackedWidget()
         names = self._page_names()
         self.pages: dict[Page, QWidget] = {}
@@ -80,7 +83,11 @@ class MainWindow(QMainWindow):
             self.pages[page] = widget
             self.stack.addWidget(widget)
             self.nav.addItem(f"{names[page]}  Ctrl+{index + 1}")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.ensurePolished()  # the stylesheet's larger font and item padding count
+        self.nav.setFixedWidth(max(180, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 36))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(lambda _i: self.focus_page())
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -115,13 +122,66 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.ctx.settings.ui.language)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
 
+    def focus_page(self) -> None:
+        """The shown page gets the keyboard: its own choice, else its first focusable widget."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        if hasattr(page, "take_focus"):
+            page.take_focus()
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page:
+            if page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def _counter(self) -> CounterPage | None:
+        page = self.pages.get(Page.COUNTER)
+        return page if isinstance(page, CounterPage) else None
+
+    def has_unsaved_work(self) -> bool:
+        counter = self._counter()
+        return counter is not None and counter.has_unsaved_work()
+
     def set_language(self, language: str) -> None:
+        """Switch now; with an intake in progress, ask, and switch when that visit ends (the
+        pages are rebuilt in the new language, which would drop the intake)."""
+        if language == i18n.current():
+            return
         set_value(self.ctx.home.settings_file, "ui.language", language)
-        self.ctx.settings = load_settings(self.ctx.home.settings_file)  # file plus environment overrides
-        i18n.install(language)
+        self.ctx.settings.ui.language = language  # in memory too: keep the demo's simulator address
+        counter = self._counter()
+        if counter is None or not counter.has_unsaved_work():
+            self._apply_language()
+            return
+        from ui.dialogs.confirm import confirm
+
+        confirm(self, self.tr("Change language"),
+                self.tr("An intake is in progress. The language changes as soon as this visit ends (F8)."),
+                self.tr("Change after this visit"), lambda: counter.visit_ended.connect(self._apply_language),
+                keep_label=self.tr("Cancel"))
+
+    def _apply_language(self) -> None:
+        counter = self._counter()
+        if counter is not None:
+            with warnings.catch_warnings():  # connected only when the switch waited for the visit
+                warnings.simplefilter("ignore", RuntimeWarning)
+                try:
+                    counter.visit_ended.disconnect(self._apply_language)
+                except (RuntimeError, TypeError):
+                    pass
+        i18n.install(self.ctx.settings.ui.language)
         current = self.nav.currentRow()
         self._build()
         self.nav.setCurrentRow(current)
+        self.focus_page()
+
+    def _close_anyway(self) -> None:
+        self._close_confirmed = True
+        self.close()
 
     def current_page(self) -> Page:
         return list(self.pages)[self.stack.currentIndex()]
@@ -150,6 +210,13 @@ class MainWindow(QMainWindow):
         self.idle.resume()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self.has_unsaved_work() and not getattr(self, "_close_confirmed", False):
+            event.ignore()
+            from ui.dialogs.confirm import confirm
+
+            confirm(self, self.tr("Quit"), self.tr("The intake in progress has not been saved: the applicant and every "
+                                                   "scan would be lost."), self.tr("Discard and quit"), self._close_anyway)
+            return
         self.card_reader.stop()
         self.sync.stop()
         counter = self.pages.get(Page.COUNTER)

@@ -285,14 +285,15 @@ class IntakeFlow(QWidget):
         layout = QVBoxLayout(page)
         self.decisions = QButtonGroup(self)
         self.decision_buttons: dict[Decision, QRadioButton] = {}
-        for decision, label in ((Decision.ACCEPT, self.tr("Accept (受理)")),
-                                (Decision.ACCEPT_WITH_GAP, self.tr("Accept with a gap under a commitment (容缺受理)")),
-                                (Decision.NOTICE, self.tr("One-time notice of what is missing (一次性告知)"))):
+        for decision, label in ((Decision.ACCEPT, self.tr("Accept")),
+                                (Decision.ACCEPT_WITH_GAP, self.tr("Accept with a gap (commitment)")),
+                                (Decision.NOTICE, self.tr("One-time notice"))):
             button = QRadioButton(label)
             self.decisions.addButton(button)
             self.decision_buttons[decision] = button
             layout.addWidget(button)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # a narrow panel: labels above their fields
         self.gap_due = QDateEdit(objectName="gapDue")
         self.gap_due.setCalendarPopup(True)
         self.gap_due.setDisplayFormat("yyyy-MM-dd")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -77,9 +78,17 @@ class CounterPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(430)
-        scroll.setWidget(self._identity_column(hall_region_code))
-        row.addWidget(_panel("", scroll, "applicant"), 3)
+        scroll.setMinimumWidth(340)
+        column = self._identity_column(hall_region_code)
+        # As wide as the panel, never wider: it scrolls only vertically, so lines wrap instead of being cut.
+        column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        scroll.setWidget(column)
+        identity = QWidget()
+        identity_layout = QVBoxLayout(identity)
+        identity_layout.setContentsMargins(0, 0, 0, 0)
+        identity_layout.addWidget(scroll, 1)
+        identity_layout.addWidget(self.identity_keys)
+        row.addWidget(_panel("", identity, "applicant"), 4)
         self.checklist = ChecklistPanel()
         self.flow = IntakeFlow(IntakeContext(
             db=db, home=app.home, hall_id=hall.id, counter_number=counter_number, staff_id=session.staff_id,
@@ -111,23 +120,26 @@ class CounterPage(QWidget):
         self.agent.setVisible(False)
         self.read_button = QPushButton(self.tr("Read card F3"), objectName="primary")
         self.read_button.clicked.connect(lambda: self.read_card(APPLICANT))
-        manual = QPushButton(self.tr("Manual entry Ctrl+M"))
+        manual = QPushButton(self.tr("Type in Ctrl+M"))
         manual.clicked.connect(lambda: self.manual_entry(APPLICANT))
-        agent_read = QPushButton(self.tr("Agent card Shift+F3"))
+        agent_read = QPushButton(self.tr("Agent card ⇧F3"))
         agent_read.clicked.connect(lambda: self.read_card(AGENT))
-        agent_manual = QPushButton(self.tr("Agent typed Ctrl+Shift+M"))
+        agent_manual = QPushButton(self.tr("Agent typed Ctrl+⇧M"))
         agent_manual.clicked.connect(lambda: self.manual_entry(AGENT))
         self.reader_state = QLabel(objectName="hint")
         self.reader_state.setWordWrap(True)
-        buttons = QGridLayout()
+        layout.addWidget(self.applicant)
+        layout.addWidget(self.agent)
+        layout.addStretch(1)
+        # The keys stay in view below the scrolling identities, however long an address is.
+        self.identity_keys = QWidget(objectName="identityKeys")
+        buttons = QGridLayout(self.identity_keys)
+        buttons.setContentsMargins(0, 4, 0, 0)
         buttons.addWidget(self.read_button, 0, 0)
         buttons.addWidget(manual, 0, 1)
         buttons.addWidget(agent_read, 1, 0)
         buttons.addWidget(agent_manual, 1, 1)
-        layout.addWidget(self.applicant)
-        layout.addLayout(buttons)
-        layout.addWidget(self.agent)
-        layout.addWidget(self.reader_state)
+        buttons.addWidget(self.reader_state, 2, 0, 1, 2)
         return column
 
     def _checklist_column(self) -> QWidget:
@@ -140,8 +152,8 @@ class CounterPage(QWidget):
             (self.tr("Scan F7"), self.scan), (self.tr("Import Ctrl+I"), self.import_file),
             (self.tr("Missing Ctrl+D"), lambda: self.checklist.set_lacking("missing")),
             (self.tr("Incorrect Ctrl+E"), lambda: self.checklist.set_lacking("incorrect")),
-            (self.tr("Pages Ctrl+G"), self.edit_pages), (self.tr("Add a scan Shift+F7"), self.add_scan),
-            (self.tr("Document camera Ctrl+K"), self.camera),
+            (self.tr("Pages Ctrl+G"), self.edit_pages), (self.tr("Add scan ⇧F7"), self.add_scan),
+            (self.tr("Camera Ctrl+K"), self.camera),
         )):
             button = QPushButton(label)
             button.clicked.connect(slot)

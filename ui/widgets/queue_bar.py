@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from hallapp.domain.queue import QueueError, TicketView
 from hallapp.services import queue
@@ -43,13 +43,16 @@ class QueueBar(QFrame):
         # The counter page asks before F8 throws an intake away: it calls `proceed` when it may.
         self.before_done: Callable[[Callable[[], None]], None] = lambda proceed: proceed()
         layout = QHBoxLayout(self)
-        layout.addWidget(QLabel(who))
-        layout.addSpacing(24)
+        # Left: the ticket being served, in full (why it came first included), and under it
+        # who works here and who waits. Right: the keys.
+        info = QVBoxLayout()
+        info.setSpacing(0)
         self.current_label = QLabel(objectName="currentTicket")
         self.waiting_label = QLabel(objectName="waitingCounts")
-        layout.addWidget(self.current_label)
-        layout.addSpacing(18)
-        layout.addWidget(self.waiting_label, 1)
+        self.who = who
+        info.addWidget(self.current_label)
+        info.addWidget(self.waiting_label)
+        layout.addLayout(info, 1)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, slot in (
             ("F1", self.tr("Call"), self.call_next), ("F2", self.tr("Recall"), self.recall),
@@ -82,7 +85,7 @@ class QueueBar(QFrame):
         self.held, self.categories = held, categories
         waiting = " ".join(f"{c.letter}{c.waiting}" for c in categories)
         held_text = ("  " + self.tr("Held: {numbers}").format(numbers=" ".join(t.number for t in held))) if held else ""
-        self.waiting_label.setText(self.tr("Waiting: {counts}").format(counts=waiting) + held_text)
+        self.waiting_label.setText(f"{self.who}  ·  " + self.tr("Waiting: {counts}").format(counts=waiting) + held_text)
         if (current and current.id) != (self.current and self.current.id) or (current and self.current
                                                                               and current.state != self.current.state):
             self._show(current)

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The acceptance tests (the clerk's walk-through from the keys) once more in a real X server:
+# Xvfb at a counter PC's 1366x768, the openbox window manager, Qt's xcb platform.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v openbox >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "acceptance under Xvfb: xvfb-run and openbox are required in CI" >&2
+    exit 1
+  fi
+  echo "acceptance under Xvfb: skipped (install xvfb, xauth and openbox to run it)"
+  exit 0
+fi
+exec xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
+  openbox >/dev/null 2>&1 & wm=$!
+  trap "kill $wm 2>/dev/null || true" EXIT
+  sleep 0.5
+  QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest -m acceptance -q "$@"' acceptance "$@"

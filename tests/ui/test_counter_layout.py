@@ -55,8 +55,8 @@ def test_nothing_on_the_counter_page_is_cut_off(language, ctx, qtbot, qapp) -> N
         for target in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):  # applicant, then agent
             before = page.agent.identity
             press(Qt.Key.Key_F3, target)
-            wait_until(qtbot, lambda b=before: page.applicant.identity is not None and (
-                target == Qt.KeyboardModifier.NoModifier or page.agent.identity is not b), what="F3")
+            wait_until(qtbot, lambda b=before, t=target: page.applicant.identity is not None and (
+                t == Qt.KeyboardModifier.NoModifier or page.agent.identity is not b), what="F3")
         qtbot.wait(100)
         assert not clipped(window), "with a ticket, an applicant and an agent"
         press(Qt.Key.Key_Return)

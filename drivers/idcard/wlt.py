@@ -28,23 +28,27 @@ builds instead write 102*126*3 raw pixels without a header; ``output="rgb"`` tak
 bottom-up rows of R, G, B (inferred from public integration code, unconfirmed) and wraps them in
 a BMP. Raw output cannot be told from garbage, so it is never guessed: the technician chooses.
 
-Vendor libraries are usually not thread-safe and keep process-wide state (loading the same file
-twice gives the same handle), so every call into any decoder holds one module-wide lock. Nothing
-about the photo is logged: only the library path, entry point and return codes.
+The library runs in a worker process of its own (drivers/idcard/wlt_worker.py, see
+drivers/isolation.py), never in the window's: vendor code may crash, reset signal handlers, change
+or write into the current directory (``zp.bmp``). The worker works in a private temporary
+directory removed when it ends. If it dies or hangs, ``decode`` raises PhotoDecoderError saying so
+and the next ``decode`` starts a new worker. Vendor libraries are usually not thread-safe: each
+decoder sends one call at a time to its worker. ``close()`` ends the worker (so does garbage
+collection and the end of the program). Nothing about the photo is logged: only the library path,
+entry point and return codes.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import struct
-import sys
-import tempfile
 import threading
-from collections.abc import Callable
+import weakref
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from drivers.isolation import Worker, WorkerDiedError
 
 __all__ = ["BMP_BUFFER_SIZE", "PHOTO_HEIGHT", "PHOTO_WIDTH", "WLT_SIZE", "PhotoDecoder", "PhotoDecoderError", "bmp_size"]
 
@@ -56,10 +60,7 @@ PHOTO_HEIGHT = 126
 _ROW_STRIDE = (PHOTO_WIDTH * 3 + 3) & ~3  # 308: BMP rows are padded to 4 bytes
 BMP_BUFFER_SIZE = 54 + _ROW_STRIDE * PHOTO_HEIGHT  # 38862, the documented minimum for dst
 _RAW_SIZE = PHOTO_WIDTH * PHOTO_HEIGHT * 3  # 38556
-_DST_SIZE = 40960  # headroom above BMP_BUFFER_SIZE in case a library writes a little past it
 
-_UNPACK_NAMES = ("unpack", "_Z6unpackPcS_i")
-_GETBMP_NAME = "GetBmp"
 _SUCCESS = 1
 _GETBMP_ERRORS = {
     0: "调用 sdtapi.dll 出错",
@@ -71,7 +72,11 @@ _GETBMP_ERRORS = {
     -6: "设备连接错误",
 }
 
-_CALL_LOCK = threading.Lock()  # one for all decoders: vendor state is per process
+LOAD_TIMEOUT_S = 30.0  # start the worker and load the library
+DECODE_TIMEOUT_S = 10.0  # one photo takes milliseconds: longer means the library hangs
+_DIED = "照片解码库意外退出，本次未能显示照片：请重新读卡；如反复出现，请联系运维人员检查照片解码库。"
+_HUNG = "照片解码库超过 {seconds:.0f} 秒没有响应，已将其结束：请重新读卡；如反复出现，请联系运维人员检查照片解码库。"
+_NO_WORKER = "照片解码进程无法启动：请重启本程序；如反复出现，请联系运维人员。"
 
 
 class PhotoDecoderError(Exception):
@@ -137,21 +142,18 @@ def _bmp_from_rgb(raw: bytes) -> bytes:
     return bytes(out)
 
 
-def _native_path(path: str) -> bytes:
-    """A file name for a ``char *`` API: the ANSI code page on Windows, the file system encoding elsewhere."""
-    return path.encode("mbcs") if sys.platform == "win32" else os.fsencode(path)
-
-
 class PhotoDecoder:
-    """A loaded vendor photo library. Create with :meth:`load`; :meth:`decode` may be called from any thread."""
+    """A vendor photo library loaded in its worker. Create with :meth:`load`; :meth:`decode` may be called from any thread."""
 
-    def __init__(self, path: str, kind: str, function: Callable[..., int], symbol: str, flag: int, output: str) -> None:
+    def __init__(self, path: str, kind: str, symbol: str, flag: int, output: str, worker: Worker) -> None:
         self.path = path
         self.symbol = symbol
         self.flag = flag
         self.output = output
         self._kind = kind
-        self._function = function
+        self._lock = threading.Lock()
+        self._slot: list[Worker | None] = [worker]  # a new worker replaces one that died
+        self._finalizer = weakref.finalize(self, _stop_slot, self._slot)
 
     @classmethod
     def load(cls, path: str, *, flag: int | None = None, output: Literal["bmp", "rgb"] = "bmp") -> PhotoDecoder:
@@ -165,63 +167,84 @@ class PhotoDecoder:
         path = os.path.abspath(os.fspath(path))
         if not os.path.isfile(path):
             raise PhotoDecoderError(f"无法加载照片解码库: {path}（文件不存在）")
-        try:
-            cdecl = ctypes.CDLL(path)
-            stdcall = ctypes.WinDLL(path) if sys.platform == "win32" else cdecl
-        except OSError as exc:
-            raise PhotoDecoderError(f"无法加载照片解码库: {path}（{exc}）") from exc
-        for symbol in _UNPACK_NAMES:
-            function = getattr(cdecl, symbol, None)
-            if function is not None:
-                function.argtypes = [ctypes.POINTER(ctypes.c_char), ctypes.POINTER(ctypes.c_char), ctypes.c_int]
-                function.restype = ctypes.c_int
-                _log.info("photo library %s loaded, entry point %s", path, symbol)
-                return cls(path, "unpack", function, symbol, 0 if flag is None else flag, output)
-        function = getattr(stdcall, _GETBMP_NAME, None)
-        if function is not None:
-            function.argtypes = [ctypes.c_char_p, ctypes.c_int]
-            function.restype = ctypes.c_int
-            _log.info("photo library %s loaded, entry point %s", path, _GETBMP_NAME)
-            return cls(path, "getbmp", function, _GETBMP_NAME, 2 if flag is None else flag, "bmp")
-        names = ", ".join((*_UNPACK_NAMES, _GETBMP_NAME))
-        raise PhotoDecoderError(f"无法加载照片解码库: {path}（未找到支持的解码函数: {names}）")
+        worker, (kind, symbol, used_flag) = _start(path, flag)
+        return cls(path, kind, symbol, used_flag, output if kind == "unpack" else "bmp", worker)
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The process id of the worker holding the library (diagnostics and tests); None before a restart."""
+        worker = self._slot[0]
+        return worker.pid if worker is not None else None
+
+    def close(self) -> None:
+        """End the worker. A later ``decode`` starts a new one."""
+        with self._lock:
+            _stop_slot(self._slot)
 
     def decode(self, wlt: bytes) -> bytes:
         """The photo as a 24-bit 102x126 BMP file; PhotoDecoderError if the input or the library's answer is wrong."""
         wlt = bytes(wlt)
         if len(wlt) != WLT_SIZE:
             raise PhotoDecoderError(f"照片数据长度应为 {WLT_SIZE} 字节, 实际为 {len(wlt)} 字节")
-        if self._kind == "getbmp":
-            return self._decode_file(wlt)
-        src = ctypes.create_string_buffer(wlt, WLT_SIZE)  # a copy: some builds scribble on src
-        dst = ctypes.create_string_buffer(_DST_SIZE)
-        with _CALL_LOCK:
-            code = self._function(src, dst, self.flag)
+        with self._lock:
+            code, data = self._call(wlt)
         if code != _SUCCESS:
-            _log.warning("photo library %s: %s returned %d", self.path, self.symbol, code)
-            raise PhotoDecoderError(f"照片解码失败: 解码库返回 {code}")
+            reason = _GETBMP_ERRORS.get(code) if self._kind == "getbmp" else None
+            raise PhotoDecoderError(f"照片解码失败: 解码库返回 {code}" + (f"（{reason}）" if reason else ""))
+        if data is None:
+            raise PhotoDecoderError("照片解码失败: 解码库没有生成 BMP 文件")
         if self.output == "rgb":
-            return _bmp_from_rgb(dst.raw[:_RAW_SIZE])
-        return _checked_bmp(dst.raw)
-
-    def _decode_file(self, wlt: bytes) -> bytes:
-        with tempfile.TemporaryDirectory(prefix="hallapp-wlt-", ignore_cleanup_errors=True) as folder:
-            wlt_path = os.path.join(folder, "zp.wlt")
-            with open(wlt_path, "wb") as file:
-                file.write(wlt)
-            try:
-                name = _native_path(wlt_path)
-            except UnicodeEncodeError:
-                raise PhotoDecoderError(f"照片解码失败: 临时目录 {folder} 含有解码库不支持的字符") from None
-            with _CALL_LOCK:
-                code = self._function(name, self.flag)
-            if code != _SUCCESS:
-                _log.warning("photo library %s: GetBmp returned %d", self.path, code)
-                reason = _GETBMP_ERRORS.get(code)
-                raise PhotoDecoderError(f"照片解码失败: 解码库返回 {code}" + (f"（{reason}）" if reason else ""))
-            try:
-                with open(os.path.join(folder, "zp.bmp"), "rb") as file:
-                    data = file.read(_DST_SIZE)
-            except OSError:
-                raise PhotoDecoderError("照片解码失败: 解码库没有生成 BMP 文件") from None
+            return _bmp_from_rgb(data[:_RAW_SIZE])
         return _checked_bmp(data)
+
+    def _call(self, wlt: bytes) -> tuple[int, bytes | None]:
+        worker = self._slot[0]
+        if worker is None:
+            worker, _ = _start(self.path, self.flag)
+            self._slot[0] = worker
+        try:
+            return _answer(worker.request(("decode", wlt), DECODE_TIMEOUT_S))  # type: ignore[no-any-return]
+        except WorkerDiedError as died:
+            self._slot[0] = None
+            _log.warning("photo library %s: worker ended during a call (%s)", self.path, died.reason)
+            raise PhotoDecoderError(_DIED) from None
+        except TimeoutError:
+            self._slot[0] = None
+            worker.kill()
+            _log.warning("photo library %s: no answer in %.0f s, worker killed", self.path, DECODE_TIMEOUT_S)
+            raise PhotoDecoderError(_HUNG.format(seconds=DECODE_TIMEOUT_S)) from None
+
+
+def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
+    if reply[0] == "err":
+        raise reply[1] from None
+    return reply[1]
+
+
+def _start(path: str, flag: int | None) -> tuple[Worker, tuple[str, str, int]]:
+    """A worker with the library at ``path`` loaded, and (kind, entry point, flag)."""
+    from drivers.idcard.wlt_worker import serve
+
+    try:
+        worker = Worker("photo-decoder", serve).start()
+    except WorkerDiedError as died:
+        _log.warning("photo decoder worker did not start: %r", died.__cause__)
+        raise PhotoDecoderError(_NO_WORKER) from None
+    try:
+        loaded = _answer(worker.request(("load", path, flag), LOAD_TIMEOUT_S))
+    except WorkerDiedError as died:
+        _log.warning("photo library %s: worker ended while loading (%s)", path, died.reason)
+        raise PhotoDecoderError(f"无法加载照片解码库: {path}（加载时解码库意外退出）") from None
+    except TimeoutError:
+        worker.kill()
+        raise PhotoDecoderError(f"无法加载照片解码库: {path}（超过 {LOAD_TIMEOUT_S:.0f} 秒没有响应）") from None
+    except BaseException:
+        worker.stop()
+        raise
+    return worker, tuple(loaded)  # type: ignore[return-value]
+
+
+def _stop_slot(slot: list[Worker | None]) -> None:
+    worker, slot[0] = slot[0], None
+    if worker is not None:
+        worker.stop()

@@ -1,20 +1,25 @@
-"""SANE scanners (Linux) through python-sane, imported only when first used.
+"""SANE scanners (Linux) through python-sane, run in a worker process of their own.
+
+Why a worker process: libsane's reader thread sets SIGPIPE back to SIG_DFL during a scan, behind
+Python's back, so after one scan a write to a dropped connection killed the whole window (exit
+141) instead of raising BrokenPipeError; a crashing backend took the window down too. Now libsane
+runs only in a child (drivers/scanner/sane_worker.py, spawned fresh: see drivers/isolation.py);
+this class forwards to it. If the child dies, the caller gets ScannerUnavailable saying so, and the
+next `open` starts a new one. Page images come back as the worker read them (pickled, unchanged).
 
 Threading contract
 ------------------
-* libsane is initialised once per process, on first use (`sane.init`). That call and `devices()`
-  can take seconds (network backends probe the LAN): call them from a worker thread.
-* `SANE_CONFIG_DIR` is read by libsane at the first `sane.init` of the process and then cached;
-  setting it later has no effect (see tests/support/sane_test.py).
+* Each `open` starts a worker (≈ 0.2 s) and `close` ends it; `devices()` uses a short-lived one.
+  libsane is initialised in the worker, which reads `SANE_CONFIG_DIR` from the environment at its
+  start: a change of the variable takes effect at the next `open`/`devices()`.
+  `devices()` can take seconds (network backends probe the LAN): call it from a worker thread.
 * A `SaneScanner` belongs to the thread that opened it: `open`, `configure`, `scan_pages` and
-  `close` run on that one thread (the UI's scan worker). python-sane releases the GIL in
-  `sane_start` and while reading each line, so the GUI thread keeps running during a scan.
-* The only input from other threads is the `cancel` event. The scan stops at the next line read:
-  the driver then calls `sane_cancel` itself, on the scanning thread.
+  `close` run on that one thread (the UI's scan worker). The GUI thread keeps running during a scan.
+* The only input from other threads is the `cancel` event. The scan stops within a line read;
+  if the driver does not stop within `CANCEL_GRACE_S`, its worker is killed (the scanner is closed).
 * `progress` and `page_progress` are called on the scanning thread (a Qt worker turns them into
-  signals). An exception raised in them is logged and swallowed: python-sane 2.9.2 crashes the
-  whole process (a NULL `Py_DECREF` in `snap`) when its per-line progress hook raises, so nothing
-  may be raised across that hook.
+  signals). An exception raised in them is logged and swallowed. After the cancel is set, no more
+  `page_progress` calls come.
 * Close the iterator of `scan_pages` on the scanning thread too (exhaust it, or use
   `contextlib.closing`): closing it ends the batch with `sane_cancel`.
 """
@@ -23,105 +28,52 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from enum import Enum
-from types import ModuleType
 from typing import Any
 
 from PIL import Image
 
+from drivers.isolation import Worker, WorkerDiedError
 from drivers.scanner.errors import ScannerError, ScannerUnavailable
-from drivers.scanner.sane_options import (
-    MODE_NAMES,
-    SOURCE_NAMES,
-    Capabilities,
-    ScanMode,
-    ScanSettings,
-    ScanSource,
-    is_mode,
-    is_source,
-    nearest,
-    pick,
-)
-from drivers.scanner.sane_status import SaneStatus, message_for, status_from_text
+from drivers.scanner.sane_options import Capabilities, ScanMode, ScanSettings, ScanSource
+from drivers.scanner.sane_types import NOT_OPEN, WORKER_DIED, WORKER_FAILED, DeviceInfo, StopReason
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Capabilities", "DeviceInfo", "SaneScanner", "ScanMode", "ScanSettings", "ScanSource", "StopReason", "is_initialised"]
 
-NO_PYTHON_SANE = "未安装 SANE 扫描支持（python-sane 或 libsane），无法使用扫描仪：请联系运维人员安装，或改用“监视文件夹”导入。"
-INIT_FAILED = "扫描仪服务（SANE）启动失败，请联系运维人员。"
-NOT_OPEN = "扫描仪尚未打开。"
-UNSUPPORTED_SETTING = "扫描仪不支持该设置：{what}。"
-
-
-class StopReason(Enum):
-    """Why the last `scan_pages` ended without an error."""
-
-    SINGLE_PAGE = "single_page"  # flatbed: one page per scan
-    FEEDER_EMPTY = "feeder_empty"  # ADF: no more documents after at least one page
-    CANCELLED = "cancelled"
-    PAGE_LIMIT = "page_limit"
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    name: str  # what open() takes, e.g. "genesys:libusb:001:004"
-    vendor: str
-    model: str
-    type: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.vendor} {self.model}".strip() or self.name
-
-
-_init_lock = threading.Lock()
-_initialised = False
-
-
-def _load_sane() -> tuple[ModuleType, type[Exception]]:
-    """python-sane and its error class; ScannerUnavailable if either python-sane or libsane is missing."""
-    try:
-        import _sane
-        import sane
-    except ImportError as exc:  # not installed, or libsane.so.1 missing
-        raise ScannerUnavailable(NO_PYTHON_SANE, detail=f"import failed: {exc}") from None
-    return sane, _sane.error
-
-
-def _ensure_init() -> tuple[ModuleType, type[Exception]]:
-    global _initialised
-    sane, error = _load_sane()
-    with _init_lock:
-        if not _initialised:
-            try:
-                version = sane.init()
-            except error as exc:
-                raise ScannerUnavailable(INIT_FAILED, detail=f"sane_init: {exc}") from None
-            _initialised = True
-            log.info("SANE initialised, version %s", ".".join(str(v) for v in version[1:]))
-    return sane, error
+REQUEST_TIMEOUT_S = 180.0  # one request (open, devices, an option); a network backend can take long
+CANCEL_GRACE_S = 5.0  # a cancelled page that does not stop by then: the worker is killed
+_POLL_S = 0.05  # how often the scanning thread looks at the cancel event while a page is read
 
 
 def is_initialised() -> bool:
-    """True once libsane was initialised in this process (SANE_CONFIG_DIR is fixed from then on)."""
-    return _initialised
+    """Whether libsane was initialised in this process: never, it runs only in worker processes."""
+    return False
 
 
-def _error_from(exc: BaseException) -> ScannerError:
-    status = status_from_text(str(exc))
-    return ScannerError(message_for(status), status=status, detail=f"SANE: {exc}")
+def _start_worker() -> Worker:
+    from drivers.scanner.sane_worker import serve
+
+    try:
+        return Worker("scanner", serve).start()
+    except WorkerDiedError as died:
+        raise ScannerUnavailable(WORKER_FAILED, detail=f"scanner worker: {died.__cause__!r}") from None
+
+
+def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
+    kind, value = reply[0], reply[1]
+    if kind == "err":
+        raise value from None
+    return value
 
 
 class SaneScanner:
-    """One SANE device. See the module docstring for the threading contract."""
+    """One SANE device, driven in its worker process. See the module docstring for the threading contract."""
 
     def __init__(self) -> None:
-        self._dev: Any = None
-        self._error: type[Exception] = Exception
-        self._software_lineart = False
+        self._worker: Worker | None = None
         self.device: str | None = None
         self.last_stop: StopReason | None = None
 
@@ -130,39 +82,36 @@ class SaneScanner:
     @staticmethod
     def devices(local_only: bool = False) -> list[DeviceInfo]:
         """Scanners libsane can see now. May take seconds (network backends)."""
-        sane, error = _ensure_init()
+        worker = _start_worker()
         try:
-            found = sane.get_devices(local_only)
-        except error as exc:
-            raise ScannerUnavailable(INIT_FAILED, detail=f"sane_get_devices: {exc}") from None
-        return [DeviceInfo(*(str(part) for part in entry[:4])) for entry in found]
+            return list(_answer(_request(worker, ("devices", local_only))))
+        finally:
+            worker.stop()
 
     def open(self, device: str) -> SaneScanner:
         """Open `device` (a name from `devices()`). ScannerUnavailable with the reason if it cannot be."""
         self.close()
-        sane, error = _ensure_init()
+        worker = _start_worker()
         try:
-            self._dev = sane.open(device)
-        except (error, RuntimeError) as exc:
-            status = status_from_text(str(exc))
-            if status in (SaneStatus.INVAL, SaneStatus.UNKNOWN, SaneStatus.IO_ERROR):
-                message = f"找不到扫描仪“{device}”：请检查扫描仪电源和数据线，或在设置中重新选择扫描仪。"
-            else:
-                message = message_for(status)
-            raise ScannerUnavailable(message, status=status, detail=f"sane_open({device}): {exc}") from None
-        self._error = error
+            _answer(_request(worker, ("open", device)))
+        except BaseException:
+            worker.stop()
+            raise
+        self._worker = worker
         self.device = device
-        self._software_lineart = False
-        log.info("scanner opened: %s", device)
+        log.info("scanner worker %s serves %s", worker.pid, device)
         return self
 
     def close(self) -> None:
-        if self._dev is not None:
-            try:
-                self._dev.close()
-            finally:
-                self._dev = None
-                log.info("scanner closed: %s", self.device)
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        try:
+            _request(worker, ("close",), timeout=30)
+        except (ScannerError, TimeoutError):
+            log.warning("scanner %s did not close cleanly", self.device)
+        finally:
+            worker.stop()
 
     def __enter__(self) -> SaneScanner:
         return self
@@ -172,132 +121,42 @@ class SaneScanner:
 
     @property
     def is_open(self) -> bool:
-        return self._dev is not None
+        return self._worker is not None
 
-    def _require(self) -> Any:
-        if self._dev is None:
-            raise ScannerError(NOT_OPEN)
-        return self._dev
+    @property
+    def worker_pid(self) -> int | None:
+        """The process id of the worker serving the open device (diagnostics and tests)."""
+        return self._worker.pid if self._worker is not None else None
 
     # --- options -----------------------------------------------------------------------------
 
     def option_names(self) -> list[str]:
         """SANE option names of the open device, as SANE spells them (e.g. "read-return-value")."""
-        return [option.name for option in self._require().opt.values()]
+        return list(self._call("option_names"))
 
-    def choices(self, name: str) -> Any:
+    def choices(self, name: str) -> Any:  # noqa: ANN401
         """The constraint of option `name`: a list of allowed values, (min, max, quant), or None."""
-        option = self._option(name)
-        return option.constraint
+        return self._call("choices", name)
 
-    def get_option(self, name: str) -> Any:
-        dev = self._require()
-        if name.replace("-", "_") not in dev.opt:  # python-sane would return its own attributes
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED)
-        try:
-            return getattr(dev, name.replace("-", "_"))
-        except AttributeError:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED) from None
-        except self._error as exc:
-            raise _error_from(exc) from None
+    def get_option(self, name: str) -> Any:  # noqa: ANN401
+        return self._call("get_option", name)
 
-    def set_option(self, name: str, value: Any) -> None:
+    def set_option(self, name: str, value: Any) -> None:  # noqa: ANN401
         """Set a raw SANE option (advanced settings, and the test backend's switches in tests)."""
-        dev = self._require()
-        if name.replace("-", "_") not in dev.opt:  # python-sane would silently set a plain attribute
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED)
-        try:
-            setattr(dev, name.replace("-", "_"), value)
-        except (AttributeError, TypeError) as exc:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED, detail=str(exc)) from None
-        except self._error as exc:
-            error = _error_from(exc)
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=error.status, detail=error.detail) from None
-
-    def _option(self, name: str) -> Any:
-        try:
-            return self._require()[name.replace("-", "_")]
-        except KeyError:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED) from None
-
-    def _has(self, name: str) -> bool:
-        dev = self._require()
-        option = dev.opt.get(name.replace("-", "_"))
-        return option is not None and option.is_active() and option.is_settable()
+        self._call("set_option", name, value)
 
     def capabilities(self) -> Capabilities:
         """What the device offers, for the technician's settings page."""
-        modes = self._settable_choices("mode")
-        sources = self._settable_choices("source")
-        offered_modes = [mode for mode in ScanMode if pick(modes, is_mode(mode)) is not None]
-        if ScanMode.LINEART not in offered_modes and (ScanMode.GRAY in offered_modes or not modes):
-            offered_modes.append(ScanMode.LINEART)  # 1-bit grey, or grey thresholded by the driver
-        offered_sources = [source for source in ScanSource if pick(sources, is_source(source)) is not None]
-        constraint = self.choices("resolution") if self._has("resolution") else None
-        if isinstance(constraint, list) and constraint:
-            listed = tuple(int(round(v)) for v in constraint)
-            low, high = min(listed), max(listed)
-        elif isinstance(constraint, tuple):
-            listed, low, high = (), int(round(constraint[0])), int(round(constraint[1]))
-        else:
-            listed, low, high = (), 0, 0
-        return Capabilities(
-            modes=tuple(offered_modes),
-            sources=tuple(offered_sources) or (ScanSource.FLATBED,),
-            resolution_range=(low, high),
-            resolutions=listed,
-        )
+        return self._call("capabilities")  # type: ignore[no-any-return]
 
     def configure(self, settings: ScanSettings) -> ScanSettings:
         """Apply source, mode and resolution; returns what the device actually took (nearest resolution)."""
-        if self._has("source"):
-            value = pick(self.choices("source") or [], is_source(settings.source))
-            if value is None:
-                raise ScannerError(UNSUPPORTED_SETTING.format(what=SOURCE_NAMES[settings.source]), status=SaneStatus.UNSUPPORTED)
-            self.set_option("source", value)
-        elif settings.source is not ScanSource.FLATBED:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=SOURCE_NAMES[settings.source]), status=SaneStatus.UNSUPPORTED)
-        self._set_mode(settings.mode)
-        resolution = settings.resolution
-        if self._has("resolution"):
-            wanted = nearest(float(settings.resolution), self.choices("resolution"))
-            fixed_point = isinstance(self.get_option("resolution"), float)  # SANE_TYPE_FIXED reads as float
-            self.set_option("resolution", float(wanted) if fixed_point else int(round(wanted)))
-            resolution = int(round(float(self.get_option("resolution"))))
-        log.info("scanner configured: %s dpi, %s, %s", resolution, settings.mode.value, settings.source.value)
-        return ScanSettings(resolution=resolution, mode=settings.mode, source=settings.source)
+        return self._call("configure", settings)  # type: ignore[no-any-return]
 
-    def _settable_choices(self, name: str) -> list[Any]:
-        choices = self.choices(name) if self._has(name) else None
-        return choices if isinstance(choices, list) else []
-
-    def _set_mode(self, mode: ScanMode) -> None:
-        self._software_lineart = False
-        modes = self._settable_choices("mode")
-        value = pick(modes, is_mode(mode))
-        grey_for_lineart = value is None and mode is ScanMode.LINEART
-        if grey_for_lineart:  # no lineart mode: 1-bit grey if the device has it, else grey thresholded here
-            value = pick(modes, is_mode(ScanMode.GRAY))
-        if value is None and modes:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=MODE_NAMES[mode]), status=SaneStatus.UNSUPPORTED)
-        if value is not None:
-            self.set_option("mode", value)
-        depths = self._settable_choices("depth")  # read after the mode: it may change the allowed depths
-        if grey_for_lineart:
-            if 1 in depths:
-                self.set_option("depth", 1)
-            else:
-                self._software_lineart = True
-        elif mode is not ScanMode.LINEART and 8 in depths:
-            self.set_option("depth", 8)
+    def _call(self, method: str, *args: Any) -> Any:  # noqa: ANN401
+        return _answer(self._request(("call", method, args)))
 
     # --- scanning ----------------------------------------------------------------------------
-
-    def _is_feeder(self) -> bool:
-        if not self._has("source"):
-            return False
-        source = str(self.get_option("source")).lower()
-        return is_source(ScanSource.ADF)(source) or is_source(ScanSource.ADF_DUPLEX)(source)
 
     def scan_pages(
         self,
@@ -313,117 +172,117 @@ class SaneScanner:
         while a page is read (total is -1 when the device does not know the height). When
         `cancel` is set, the scan stops within a line and the iterator ends. Why it ended is in
         `last_stop`. Errors raise ScannerError with the clerk's message (jam, cover open, ...);
-        an empty feeder before the first page raises ScannerError(status=NO_DOCS).
-        Images are "RGB", "L", or "1" (lineart), with `info["dpi"]` set.
+        an empty feeder before the first page raises ScannerError(status=NO_DOCS); a worker that
+        died raises ScannerUnavailable. Images are "RGB", "L", or "1" (lineart), with `info["dpi"]` set.
         """
-        dev = self._require()
-        feeder = self._is_feeder()
-        dpi = self._resolution()
         self.last_stop = None
-        pages = 0
+        _answer(self._request(("scan", max_pages, page_progress is not None)))
+        pages, ended = 0, False
         try:
             while True:
-                if cancel is not None and cancel.is_set():
-                    self.last_stop = StopReason.CANCELLED
-                    return
-                if max_pages is not None and pages >= max_pages:
-                    self.last_stop = StopReason.PAGE_LIMIT
-                    return
-                image = self._read_page(dev, feeder, pages, cancel, page_progress)
-                if image is None:
+                reply = self._next_page(cancel, page_progress)
+                if reply[0] == "err":
+                    ended = True
+                    raise reply[1] from None
+                if reply[0] == "end":
+                    ended = True
+                    self.last_stop = StopReason(reply[1]) if reply[1] else None
                     return
                 pages += 1
-                if dpi:
-                    image.info["dpi"] = (dpi, dpi)
                 _call_safely(progress, pages)
-                yield image
-                if not feeder:
-                    self.last_stop = StopReason.SINGLE_PAGE
-                    return
+                yield reply[1]
         finally:
-            if feeder:
-                self._cancel_quietly(dev)
-            log.info("scan ended: %d page(s), %s", pages, self.last_stop.value if self.last_stop else "error")
+            if not ended:
+                self._stop_batch()
 
-    def _read_page(
-        self,
-        dev: Any,
-        feeder: bool,
-        pages_so_far: int,
-        cancel: threading.Event | None,
-        page_progress: Callable[[int, int], None] | None,
-    ) -> Image.Image | None:
-        """One page; None when the scan ends normally (feeder empty, cancelled) with last_stop set."""
+    def _next_page(self, cancel: threading.Event | None, page_progress: Callable[[int, int], None] | None) -> tuple[Any, ...]:
+        """The worker's answer to one "next": ("page", image), ("end", stop) or ("err", error)."""
+        cancelled = cancel is not None and cancel.is_set()
+        self._send(("next", cancelled))
+        cancel_sent = time.monotonic() if cancelled else None
+        while True:
+            if cancel_sent is None and cancel is not None and cancel.is_set():
+                self._send(("cancel",))
+                cancel_sent = time.monotonic()
+            if self._poll(_POLL_S):
+                message = self._recv()
+                if message[0] != "lines":
+                    return message  # type: ignore[no-any-return]
+                for lines, total in message[1]:
+                    if cancel is not None and cancel.is_set():
+                        break
+                    _call_hook_safely(page_progress, lines, total)
+            elif cancel_sent is not None and time.monotonic() - cancel_sent > CANCEL_GRACE_S:
+                log.warning("scanner %s did not stop %.0f s after the cancel: worker killed", self.device, CANCEL_GRACE_S)
+                self._drop_worker().kill()
+                return ("end", StopReason.CANCELLED.value)
+
+    def _stop_batch(self) -> None:
+        """End a batch the caller stopped early (iterator closed, or an error on this side)."""
+        if self._worker is None:
+            return
         try:
-            dev.start()
-        except self._error as exc:
-            return self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, None)
-        hook = _LineHook(dev, cancel, page_progress)
+            self._send(("stop",))
+            deadline = time.monotonic() + CANCEL_GRACE_S
+            while time.monotonic() < deadline:
+                if self._poll(_POLL_S) and self._recv()[0] == "stopped":
+                    return
+            log.warning("scanner %s did not end the batch: its worker is killed", self.device)
+            self._drop_worker().kill()
+        except ScannerUnavailable:
+            pass  # the worker died; already logged
+
+    # --- the pipe ------------------------------------------------------------------------------
+
+    def _require(self) -> Worker:
+        if self._worker is None:
+            raise ScannerError(NOT_OPEN)
+        return self._worker
+
+    def _drop_worker(self) -> Worker:
+        worker, self._worker = self._require(), None
+        return worker
+
+    def _request(self, message: tuple[Any, ...]) -> tuple[Any, ...]:
+        worker = self._require()
         try:
-            image = dev.snap(feeder, progress=hook)
-        except self._error as exc:  # NO_DOCS can come at the first read too, with some backends
-            return self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, hook)
-        except RuntimeError as exc:  # python-sane: "Scanner returned no data"
-            raise ScannerError(message_for(SaneStatus.EOF), status=SaneStatus.EOF, detail=str(exc)) from None
-        if hook.cancelled:  # cancelled on the very last line: drop the page, like any cancelled page
-            self._cancel_quietly(dev)
-            self.last_stop = StopReason.CANCELLED
-            return None
-        return self._finish(image)
+            return _request(worker, message)
+        except ScannerUnavailable:
+            self._worker = None
+            raise
 
-    def _end_or_raise(self, dev: Any, error: ScannerError, feeder: bool, pages_so_far: int, hook: _LineHook | None) -> None:
-        """The normal ends of a scan set `last_stop`: an empty feeder after some pages, a cancel. Else raise."""
-        if feeder and error.status is SaneStatus.NO_DOCS and pages_so_far > 0:
-            self.last_stop = StopReason.FEEDER_EMPTY
-            return None
-        if error.status is SaneStatus.CANCELLED and hook is not None and hook.cancelled:
-            self._cancel_quietly(dev)
-            self.last_stop = StopReason.CANCELLED
-            return None
-        raise error from None
-
-    def _finish(self, image: Image.Image) -> Image.Image:
-        if self._has("depth") and self.get_option("depth") == 1 and image.mode == "L":
-            return image.convert("1", dither=Image.Dither.NONE)
-        if self._software_lineart:
-            from drivers.scanner.processing import to_bw
-
-            return to_bw(image)
-        return image
-
-    def _resolution(self) -> int | None:
-        if not self._has("resolution"):
-            return None
-        return int(round(float(self.get_option("resolution"))))
-
-    def _cancel_quietly(self, dev: Any) -> None:
+    def _send(self, message: tuple[Any, ...]) -> None:
         try:
-            dev.cancel()
-        except self._error as exc:
-            log.warning("sane_cancel failed: %s", exc)
+            self._require().send(message)
+        except WorkerDiedError as died:
+            raise self._lost(died) from None
 
-
-class _LineHook:
-    """python-sane's per-line progress hook. Must never raise (see the module docstring)."""
-
-    def __init__(self, dev: Any, cancel: threading.Event | None, page_progress: Callable[[int, int], None] | None) -> None:
-        self._dev = dev
-        self._cancel = cancel
-        self._page_progress = page_progress
-        self.cancelled = False
-
-    def __call__(self, lines: int, total: int) -> None:
+    def _poll(self, timeout: float) -> bool:
         try:
-            if self.cancelled:
-                return
-            if self._cancel is not None and self._cancel.is_set():
-                self.cancelled = True
-                self._dev.cancel()  # the next sane_read returns SANE_STATUS_CANCELLED
-                return
-            if self._page_progress is not None:
-                self._page_progress(lines, total)
-        except BaseException:  # noqa: BLE001  (raising here would crash python-sane 2.9.2)
-            log.exception("error in the scan progress hook (ignored)")
+            return self._require().poll(timeout)
+        except WorkerDiedError as died:
+            raise self._lost(died) from None
+
+    def _recv(self) -> tuple[Any, ...]:
+        try:
+            return self._require().recv()  # type: ignore[no-any-return]
+        except WorkerDiedError as died:
+            raise self._lost(died) from None
+
+    def _lost(self, died: WorkerDiedError) -> ScannerUnavailable:
+        self._worker = None
+        return ScannerUnavailable(WORKER_DIED, detail=f"scanner worker for {self.device}: {died.reason}")
+
+
+def _request(worker: Worker, message: tuple[Any, ...], timeout: float = REQUEST_TIMEOUT_S) -> tuple[Any, ...]:
+    """One request and its answer; ScannerUnavailable if the worker died or hangs (then it is killed)."""
+    try:
+        return worker.request(message, timeout)  # type: ignore[no-any-return]
+    except WorkerDiedError as died:
+        raise ScannerUnavailable(WORKER_DIED, detail=f"scanner worker ({message[0]}): {died.reason}") from None
+    except TimeoutError:
+        worker.kill()
+        raise ScannerUnavailable(WORKER_DIED, detail=f"scanner worker ({message[0]}): no answer in {timeout:.0f} s") from None
 
 
 def _call_safely(callback: Callable[[int], None] | None, value: int) -> None:
@@ -433,3 +292,12 @@ def _call_safely(callback: Callable[[int], None] | None, value: int) -> None:
         callback(value)
     except Exception:
         log.exception("error in the scan progress callback (ignored)")
+
+
+def _call_hook_safely(callback: Callable[[int, int], None] | None, lines: int, total: int) -> None:
+    if callback is None:
+        return
+    try:
+        callback(lines, total)
+    except Exception:
+        log.exception("error in the scan progress hook (ignored)")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -35,16 +34,16 @@ def _pixels(mm: float, dpi: int) -> int:
 @pytest.fixture(scope="module")
 def sane_env() -> dict[str, str]:
     need(sane_test.backend_available(), "SANE test backend (libsane1 + python-sane)")
-    env = sane_test.process_env()  # before the first sane.init() of this process: see tests/support/sane_test.py
+    env = sane_test.process_env()  # read by each scanner worker process at its start
     names = [device.name for device in SaneScanner.devices()]
-    need(sane_test.TEST_DEVICE in names, f"SANE test device {sane_test.TEST_DEVICE} (libsane was initialised elsewhere first?)")
+    need(sane_test.TEST_DEVICE in names, f"SANE test device {sane_test.TEST_DEVICE}")
     return env
 
 
 @pytest.fixture
 def scanner(sane_env: dict[str, str]) -> Iterator[SaneScanner]:
     with SaneScanner().open(sane_test.TEST_DEVICE) as opened:
-        # The test backend keeps option values across open/close for the whole process: reset them.
+        # The test backend keeps option values across open/close for the life of its (worker) process.
         opened.set_option("read-return-value", "Default")
         opened.set_option("read-delay", 0)
         opened.set_option("read-limit", 0)
@@ -232,12 +231,15 @@ def test_scanning_needs_an_open_device() -> None:
         list(SaneScanner().scan_pages())
 
 
-def test_without_python_sane_the_scanner_is_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "sane", None)  # what `import sane` sees when it is not installed
-    monkeypatch.setitem(sys.modules, "_sane", None)
+def test_without_python_sane_the_scanner_is_unavailable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # The worker process imports python-sane: give it modules that fail as a missing libsane.so.1 does.
+    for name in ("sane", "_sane"):
+        (tmp_path / f"{name}.py").write_text('raise ImportError("libsane.so.1: cannot open shared object file")\n')
+    monkeypatch.syspath_prepend(str(tmp_path))  # the worker starts with this process's sys.path
     with pytest.raises(ScannerUnavailable) as caught:
         SaneScanner().open("test:0")
     assert "python-sane" in str(caught.value)
+    assert "libsane.so.1" in caught.value.detail
     with pytest.raises(ScannerUnavailable):
         SaneScanner.devices()
 

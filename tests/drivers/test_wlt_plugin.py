@@ -2,23 +2,28 @@
 
 tests/drivers/fake_wlt/fake_wlt.c is compiled once per variant (good, broken, other entry points).
 Its photo is grey with pixel (x, y) = input[(y * 102 + x) % 1024], so a decoded image proves the
-input really went through the library. Without gcc the library tests skip, except under CI=true.
+input really went through the library. The library runs in the decoder's worker process; what it
+was called with comes back through its trace file (FAKE_WLT_TRACE). Without gcc the library tests
+skip, except under CI=true.
 """
 
 from __future__ import annotations
 
-import ctypes
+import os
 import shutil
+import signal
 import struct
 import subprocess
-import tempfile
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from drivers.idcard import wlt
 from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError, bmp_size
+from drivers.isolation import sigpipe_ignored
 from tests.support.requirements import need
 
 SOURCE = Path(__file__).parent / "fake_wlt" / "fake_wlt.c"
@@ -32,7 +37,11 @@ VARIANTS: dict[str, list[str]] = {
     "no_symbol": ["-DNO_SYMBOL"],
     "getbmp": ["-DGETBMP"],
     "getbmp_unlicensed": ["-DGETBMP", "-DRESULT=-5"],
+    "fragile": ["-DFRAGILE"],
+    "hostile": ["-DHOSTILE"],
 }
+
+Trace = Callable[[], list[dict[str, str]]]
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +57,39 @@ def libs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return built
 
 
-def counter(path: str, name: str) -> int:
-    """A global int of a fake library (the same file is the same handle as the decoder's)."""
-    return ctypes.c_int.in_dll(ctypes.CDLL(path), name).value
+@pytest.fixture
+def trace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Trace:
+    """The calls the fake library saw, from workers started after this fixture (one dict per call)."""
+    path = tmp_path / "trace" / "calls.txt"
+    path.parent.mkdir()
+    monkeypatch.setenv("FAKE_WLT_TRACE", str(path))
+
+    def read() -> list[dict[str, str]]:
+        if not path.exists():
+            return []
+        return [dict(part.split("=", 1) for part in line.split(" ")) for line in path.read_text().splitlines()]
+
+    return read
+
+
+@pytest.fixture
+def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty current directory for this test."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def gone(pid: int, within: float = 5.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def sample(seed: int) -> bytes:
@@ -100,36 +139,38 @@ def test_accepts_any_bytes_like_input(libs: dict[str, str]) -> None:
     assert decoder.decode(bytearray(sample(3))) == decoder.decode(memoryview(sample(3)))
 
 
-def test_bmp_save_is_off_by_default_so_no_photo_lands_on_disk(
-    libs: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_bmp_save_is_off_by_default_so_no_photo_lands_on_disk(libs: dict[str, str], trace: Trace, cwd: Path) -> None:
     PhotoDecoder.load(libs["good"]).decode(sample(4))
-    assert counter(libs["good"], "last_flag") == 0
-    assert list(tmp_path.iterdir()) == []
+    assert [call["flag"] for call in trace()] == ["0"]
+    assert list(cwd.iterdir()) == []
 
 
-def test_flag_is_passed_to_the_library(libs: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # a non-zero flag makes the fake behave like bmpSave=1
-    decoder = PhotoDecoder.load(libs["good"], flag=752)
+def test_flag_is_passed_to_the_library_and_its_zp_bmp_never_reaches_our_directory(
+    libs: dict[str, str], trace: Trace, cwd: Path
+) -> None:
+    decoder = PhotoDecoder.load(libs["good"], flag=752)  # a non-zero flag makes the fake write zp.bmp (bmpSave)
     assert decoder.flag == 752
     decoder.decode(sample(5))
-    assert counter(libs["good"], "last_flag") == 752
+    (call,) = trace()
+    assert call["flag"] == "752"
+    assert list(cwd.iterdir()) == []  # the worker decodes in its own private directory...
+    private = Path(call["cwd"])
+    assert private != cwd and (private / "zp.bmp").is_file()
+    decoder.close()
+    assert not private.exists()  # ...which goes with it, photo and all
 
 
 @pytest.mark.parametrize("size", [0, 1023, 1025, 2048])
-def test_wrong_length_is_refused_before_calling_the_library(libs: dict[str, str], size: int) -> None:
+def test_wrong_length_is_refused_before_calling_the_library(libs: dict[str, str], trace: Trace, size: int) -> None:
     decoder = PhotoDecoder.load(libs["good"])
-    before = counter(libs["good"], "calls")
     with pytest.raises(PhotoDecoderError, match=f"1024 字节, 实际为 {size} 字节"):
         decoder.decode(bytes(size))
-    assert counter(libs["good"], "calls") == before
+    assert trace() == []
 
 
-def test_calls_from_several_threads_all_succeed(libs: dict[str, str]) -> None:
+def test_calls_from_several_threads_all_succeed(libs: dict[str, str], trace: Trace) -> None:
     """The fake refuses a call while another is running (as a non-thread-safe library would break)."""
-    decoders = [PhotoDecoder.load(libs["good"]) for _ in range(2)]  # two decoders, one library: one lock
-    overlaps_before = counter(libs["good"], "overlaps")
+    decoders = [PhotoDecoder.load(libs["good"]) for _ in range(2)]  # two decoders: a worker each
     results: dict[tuple[int, int], bytes] = {}
     errors: list[BaseException] = []
     start = threading.Barrier(8)
@@ -148,7 +189,9 @@ def test_calls_from_several_threads_all_succeed(libs: dict[str, str]) -> None:
     for thread in threads:
         thread.join(timeout=30)
     assert errors == []
-    assert counter(libs["good"], "overlaps") == overlaps_before
+    calls = trace()
+    assert len(calls) == 40 and {call["overlap"] for call in calls} == {"0"}
+    assert len({call["pid"] for call in calls}) == 2
     assert len(results) == 40
     for (n, i), bmp in results.items():
         v = sample(n * 10 + i)[0]
@@ -180,22 +223,92 @@ def test_raw_output_is_not_taken_for_a_bmp(libs: dict[str, str]) -> None:
 
 
 def test_getbmp_decodes_through_a_private_temporary_file(
-    libs: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    libs: dict[str, str], trace: Trace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))  # read by the worker when it starts
     decoder = PhotoDecoder.load(libs["getbmp"])
     assert decoder.symbol == "GetBmp"
     photo = sample(9)
     assert_grey_photo_of(decoder.decode(photo), photo)
-    assert counter(libs["getbmp"], "last_flag") == 2  # USB interface by default
-    given = Path((ctypes.c_char * 4096).in_dll(ctypes.CDLL(libs["getbmp"]), "last_file").value.decode())
-    assert given.suffix == ".wlt" and given.parent.parent == tmp_path
-    assert list(tmp_path.iterdir()) == []  # the photo did not stay on disk
+    (call,) = trace()
+    assert call["flag"] == "2"  # USB interface by default
+    given = Path(call["file"])
+    assert given.suffix == ".wlt" and temp in given.parents
+    assert [p for p in temp.rglob("*") if p.is_file()] == []  # the photo did not stay on disk
+    decoder.close()
+    assert list(temp.iterdir()) == []
 
 
 def test_getbmp_error_codes_are_explained(libs: dict[str, str]) -> None:
     with pytest.raises(PhotoDecoderError, match=r"返回 -5（软件未授权）"):
         PhotoDecoder.load(libs["getbmp_unlicensed"]).decode(sample(10))
+
+
+# --- vendor code that misbehaves: it runs in the decoder's worker, never in this process ------
+
+
+def test_a_crashing_library_gives_a_clear_error_and_the_next_photo_decodes(libs: dict[str, str]) -> None:
+    decoder = PhotoDecoder.load(libs["fragile"])
+    first_worker = decoder.worker_pid
+    assert first_worker is not None and first_worker != os.getpid()
+    with pytest.raises(PhotoDecoderError, match="意外退出.*请重新读卡"):
+        decoder.decode(b"\xff" + sample(12)[1:])  # the fake dereferences NULL on this input
+    assert gone(first_worker)
+    photo = sample(12)
+    assert_grey_photo_of(decoder.decode(photo), photo)  # a new worker, the same library
+    assert decoder.worker_pid not in (None, first_worker)
+    decoder.close()
+
+
+def test_a_hanging_library_is_ended_after_the_timeout(libs: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wlt, "DECODE_TIMEOUT_S", 1.0)
+    decoder = PhotoDecoder.load(libs["fragile"])
+    hung_worker = decoder.worker_pid
+    assert hung_worker is not None
+    started = time.monotonic()
+    with pytest.raises(PhotoDecoderError, match="没有响应"):
+        decoder.decode(b"\xfe" + sample(13)[1:])  # the fake sleeps 60 s on this input
+    assert time.monotonic() - started < 5
+    assert gone(hung_worker)
+    assert_grey_photo_of(decoder.decode(sample(13)), sample(13))
+    decoder.close()
+
+
+def test_what_vendor_code_does_to_its_process_does_not_reach_ours(libs: dict[str, str], trace: Trace, cwd: Path) -> None:
+    """The hostile fake resets SIGPIPE to SIG_DFL, writes zp.bmp into its cwd and chdirs to /."""
+    assert sigpipe_ignored() is True
+    photo = sample(14)
+    decoder = PhotoDecoder.load(libs["hostile"])
+    assert_grey_photo_of(decoder.decode(photo), photo)
+    assert_grey_photo_of(decoder.decode(photo), photo)  # a second call still works (its cwd is now /)
+    assert sigpipe_ignored() is True
+    assert signal.getsignal(signal.SIGPIPE) is signal.SIG_IGN
+    assert Path.cwd() == cwd and list(cwd.iterdir()) == []
+    assert Path(trace()[0]["cwd"]) != cwd
+    decoder.close()
+
+
+def test_close_ends_the_worker(libs: dict[str, str]) -> None:
+    decoder = PhotoDecoder.load(libs["good"])
+    pid = decoder.worker_pid
+    assert pid is not None
+    decoder.close()
+    assert gone(pid)
+    assert_grey_photo_of(decoder.decode(sample(15)), sample(15))  # started again on demand
+    decoder.close()
+
+
+def test_a_library_that_crashes_while_loading_is_refused(tmp_path: Path) -> None:
+    gcc = shutil.which("gcc")
+    need(gcc is not None, "gcc (C compiler, to build the fake WLT library)")
+    source = tmp_path / "boom.c"
+    source.write_text("__attribute__((constructor)) static void boom(void) { *(volatile int *)0 = 1; }\n")
+    target = tmp_path / "libboom.so"
+    subprocess.run([gcc, "-shared", "-fPIC", "-o", str(target), str(source)], check=True, timeout=60)
+    with pytest.raises(PhotoDecoderError, match="无法加载照片解码库.*意外退出"):
+        PhotoDecoder.load(str(target))
 
 
 # --- broken libraries ------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from .children import spawn
 from .requirements import need, which_or_none
 
 PCSCD_CANDIDATES = ("/usr/sbin/pcscd", "/usr/local/sbin/pcscd")
@@ -206,7 +207,8 @@ class PrivatePcscd:
         usb_dir = usb_driver_dir(pcscd) or ""
         command = [*_unshare_prefix(), "sh", "-c", _LAUNCH, "sh", str(self.run_dir), usb_dir, pcscd, str(self.config_dir)]
         with open(self.log_path, "ab") as log:
-            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            # Tied to this process: a test run that dies takes its pcscd along (unshare and sh exec, same pid).
+            self._process = spawn(command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

@@ -10,11 +10,19 @@ on 127.0.0.1 with ``trust`` authentication, and is stopped (``-m immediate``)
 and deleted on exit, also when the test fails. When running as root, the
 server programs run as the ``postgres`` system user via ``runuser``; otherwise
 they run as the current user. Only subprocesses are used here (no psycopg).
+
+Nothing is left running when the test run dies, however it dies (SIGKILL, a
+crash, SIGPIPE): each cluster has a watchdog process (pg_watchdog.py) that
+stops and deletes it as soon as its owner has gone. As a second line, each
+cluster's folder records its owner (``owner.json``), and every ``start()``
+first reaps clusters whose owner is dead (``reap_stale_clusters``), in case
+a watchdog was killed too. Clusters of live test runs are never touched.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import re
 import shlex
@@ -23,6 +31,7 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -30,11 +39,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from .children import start_time
+from .pg_watchdog import reap
 from .requirements import find_pg_bin, which_or_none
 
 _DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 _BIND_ERRORS = ("could not bind", "Address already in use")
 _PORT_ATTEMPTS = 3  # retries if another process grabs the chosen port first
+_PREFIX = "hallapp-pg-"
+_OWNER_FILE = "owner.json"
+_WATCHDOG = Path(__file__).with_name("pg_watchdog.py")
 
 
 def _is_root() -> bool:
@@ -74,6 +88,32 @@ def _world_traversable(path: Path) -> bool:
     return True
 
 
+def _base_parents() -> list[Path]:
+    parents = [Path(tempfile.gettempdir()), Path("/tmp")]  # see _make_base_dir
+    return [p for i, p in enumerate(parents) if p.is_dir() and p not in parents[:i]]
+
+
+def _owner_alive(owner: dict[str, object]) -> bool:
+    pid = owner.get("pid")
+    return isinstance(pid, int) and start_time(pid) == owner.get("start")
+
+
+def reap_stale_clusters() -> list[Path]:
+    """Stop and delete clusters left by test runs that died (owner gone). Returns their folders."""
+    reaped = []
+    for parent in _base_parents():
+        for base in sorted(parent.glob(f"{_PREFIX}*")):
+            try:
+                owner = json.loads((base / _OWNER_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # not ours, or still being set up
+            if not isinstance(owner, dict) or _owner_alive(owner):
+                continue
+            reap(base, [str(part) for part in owner.get("stop", [])])
+            reaped.append(base)
+    return reaped
+
+
 class ThrowawayPostgres:
     """Context manager running a private, disposable PostgreSQL cluster."""
 
@@ -92,6 +132,7 @@ class ThrowawayPostgres:
         self.databases: list[str] = []
         self._as_root = _is_root()
         self._owner_pid = os.getpid()
+        self._watchdog: subprocess.Popen[bytes] | None = None
         initdb = find_pg_bin("initdb")
         # Use server tools from the same installation as initdb.
         self.bindir: Path | None = Path(initdb).parent if initdb else None
@@ -178,9 +219,11 @@ class ThrowawayPostgres:
             raise RuntimeError(
                 "PostgreSQL (initdb) not found on PATH or in /usr/lib/postgresql/*/bin"
             )
+        reap_stale_clusters()
         self.base_dir = self._make_base_dir()
-        atexit.register(self._atexit_stop)  # last resort if the test run dies
+        atexit.register(self._atexit_stop)  # on a normal exit; the watchdog covers the others
         try:
+            self._guard()
             self._initdb()
             self._start_server()
         except BaseException:
@@ -192,7 +235,7 @@ class ThrowawayPostgres:
         parent = Path(tempfile.gettempdir())
         if self._as_root and not _world_traversable(parent):
             parent = Path("/tmp")  # postgres must be able to reach the cluster
-        base = Path(tempfile.mkdtemp(prefix="hallapp-pg-", dir=parent))
+        base = Path(tempfile.mkdtemp(prefix=_PREFIX, dir=parent))
         try:
             base.chmod(0o755)
             if self._as_root:
@@ -209,6 +252,42 @@ class ThrowawayPostgres:
             shutil.rmtree(base, ignore_errors=True)
             raise
         return base
+
+    def _stop_argv(self) -> list[str]:
+        stop = [self.bin("pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "-t", "10", "stop"]
+        return self._server_cmd(stop)
+
+    def _guard(self) -> None:
+        """Record the owner, and start the watchdog that reaps the cluster when the owner has gone."""
+        base = self._base()
+        owner = {"pid": os.getpid(), "start": start_time(os.getpid()), "stop": self._stop_argv()}
+        (base / _OWNER_FILE).write_text(json.dumps(owner), encoding="utf-8")
+        spec = json.dumps({"base": str(base), "stop": owner["stop"]})
+        self._watchdog = subprocess.Popen(
+            [sys.executable, str(_WATCHDOG), spec],
+            stdin=subprocess.PIPE,  # our end, never written: EOF tells the watchdog we have gone
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_clean_env(),
+            cwd="/",
+            start_new_session=True,  # a signal to our process group must not reach it
+        )
+
+    @property
+    def watchdog_pid(self) -> int | None:
+        return self._watchdog.pid if self._watchdog is not None else None
+
+    def _release_watchdog(self) -> None:
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is None:
+            return
+        if watchdog.stdin is not None:
+            watchdog.stdin.close()  # the cluster is gone already: it finds nothing to do
+        try:
+            watchdog.wait(15)
+        except subprocess.TimeoutExpired:
+            watchdog.kill()
+            watchdog.wait(5)
 
     def _initdb(self) -> None:
         argv = [
@@ -275,7 +354,8 @@ class ThrowawayPostgres:
             shutil.rmtree(base, ignore_errors=True)
             if base.exists():  # e.g. a file was still being written; retry once
                 time.sleep(0.2)
-                shutil.rmtree(base)
+                shutil.rmtree(base, ignore_errors=True)
+            self._release_watchdog()
 
     def _stop_server(self) -> None:
         pid_file = self.data_dir / "postmaster.pid"

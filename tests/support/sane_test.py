@@ -4,19 +4,18 @@ Debian ships the backend but disables it in /etc/sane.d/dll.conf. `make_config_d
 whose dll.conf enables `test` alone (no real backend is probed, so init takes milliseconds instead
 of seconds) with a copy of /etc/sane.d/test.conf beside it. Devices: `test:0`, `test:1`.
 
-When libsane reads SANE_CONFIG_DIR (found by trying it on libsane 1.2.1): at the *first*
-`sane.init()` of the process, and never again: the list of configuration folders is cached, and
-`sane.exit()` + `sane.init()` does not re-read it (a second init after changing the variable even
-mixes the two configurations). Importing python-sane reads nothing. So:
+When libsane reads SANE_CONFIG_DIR: at the *first* `sane.init()` of a process, and never again
+(the list of configuration folders is cached; `sane.exit()` + `sane.init()` does not re-read it).
+Our driver runs libsane only in worker processes (drivers/scanner/sane_worker.py), each started
+fresh by `SaneScanner.open()`/`devices()` with this process's environment. So:
 
-* in-process: use `process_env()`, the one configuration of the test process (made and activated
-  at its first call, idempotent, so every test module can call it), before anything in the
-  process calls `sane.init()` (our driver does at the first `SaneScanner.devices()`/`open()`).
-  For another configuration, `make_config_dir` + `activate`, which refuses when it is too late;
-* a subprocess (scanimage, a second interpreter): pass the env as its environment; any config.
+* `process_env()`: the one configuration of the test process (made and activated at its first
+  call, idempotent, so every test module can call it); `make_config_dir` + `activate` for another
+  one, which the next scanner worker picks up;
+* a subprocess (scanimage, a second interpreter): pass the env as its environment.
 
-The test backend also keeps option values (read-return-value, read-delay, ...) across open/close
-for the life of the process: a test that changes one resets it.
+The test backend keeps option values (read-return-value, read-delay, ...) across open/close for
+the life of its process, i.e. of one opened SaneScanner.
 """
 
 from __future__ import annotations
@@ -85,16 +84,8 @@ def process_env() -> dict[str, str]:
 
 
 def activate(env: dict[str, str]) -> None:
-    """Make this process use `env`'s SANE_CONFIG_DIR. Must run before the first `sane.init()`."""
-    from drivers.scanner.sane_scanner import is_initialised
-
-    wanted = env["SANE_CONFIG_DIR"]
-    if is_initialised() and os.environ.get("SANE_CONFIG_DIR") != wanted:
-        raise RuntimeError(
-            "libsane was already initialised in this process with another SANE_CONFIG_DIR; "
-            "it cannot be changed any more (run the scan in a subprocess with this env instead)"
-        )
-    os.environ["SANE_CONFIG_DIR"] = wanted
+    """Make the scanner workers started from now on use `env`'s SANE_CONFIG_DIR."""
+    os.environ["SANE_CONFIG_DIR"] = env["SANE_CONFIG_DIR"]
 
 
 # --- pages to scan ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 
 from hallapp.services import cases, material_store
 from hallapp.sync import simulator, status
+from tests.support.children import spawn
 from tests.sync.helpers import make_cases, register, sha256
 
 CASES = 200
@@ -24,9 +25,10 @@ TUNING = ["--lease-s", "1.5", "--backoff-base-s", "0.05", "--backoff-cap-s", "0.
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A sync process that dies with this test process (see tests/support/children.py)."""
     with open(log, "ab") as out:
-        return subprocess.Popen([sys.executable, "-m", "hallapp.sync", *TUNING], env=env, stdout=out, stderr=out,
-                                cwd=Path(__file__).resolve().parents[2])
+        return spawn([sys.executable, "-m", "hallapp.sync", *TUNING], env=env, stdout=out, stderr=out,
+                     cwd=Path(__file__).resolve().parents[2])
 
 
 def _confirmed(app) -> int:  # noqa: ANN001

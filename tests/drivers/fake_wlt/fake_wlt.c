@@ -12,10 +12,16 @@
  *   NO_SYMBOL   exports no known entry point
  *   GETBMP      exports GetBmp(char *wlt_file, int intf): reads NAME.wlt, writes NAME.bmp;
  *               with RESULT defined it returns RESULT instead
- * Counters for the tests: calls, last_flag, overlaps (calls that found another one running),
- * last_file (the file GetBmp was given).
+ *   FRAGILE     like (none), but crashes (SIGSEGV) when src[0] == 0xFF and hangs when src[0] == 0xFE
+ *   HOSTILE     like (none), but first does what vendor code does behind the caller's back:
+ *               resets SIGPIPE to SIG_DFL, writes zp.bmp into the current directory, chdir("/")
+ * The library runs in the decoder's worker process, so the tests cannot read its globals: when
+ * FAKE_WLT_TRACE names a file, each call appends one line to it:
+ *   flag=<int> overlap=<0|1> pid=<worker pid> cwd=<current directory> file=<file GetBmp was given>
  */
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -48,17 +54,32 @@ __attribute__((unused)) static void make_bmp(const unsigned char *src, unsigned 
     }
 }
 
+static void trace(int flag, int overlap, const char *file) {
+    const char *path = getenv("FAKE_WLT_TRACE");
+    char cwd[4096] = "?";
+    if (!path || !*path) return;
+    if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "?");
+    FILE *f = fopen(path, "a");
+    if (!f) return;
+    fprintf(f, "flag=%d overlap=%d pid=%d cwd=%s file=%s\n", flag, overlap, (int)getpid(), cwd, file);
+    fclose(f);
+}
+
 /* Refuses to run two calls at once, like a library with global state would misbehave. */
-__attribute__((unused)) static int enter(int flag) {
+__attribute__((unused)) static int enter_file(int flag, const char *file) {
     __sync_fetch_and_add(&calls, 1);
     last_flag = flag;
     if (__sync_lock_test_and_set(&busy, 1)) {
         __sync_fetch_and_add(&overlaps, 1);
+        trace(flag, 1, file);
         return 0;
     }
+    trace(flag, 0, file);
     usleep(2000);
     return 1;
 }
+
+__attribute__((unused)) static int enter(int flag) { return enter_file(flag, ""); }
 
 __attribute__((unused)) static void leave(void) { __sync_lock_release(&busy); }
 
@@ -70,7 +91,7 @@ int GetBmp(char *wlt_file, int intf) {
     unsigned char src[1024], bmp[BMP_SIZE];
     char out[4096];
     size_t n = strlen(wlt_file);
-    if (!enter(intf)) return -99;
+    if (!enter_file(intf, wlt_file)) return -99;
     snprintf(last_file, sizeof last_file, "%s", wlt_file);
 #ifdef RESULT
     leave();
@@ -110,6 +131,16 @@ int unpack(char *src, char *dst, int bmpSave) {
     memset(out, 'x', BMP_SIZE);
 #elif defined(WRONG_DIMS)
     make_bmp(in, out, 100);
+#elif defined(FRAGILE)
+    if (in[0] == 0xFF) { volatile int *nowhere = 0; *nowhere = 1; }  /* a crash in vendor code */
+    if (in[0] == 0xFE) sleep(60);  /* a hang */
+    make_bmp(in, out, W);
+#elif defined(HOSTILE)
+    signal(SIGPIPE, SIG_DFL);
+    FILE *stray = fopen("zp.bmp", "wb");
+    if (stray) { fputs("stray", stray); fclose(stray); }
+    if (chdir("/") != 0) { leave(); return -98; }
+    make_bmp(in, out, W);
 #elif defined(RAW_RGB)
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++) {

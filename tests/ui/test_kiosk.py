@@ -7,7 +7,8 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from hallapp.services import queue
@@ -31,6 +32,7 @@ def open_kiosk(ctx, hall, qtbot):  # noqa: ANN001, ANN201
     def _open(**options) -> KioskWindow:  # noqa: ANN003
         options.setdefault("confirm_s", 0.3)
         options.setdefault("refresh_s", 0.2)
+        options.setdefault("settle_s", 0)  # the tests below tap as fast as they like; see the tap-guard tests
         window = KioskWindow(ctx, hall, **options)
         qtbot.addWidget(window)
         window.resize(1080, 1920)
@@ -91,7 +93,7 @@ def test_a_green_channel_ticket_is_called_before_earlier_ones(ctx, hall, open_ki
     kiosk = open_kiosk()
     tap(qtbot, kiosk.category_buttons["A"])
     qtbot.waitUntil(lambda: kiosk.number_label.text() == "A001")
-    tap(qtbot, kiosk.confirm_done)
+    tap(qtbot, kiosk.back_button)
 
     tap(qtbot, kiosk.green_button)
     assert kiosk.page() == GREEN
@@ -186,3 +188,70 @@ def test_the_number_stays_up_while_the_ticket_prints(ctx, hall, open_kiosk, qtbo
     release.set()
     qtbot.waitUntil(lambda: kiosk.page() == START)
     assert not kiosk.print_failed
+
+
+def _rect_in_window(widget, window):  # noqa: ANN001, ANN202
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _tap_at(window, point: QPoint) -> None:  # noqa: ANN001
+    """A finger at a point of the screen: the window decides which widget gets it, as for a real tap."""
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (1366, 768)])
+def test_the_way_back_is_never_where_a_ticket_tile_is(open_kiosk, qtbot, size) -> None:  # noqa: ANN001
+    kiosk = open_kiosk()
+    kiosk.resize(*size)
+    qtbot.waitUntil(lambda: kiosk.width() == size[0])
+    tiles = []
+    for page, buttons in ((START, [*kiosk.category_buttons.values(), kiosk.green_button, kiosk.checkin_button]),
+                          (GREEN, list(kiosk.green_buttons.values()))):
+        kiosk._show(page)
+        qtbot.wait(50)
+        tiles += [(button.accessibleName(), _rect_in_window(button, kiosk)) for button in buttons]
+    assert not kiosk.back_button.isVisible() or kiosk.page() != START
+    for page in (GREEN, CHECKIN, CONFIRM):
+        kiosk._show(page)
+        qtbot.wait(50)
+        back = _rect_in_window(kiosk.back_button, kiosk)
+        assert kiosk.back_button.isVisible() and back.height() >= 96
+        assert kiosk.rect().contains(back)
+        overlapping = [name for name, rect in tiles if rect.intersects(back)]
+        assert overlapping == [], f"{page}: the back button covers {overlapping}"
+
+
+def test_a_tap_as_the_kiosk_returns_home_takes_no_ticket(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+    kiosk = open_kiosk(confirm_s=0.3, settle_s=0.7)
+    d_tile = kiosk.category_buttons["D"]
+    where = d_tile.mapTo(kiosk, d_tile.rect().center())
+    _tap_at(kiosk, where)
+    qtbot.waitUntil(lambda: kiosk.page() == CONFIRM and kiosk.number_label.text() == "D001")
+
+    qtbot.waitUntil(lambda: kiosk.page() == START, timeout=3000)  # it went home on its own …
+    _tap_at(kiosk, where)  # … just as the applicant tapped where the way back used to be
+    qtbot.wait(400)
+    assert [t.number for t in queue.waiting_list(ctx.db, hall.id, ["D"])] == ["D001"]
+    assert kiosk.page() == START and kiosk.tap_guard.swallowed >= 1
+
+    qtbot.waitUntil(lambda: not kiosk.tap_guard.armed)
+    _tap_at(kiosk, where)  # a moment later the tile works again
+    qtbot.waitUntil(lambda: kiosk.number_label.text() == "D002")
+
+
+def test_a_tap_right_after_the_ticket_shows_changes_nothing(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+    kiosk = open_kiosk(confirm_s=5, settle_s=0.7)
+    d_tile = kiosk.category_buttons["D"]
+    tile_at = d_tile.mapTo(kiosk, d_tile.rect().center())
+    _tap_at(kiosk, tile_at)
+    qtbot.waitUntil(lambda: kiosk.page() == CONFIRM)
+    back = kiosk.back_button
+    _tap_at(kiosk, back.mapTo(kiosk, back.rect().center()))  # a double tap, or a hasty one
+    _tap_at(kiosk, tile_at)
+    qtbot.wait(300)
+    assert kiosk.page() == CONFIRM and kiosk.number_label.text() == "D001"  # the number stays up
+    assert [t.number for t in queue.waiting_list(ctx.db, hall.id, ["D"])] == ["D001"]
+
+    qtbot.waitUntil(lambda: not kiosk.tap_guard.armed)
+    _tap_at(kiosk, back.mapTo(kiosk, back.rect().center()))
+    qtbot.waitUntil(lambda: kiosk.page() == START)

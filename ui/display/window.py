@@ -3,7 +3,8 @@ large type, the last few calls and the waiting counts per category.
 
 It follows the counters through the shared database only (an `EventFollower`, polled about once a
 second off the GUI thread), so it works whether or not any counter program runs. A new call
-flashes its counter's tile and is announced by the speaker, queued so voices never overlap.
+flashes its counter's tile and is announced by the speaker, queued so voices never overlap; the
+speaker says only what is still current (one waiting call per counter, see ui/voice.py).
 Nothing personal is shown: ticket numbers and counter numbers only.
 """
 
@@ -22,6 +23,7 @@ from hallapp.domain.queue import call_announcement
 from hallapp.services import queue
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import CategoryInfo, CounterRef, QueueEvent, RecentCall
+from ui.display.follower import PagingFollower
 from ui.tasks import Task
 from ui.voice import Speaker
 
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 DESIGN_HEIGHT = 1080
 CALL_ACTIONS = ("call", "recall")
 LEAVE_ACTIONS = ("done", "no_show", "hold", "transfer", "returned")  # the ticket is no longer called there
+SETTLED_ACTIONS = ("start",)  # the applicant has come to the counter: the call need not be said any more
 EMPTY = "—"
 
 STYLE = """
@@ -154,7 +157,7 @@ class CallTile(QFrame):
 
 @dataclass(frozen=True)
 class _Snapshot:
-    follower: queue.EventFollower
+    follower: PagingFollower
     current: dict[int, str]
     recent: list[RecentCall]
     categories: list[CategoryInfo]
@@ -162,7 +165,7 @@ class _Snapshot:
 
 def _snapshot(ctx: AppContext, hall_id: int, counters: tuple[int, ...], recent: int) -> _Snapshot:
     """Runs off the GUI thread. The follower starts first: nothing that happens after it is missed."""
-    follower = queue.EventFollower(ctx.db, hall_id)
+    follower = PagingFollower(ctx.db, hall_id)
     current = {}
     for number in counters:
         view = queue.current(ctx.db, CounterRef(hall_id, number))
@@ -184,7 +187,7 @@ class DisplayWindow(QWidget):
         self.resize(1920, 1080)
         self.tiles: dict[int, CallTile] = {}
         self.recent: list[tuple[str, int]] = []
-        self._follower: queue.EventFollower | None = None
+        self._follower: PagingFollower | None = None
         self._polling = False
         self.polls = 0  # finished looks at the database (tests and diagnostics)
         self._day = date.today()
@@ -377,7 +380,8 @@ class DisplayWindow(QWidget):
 
     def apply_events(self, events: list[QueueEvent]) -> None:
         """Show the moves of the tickets; speak the newest call of each counter (a display that was
-        cut off for a while does not read out the whole backlog)."""
+        cut off for a while does not read out the whole backlog), and stop saying calls that are no
+        longer current: the applicant has come (start) or the ticket has left the counter."""
         to_announce: dict[int, QueueEvent] = {}
         for event in events:
             if event.counter_number is None:
@@ -389,13 +393,19 @@ class DisplayWindow(QWidget):
                 to_announce[event.counter_number] = event
             elif event.action == "resume":
                 tile.number_label.setText(event.number)
-            elif event.action in LEAVE_ACTIONS and tile.number == event.number:
-                tile.clear()
-                to_announce.pop(event.counter_number, None)
+            elif event.action in SETTLED_ACTIONS or event.action in LEAVE_ACTIONS:
+                if event.action in LEAVE_ACTIONS and tile.number == event.number:
+                    tile.clear()
+                waiting = to_announce.get(event.counter_number)
+                if waiting is not None and waiting.number == event.number:
+                    del to_announce[event.counter_number]
+                self.speaker.withdraw(event.counter_number, call_announcement(event.number, event.counter_number))
         del self.recent[self.recent_limit:]
         self._show_recent()
         for event in sorted(to_announce.values(), key=lambda e: e.id):
-            self.speaker.announce(call_announcement(event.number, event.counter_number), self.repeat)
+            # Keyed by counter: a newer call there replaces one the voice has not reached yet.
+            self.speaker.announce(call_announcement(event.number, event.counter_number), self.repeat,
+                                  key=event.counter_number)
 
     def _show_recent(self) -> None:
         for index, (number_label, counter_label) in enumerate(self.recent_rows):

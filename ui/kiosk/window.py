@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -45,6 +45,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_CODE = 20
 TOUCH_CM = 2.0  # the smallest target a finger hits reliably
 PRINT_WAIT_MAX_S = 30.0  # a printer that never answers does not keep the kiosk from the next person
+SETTLE_S = 0.7  # after a page change, taps are ignored this long: they were aimed at the page before
 
 STYLE = """
 #kiosk { background: #eef2f6; }
@@ -115,6 +116,37 @@ def _passive(label: QLabel) -> QLabel:
     return label
 
 
+class TapGuard(QObject):
+    """Swallows taps on the buttons it watches for a moment after `arm()`: a tap meant for the page
+    that has just gone (a double tap, or a tap as the kiosk returns on its own) does nothing."""
+
+    TAPS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd)
+
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.seconds = seconds
+        self.until = 0.0
+        self.swallowed = 0
+
+    def arm(self) -> None:
+        self.until = time.monotonic() + self.seconds
+
+    @property
+    def armed(self) -> bool:
+        return time.monotonic() < self.until
+
+    def watch(self, widgets: list[QWidget]) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)  # installing twice keeps one filter
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in self.TAPS and self.armed:
+            self.swallowed += 1
+            return True
+        return False
+
+
 class CategoryButton(QPushButton):
     """A big card: the category letter, its Chinese name, and how many wait."""
 
@@ -150,7 +182,7 @@ class CategoryButton(QPushButton):
 class KioskWindow(QWidget):
     def __init__(self, ctx: AppContext, hall_info: HallInfo, print_ticket: Callable[[TicketView], None] | None = None,
                  parent: QWidget | None = None, *, confirm_s: float = 10.0, refresh_s: float = 5.0,
-                 idle_return_s: float = 45.0) -> None:
+                 idle_return_s: float = 45.0, settle_s: float = SETTLE_S) -> None:
         super().__init__(parent, objectName="kiosk")
         self.ctx, self.hall, self.print_ticket = ctx, hall_info, print_ticket
         self.confirm_ms = int(confirm_s * 1000)
@@ -172,7 +204,10 @@ class KioskWindow(QWidget):
         self._print_deadline = 0.0
         self._loading = False
         self._landscape: bool | None = None
+        self.tap_guard = TapGuard(settle_s, self)
         self._build()
+        self.tap_guard.watch(self.findChildren(QPushButton))
+        self.back_button.hide()  # the kiosk opens on its start page
         self.resize(1080, 1920)
         self._apply_sizes()
 
@@ -198,10 +233,20 @@ class KioskWindow(QWidget):
         outer.setSpacing(0)
         header = QFrame(objectName="kioskHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(32, 20, 32, 20)
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(24, 12, 24, 12)
+        # The way back lives in the header, on every page the same: never where a tile of the start
+        # page is, so a tap that lands as the page changes cannot take a ticket.
+        self.back_button = QPushButton(self.tr("Back to start"), objectName="kioskBack")
+        self.back_button.clicked.connect(self.go_start)
+        keep = self.back_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # the header keeps its height on the start page
+        self.back_button.setSizePolicy(keep)
         self.hall_label = _label(self.hall.name, "hallName")
-        header_layout.addWidget(self.hall_label)
+        self._balance = QWidget()  # as wide as the button: the hall name stays centred
+        header_layout.addWidget(self.back_button)
+        header_layout.addWidget(self.hall_label, 1)
+        header_layout.addWidget(self._balance)
         outer.addWidget(header)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
@@ -285,9 +330,6 @@ class KioskWindow(QWidget):
         self.green_grid = QGridLayout()
         self.green_grid.setSpacing(24)
         layout.addLayout(self.green_grid, 1)
-        self.green_back = QPushButton(self.tr("Back"), objectName="kioskBack")
-        self.green_back.clicked.connect(self.go_start)
-        layout.addWidget(self.green_back)
         return page
 
     def _build_checkin(self) -> QWidget:
@@ -313,17 +355,18 @@ class KioskWindow(QWidget):
         self.checkin_body.addLayout(entry, 2)
         self.checkin_body.addWidget(self._build_pad(), 5, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(self.checkin_body, 1)
-        actions = QHBoxLayout()
+        # Portrait: under the pad; landscape: under the code, beside the pad (the height is scarce).
+        self.checkin_actions = QWidget()
+        actions = QHBoxLayout(self.checkin_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(16)
-        self.checkin_back = QPushButton(self.tr("Back"), objectName="kioskBack")
-        self.checkin_back.clicked.connect(self.go_start)
         clear = self._action(self.tr("Clear"), self.clear_code, "clear")
         self.checkin_submit = QPushButton(self.tr("Check in"), objectName="kioskPrimary")
         self.checkin_submit.clicked.connect(self.submit_code)
-        actions.addWidget(self.checkin_back, 2)
         actions.addWidget(clear, 2)
         actions.addWidget(self.checkin_submit, 3)
-        layout.addLayout(actions)
+        self._checkin_page_layout, self._checkin_entry = layout, entry
+        layout.addWidget(self.checkin_actions)
         self._show_code()
         return page
 
@@ -408,9 +451,6 @@ class KioskWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(card)
         layout.addStretch(1)
-        self.confirm_done = QPushButton(self.tr("Back to start"), objectName="kioskBack")
-        self.confirm_done.clicked.connect(self.go_start)
-        layout.addWidget(self.confirm_done)
         return page
 
     # -- sizes and orientation -------------------------------------------------------------------------
@@ -432,6 +472,7 @@ class KioskWindow(QWidget):
             self.checkin_body.setDirection(across if landscape else down)
             self.confirm_body.setDirection(across if landscape else down)
             self.checkin_body.setStretch(0, 2 if landscape else 0)  # portrait: the pad takes the height
+            self._place_checkin_actions(landscape)
             self._place_categories()
         _font(self.hall_label, int(54 * unit), bold=True)
         for label in (self.start_title, self.green_title, self.checkin_title):
@@ -453,15 +494,22 @@ class KioskWindow(QWidget):
         for button in self.pages[CHECKIN].findChildren(QPushButton):
             if button.objectName() in ("padKey", "padAction"):
                 _font(button, int((60 if button.objectName() == "padKey" else 40) * unit), bold=True)
-                button.setMinimumSize(key, key)
+                # Expanding keys fill the pad (a kiosk screen gives them `key` and more); the minimum lets
+                # a small `--windowed` screen show the whole pad instead of cutting its last row off.
+                button.setMinimumSize(int(key * 0.55), int(key * 0.55))
                 button.setMaximumHeight(int(key * 1.4))
         self.pad.setMaximumWidth(int(1000 * unit))
+        # Seven full keys across for the letters, where the window has the room (the pad is centred at
+        # its own width, so without this the keys would be as narrow as their minimum).
+        room = int(width * 0.58) if landscape else width - 80  # beside the code, or the page's width
+        self.pad.setMinimumWidth(min(7 * key + 6 * 14, int(1000 * unit), room))
         low = max(touch, int((104 if landscape else 120) * unit))
-        for button in (self.green_back, self.checkin_back, self.checkin_submit, self.confirm_done,
-                       self.pad_keys["clear"]):
+        for button in (self.back_button, self.checkin_submit, self.pad_keys["clear"]):
             _font(button, int(46 * unit), bold=True)
             button.setMinimumHeight(low)
             button.setMaximumHeight(int(low * 1.2))
+        self.back_button.setMinimumWidth(int(self.back_button.sizeHint().width() + 24 * unit))
+        self._balance.setFixedWidth(self.back_button.minimumWidth())
         # The confirmation: in landscape the height is scarce, the number stays the biggest thing.
         sizes = {self.number_label: 300, self.category_label: 60, self.ahead_label: 70, self.listen_label: 46,
                  self.confirm_proof: 36, self.print_label: 40, self.your_number: 34} if landscape else {
@@ -471,6 +519,14 @@ class KioskWindow(QWidget):
             _font(label, int(pixels * unit), bold=label not in (self.listen_label, self.your_number))
         for badge in (self.green_badge, self.appointment_badge):
             _font(badge, int(42 * unit), bold=True)
+
+    def _place_checkin_actions(self, landscape: bool) -> None:
+        for layout in (self._checkin_page_layout, self._checkin_entry):
+            layout.removeWidget(self.checkin_actions)
+        if landscape:
+            self._checkin_entry.addWidget(self.checkin_actions)
+        else:
+            self._checkin_page_layout.addWidget(self.checkin_actions)
 
     def _place_categories(self) -> None:
         # Portrait: one wide row per category while they fit; landscape: two columns.
@@ -526,6 +582,7 @@ class KioskWindow(QWidget):
             self.category_buttons[category.letter] = normal
             self.green_buttons[category.letter] = green
         self.categories = categories
+        self.tap_guard.watch([*self.category_buttons.values(), *self.green_buttons.values()])
         self._place_categories()
         self._apply_sizes()
 
@@ -535,7 +592,10 @@ class KioskWindow(QWidget):
         return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
 
     def _show(self, name: str) -> None:
+        if self.stack.currentWidget() is not self.pages[name]:
+            self.tap_guard.arm()
         self.stack.setCurrentWidget(self.pages[name])
+        self.back_button.setVisible(name != START)
         if name in (GREEN, CHECKIN):
             self.idle_timer.start()
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -36,9 +36,9 @@ def load_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
 def a4_printer() -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(PRINT_DPI)
-    printer.setFullPage(True)  # our PDFs carry their own margins
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      printer.pageLayout().margins()))
+    # Our PDFs carry their own margins: the page is painted whole, edge to edge.
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()))
+    printer.setFullPage(True)
     return printer
 
 

@@ -242,8 +242,10 @@ def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
         if args.action == "show":
             print(json.dumps(cases.show(app.db, args.number), ensure_ascii=False, indent=2))
             return 0
+        if args.size != "A4" and args.doc != "receipt":
+            raise UserError(f"--size {args.size} is for the receipt only; a {args.doc} is printed on A4")
         pdf = documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
-    except (CaseError, ValueError) as exc:
+    except (CaseError, ValueError) as exc:  # DocumentError (coded) is a ValueError with an English message
         raise UserError(str(exc)) from exc
     args.out.write_bytes(pdf)
     print(f"{args.doc} of {args.number} written to {args.out}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class _Section(BaseModel):
@@ -112,12 +112,29 @@ class DocumentSettings(_Section):
         description="TrueType CJK fonts to embed in documents, tried in order",
     )
     status_url_template: str = Field(
-        "", description="Status-query address printed as a QR on receipts, e.g. https://zwfw.example/q/{number}"
+        "",
+        description=(
+            "The hall's status-query web address with {number} for the case number, printed as the receipt's QR; "
+            "empty = the QR holds the case number and the hall's phone as text"
+        ),
+    )
+    hall_address: str = Field("", description="Hall address printed on documents; empty = the hall record's address")
+    hall_phone: str = Field("", description="Enquiry phone printed on documents; empty = the hall record's phone")
+    supervision_phone: str = Field(
+        "", description="Supervision / complaint phone (监督电话) printed on documents; empty = 12345 hotline only"
     )
     holiday_calendars: list[str] = Field(
         default_factory=lambda: ["calendars/cn-2026.yaml"],
         description="Holiday calendars for promised dates (paths, or names under resources/)",
     )
+
+    @field_validator("status_url_template")
+    @classmethod
+    def _has_number(cls, value: str) -> str:
+        value = value.strip()
+        if value and "{number}" not in value:
+            raise ValueError("must contain {number} where the case number goes, or be empty")
+        return value
 
 
 class LoggingSettings(_Section):

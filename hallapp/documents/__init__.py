@@ -6,6 +6,8 @@
 Builders take a ``CaseDocument`` (masked ID numbers only) and return PDF bytes:
 受理回执 ``render_receipt``, 一次性告知书 ``render_notice``, 容缺受理承诺书 ``render_commitment``,
 服务同意书 ``render_consent``. reportlab is imported nowhere else in hallapp.
+Which document applies to which case is not decided here: see ``hallapp.domain.documents``
+(and docs/documents.md, which also explains what the receipt's QR holds).
 """
 
 from __future__ import annotations

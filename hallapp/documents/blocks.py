@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from hallapp.documents.model import HallHeader
 from hallapp.documents.styles import Styles, fit_width, para
@@ -88,13 +88,37 @@ def signatures(labels: Sequence[str], styles: Styles, width: float, with_date: b
                  rowHeights=[10 * mm] * len(rows), spaceBefore=2 * mm)
 
 
+NATIONAL_HOTLINE = "12345政务服务便民热线"
+
+
+def supervision_words(hall: HallHeader) -> str:
+    """监督电话: the hall's own line if it has one; 12345 takes complaints about every hall in any case."""
+    if hall.supervision_phone:
+        return f"监督电话：{hall.supervision_phone}（也可拨打{NATIONAL_HOTLINE}）"
+    return f"监督电话：{NATIONAL_HOTLINE}"
+
+
 def contact(hall: HallHeader, styles: Styles) -> list[Flowable]:
-    lines = []
-    if hall.phone:
-        lines.append(para(f"咨询电话：{hall.phone}", styles.small))
+    """Where the hall is and whom to call: enquiries, and supervision / complaints."""
+    lines: list[Flowable] = [Spacer(1, styles.base * 0.3)]
     if hall.address:
         lines.append(para(f"大厅地址：{hall.address}", styles.small))
+    if hall.phone:
+        lines.append(para(f"咨询电话：{hall.phone}", styles.small))
+    lines.append(para(supervision_words(hall), styles.small))
     return lines
+
+
+def seal_box(words: str, size: float, styles: Styles) -> Table:
+    """A dashed square where the clerk stamps the seal, its name in grey at the foot."""
+    label = para(f"（{words}）", styles.seal)
+    return table([[label]], [size], styles,
+                 [("BOX", (0, 0), (-1, -1), LINE, colors.grey, None, (2, 2)), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                  *_padding(2)], rowHeights=[size])
+
+
+def no_padding() -> list[tuple]:
+    return _padding(0)
 
 
 def section(title: str, styles: Styles) -> Flowable:

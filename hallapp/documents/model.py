@@ -33,6 +33,7 @@ class HallHeader:
     name: str
     phone: str = ""
     address: str = ""
+    supervision_phone: str = ""  # 监督电话; empty = documents name the 12345 hotline only
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,11 @@ class MaterialLine:
 
 @dataclass(frozen=True)
 class CaseDocument:
-    """One case as every document shows it. ID numbers are masked; ``status_url`` is final."""
+    """One case as every document shows it. ID numbers are masked; ``status_url`` is final ("" = none).
+
+    ``promised_date`` is None for a case that was not accepted (一次性告知) and for an instant case;
+    only the receipt of a promised case (承诺件) needs it.
+    """
 
     case_number: str
     hall: HallHeader
@@ -80,8 +85,6 @@ class CaseDocument:
         object.__setattr__(self, "materials", tuple(self.materials))
         _require_masked(self.applicant_id_masked, "applicant_id_masked")
         _require_masked(self.agent_id_masked, "agent_id_masked")
-        if self.case_type == "promised" and self.promised_date is None:
-            raise ValueError("a promised case (承诺件) needs promised_date")
         if self.delivery == "mail" and not self.delivery_address.strip():
             raise ValueError("delivery by mail needs delivery_address")
 

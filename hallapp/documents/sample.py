@@ -47,7 +47,7 @@ def sample_case() -> CaseDocument:
         item_code="000105117000",
         handling_place="四川省成都市锦江区社会保险事业管理局",
         accepted_at=datetime(2026, 11, 26, 9, 35),
-        status_url="https://zwfw.example.gov.cn/kstb/q/DEMO510104-20261126-0007",
+        status_url="",  # as in a hall without a status page (the default): the QR holds a short text
         case_type="promised",
         promised_date=date(2026, 12, 10),
         delivery="mail",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib import textsplit as rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -44,6 +45,7 @@ class Styles:
     center: ParagraphStyle
     right: ParagraphStyle
     url: ParagraphStyle
+    seal: ParagraphStyle
 
 
 def make_styles(font: str, base: float) -> Styles:
@@ -54,7 +56,7 @@ def make_styles(font: str, base: float) -> Styles:
     Width arithmetic must add ``fit_width`` for this reserve.
     """
 
-    def style(name: str, size: float, align: int = TA_LEFT, **extra: float) -> ParagraphStyle:
+    def style(name: str, size: float, align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
         # Centered text splits the reserve between both sides so it stays centered.
         indents = {"rightIndent": size / 2, "leftIndent": size / 2} if align == TA_CENTER else {"rightIndent": size}
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.4, alignment=align,
@@ -74,6 +76,7 @@ def make_styles(font: str, base: float) -> Styles:
         center=style("center", base * 0.95, TA_CENTER),
         right=style("right", base, TA_RIGHT),
         url=style("url", base * 0.7, TA_CENTER),
+        seal=style("seal", base * 0.8, TA_CENTER, textColor=colors.grey),
     )
 
 

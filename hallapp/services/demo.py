@@ -10,6 +10,7 @@ from hallapp.domain.cases import Decision, MaterialStatus, allowed_decisions
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.idnumber import make_id_number
 from hallapp.domain.regions import default_regions
+from hallapp.domain.staff import Role
 from hallapp.services import cases, catalog, scanning
 from hallapp.services.hall import ensure_demo_hall
 
@@ -18,16 +19,27 @@ GIVEN = ("建国", "秀英", "桂芳", "志强", "晓梅", "海燕", "文博", "
 HOME_COUNTIES = ("110105", "310115", "420106", "440305", "500103", "330782", "410102", "610113", "210102")
 
 
-def seed_cases(app: AppContext, count: int, *, seed: int = 2026) -> list[str]:
-    """N cases across the starter catalog: most accepted, some with a gap, some one-time notices."""
+PLANS = ("complete", "gap", "notice")
+
+
+def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | None = None,
+               item_code: str | None = None) -> list[str]:
+    """N cases across the starter catalog: most accepted, some with a gap, some one-time notices.
+
+    ``plan`` (one of PLANS) and ``item_code`` pin every case to one outcome and one item (training, tests);
+    an item whose checklist does not allow the plan gets the decision it does allow.
+    """
+    if plan is not None and plan not in PLANS:
+        raise ValueError(f"plan must be one of {PLANS}, got {plan!r}")
     rng = random.Random(seed)
     info = ensure_demo_hall(app.db)
     items = [hit.code for hit in catalog.search(app.db, "0", 200)]
     pdf = scanning.from_images(scanning.sample_pages(app.settings.documents, count=2)).pdf
     calendar = cases.load_calendar(app.settings.documents.holiday_calendars)
+    clerks = _clerks(app, info.id)
     numbers = []
     for index in range(count):
-        item = catalog.checklist(app.db, rng.choice(items))
+        item = catalog.checklist(app.db, item_code or rng.choice(items))
         county = rng.choice(HOME_COUNTIES)
         birth = date(rng.randint(1950, 2002), rng.randint(1, 12), rng.randint(1, 28))
         name = rng.choice(SURNAMES) + rng.choice(GIVEN)
@@ -35,19 +47,27 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026) -> list[str]:
                                     today=date.today(), long_term=birth.year < 1975,
                                     valid_to=None if birth.year < 1975 else date(2035, 1, 1),
                                     address=f"{default_regions().lookup(county).full_name}示例路{index + 1}号")
-        plan = rng.choices(("complete", "gap", "notice"), weights=(6, 2, 2))[0]
-        materials = _materials(item, plan, pdf)
+        outcome = plan or rng.choices(PLANS, weights=(6, 2, 2))[0]
+        materials = _materials(item, outcome, pdf)
         allowed = allowed_decisions([(line.required, line.key, m.status) for line, m in zip(item.lines, materials, strict=True)])
-        decision = {"complete": Decision.ACCEPT, "gap": Decision.ACCEPT_WITH_GAP}.get(plan, Decision.NOTICE)
+        decision = {"complete": Decision.ACCEPT, "gap": Decision.ACCEPT_WITH_GAP}.get(outcome, Decision.NOTICE)
         decision = decision if decision in allowed else allowed[-1]
+        counter = 1 + index % max(1, len(info.counters))
+        staff_id, username = clerks[(counter - 1) % len(clerks)] if clerks else (None, "demo")
         intake = cases.IntakeInput(
             applicant=applicant, item_code=item.code, handling_region_code=county, materials=materials,
-            decision=decision, counter_number=1 + index % max(1, len(info.counters)), staff_id=None,
-            staff_username="demo", gap_due_date=calendar.add_working_days(date.today(), 5),
+            decision=decision, counter_number=counter, staff_id=staff_id, staff_username=username,
+            gap_due_date=calendar.add_working_days(date.today(), 5) if decision is Decision.ACCEPT_WITH_GAP else None,
             delivery=rng.choice(("window", "mail")), delivery_address=applicant.address,
         )
         numbers.append(cases.submit_intake(app.db, app.home, info.id, intake, calendar=calendar).number)
     return numbers
+
+
+def _clerks(app: AppContext, hall_id: int) -> list[tuple[int, str]]:
+    """(id, username) of the hall's clerks: counter n's cases are accepted by the n-th clerk, as at a real counter."""
+    with app.db.unit_of_work() as uow:
+        return [(s.id, s.username) for s in uow.staff.all(hall_id) if s.role == Role.CLERK and s.active]
 
 
 def _materials(item: catalog.ItemChecklist, plan: str, pdf: bytes) -> list[cases.MaterialInput]:

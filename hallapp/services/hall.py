@@ -57,15 +57,20 @@ def setup_problem(name: str, code: str, region_code: str) -> str | None:
 
 
 def create_hall(db: Database, *, name: str, code: str, region_code: str, counters: int,
-                admin_username: str, admin_name: str, admin_password: str, demo: bool = False) -> HallInfo:
-    """First-run set-up: the hall, its counters, the first admin and the starter catalog."""
+                admin_username: str, admin_name: str, admin_password: str, demo: bool = False,
+                phone: str = "", address: str = "") -> HallInfo:
+    """First-run set-up: the hall, its counters, the first admin and the starter catalog.
+
+    ``phone`` and ``address`` are printed on documents unless a PC's documents.hall_* settings say otherwise.
+    """
     problem = setup_problem(name, code, region_code) or staff.account_problem(admin_username, admin_password)
     if problem:
         raise SetupError(problem)  # checked before anything is written: a refused set-up leaves no hall
     with db.unit_of_work(write=True) as uow:
         if uow.halls.the_hall() is not None:
             raise SetupError("此数据库已有大厅，不能重复初始化")
-        hall = Hall(name=name.strip(), code=code.strip(), region_code=region_code.strip(), demo=demo)
+        hall = Hall(name=name.strip(), code=code.strip(), region_code=region_code.strip(), demo=demo,
+                    phone=phone.strip(), address=address.strip())
         uow.add(hall)
         uow.flush()
         for number in range(1, counters + 1):
@@ -84,6 +89,10 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
 
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - published demo password, demo hall only
+# The demo hall's contact lines on its documents. A local number never starts with 0, so this one
+# looks like a Chengdu number but reaches nobody if a training receipt is taken home.
+DEMO_PHONE = "028-01234567"
+DEMO_ADDRESS = "四川省成都市锦江区演示大道1号 政务服务中心一楼 跨省通办窗口"
 DEMO_STAFF = (
     ("clerk1", "张晓梅", Role.CLERK),
     ("clerk2", "李建国", Role.CLERK),
@@ -102,7 +111,8 @@ def ensure_demo_hall(db: Database) -> HallInfo:
     if info is not None:
         return info
     info = create_hall(db, name="演示县政务服务中心", code="DEMO510104", region_code="510104", counters=3,
-                       admin_username="admin", admin_name="系统管理员", admin_password=DEMO_PASSWORD, demo=True)
+                       admin_username="admin", admin_name="系统管理员", admin_password=DEMO_PASSWORD, demo=True,
+                       phone=DEMO_PHONE, address=DEMO_ADDRESS)
     for username, display_name, role in DEMO_STAFF:
         staff.create_staff(db, "setup", info.id, username, display_name, role, DEMO_PASSWORD)
     return info

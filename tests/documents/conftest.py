@@ -37,3 +37,13 @@ def saved(tmp_path: Path) -> Callable[[bytes, str], RenderedPdf]:
         return RenderedPdf(data, tmp_path / f"{name}.pdf")
 
     return save
+
+
+@pytest.fixture
+def demo_app(home, demo_db):  # noqa: ANN001, ANN201
+    """The app on a private copy of the demo hall, as `hallapp --demo` opens it."""
+    from hallapp.bootstrap import open_app
+
+    app = open_app(demo=True)
+    yield app
+    app.close()

@@ -114,3 +114,12 @@ class RenderedPdf:
                                 timeout=60)
         assert result.returncode in (0, 4), f"zbarimg failed ({result.returncode}): {result.stderr}"
         return set(result.stdout.splitlines())
+
+    def qr_text(self, page: int = 1, dpi: int = 300) -> str:
+        """The one QR code on the page, whole (its text may span lines); "" if none is read."""
+        result = subprocess.run([tool("zbarimg"), "-q", "-Sdisable", "-Sqrcode.enable", str(self.png(page, dpi))],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode in (0, 4), f"zbarimg failed ({result.returncode}): {result.stderr}"
+        found = result.stdout.removesuffix("\n")
+        assert found.count("QR-Code:") <= 1, f"more than one QR code: {found!r}"
+        return found.removeprefix("QR-Code:")

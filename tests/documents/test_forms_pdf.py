@@ -45,6 +45,20 @@ def test_notice_with_nothing_lacking_is_refused(fonts, case):
         render_notice(replace(case, materials=RECEIVED), fonts)
 
 
+def test_notice_of_a_gap_case_lists_what_is_still_owed_and_by_when(fonts, case, saved):
+    text = saved(render_notice(case, fonts)).flat_text()  # the sample case is accepted with one deferred material
+    _assert_printed(text, [*_common(case), "一次性告知书", "容缺受理补交材料", "已按容缺受理方式受理", "共1项",
+                           DEFERRED[0].name, DEFERRED[0].how_to_supply, "补交期限", "请于2026年12月3日前", "终止办理"])
+    assert "缺少" not in text and "需补正" not in text and "当场予以受理" not in text
+    assert all(line.name not in text for line in RECEIVED), "a received material is listed as owed"
+
+
+def test_gap_notice_needs_a_due_date(fonts, case):
+    undated = MaterialLine("社会保障卡", "copy", 1, "gap")
+    with pytest.raises(ValueError, match="due date"):
+        render_notice(replace(case, materials=[*RECEIVED, undated]), fonts)
+
+
 def test_commitment_lists_the_deferred_material_its_date_and_the_promise(fonts, case, saved):
     text = saved(render_commitment(case, fonts)).flat_text()
     _assert_printed(text, [*_common(case), "容缺受理承诺书", DEFERRED[0].name, DEFERRED[0].how_to_supply,

@@ -29,6 +29,9 @@ RENDERS = {
     "receipt-A4": (lambda c, f: render_receipt(c, f), "A4"),
     "receipt-thermal": (lambda c, f: render_receipt(c, f, size="thermal80"), "thermal80"),
     "notice": (render_notice, "A4"),
+    # 容缺: nothing missing or incorrect, the deferred lines are what the notice tells.
+    "notice-gap": (lambda c, f: render_notice(replace(c, materials=[m for m in c.materials if m.status in ("captured", "gap")]),
+                                              f), "A4"),
     "commitment": (render_commitment, "A4"),
     "consent": (render_consent, "A4"),
 }
@@ -58,6 +61,7 @@ LABELS = {
     "receipt-A4": ["承诺办结日期", "申请人（签字）：", "受理人（签字）：", "序号"],
     "receipt-thermal": ["承诺办结日期", "申请人签字：", "受理时间"],
     "notice": ["申请人（签收）：", "告知人（签字）：", "补齐、补正要求"],
+    "notice-gap": ["申请人（签收）：", "告知人（签字）：", "补交期限", "补交方式"],
     "commitment": ["承诺人（签字并按手印）：", "代理人（签字）：", "受理人（签字）："],
     "consent": ["申请人（签字）：", "收件窗口经办人："],
 }

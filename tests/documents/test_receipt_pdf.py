@@ -12,6 +12,7 @@ from hallapp.documents.sample import SAMPLE_ADDRESS, SAMPLE_ID_NUMBER
 from tests.documents.pdf_checks import POINTS_PER_MM, squeeze
 
 SIZES = ["A4", "thermal80"]
+STATUS_URL = "https://status.example/kstb/q/DEMO510104-20261126-0007"  # a reserved name (RFC 2606): no real host
 
 
 def _expected_fields(case) -> list[str]:
@@ -41,8 +42,9 @@ def test_every_font_is_embedded(size, fonts, case, saved):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_qr_and_code128_decode_to_the_status_address_and_case_number(size, fonts, case, saved):
-    symbols = saved(render_receipt(case, fonts, size=size), size).symbols(dpi=300)
-    assert symbols == {f"QR-Code:{case.status_url}", f"CODE-128:{case.case_number}"}
+    linked = replace(case, status_url=STATUS_URL)
+    symbols = saved(render_receipt(linked, fonts, size=size), size).symbols(dpi=300)
+    assert symbols == {f"QR-Code:{STATUS_URL}", f"CODE-128:{case.case_number}"}
 
 
 def test_thermal_receipt_is_80_mm_wide_and_one_long_page(fonts, case, saved):
@@ -102,3 +104,47 @@ def test_deferred_material_shows_its_due_date(fonts, case, saved):
     gap = MaterialLine("不动产权证书", "original", 2, "gap", "送至窗口", date(2026, 12, 8))
     text = saved(render_receipt(replace(case, materials=[*case.materials, gap]), fonts)).flat_text()
     assert "不动产权证书2026年12月8日" in text
+
+
+def test_a4_receipt_has_a_seal_box_beside_the_signatures_and_every_contact_line(fonts, case, saved):
+    hall = replace(case.hall, supervision_phone="0579-12345678")
+    pdf = saved(render_receipt(replace(case, hall=hall), fonts))
+    text = pdf.flat_text()
+    assert squeeze(f"大厅地址：{case.hall.address}") in text and f"咨询电话：{case.hall.phone}" in text
+    assert "监督电话：0579-12345678（也可拨打12345政务服务便民热线）" in text
+    words = pdf.words()
+    seal = next(w for w in words if "受理专用章" in w.text)
+    signers = [w for w in words if w.text.startswith(("申请人（签字）", "受理人（签字）", "日期"))]
+    assert len(signers) >= 4 and all(w.page == seal.page for w in signers)
+    assert seal.x_min > max(w.x_max for w in signers), "the seal box overlaps the signature lines"
+    assert seal.y_max > max(w.y_max for w in signers) - 5  # at the foot of the signatures, not above the notes
+
+
+def test_forty_materials_keep_notes_signatures_and_seal_together(fonts, case, saved):
+    pdf = saved(render_receipt(replace(case, materials=_forty_lines()), fonts))
+    last = pdf.flat_text(pdf.pages)
+    assert all(words in last for words in ("请妥善保管本回执", "申请人（签字）", "受理人（签字）", "受理专用章"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_without_a_status_address_the_qr_says_what_it_holds(size, fonts, case, saved):
+    pdf = saved(render_receipt(case, fonts, size=size), size)
+    assert pdf.qr_text() == (f"跨省通办受理回执\n办件编号：{case.case_number}\n受理单位：{case.hall.name}\n"
+                             f"查询电话：{case.hall.phone}\n凭办件编号到受理窗口或致电查询办理进度")
+    text = pdf.flat_text()
+    assert "扫码可查看办件编号和查询电话" in text and "扫码查询办理进度" not in text
+    assert "可凭办件编号到本窗口或拨打咨询电话查询办理进度" in text
+
+
+def test_without_a_phone_the_qr_and_the_words_do_not_mention_one(fonts, case, saved):
+    bare = replace(case, hall=replace(case.hall, phone=""))
+    pdf = saved(render_receipt(bare, fonts))
+    assert "电话" not in pdf.qr_text().replace("致电", "")
+    text = pdf.flat_text()
+    assert "扫码可查看办件编号" in text and "咨询电话" not in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_with_a_status_address_the_words_say_scan_for_progress(size, fonts, case, saved):
+    text = saved(render_receipt(replace(case, status_url=STATUS_URL), fonts, size=size), size).flat_text()
+    assert "扫码查询办理进度" in text and "扫码可查看" not in text

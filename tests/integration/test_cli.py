@@ -66,3 +66,57 @@ def test_unreachable_database_is_one_line(home: Path) -> None:
     result = run(home, "db", "upgrade", env={"HALLAPP_DATABASE_URL": "postgresql+psycopg://x@127.0.0.1:1/none"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def _seed(plan: str) -> str:
+    """One demo case of a 承诺件 (养老保险关系转移接续) in this test's home, decided as ``plan``."""
+    from hallapp.bootstrap import open_app
+    from hallapp.services import demo
+
+    app = open_app(demo=True)
+    try:
+        return demo.seed_cases(app, 1, plan=plan, item_code="002011002000")[0]
+    finally:
+        app.close()
+
+
+def _pdf_text(path: Path) -> str:
+    from tests.documents.pdf_checks import tool
+
+    result = subprocess.run([tool("pdftotext"), "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                            timeout=60)
+    return "".join(result.stdout.split())
+
+
+def test_case_render_notice_of_a_notified_promised_case(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+    number = _seed("notice")
+    out = tmp_path / "notice.pdf"
+    result = run(home, "--demo", "case", "render", number, "--doc", "notice", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(out)
+    assert "一次性告知书" in text and "居民身份证" in text and "参保缴费凭证" in text
+
+
+def test_case_render_notice_of_a_gap_case_lists_what_is_owed(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+    number = _seed("gap")
+    out = tmp_path / "notice.pdf"
+    result = run(home, "--demo", "case", "render", number, "--doc", "notice", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = _pdf_text(out)
+    assert "容缺受理补交材料" in text and "新参保地参保证明" in text and "补交期限" in text
+
+
+def test_case_render_a_document_the_state_does_not_allow_is_one_english_line(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+    number = _seed("notice")
+    out = tmp_path / "receipt.pdf"
+    result = run(home, "--demo", "case", "render", number, "--doc", "receipt", "--out", str(out))
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr == ("hallapp: no receipt for a case that is not accepted (one-time notice given); "
+                             "documents for this case: notice\n")
+
+
+def test_case_render_thermal_size_is_for_the_receipt_only(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+    number = _seed("gap")
+    result = run(home, "--demo", "case", "render", number, "--doc", "commitment", "--size", "thermal80",
+                 "--out", str(tmp_path / "c.pdf"))
+    assert result.returncode == 2 and "--size thermal80 is for the receipt only" in result.stderr

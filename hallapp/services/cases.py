@@ -65,6 +65,7 @@ class CaseSummary:
     applicant_masked: str
     promised_date: date | None
     created_at: datetime
+    applicant_name: str = ""  # personal data: for the clerk's screen, never for logs or audit
 
 
 def _applicant(identity: Identity) -> Applicant:
@@ -158,7 +159,7 @@ def _summary(uow: UnitOfWork, case: Case) -> CaseSummary:
     item = uow.cases.item(case.item_id)
     applicant = uow.cases.applicant(case.applicant_id)
     return CaseSummary(case.number, case.state, item.code, item.name, mask_id_number(applicant.certificate_number),
-                       case.promised_at.date() if case.promised_at else None, case.created_at)
+                       case.promised_at.date() if case.promised_at else None, case.created_at, applicant.name)
 
 
 def _load(uow: UnitOfWork, number: str) -> Case:

@@ -10,7 +10,7 @@ import pytest
 from hallapp.domain.cases import CaseError, CaseState, Decision, MaterialStatus
 from hallapp.domain.identity import manual_identity
 from hallapp.home import Home
-from hallapp.services import audit, cases, material_store
+from hallapp.services import audit, case_view, cases, material_store, supplements
 from hallapp.services.hall import create_hall, hall_info
 from hallapp.storage import Database
 
@@ -149,3 +149,79 @@ def test_search_by_number_id_number_name_state_and_day(hall_db, tmp_path) -> Non
     assert [c.number for c in cases.search(hall_db, accepted)] == [accepted]
     assert [c.number for c in cases.search(hall_db, state="notified")] == [notified]
     assert cases.search(hall_db, "不存在的人") == []
+    found = cases.search(hall_db, accepted)[0]
+    assert found.applicant_name == "欧阳建国" and found.applicant_masked == "1101**********002X"
+
+
+# -- looking a case up later: materials as owed, papers again, scans, 补交 -----------------------------
+
+def _gap_case(hall_db, home) -> str:  # noqa: ANN001
+    return cases.submit_intake(hall_db, home, hall_info(hall_db).id,
+                               _intake(Decision.ACCEPT_WITH_GAP, GAP, gap_due_date=date(2026, 12, 3)), today=TODAY).number
+
+
+def test_the_case_view_tells_owed_from_optional_and_offers_its_papers(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    shown = case_view.detail(hall_db, _gap_case(hall_db, home))
+    assert shown.applicant_name == "欧阳建国" and shown.applicant_masked == "1101**********002X"
+    assert [(m.position, m.owed) for m in shown.materials if m.status != "captured"] == [
+        (3, True), (4, False), (5, False), (6, False)]  # 4–6 are optional: not given, not owed
+    assert [m.required for m in shown.materials] == [True, True, True, False, False, False]
+    assert shown.documents == ("receipt", "commitment", "consent", "notice")
+    complete = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY)
+    assert case_view.detail(hall_db, complete.number).documents == ("receipt", "consent")
+    assert not case_view.detail(hall_db, complete.number).owed
+
+
+def test_supplying_the_owed_material_closes_the_gap_audited(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    number = _gap_case(hall_db, home)
+    result = supplements.record_supplement(hall_db, home, number, 3, b"%PDF-1.4 photo", 1, actor="clerk2")
+    assert result.gap_closed and result.state == "accepted"
+    shown = case_view.detail(hall_db, number)
+    photo = shown.material(3)
+    assert photo.status == "captured" and photo.has_file and photo.supplied_on is not None and not shown.owed
+    assert shown.documents == ("receipt", "consent")
+    sha = cases.show(hall_db, number)["materials"][2]["sha256"]
+    assert material_store.load(home, sha) == b"%PDF-1.4 photo"  # stored encrypted like the counter's scans
+    supplied = audit.recent(hall_db, action="material_supplied")
+    assert [(e.actor, e.subject) for e in supplied] == [("clerk2", f"case:{number}")]
+    assert "欧阳" not in supplied[0].detail and '"position": 3' in supplied[0].detail
+    moved = [e for e in audit.recent(hall_db, action="case_state") if e.subject == f"case:{number}"]
+    assert len(moved) == 1 and '"new": "accepted"' in moved[0].detail
+    assert audit.broken_links(hall_db) == []
+
+
+def test_a_supplement_after_the_case_was_sent_keeps_its_state(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    number = _gap_case(hall_db, home)
+    cases.transition(hall_db, number, "submitted", actor="sync")
+    result = supplements.record_supplement(hall_db, home, number, 3, b"%PDF-1.4 photo", 1, actor="clerk1")
+    assert result.state == "submitted" and result.gap_closed
+    assert not case_view.detail(hall_db, number).owed
+
+
+def test_only_owed_materials_can_be_supplied(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    number = _gap_case(hall_db, home)
+    complete = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY)
+    notified = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.NOTICE, KEY_MISSING), today=TODAY)
+    for case_number, position in ((number, 1), (number, 4), (number, 99), (complete.number, 4), (notified.number, 1)):
+        with pytest.raises(CaseError):
+            supplements.record_supplement(hall_db, home, case_number, position, b"%PDF-1.4 x", 1, actor="clerk1")
+    with pytest.raises(CaseError):
+        supplements.record_supplement(hall_db, home, number, 3, b"", 0, actor="clerk1")
+    assert audit.recent(hall_db, action="material_supplied") == []
+    assert case_view.detail(hall_db, number).state == "accepted_with_gap"
+
+
+def test_reprints_and_looks_at_scans_are_audited(hall_db, tmp_path) -> None:  # noqa: ANN001
+    home = _home(tmp_path)
+    number = _gap_case(hall_db, home)
+    case_view.record_reprint(hall_db, number, "receipt", actor="clerk1")
+    reprinted = audit.recent(hall_db, action="document_reprinted")
+    assert [(e.subject, e.actor) for e in reprinted] == [(f"case:{number}", "clerk1")] and "receipt" in reprinted[0].detail
+    assert case_view.open_material(hall_db, home, number, 1, actor="clerk1") == b"%PDF-1.4 page 1"
+    assert [e.subject for e in audit.recent(hall_db, action="material_viewed")] == [f"case:{number}"]
+    with pytest.raises(CaseError):
+        case_view.open_material(hall_db, home, number, 3, actor="clerk1")  # owed: no scan yet

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.domain.cases import STATE_WORDS, Decision, allowed_decisions
+from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
 from hallapp.services import cases, catalog, documents
+from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
 from ui.tasks import Task
 
@@ -362,7 +364,7 @@ class IntakeFlow(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.message.emit("")
-        self.error.setText(str(exc))
+        self.error.setText(describe(exc))
 
     def _saved(self, summary: cases.CaseSummary) -> None:
         self.saved = summary
@@ -374,13 +376,11 @@ class IntakeFlow(QWidget):
         self.case_saved.emit(summary)
 
     def documents_for(self, state: str) -> list[tuple[str, str]]:
-        """(kind, label) of the papers this decision hands over, in the order they are printed."""
-        receipt = ("receipt", self.tr("Receipt"))
-        return {
-            "accepted": [receipt, ("consent", self.tr("Consent form"))],
-            "accepted_with_gap": [receipt, ("commitment", self.tr("Commitment")), ("consent", self.tr("Consent form"))],
-            "notified": [("notice", self.tr("One-time notice"))],
-        }.get(state, [receipt])
+        """(kind, label) of the papers this decision hands over, in the order they are printed
+        (the rule is the core's: hallapp.domain.documents)."""
+        labels = {"receipt": self.tr("Receipt"), "consent": self.tr("Consent form"),
+                  "commitment": self.tr("Commitment"), "notice": self.tr("One-time notice")}
+        return [(kind.value, labels[kind.value]) for kind in documents_for(state)]
 
     def _offer_documents(self, summary: cases.CaseSummary) -> None:
         while self.documents_box.count():
@@ -401,7 +401,7 @@ class IntakeFlow(QWidget):
         db, number, settings = self.ctx.db, self.saved.number, self.ctx.documents
         busy = self.tr("Preparing {document}…").format(document=title)
         Task(self, lambda: documents.render(db, number, kind, settings)).with_progress(busy).on_success(
-            lambda pdf: self.document_ready.emit(kind, pdf)).on_failure(lambda exc: self.error.setText(str(exc))).run()
+            lambda pdf: self.document_ready.emit(kind, pdf)).on_failure(lambda exc: self.error.setText(describe(exc))).run()
 
     # -- 6 print ------------------------------------------------------------------------------------
     def _done_step(self) -> QWidget:

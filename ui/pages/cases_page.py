@@ -1,14 +1,25 @@
 """Finding a case later: by case number, ID number or name, day and state; its materials, its
-way to the platform and what the handling authority said (returned for correction: why)."""
+way to the platform and what the handling authority said; its papers printed again, its scans
+looked at, a deferred material recorded when the applicant brings it (补交).
+
+From the keys: type in the search box and press Enter; the arrows (there or in the list) move
+through the results and the details follow; F6 goes to the materials; every action's key is on
+its button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,21 +30,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.bootstrap import AppContext
 from hallapp.domain.cases import STATE_WORDS, CaseState
 from hallapp.services import cases
-from hallapp.storage import Database
-from hallapp.sync import status as sync_status
+from hallapp.services.staff import StaffSession
+from ui.pages.case_detail import CaseDetailPane, state_word
 from ui.tasks import Task
+
+NUMBER, ITEM, APPLICANT, STATE, PROMISED = range(5)
+# Until the global stylesheet shows focus, this page does: a clerk must see where the keys go.
+FOCUS_STYLE = """
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QTableWidget:focus { border: 2px solid #d97706; }
+QCheckBox:focus { background: #fff4e0; }
+QPushButton:focus { border: 2px solid #d97706; border-radius: 4px; }
+"""
+NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class CasesPage(QWidget):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppContext, session: StaffSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.app, self.session = app, session
         self.found: list[cases.CaseSummary] = []
+        self.setStyleSheet(FOCUS_STYLE)
         self.text = QLineEdit(objectName="caseSearch")
-        self.text.setPlaceholderText(self.tr("Case number, ID number or name"))
+        self.text.setPlaceholderText(self.tr("Case number, ID number or name (Ctrl+F)"))
         self.text.returnPressed.connect(self.search)
+        self.text.installEventFilter(self)
         self.state = QComboBox(objectName="caseState")
         self.state.addItem(self.tr("Any state"), None)
         for state in CaseState:
@@ -44,69 +67,132 @@ class CasesPage(QWidget):
         self.day.setDisplayFormat("yyyy-MM-dd")
         find = QPushButton(self.tr("Search Enter"), objectName="primary")
         find.clicked.connect(self.search)
-        self.table = QTableWidget(0, 5, objectName="caseTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Case number"), self.tr("Item"), self.tr("Applicant"),
-                                              self.tr("State"), self.tr("Promised")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.currentCellChanged.connect(lambda row, *_: self.show_case(row))
-        self.detail = QLabel(objectName="caseDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(self.detail.textFormat().PlainText)
+        self.table = self._results_table()
+        self.details = CaseDetailPane(app, session)
+        self.details.state_changed.connect(self._state_changed)
+        self.count = QLabel(objectName="hint")
         bar = QHBoxLayout()
-        for widget in (self.text, self.state, self.on_day, self.day, find):
+        bar.addWidget(self.text, 1)
+        for widget in (self.state, self.on_day, self.day, find):
             bar.addWidget(widget)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
         split = QSplitter()
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([700, 500])
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([690, 490])  # scaled to the real width: the results' columns fit at 1366 px
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Cases"), objectName="pageTitle"))
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        self._shortcuts()
 
+    def _results_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, objectName="caseTable")
+        table.setHorizontalHeaderLabels([self.tr("Case number"), self.tr("Item"), self.tr("Applicant"),
+                                         self.tr("State"), self.tr("Promised")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Everything the clerk needs fits the width: the item name gives way (elided, full in the tooltip).
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        for column in (NUMBER, APPLICANT, STATE, PROMISED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        table.currentCellChanged.connect(lambda row, _col, old, _old_col: row != old and self.show_case(row))
+        table.activated.connect(lambda *_: self.details.materials.setFocus())  # Enter on a case: to its materials
+        return table
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (("Ctrl+F", self.focus_search), ("F6", self.toggle_materials),
+                           ("Ctrl+G", self.details.view_material), ("F7", self.details.scan_supplement),
+                           ("Ctrl+I", self.details.import_supplement)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    # -- focus -------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        # Arriving on the page (Ctrl+N or the list): the keys go to the search box, not the nav list.
+        QTimer.singleShot(0, self._focus_if_outside)
+
+    def _focus_if_outside(self) -> None:
+        current = QApplication.focusWidget()
+        if self.isVisible() and (current is None or not self.isAncestorOf(current)):
+            self.focus_search()
+
+    def focus_search(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.selectAll()
+
+    def toggle_materials(self) -> None:
+        """F6: between the results and the case's materials."""
+        if self.details.materials.hasFocus():
+            self.table.setFocus()
+        elif self.details.materials.rowCount():
+            self.details.materials.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Up/Down/PgUp/PgDn in the search box move through the results: search, then browse."""
+        if watched is self.text and event.type() == QEvent.Type.KeyPress and event.key() in NAVIGATION_KEYS \
+                and not event.modifiers() and self.table.rowCount():
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -10, Qt.Key.Key_PageDown: 10}[event.key()]
+            row = max(0, min(self.table.rowCount() - 1, self.table.currentRow() + step))
+            self.table.setCurrentCell(row, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- searching ---------------------------------------------------------------------------------
     def search(self) -> None:
-        db, text, state = self.db, self.text.text(), self.state.currentData()
+        db, text, state = self.app.db, self.text.text(), self.state.currentData()
         day = self.day.date().toPython() if self.on_day.isChecked() else None
-        Task(self, lambda: cases.search(db, text, state=state, on=day)).on_success(self._show_found).run()
+        self.count.setText(self.tr("Searching…"))
+        Task(self, lambda: cases.search(db, text, state=state, on=day)).on_success(self._show_found).on_failure(
+            lambda exc: self.count.setText(self.tr("The search failed: {error}").format(
+                error=str(exc) or type(exc).__name__))).run()
 
     def _show_found(self, found: list[cases.CaseSummary]) -> None:
         self.found = found
+        self.table.blockSignals(True)  # one explicit show below, whatever row was current before
+        self.table.setRowCount(0)
         self.table.setRowCount(len(found))
         for r, case in enumerate(found):
-            values = (case.number, case.item_name, case.applicant_masked, STATE_WORDS.get(case.state, case.state),
-                      case.promised_date.isoformat() if case.promised_date else "")
-            for c, text in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.detail.setText(self.tr("No case found.") if not found else "")
-        if found:
-            self.table.selectRow(0)
+            self._fill_row(r, case.number, case.item_name, case.applicant_name, case.state, case.promised_date)
+        self.table.blockSignals(False)
+        self.count.setText(self.tr("{n} case(s) found.").format(n=len(found)) if found else "")
+        if not found:
+            self.details.clear(self.tr("No case found. Change the search and press Enter."))
+            return
+        self.table.setCurrentCell(0, 0)
+        self.show_case(0)
+
+    def _fill_row(self, row: int, number: str, item: str, name: str, state: str, promised) -> None:  # noqa: ANN001
+        values = (number, item, name, state_word(state), promised.isoformat() if promised else "")
+        for column, text in enumerate(values):
+            cell = QTableWidgetItem(text)
+            if column == ITEM:
+                cell.setToolTip(text)
+            self.table.setItem(row, column, cell)
 
     def show_case(self, row: int) -> None:
-        if not 0 <= row < len(self.found):
-            return
-        db, number = self.db, self.found[row].number
-        Task(self, lambda: (cases.show(db, number), sync_status.case_sync_state(db, number))).on_success(self._detail).run()
+        if 0 <= row < len(self.found):
+            self.details.load(self.found[row].number)
 
-    def _detail(self, result: tuple[dict, dict]) -> None:
-        case, sync = result
-        state = STATE_WORDS.get(case["state"], case["state"])
-        lines = [f"{case['number']}  {state}", f"{case['item_name']} ({case['item_code']})"]
-        if case["returned_reason"]:
-            lines.append("✖ " + self.tr("Returned for correction: {reason}").format(reason=case["returned_reason"]))
-        lines.append(self.tr("Materials:"))
-        for m in case["materials"]:
-            mark = "✔" if m["status"] == "captured" else "✖"
-            pages = self.tr("{n} page(s)").format(n=m["pages"]) if m["pages"] else ""
-            lines.append(f"  {mark} {m['name']}  {pages}")
-        entry = sync.get("sync")
-        if entry:
-            lines.append(self.tr("Platform: {state} ({percent}%)").format(state=entry["state"], percent=entry["percent"]))
-            if entry.get("last_error"):
-                lines.append("  " + entry["last_error"])
-        for update in sync.get("platform_updates", []):
-            reason = f" — {update['reason']}" if update.get("reason") else ""
-            lines.append(f"  {update['status']}{reason}")
-        self.detail.setText("\n".join(lines))
+    def current_number(self) -> str | None:
+        row = self.table.currentRow()
+        return self.found[row].number if 0 <= row < len(self.found) else None
+
+    def _state_changed(self, number: str, state: str) -> None:
+        for row, case in enumerate(self.found):
+            if case.number == number:
+                self.found[row] = replace(case, state=state)
+                self.table.item(row, STATE).setText(state_word(state))

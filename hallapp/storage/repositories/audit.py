@@ -56,6 +56,13 @@ class AuditLog:
             query = query.where(AuditEvent.action == action)
         return list(self.session.scalars(query))
 
+    def for_subject(self, subject: str, action: str | None = None) -> list[AuditEvent]:
+        """One subject's events (`case:<number>`), oldest first."""
+        query = select(AuditEvent).where(AuditEvent.subject == subject).order_by(AuditEvent.id)
+        if action:
+            query = query.where(AuditEvent.action == action)
+        return list(self.session.scalars(query))
+
     def verify(self) -> list[int]:
         """Ids of events whose hash or link does not hold: empty when the chain is intact."""
         broken: list[int] = []

@@ -1,0 +1,132 @@
+"""A case as the clerk sees it when looking it up later: who, what, where it stands, each material
+with what it was owed (required, optional, deferred under a commitment), and which papers can be
+printed again. Reprints and views of the stored scans are audited (case number only)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from hallapp.domain.cases import CaseError, CaseState, MaterialStatus
+from hallapp.domain.documents import documents_for
+from hallapp.domain.idnumber import mask_id_number
+from hallapp.home import Home
+from hallapp.services import material_store
+from hallapp.storage import Database
+
+# A deferred material can be brought in while the case is still open at some authority.
+SUPPLEMENTABLE_STATES = frozenset({CaseState.ACCEPTED_WITH_GAP, CaseState.SUBMITTED, CaseState.RECEIVED,
+                                   CaseState.IN_PROCESS, CaseState.RETURNED})
+SUPPLIED_ACTION = "material_supplied"
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    position: int
+    name: str
+    form: str
+    required: bool
+    key: bool
+    status: str  # captured | missing | incorrect
+    pages: int
+    has_file: bool
+    owed: bool  # deferred under the commitment (容缺) and not supplied yet
+    supplied_on: date | None  # brought in later (补交)
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    number: str
+    state: str
+    item_code: str
+    item_name: str
+    applicant_name: str  # personal data: for the screen only
+    applicant_masked: str
+    agent_name: str
+    accepted_at: datetime | None
+    promised_date: date | None
+    gap_due_date: date | None
+    delivery: str
+    returned_reason: str
+    materials: tuple[MaterialView, ...]
+    documents: tuple[str, ...]  # kinds for hallapp.services.documents.render, in print order
+
+    @property
+    def owed(self) -> tuple[MaterialView, ...]:
+        return tuple(m for m in self.materials if m.owed)
+
+    def material(self, position: int) -> MaterialView | None:
+        return next((m for m in self.materials if m.position == position), None)
+
+
+def requirement_of(item, material):  # noqa: ANN001, ANN202 - ORM rows
+    """The checklist line a material was collected against (required? key?), or None."""
+    by_id = {r.id: r for r in item.materials}
+    if material.requirement_id in by_id:
+        return by_id[material.requirement_id]
+    # The catalog was replaced since: the same line by position and name, if it is still there.
+    return next((r for r in item.materials if r.position == material.position and r.name == material.name), None)
+
+
+def _supplied_days(uow, number: str) -> dict[int, date]:  # noqa: ANN001
+    days: dict[int, date] = {}
+    for event in uow.audit.for_subject(f"case:{number}", SUPPLIED_ACTION):
+        position = json.loads(event.detail or "{}").get("position")
+        if isinstance(position, int):
+            days[position] = event.at.date()
+    return days
+
+
+def detail(db: Database, number: str) -> CaseDetail:
+    with db.unit_of_work() as uow:
+        case = uow.cases.by_number(number.strip())
+        if case is None:
+            raise CaseError(f"没有办件 {number}")
+        item = uow.cases.item(case.item_id)
+        applicant = uow.cases.applicant(case.applicant_id)
+        agent = uow.cases.applicant(case.agent_id)
+        supplied = _supplied_days(uow, case.number)
+        open_gap = case.gap_due_date is not None and case.state in SUPPLEMENTABLE_STATES
+        views = []
+        for m in case.materials:
+            requirement = requirement_of(item, m)
+            required = requirement.required if requirement else True
+            views.append(MaterialView(
+                position=m.position, name=m.name, form=m.form, required=required,
+                key=requirement.key if requirement else False, status=m.status, pages=m.page_count,
+                has_file=bool(m.sha256), owed=open_gap and required and m.status != MaterialStatus.CAPTURED,
+                supplied_on=supplied.get(m.position)))
+        # Owed since the commitment, even once the case is finished (then no notice is offered).
+        deferred = case.gap_due_date is not None and case.state not in (CaseState.DRAFT, CaseState.NOTIFIED) and any(
+            v.required and v.status != MaterialStatus.CAPTURED for v in views)
+        return CaseDetail(
+            number=case.number, state=case.state, item_code=item.code, item_name=item.name,
+            applicant_name=applicant.name, applicant_masked=mask_id_number(applicant.certificate_number),
+            agent_name=agent.name if agent else "", accepted_at=case.accepted_at,
+            promised_date=case.promised_at.date() if case.promised_at else None, gap_due_date=case.gap_due_date,
+            delivery=case.delivery, returned_reason=case.returned_reason or "", materials=tuple(views),
+            documents=tuple(k.value for k in documents_for(case.state, deferred=deferred)))
+
+
+def record_reprint(db: Database, number: str, kind: str, *, actor: str) -> None:
+    """A paper of the case was printed again (the preview opened for the clerk)."""
+    with db.unit_of_work(write=True) as uow:
+        if uow.cases.by_number(number.strip()) is None:
+            raise CaseError(f"没有办件 {number}")
+        uow.audit.append("document_reprinted", actor=actor, subject=f"case:{number.strip()}", kind=kind)
+
+
+def open_material(db: Database, home: Home, number: str, position: int, *, actor: str) -> bytes:
+    """The stored PDF of one material, decrypted and checked against its hash; the look is audited
+    (scans are personal data). Blocking: call it from a worker."""
+    with db.unit_of_work() as uow:
+        case = uow.cases.by_number(number.strip())
+        found = next((m for m in case.materials if m.position == position), None) if case else None
+        sha256 = found.sha256 if found else None
+    if not sha256:
+        raise CaseError("该材料没有扫描件")
+    pdf = material_store.load(home, sha256)
+    with db.unit_of_work(write=True) as uow:
+        uow.audit.append("material_viewed", actor=actor, subject=f"case:{number.strip()}", position=position)
+    return pdf

@@ -1,0 +1,39 @@
+"""Errors worded at the edge: the core raises exceptions with a stable `code` and `params`; the
+window says them in the clerk's language here. Exceptions without a code (older ones, still
+worded where they are raised) are shown as they are."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _templates() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "document.not_applicable": tr("Errors", "This case has no {document}; it can have: {allowed}."),
+        "document.unknown_kind": tr("Errors", "Unknown document {kind}."),
+    }
+
+
+def document_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {"receipt": tr("Errors", "receipt"), "notice": tr("Errors", "one-time notice"),
+            "commitment": tr("Errors", "commitment"), "consent": tr("Errors", "consent form")}
+
+
+def describe(exc: BaseException) -> str:
+    """What happened, in the window's language."""
+    code = getattr(exc, "code", None)
+    template = _templates().get(code) if isinstance(code, str) else None
+    if template is None:
+        return str(exc) or type(exc).__name__
+    names = document_names()
+    params = {key: str(value) for key, value in getattr(exc, "params", {}).items()}
+    if "kind" in params:
+        params["document"] = names.get(params["kind"], params["kind"])
+    if "allowed" in params:
+        params["allowed"] = "、".join(names.get(k.strip(), k.strip()) for k in params["allowed"].split(","))
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

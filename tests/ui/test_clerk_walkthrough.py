@@ -62,9 +62,9 @@ def _call_and_read_card(qtbot, page) -> None:  # noqa: ANN001
     assert page.flow.step() == MATERIALS
 
 
-def _close_preview(qtbot) -> None:  # noqa: ANN001
+def _close_preview(qtbot, page) -> None:  # noqa: ANN001
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), QPrintPreviewDialog)
-               and QApplication.activeModalWidget().isVisible(), what="the print preview")
+               and QApplication.activeModalWidget().isVisible(), what=f"the print preview ({page.flow.error.text()})")
     preview = QApplication.activeModalWidget()
     qtbot.wait(300)  # the preview paints its pages: this is where it used to crash
     press(Qt.Key.Key_Escape)
@@ -87,7 +87,7 @@ def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:  # n
     number = saved.args[0].number
     assert page.flow.step() == DONE and cases.show(ctx.db, number)["state"] == "accepted"
     press(Qt.Key.Key_1, ALT)
-    _close_preview(qtbot)
+    _close_preview(qtbot, page)
     assert window.isVisible() and page.flow.step() == DONE
     ticket = page.queue.current
     press(Qt.Key.Key_F8)
@@ -107,7 +107,7 @@ def test_a_notice_and_an_acceptance_with_a_gap_from_the_keys(counter, ctx, qtbot
         press(Qt.Key.Key_Return)
     assert saved.args[0].state == "notified"
     press(Qt.Key.Key_1, ALT)  # the one-time notice
-    _close_preview(qtbot)
+    _close_preview(qtbot, page)
     press(Qt.Key.Key_Return)  # next case, same applicant at the counter
     assert page.flow.step() == APPLICANT
     press(Qt.Key.Key_Return)
@@ -126,5 +126,5 @@ def test_a_notice_and_an_acceptance_with_a_gap_from_the_keys(counter, ctx, qtbot
     assert saved.args[0].state == "accepted_with_gap"
     for key in (Qt.Key.Key_1, Qt.Key.Key_2):  # the receipt, then the commitment
         press(key, ALT)
-        _close_preview(qtbot)
+        _close_preview(qtbot, page)
     assert cases.show(ctx.db, saved.args[0].number)["gap_due_date"]

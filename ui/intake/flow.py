@@ -86,6 +86,8 @@ class IntakeFlow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.next_button)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back)
+        for index in range(4):  # one set of keys for whichever papers the case has
+            QShortcut(QKeySequence(f"Alt+{index + 1}"), self, activated=lambda i=index: self._print_by_key(i))
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self._search)
         checklist.changed.connect(self._refresh_decisions)
@@ -386,13 +388,21 @@ class IntakeFlow(QWidget):
         while self.documents_box.count():
             widget = self.documents_box.takeAt(0).widget()
             if widget:
+                widget.setParent(None)  # gone now, not at the next turn: no old button answers Alt+N
                 widget.deleteLater()
+        self.print_buttons: list[QPushButton] = []
         for index, (kind, label) in enumerate(self.documents_for(summary.state)):
             button = QPushButton(self.tr("Print {document} (Alt+{key})").format(document=label, key=index + 1))
             button.setObjectName(f"print_{kind}")
             button.clicked.connect(lambda _=False, k=kind, t=label: self.print_document(k, t))
             self.documents_box.addWidget(button)
-            QShortcut(QKeySequence(f"Alt+{index + 1}"), button, activated=button.click)  # Ctrl+N switch pages
+            self.print_buttons.append(button)
+
+    def _print_by_key(self, index: int) -> None:
+        """Alt+N at step 6: the N-th paper offered for the case just saved."""
+        buttons = getattr(self, "print_buttons", [])
+        if self.step() == DONE and index < len(buttons):
+            buttons[index].click()
 
     def print_document(self, kind: str, title: str) -> None:
         """Render in a worker, then Qt's print preview; nothing blocks the window."""

@@ -8,17 +8,17 @@ from PySide6.QtCore import QCoreApplication
 
 
 def _templates() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "document.not_applicable": tr("Errors", "This case has no {document}; it can have: {allowed}."),
-        "document.unknown_kind": tr("Errors", "Unknown document {kind}."),
+        "document.not_applicable": QCoreApplication.translate("Errors", "This case has no {document}; it can have: {allowed}."),
+        "document.unknown_kind": QCoreApplication.translate("Errors", "Unknown document {kind}."),
     }
 
 
 def document_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"receipt": tr("Errors", "receipt"), "notice": tr("Errors", "one-time notice"),
-            "commitment": tr("Errors", "commitment"), "consent": tr("Errors", "consent form")}
+    return {"receipt": QCoreApplication.translate("Errors", "receipt"),
+            "notice": QCoreApplication.translate("Errors", "one-time notice"),
+            "commitment": QCoreApplication.translate("Errors", "commitment"),
+            "consent": QCoreApplication.translate("Errors", "consent form")}
 
 
 def describe(exc: BaseException) -> str:

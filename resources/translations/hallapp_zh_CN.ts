@@ -247,81 +247,310 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
-    <name>CasesPage</name>
+    <name>CaseDetailPane</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="35"/>
-        <source>Case number, ID number or name</source>
-        <translation>办件编号、证件号码或姓名</translation>
+        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <source>Material</source>
+        <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="38"/>
-        <source>Any state</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="41"/>
-        <source>On</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="45"/>
-        <source>Search Enter</source>
-        <translation>查询 回车</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="48"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="48"/>
-        <source>Item</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="48"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="49"/>
+        <location filename="../../ui/pages/case_detail.py" line="52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="49"/>
-        <source>Promised</source>
-        <translation>承诺办结</translation>
+        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <source>Pages</source>
+        <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="65"/>
-        <source>Cases</source>
-        <translation>办件查询</translation>
+        <location filename="../../ui/pages/case_detail.py" line="66"/>
+        <source>View pages Ctrl+G</source>
+        <translation>查看材料 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="83"/>
-        <source>No case found.</source>
-        <translation>没有找到办件。</translation>
+        <location filename="../../ui/pages/case_detail.py" line="67"/>
+        <source>Scan supplement F7</source>
+        <translation>扫描补交 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <location filename="../../ui/pages/case_detail.py" line="68"/>
+        <source>Import supplement Ctrl+I</source>
+        <translation>导入补交 Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="83"/>
+        <source>Materials F6</source>
+        <translation>材料 F6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="86"/>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="125"/>
+        <source>Applicant: {name}  {id_number}</source>
+        <translation>申请人：{name}  {id_number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="127"/>
+        <source>Agent: {name}</source>
+        <translation>代办人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="130"/>
+        <source>accepted {day}</source>
+        <translation>{day} 受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="132"/>
+        <source>promised {day}</source>
+        <translation>承诺 {day} 办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="136"/>
+        <source>{n} material(s) owed, due by {day}</source>
+        <translation>待补交材料 {n} 件，期限 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="139"/>
         <source>Returned for correction: {reason}</source>
         <translation>退回补正：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
-        <source>Materials:</source>
-        <translation>材料：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="102"/>
-        <source>{n} page(s)</source>
-        <translation>{n} 页</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/cases_page.py" line="106"/>
+        <location filename="../../ui/pages/case_detail.py" line="142"/>
         <source>Platform: {state} ({percent}%)</source>
         <translation>平台：{state}（{percent}%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="154"/>
+        <source>supplied {day}</source>
+        <translation>{day} 已补交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="155"/>
+        <source>received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="157"/>
+        <source>incorrect</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="159"/>
+        <source>not given (optional)</source>
+        <translation>未提供（非必需）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="161"/>
+        <source>owed (may defer)</source>
+        <translation>待补交（容缺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="162"/>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="180"/>
+        <source>The case could not be loaded: {error}</source>
+        <translation>无法读取办件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <source>Receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <source>One-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="195"/>
+        <source>Commitment</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="195"/>
+        <source>Consent form</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="205"/>
+        <source>{document} Alt+{key}</source>
+        <translation>{document} Alt+{key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="223"/>
+        <source>Preparing {document}…</source>
+        <translation>正在生成{document}……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="228"/>
+        <source>Print preview opened: {title}</source>
+        <translation>已打开打印预览：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="237"/>
+        <source>No scan is stored for this material.</source>
+        <translation>该材料没有扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="238"/>
+        <source>Press F7 to scan it when the applicant brings it.</source>
+        <translation>申请人带来后按 F7 扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="265"/>
+        <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
+        <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="267"/>
+        <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
+        <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="277"/>
+        <location filename="../../ui/pages/case_detail.py" line="279"/>
+        <source>Scanning…</source>
+        <translation>正在扫描……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="286"/>
+        <source>Import supplied material</source>
+        <translation>导入补交材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="287"/>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="290"/>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="299"/>
+        <source>{pages} page(s) captured: check them, then Enter records them.</source>
+        <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="302"/>
+        <source>Record as supplied Enter</source>
+        <translation>登记为已补交 回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <source>Not recorded: the pages were dropped.</source>
+        <translation>未登记：已丢弃这些页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="310"/>
+        <source>Recording…</source>
+        <translation>正在登记……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="314"/>
+        <source>{material}: recorded as supplied ({pages} page(s)).</source>
+        <translation>{material}：已登记补交（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="316"/>
+        <source>Every owed material is in; the case is now {state}.</source>
+        <translation>待补交材料已全部收齐，办件现为{state}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="319"/>
+        <source>Still owed: {n}.</source>
+        <translation>仍待补交 {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="320"/>
+        <source>Recorded here only: the platform is not told of supplied materials yet.</source>
+        <translation>仅在本机登记：补交材料暂不会上报平台。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="327"/>
+        <source>Scanning cancelled; nothing was recorded.</source>
+        <translation>已取消扫描，未登记任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="57"/>
+        <source>Case number, ID number or name (Ctrl+F)</source>
+        <translation>办件编号、证件号码或姓名 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="61"/>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="64"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="68"/>
+        <source>Search Enter</source>
+        <translation>查询 回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <source>Promised</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="158"/>
+        <source>Searching…</source>
+        <translation>正在查询……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="160"/>
+        <source>The search failed: {error}</source>
+        <translation>查询失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="171"/>
+        <source>{n} case(s) found.</source>
+        <translation>找到 {n} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="173"/>
+        <source>No case found. Change the search and press Enter.</source>
+        <translation>没有找到办件。请修改查询条件后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_page.py" line="91"/>
+        <source>Cases</source>
+        <translation>办件查询</translation>
     </message>
 </context>
 <context>
@@ -414,149 +643,172 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../ui/dialogs/confirm.py" line="18"/>
+        <source>Keep working</source>
+        <translation>继续办理</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="65"/>
+        <location filename="../../ui/pages/counter.py" line="69"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="105"/>
+        <location filename="../../ui/pages/counter.py" line="118"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="108"/>
+        <location filename="../../ui/pages/counter.py" line="121"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="110"/>
-        <source>Manual entry Ctrl+M</source>
-        <translation>手工录入 Ctrl+M</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="112"/>
-        <source>Agent card Shift+F3</source>
-        <translation>代办人读卡 ⇧F3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="114"/>
-        <source>Agent typed Ctrl+Shift+M</source>
-        <translation>代办人录入 Ctrl+⇧M</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="136"/>
+        <location filename="../../ui/pages/counter.py" line="152"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="136"/>
+        <location filename="../../ui/pages/counter.py" line="152"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="137"/>
+        <location filename="../../ui/pages/counter.py" line="153"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="138"/>
+        <location filename="../../ui/pages/counter.py" line="154"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="139"/>
+        <location filename="../../ui/pages/counter.py" line="155"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="139"/>
-        <source>Add a scan Shift+F7</source>
+        <location filename="../../ui/pages/counter.py" line="123"/>
+        <source>Type in Ctrl+M</source>
+        <translation>手工录入 Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="125"/>
+        <source>Agent card ⇧F3</source>
+        <translation>代办人读卡 ⇧F3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="127"/>
+        <source>Agent typed Ctrl+⇧M</source>
+        <translation>代办人录入 Ctrl+⇧M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="155"/>
+        <source>Add scan ⇧F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="140"/>
-        <source>Document camera Ctrl+K</source>
+        <location filename="../../ui/pages/counter.py" line="156"/>
+        <source>Camera Ctrl+K</source>
         <translation>高拍仪 Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="154"/>
-        <location filename="../../ui/pages/counter.py" line="183"/>
+        <location filename="../../ui/pages/counter.py" line="170"/>
+        <location filename="../../ui/pages/counter.py" line="205"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="157"/>
-        <location filename="../../ui/pages/counter.py" line="159"/>
-        <location filename="../../ui/pages/counter.py" line="210"/>
-        <location filename="../../ui/pages/counter.py" line="211"/>
+        <location filename="../../ui/pages/counter.py" line="173"/>
+        <location filename="../../ui/pages/counter.py" line="175"/>
+        <location filename="../../ui/pages/counter.py" line="232"/>
+        <location filename="../../ui/pages/counter.py" line="233"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="164"/>
+        <location filename="../../ui/pages/counter.py" line="180"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="166"/>
+        <location filename="../../ui/pages/counter.py" line="182"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="167"/>
+        <location filename="../../ui/pages/counter.py" line="183"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="169"/>
+        <location filename="../../ui/pages/counter.py" line="185"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="178"/>
-        <location filename="../../ui/pages/counter.py" line="216"/>
+        <location filename="../../ui/pages/counter.py" line="200"/>
+        <location filename="../../ui/pages/counter.py" line="238"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="193"/>
+        <location filename="../../ui/pages/counter.py" line="215"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="222"/>
+        <location filename="../../ui/pages/counter.py" line="244"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="243"/>
+        <location filename="../../ui/pages/counter.py" line="265"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="247"/>
+        <location filename="../../ui/pages/counter.py" line="269"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="247"/>
+        <location filename="../../ui/pages/counter.py" line="269"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="103"/>
+        <location filename="../../ui/pages/counter.py" line="296"/>
+        <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
+        <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="297"/>
+        <source>Discard the intake?</source>
+        <translation>放弃当前办件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="297"/>
+        <source>Discard and end the visit</source>
+        <translation>放弃并办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/counter.py" line="116"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="92"/>
+        <location filename="../../ui/pages/counter.py" line="105"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="93"/>
+        <location filename="../../ui/pages/counter.py" line="106"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -645,40 +897,73 @@ No = the file replaces the catalog.</source>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="180"/>
+        <location filename="../../ui/display/window.py" line="183"/>
         <source>Hall display</source>
         <translation>叫号显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="234"/>
+        <location filename="../../ui/display/window.py" line="237"/>
         <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="246"/>
+        <location filename="../../ui/display/window.py" line="249"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="259"/>
+        <location filename="../../ui/display/window.py" line="262"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="276"/>
-        <location filename="../../ui/display/window.py" line="405"/>
+        <location filename="../../ui/display/window.py" line="279"/>
+        <location filename="../../ui/display/window.py" line="415"/>
         <source>Counter {0}</source>
         <translation>{0} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="376"/>
+        <location filename="../../ui/display/window.py" line="379"/>
         <source>The queue cannot be read right now — retrying…</source>
         <translation>暂时无法读取排队信息，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="424"/>
+        <location filename="../../ui/display/window.py" line="434"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="12"/>
+        <source>This case has no {document}; it can have: {allowed}.</source>
+        <translation>该办件不适用{document}，可打印：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="13"/>
+        <source>Unknown document {kind}.</source>
+        <translation>未知的文书类型 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="18"/>
+        <source>receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="19"/>
+        <source>one-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="20"/>
+        <source>commitment</source>
+        <translation>容缺受理承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="21"/>
+        <source>consent form</source>
+        <translation>服务同意书</translation>
     </message>
 </context>
 <context>
@@ -866,102 +1151,122 @@ No = the file replaces the catalog.</source>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="98"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="98"/>
         <source>2 Item</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="98"/>
         <source>3 Handling place</source>
         <translation>3 办理地</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="90"/>
+        <location filename="../../ui/intake/flow.py" line="98"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="91"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>5 Decision</source>
         <translation>5 决定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="91"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>6 Print</source>
         <translation>6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="123"/>
+        <location filename="../../ui/intake/flow.py" line="102"/>
+        <source>Choose item (Enter)</source>
+        <translation>选择事项（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="102"/>
+        <source>Save case (Enter)</source>
+        <translation>保存办件（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="103"/>
+        <source>Next case (Enter)</source>
+        <translation>下一件（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="103"/>
+        <source>Next (Enter)</source>
+        <translation>下一步（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="146"/>
         <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
         <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="130"/>
+        <location filename="../../ui/intake/flow.py" line="153"/>
         <source>Choose the county where the case is handled.</source>
         <translation>请选择办理地的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="157"/>
+        <location filename="../../ui/intake/flow.py" line="180"/>
         <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
         <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="159"/>
+        <location filename="../../ui/intake/flow.py" line="182"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="160"/>
+        <location filename="../../ui/intake/flow.py" line="183"/>
         <source>Applicant: {name} {number}</source>
         <translation>申请人：{name} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="161"/>
+        <location filename="../../ui/intake/flow.py" line="184"/>
         <source>Press Enter to choose the item.</source>
         <translation>按回车键选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="168"/>
+        <location filename="../../ui/intake/flow.py" line="191"/>
         <source>Item name, code or pinyin initials (e.g. sbk)</source>
         <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="199"/>
+        <location filename="../../ui/intake/flow.py" line="222"/>
         <source>Type to find the item, then press Enter.</source>
         <translation>输入查找事项，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="206"/>
+        <location filename="../../ui/intake/flow.py" line="229"/>
         <source>This item is no longer in the catalog.</source>
         <translation>该事项已不在目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="225"/>
+        <location filename="../../ui/intake/flow.py" line="248"/>
         <source>Where is the case handled? (the other province&apos;s authority)</source>
         <translation>办理地（异地受理部门所在地）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="226"/>
+        <location filename="../../ui/intake/flow.py" line="249"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="227"/>
+        <location filename="../../ui/intake/flow.py" line="250"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="228"/>
+        <location filename="../../ui/intake/flow.py" line="251"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="255"/>
+        <location filename="../../ui/intake/flow.py" line="278"/>
         <source>Check each material in the checklist on the right:
 F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
 Press Enter when done.</source>
@@ -970,111 +1275,106 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 完成后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="269"/>
-        <source>Accept (受理)</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/flow.py" line="270"/>
-        <source>Accept with a gap under a commitment (容缺受理)</source>
-        <translation>容缺受理（签署承诺书）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/flow.py" line="271"/>
-        <source>One-time notice of what is missing (一次性告知)</source>
-        <translation>一次性告知（不予受理）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake/flow.py" line="281"/>
+        <location filename="../../ui/intake/flow.py" line="305"/>
         <source>Collect at this window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="282"/>
+        <location filename="../../ui/intake/flow.py" line="306"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="284"/>
+        <location filename="../../ui/intake/flow.py" line="308"/>
         <source>Missing materials due by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="285"/>
+        <location filename="../../ui/intake/flow.py" line="309"/>
         <source>Result delivered</source>
         <translation>结果送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="286"/>
+        <location filename="../../ui/intake/flow.py" line="310"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="303"/>
+        <location filename="../../ui/intake/flow.py" line="330"/>
         <source>Still missing: {names}</source>
         <translation>尚缺：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="304"/>
+        <location filename="../../ui/intake/flow.py" line="331"/>
         <source>All required materials are received.</source>
         <translation>必需材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="312"/>
+        <location filename="../../ui/intake/flow.py" line="345"/>
         <source>Choose a decision.</source>
         <translation>请选择受理决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="315"/>
+        <location filename="../../ui/intake/flow.py" line="348"/>
         <source>Enter the postal address for the result.</source>
         <translation>请填写结果邮寄地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="328"/>
-        <location filename="../../ui/intake/flow.py" line="331"/>
+        <location filename="../../ui/intake/flow.py" line="361"/>
+        <location filename="../../ui/intake/flow.py" line="364"/>
         <source>Saving the case…</source>
         <translation>正在保存办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="336"/>
+        <location filename="../../ui/intake/flow.py" line="374"/>
         <source>Case {number}
 {state}</source>
         <translation>办件编号 {number}
 {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="344"/>
+        <location filename="../../ui/intake/flow.py" line="383"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="346"/>
-        <location filename="../../ui/intake/flow.py" line="347"/>
+        <location filename="../../ui/intake/flow.py" line="383"/>
         <source>Consent form</source>
         <translation>服务同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="347"/>
+        <location filename="../../ui/intake/flow.py" line="384"/>
         <source>Commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="348"/>
+        <location filename="../../ui/intake/flow.py" line="294"/>
+        <location filename="../../ui/intake/flow.py" line="384"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="357"/>
+        <location filename="../../ui/intake/flow.py" line="292"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="293"/>
+        <source>Accept with a gap (commitment)</source>
+        <translation>容缺受理（签承诺书）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="395"/>
         <source>Print {document} (Alt+{key})</source>
         <translation>打印{document}（Alt+{key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="368"/>
+        <location filename="../../ui/intake/flow.py" line="412"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="381"/>
+        <location filename="../../ui/intake/flow.py" line="425"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>
@@ -1082,139 +1382,133 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="157"/>
+        <location filename="../../ui/kiosk/window.py" line="189"/>
         <source>Ticket kiosk</source>
         <translation>自助取号机</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="220"/>
+        <location filename="../../ui/kiosk/window.py" line="265"/>
         <source>Choose a service to take a ticket</source>
         <translation>请选择业务类别取号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="234"/>
-        <location filename="../../ui/kiosk/window.py" line="390"/>
+        <location filename="../../ui/kiosk/window.py" line="279"/>
+        <location filename="../../ui/kiosk/window.py" line="433"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="235"/>
-        <location filename="../../ui/kiosk/window.py" line="276"/>
+        <location filename="../../ui/kiosk/window.py" line="280"/>
+        <location filename="../../ui/kiosk/window.py" line="321"/>
         <source>For older people, people with disabilities, military families and others</source>
         <translation>老年人、残疾人、军人军属等</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="238"/>
-        <location filename="../../ui/kiosk/window.py" line="298"/>
+        <location filename="../../ui/kiosk/window.py" line="283"/>
+        <location filename="../../ui/kiosk/window.py" line="340"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="239"/>
+        <location filename="../../ui/kiosk/window.py" line="284"/>
         <source>Enter your code or place your ID card on the reader</source>
         <translation>输入预约码或刷身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="245"/>
+        <location filename="../../ui/kiosk/window.py" line="290"/>
         <source>Priority service and appointments</source>
         <translation>绿色通道与预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="275"/>
+        <location filename="../../ui/kiosk/window.py" line="320"/>
         <source>Green channel — choose a service</source>
         <translation>绿色通道 — 请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="278"/>
-        <location filename="../../ui/kiosk/window.py" line="397"/>
+        <location filename="../../ui/kiosk/window.py" line="323"/>
+        <location filename="../../ui/kiosk/window.py" line="440"/>
         <source>Please show the relevant certificate to the staff</source>
         <translation>请向工作人员出示相关证件</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="288"/>
-        <location filename="../../ui/kiosk/window.py" line="318"/>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/window.py" line="299"/>
+        <location filename="../../ui/kiosk/window.py" line="341"/>
         <source>Enter your appointment code, or place your ID card on the reader</source>
         <translation>请输入预约码，或将身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="320"/>
+        <location filename="../../ui/kiosk/window.py" line="363"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="321"/>
+        <location filename="../../ui/kiosk/window.py" line="364"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="340"/>
+        <location filename="../../ui/kiosk/window.py" line="383"/>
         <source>ABC</source>
         <translation>字母</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="343"/>
-        <location filename="../../ui/kiosk/window.py" line="349"/>
+        <location filename="../../ui/kiosk/window.py" line="386"/>
+        <location filename="../../ui/kiosk/window.py" line="392"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="347"/>
+        <location filename="../../ui/kiosk/window.py" line="390"/>
         <source>123</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="384"/>
+        <location filename="../../ui/kiosk/window.py" line="427"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="391"/>
+        <location filename="../../ui/kiosk/window.py" line="434"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="396"/>
+        <location filename="../../ui/kiosk/window.py" line="439"/>
         <source>Please listen for your number to be called</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="411"/>
+        <location filename="../../ui/kiosk/window.py" line="240"/>
         <source>Back to start</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="502"/>
+        <location filename="../../ui/kiosk/window.py" line="558"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="512"/>
-        <location filename="../../ui/kiosk/window.py" line="641"/>
+        <location filename="../../ui/kiosk/window.py" line="568"/>
+        <location filename="../../ui/kiosk/window.py" line="701"/>
         <source>Tickets cannot be issued right now. Please ask at the information desk.</source>
         <translation>暂时无法取号，请到咨询台办理</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="654"/>
+        <location filename="../../ui/kiosk/window.py" line="714"/>
         <source>People ahead of you: {0}</source>
         <translation>前面还有 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="672"/>
+        <location filename="../../ui/kiosk/window.py" line="732"/>
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="695"/>
+        <location filename="../../ui/kiosk/window.py" line="755"/>
         <source>Please take your ticket</source>
         <translation>请取走号票</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="697"/>
+        <location filename="../../ui/kiosk/window.py" line="757"/>
         <source>The ticket could not be printed. Please note your number.</source>
         <translation>号票打印失败，请记下您的号码</translation>
     </message>
@@ -1293,59 +1587,94 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>Change language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>An intake is in progress. The language changes as soon as this visit ends (F8).</source>
+        <translation>正在办理中。本次办结（F8）后即切换语言。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>Change after this visit</source>
+        <translation>办结后切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
+        <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Discard and quit</source>
+        <translation>放弃并退出</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1718,54 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <location filename="../../ui/dialogs/manual_identity.py" line="63"/>
         <source>Only when the card cannot be read. Check the card with your own eyes.</source>
         <translation>仅在无法读卡时使用。请人工核对证件。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialViewer</name>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="35"/>
+        <source>Previous page PgUp</source>
+        <translation>上一页 PgUp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="36"/>
+        <source>Next page PgDown</source>
+        <translation>下一页 PgDown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="37"/>
+        <source>Zoom in Ctrl++</source>
+        <translation>放大 Ctrl++</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="38"/>
+        <source>Zoom out Ctrl+-</source>
+        <translation>缩小 Ctrl+-</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="39"/>
+        <source>Fit Ctrl+0</source>
+        <translation>适合窗口 Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="48"/>
+        <source>Cancel Esc</source>
+        <translation>取消 Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="48"/>
+        <source>Close Esc</source>
+        <translation>关闭 Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="95"/>
+        <source>Page {n} of {total}</source>
+        <translation>第 {n} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/material_viewer.py" line="98"/>
+        <source>The pages cannot be shown: the file is not a readable PDF.</source>
+        <translation>无法显示页面：文件不是可读的 PDF。</translation>
     </message>
 </context>
 <context>
@@ -1437,87 +1814,118 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="53"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="58"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="53"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="58"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="54"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="177"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="54"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="55"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="55"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="82"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="87"/>
         <source>Held: {numbers}</source>
         <translation>挂起：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="83"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="88"/>
         <source>Waiting: {counts}</source>
         <translation>等候：{counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="91"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="96"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="93"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="98"/>
+        <source>Current: {number} · waited {minutes} min</source>
+        <translation>当前：{number} · 已等 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="111"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="94"/>
-        <source>Current: {number} (waited {minutes} min)</source>
-        <translation>当前：{number}（等候 {minutes} 分）</translation>
+        <location filename="../../ui/widgets/queue_bar.py" line="113"/>
+        <source>appointment</source>
+        <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="118"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="115"/>
+        <source>called {times}×</source>
+        <translation>第 {times} 次呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="133"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接排队系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="130"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="145"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="148"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="163"/>
         <source>{number} did not come after the recalls: marked no-show.</source>
         <translation>{number} 重呼后仍未到，已按过号处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="163"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="165"/>
+        <source>{number} called again (call {times}).</source>
+        <translation>已重呼 {number}（第 {times} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="177"/>
+        <source>Mark {number} as not come (no-show)?</source>
+        <translation>将 {number} 记为过号（未到）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
+        <source>Mark no-show</source>
+        <translation>记为过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
+        <source>{number} marked no-show.</source>
+        <translation>{number} 已记为过号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="191"/>
         <source>Resume {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="187"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="216"/>
         <source>To category {letter} {name}</source>
         <translation>转到 {letter} 类 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="191"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="220"/>
         <source>To counter {number} and back</source>
         <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
@@ -1789,7 +2197,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../ui/tasks.py" line="96"/>
+        <location filename="../../ui/tasks.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

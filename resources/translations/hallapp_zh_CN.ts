@@ -249,233 +249,233 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="48"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="48"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="66"/>
+        <location filename="../../ui/pages/case_detail.py" line="62"/>
         <source>View pages Ctrl+G</source>
         <translation>查看材料 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="67"/>
+        <location filename="../../ui/pages/case_detail.py" line="63"/>
         <source>Scan supplement F7</source>
         <translation>扫描补交 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="68"/>
+        <location filename="../../ui/pages/case_detail.py" line="64"/>
         <source>Import supplement Ctrl+I</source>
         <translation>导入补交 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="83"/>
+        <location filename="../../ui/pages/case_detail.py" line="79"/>
         <source>Materials F6</source>
         <translation>材料 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="86"/>
+        <location filename="../../ui/pages/case_detail.py" line="82"/>
         <source>Print again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="125"/>
+        <location filename="../../ui/pages/case_detail.py" line="121"/>
         <source>Applicant: {name}  {id_number}</source>
         <translation>申请人：{name}  {id_number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="127"/>
+        <location filename="../../ui/pages/case_detail.py" line="123"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="130"/>
+        <location filename="../../ui/pages/case_detail.py" line="126"/>
         <source>accepted {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="132"/>
+        <location filename="../../ui/pages/case_detail.py" line="128"/>
         <source>promised {day}</source>
         <translation>承诺 {day} 办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="136"/>
+        <location filename="../../ui/pages/case_detail.py" line="132"/>
         <source>{n} material(s) owed, due by {day}</source>
         <translation>待补交材料 {n} 件，期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="139"/>
+        <location filename="../../ui/pages/case_detail.py" line="135"/>
         <source>Returned for correction: {reason}</source>
         <translation>退回补正：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="142"/>
+        <location filename="../../ui/pages/case_detail.py" line="138"/>
         <source>Platform: {state} ({percent}%)</source>
         <translation>平台：{state}（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="154"/>
+        <location filename="../../ui/pages/case_detail.py" line="150"/>
         <source>supplied {day}</source>
         <translation>{day} 已补交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="155"/>
+        <location filename="../../ui/pages/case_detail.py" line="151"/>
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="157"/>
+        <location filename="../../ui/pages/case_detail.py" line="153"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="159"/>
+        <location filename="../../ui/pages/case_detail.py" line="155"/>
         <source>not given (optional)</source>
         <translation>未提供（非必需）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="161"/>
+        <location filename="../../ui/pages/case_detail.py" line="157"/>
         <source>owed (may defer)</source>
         <translation>待补交（容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="162"/>
+        <location filename="../../ui/pages/case_detail.py" line="158"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="180"/>
+        <location filename="../../ui/pages/case_detail.py" line="176"/>
         <source>The case could not be loaded: {error}</source>
         <translation>无法读取办件：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <location filename="../../ui/pages/case_detail.py" line="190"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <location filename="../../ui/pages/case_detail.py" line="190"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="195"/>
+        <location filename="../../ui/pages/case_detail.py" line="191"/>
         <source>Commitment</source>
         <translation>承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="195"/>
+        <location filename="../../ui/pages/case_detail.py" line="191"/>
         <source>Consent form</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="205"/>
+        <location filename="../../ui/pages/case_detail.py" line="201"/>
         <source>{document} Alt+{key}</source>
         <translation>{document} Alt+{key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="223"/>
+        <location filename="../../ui/pages/case_detail.py" line="219"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="228"/>
+        <location filename="../../ui/pages/case_detail.py" line="224"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="237"/>
+        <location filename="../../ui/pages/case_detail.py" line="233"/>
         <source>No scan is stored for this material.</source>
         <translation>该材料没有扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="238"/>
+        <location filename="../../ui/pages/case_detail.py" line="234"/>
         <source>Press F7 to scan it when the applicant brings it.</source>
         <translation>申请人带来后按 F7 扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="265"/>
+        <location filename="../../ui/pages/case_detail.py" line="261"/>
         <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
         <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="267"/>
+        <location filename="../../ui/pages/case_detail.py" line="263"/>
         <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
         <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="277"/>
-        <location filename="../../ui/pages/case_detail.py" line="279"/>
+        <location filename="../../ui/pages/case_detail.py" line="273"/>
+        <location filename="../../ui/pages/case_detail.py" line="275"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="286"/>
+        <location filename="../../ui/pages/case_detail.py" line="282"/>
         <source>Import supplied material</source>
         <translation>导入补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="287"/>
+        <location filename="../../ui/pages/case_detail.py" line="283"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="290"/>
+        <location filename="../../ui/pages/case_detail.py" line="286"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="299"/>
+        <location filename="../../ui/pages/case_detail.py" line="295"/>
         <source>{pages} page(s) captured: check them, then Enter records them.</source>
         <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="302"/>
+        <location filename="../../ui/pages/case_detail.py" line="298"/>
         <source>Record as supplied Enter</source>
         <translation>登记为已补交 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <location filename="../../ui/pages/case_detail.py" line="300"/>
         <source>Not recorded: the pages were dropped.</source>
         <translation>未登记：已丢弃这些页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="310"/>
+        <location filename="../../ui/pages/case_detail.py" line="306"/>
         <source>Recording…</source>
         <translation>正在登记……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="314"/>
+        <location filename="../../ui/pages/case_detail.py" line="310"/>
         <source>{material}: recorded as supplied ({pages} page(s)).</source>
         <translation>{material}：已登记补交（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="316"/>
+        <location filename="../../ui/pages/case_detail.py" line="312"/>
         <source>Every owed material is in; the case is now {state}.</source>
         <translation>待补交材料已全部收齐，办件现为{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="319"/>
+        <location filename="../../ui/pages/case_detail.py" line="315"/>
         <source>Still owed: {n}.</source>
         <translation>仍待补交 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="320"/>
+        <location filename="../../ui/pages/case_detail.py" line="316"/>
         <source>Recorded here only: the platform is not told of supplied materials yet.</source>
         <translation>仅在本机登记：补交材料暂不会上报平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="327"/>
+        <location filename="../../ui/pages/case_detail.py" line="323"/>
         <source>Scanning cancelled; nothing was recorded.</source>
         <translation>已取消扫描，未登记任何内容。</translation>
     </message>
@@ -483,72 +483,72 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="57"/>
+        <location filename="../../ui/pages/cases_page.py" line="58"/>
         <source>Case number, ID number or name (Ctrl+F)</source>
         <translation>办件编号、证件号码或姓名 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="61"/>
+        <location filename="../../ui/pages/cases_page.py" line="62"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="64"/>
+        <location filename="../../ui/pages/cases_page.py" line="65"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="68"/>
+        <location filename="../../ui/pages/cases_page.py" line="69"/>
         <source>Search Enter</source>
         <translation>查询 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="98"/>
+        <location filename="../../ui/pages/cases_page.py" line="99"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <location filename="../../ui/pages/cases_page.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <location filename="../../ui/pages/cases_page.py" line="100"/>
         <source>Promised</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="158"/>
+        <location filename="../../ui/pages/cases_page.py" line="159"/>
         <source>Searching…</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="160"/>
+        <location filename="../../ui/pages/cases_page.py" line="161"/>
         <source>The search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="171"/>
+        <location filename="../../ui/pages/cases_page.py" line="172"/>
         <source>{n} case(s) found.</source>
         <translation>找到 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="173"/>
+        <location filename="../../ui/pages/cases_page.py" line="174"/>
         <source>No case found. Change the search and press Enter.</source>
         <translation>没有找到办件。请修改查询条件后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="91"/>
+        <location filename="../../ui/pages/cases_page.py" line="92"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
@@ -1151,122 +1151,122 @@ No = the file replaces the catalog.</source>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/intake/flow.py" line="98"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="98"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>2 Item</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="98"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>3 Handling place</source>
         <translation>3 办理地</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="98"/>
+        <location filename="../../ui/intake/flow.py" line="99"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>5 Decision</source>
         <translation>5 决定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>6 Print</source>
         <translation>6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="102"/>
+        <location filename="../../ui/intake/flow.py" line="103"/>
         <source>Choose item (Enter)</source>
         <translation>选择事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="102"/>
+        <location filename="../../ui/intake/flow.py" line="103"/>
         <source>Save case (Enter)</source>
         <translation>保存办件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="103"/>
+        <location filename="../../ui/intake/flow.py" line="104"/>
         <source>Next case (Enter)</source>
         <translation>下一件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="103"/>
+        <location filename="../../ui/intake/flow.py" line="104"/>
         <source>Next (Enter)</source>
         <translation>下一步（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="146"/>
+        <location filename="../../ui/intake/flow.py" line="147"/>
         <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
         <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="153"/>
+        <location filename="../../ui/intake/flow.py" line="154"/>
         <source>Choose the county where the case is handled.</source>
         <translation>请选择办理地的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="180"/>
+        <location filename="../../ui/intake/flow.py" line="181"/>
         <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
         <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="182"/>
+        <location filename="../../ui/intake/flow.py" line="183"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="183"/>
+        <location filename="../../ui/intake/flow.py" line="184"/>
         <source>Applicant: {name} {number}</source>
         <translation>申请人：{name} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="184"/>
+        <location filename="../../ui/intake/flow.py" line="185"/>
         <source>Press Enter to choose the item.</source>
         <translation>按回车键选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="191"/>
+        <location filename="../../ui/intake/flow.py" line="192"/>
         <source>Item name, code or pinyin initials (e.g. sbk)</source>
         <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="222"/>
+        <location filename="../../ui/intake/flow.py" line="223"/>
         <source>Type to find the item, then press Enter.</source>
         <translation>输入查找事项，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="229"/>
+        <location filename="../../ui/intake/flow.py" line="230"/>
         <source>This item is no longer in the catalog.</source>
         <translation>该事项已不在目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="248"/>
+        <location filename="../../ui/intake/flow.py" line="249"/>
         <source>Where is the case handled? (the other province&apos;s authority)</source>
         <translation>办理地（异地受理部门所在地）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="249"/>
+        <location filename="../../ui/intake/flow.py" line="250"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="250"/>
+        <location filename="../../ui/intake/flow.py" line="251"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="251"/>
+        <location filename="../../ui/intake/flow.py" line="252"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="278"/>
+        <location filename="../../ui/intake/flow.py" line="279"/>
         <source>Check each material in the checklist on the right:
 F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
 Press Enter when done.</source>
@@ -1275,106 +1275,106 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 完成后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="305"/>
+        <location filename="../../ui/intake/flow.py" line="306"/>
         <source>Collect at this window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="306"/>
+        <location filename="../../ui/intake/flow.py" line="307"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="308"/>
+        <location filename="../../ui/intake/flow.py" line="309"/>
         <source>Missing materials due by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="309"/>
+        <location filename="../../ui/intake/flow.py" line="310"/>
         <source>Result delivered</source>
         <translation>结果送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="310"/>
+        <location filename="../../ui/intake/flow.py" line="311"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="330"/>
+        <location filename="../../ui/intake/flow.py" line="331"/>
         <source>Still missing: {names}</source>
         <translation>尚缺：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="331"/>
+        <location filename="../../ui/intake/flow.py" line="332"/>
         <source>All required materials are received.</source>
         <translation>必需材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="345"/>
+        <location filename="../../ui/intake/flow.py" line="346"/>
         <source>Choose a decision.</source>
         <translation>请选择受理决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="348"/>
+        <location filename="../../ui/intake/flow.py" line="349"/>
         <source>Enter the postal address for the result.</source>
         <translation>请填写结果邮寄地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="361"/>
-        <location filename="../../ui/intake/flow.py" line="364"/>
+        <location filename="../../ui/intake/flow.py" line="362"/>
+        <location filename="../../ui/intake/flow.py" line="365"/>
         <source>Saving the case…</source>
         <translation>正在保存办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="374"/>
+        <location filename="../../ui/intake/flow.py" line="375"/>
         <source>Case {number}
 {state}</source>
         <translation>办件编号 {number}
 {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="383"/>
+        <location filename="../../ui/intake/flow.py" line="384"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="383"/>
+        <location filename="../../ui/intake/flow.py" line="384"/>
         <source>Consent form</source>
         <translation>服务同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="384"/>
+        <location filename="../../ui/intake/flow.py" line="385"/>
         <source>Commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="294"/>
-        <location filename="../../ui/intake/flow.py" line="384"/>
+        <location filename="../../ui/intake/flow.py" line="295"/>
+        <location filename="../../ui/intake/flow.py" line="385"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="292"/>
+        <location filename="../../ui/intake/flow.py" line="293"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="293"/>
+        <location filename="../../ui/intake/flow.py" line="294"/>
         <source>Accept with a gap (commitment)</source>
         <translation>容缺受理（签承诺书）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="395"/>
+        <location filename="../../ui/intake/flow.py" line="396"/>
         <source>Print {document} (Alt+{key})</source>
         <translation>打印{document}（Alt+{key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="412"/>
+        <location filename="../../ui/intake/flow.py" line="413"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="425"/>
+        <location filename="../../ui/intake/flow.py" line="426"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>
@@ -2011,87 +2011,87 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="19"/>
+        <location filename="../../ui/pages/supervisor.py" line="20"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <location filename="../../ui/pages/supervisor.py" line="25"/>
         <source>Tickets issued</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <location filename="../../ui/pages/supervisor.py" line="25"/>
         <source>Visits done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="24"/>
+        <location filename="../../ui/pages/supervisor.py" line="25"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
         <source>Average service (min)</source>
         <translation>平均办理（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <location filename="../../ui/pages/supervisor.py" line="27"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <location filename="../../ui/pages/supervisor.py" line="27"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <location filename="../../ui/pages/supervisor.py" line="28"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="37"/>
+        <location filename="../../ui/pages/supervisor.py" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="37"/>
+        <location filename="../../ui/pages/supervisor.py" line="38"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="37"/>
+        <location filename="../../ui/pages/supervisor.py" line="38"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="37"/>
+        <location filename="../../ui/pages/supervisor.py" line="38"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="45"/>
+        <location filename="../../ui/pages/supervisor.py" line="46"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="69"/>
+        <location filename="../../ui/pages/supervisor.py" line="70"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="82"/>
+        <location filename="../../ui/pages/supervisor.py" line="83"/>
         <source>✖ Audit trail altered: {count} events fail the check</source>
         <translation>✖ 审计日志被改动：{count} 条记录校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="85"/>
+        <location filename="../../ui/pages/supervisor.py" line="86"/>
         <source>✔ Audit trail intact</source>
         <translation>✔ 审计日志完整</translation>
     </message>
@@ -2200,6 +2200,196 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <location filename="../../ui/tasks.py" line="97"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/words.py" line="11"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="12"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="13"/>
+        <source>accepted with a gap</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="14"/>
+        <source>one-time notice given</source>
+        <translation>已一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="15"/>
+        <source>sent to the platform</source>
+        <translation>已报送平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="16"/>
+        <source>received by the authority</source>
+        <translation>办理机关已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="17"/>
+        <source>being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="18"/>
+        <source>returned for correction</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="19"/>
+        <source>completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="20"/>
+        <location filename="../../ui/words.py" line="42"/>
+        <source>result delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="26"/>
+        <source>account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="27"/>
+        <source>account unlocked</source>
+        <translation>账号解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="28"/>
+        <source>case state changed</source>
+        <translation>办件状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="29"/>
+        <source>catalog imported</source>
+        <translation>导入事项目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="30"/>
+        <source>document printed again</source>
+        <translation>重新打印文书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="31"/>
+        <source>evaluation given</source>
+        <translation>收到评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="32"/>
+        <source>hall set up</source>
+        <translation>大厅初始化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="33"/>
+        <source>logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="34"/>
+        <source>login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="35"/>
+        <source>login refused: account locked</source>
+        <translation>拒绝登录：账号已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="36"/>
+        <source>logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="37"/>
+        <source>material viewed</source>
+        <translation>查看材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="38"/>
+        <source>material supplied later</source>
+        <translation>补交材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="39"/>
+        <source>originals sent</source>
+        <translation>寄出原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="40"/>
+        <source>queue set up</source>
+        <translation>配置排队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="41"/>
+        <source>queue rules changed</source>
+        <translation>修改排队规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="43"/>
+        <source>role changed</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="44"/>
+        <source>staff account created</source>
+        <translation>新建工作人员账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="45"/>
+        <source>window locked</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="52"/>
+        <source>waiting to be sent</source>
+        <translation>等待报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="53"/>
+        <source>being sent</source>
+        <translation>正在报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="54"/>
+        <source>sent, not yet confirmed</source>
+        <translation>已发送，待平台确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="55"/>
+        <source>will retry</source>
+        <translation>稍后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="56"/>
+        <location filename="../../ui/words.py" line="57"/>
+        <source>confirmed by the platform</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="58"/>
+        <source>needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="59"/>
+        <source>result mailed</source>
+        <translation>结果已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="77"/>
+        <source>case: {state}</source>
+        <translation>办件：{state}</translation>
     </message>
 </context>
 </TS>

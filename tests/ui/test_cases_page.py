@@ -12,10 +12,10 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
 
-from hallapp.domain.cases import STATE_WORDS
 from hallapp.services import audit, case_view, cases, hall, material_store, staff
 from hallapp.services.demo import seed_cases
 from ui.dialogs.material_viewer import MaterialViewer
+from ui.words import state_word
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 ITEM = "002011004000"  # 社会保障卡申领: 3 required (1 key), 3 optional
@@ -207,8 +207,8 @@ def test_f7_scans_a_supplied_material_and_closes_the_gap(ctx, qtbot, page) -> No
         qtbot.waitUntil(lambda: QApplication.focusWidget() is page.details.materials)
         if row == 1:
             assert "Still owed: 1" in page.details.message.text()
-            assert page.table.item(0, 3).text() == STATE_WORDS["accepted_with_gap"]
-    assert page.table.item(0, 3).text() == STATE_WORDS["accepted"]
+            assert page.table.item(0, 3).text() == state_word("accepted_with_gap")
+    assert page.table.item(0, 3).text() == state_word("accepted")
     assert "Every owed material is in" in page.details.message.text()
     assert not page.details.case.owed and page.details.case.state == "accepted"
     shown = case_view.detail(ctx.db, number)

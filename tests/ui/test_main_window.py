@@ -72,8 +72,8 @@ def test_supervisor_sees_the_login_and_an_intact_trail(open_window, qtbot) -> No
     page = window.pages[Page.SUPERVISOR]
     assert window.current_page() is Page.SUPERVISOR
     qtbot.waitUntil(lambda: bool(page.chain.text()))
-    assert ("supervisor", "login", "staff:supervisor") in audit_rows(page.table)
-    assert audit_rows(page.table)[0][1] == "login", "newest event first"
+    assert ("supervisor", "logged in", "staff:supervisor") in audit_rows(page.table)
+    assert audit_rows(page.table)[0][1] == "logged in", "newest event first"
     assert "Audit trail intact" in page.chain.text()
 
 

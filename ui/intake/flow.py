@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.domain.cases import STATE_WORDS, Decision, allowed_decisions
+from hallapp.domain.cases import Decision, allowed_decisions
 from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
@@ -37,6 +37,7 @@ from hallapp.services import cases, catalog, documents
 from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
 from ui.tasks import Task
+from ui.words import state_word
 
 STEPS = 6
 APPLICANT, ITEM, PLACE, MATERIALS, DECISION, DONE = range(STEPS)
@@ -372,7 +373,7 @@ class IntakeFlow(QWidget):
         self.saved = summary
         self.message.emit("")
         self.done_label.setText(self.tr("Case {number}\n{state}").format(
-            number=summary.number, state=STATE_WORDS.get(summary.state, summary.state)))
+            number=summary.number, state=state_word(summary.state)))
         self._offer_documents(summary)
         self.go(DONE)
         self.case_saved.emit(summary)

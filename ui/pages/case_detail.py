@@ -23,16 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
-from hallapp.domain.cases import STATE_WORDS
 from hallapp.services import case_view, documents, scanning, supplements
 from hallapp.services.staff import StaffSession
 from hallapp.sync import status as sync_status
 from ui.print_pdf import preview_and_print
 from ui.tasks import Task
-
-
-def state_word(state: str) -> str:
-    return STATE_WORDS.get(state, state)
+from ui.words import platform_word, state_word
 
 
 class CaseDetailPane(QWidget):
@@ -139,7 +135,8 @@ class CaseDetailPane(QWidget):
             lines.append("✖ " + self.tr("Returned for correction: {reason}").format(reason=case.returned_reason))
         entry = sync.get("sync")
         if entry:
-            lines.append(self.tr("Platform: {state} ({percent}%)").format(state=entry["state"], percent=entry["percent"]))
+            state = platform_word(entry["state"])
+            lines.append(self.tr("Platform: {state} ({percent}%)").format(state=state, percent=entry["percent"]))
             if entry.get("last_error"):
                 lines.append("  " + entry["last_error"])
         for update in sync.get("platform_updates", []):

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
-from hallapp.domain.cases import STATE_WORDS, CaseState
+from hallapp.domain.cases import CaseState
 from hallapp.services import cases
 from hallapp.services.staff import StaffSession
-from ui.pages.case_detail import CaseDetailPane, state_word
+from ui.pages.case_detail import CaseDetailPane
 from ui.tasks import Task
+from ui.words import state_word
 
 NUMBER, ITEM, APPLICANT, STATE, PROMISED = range(5)
 # Until the global stylesheet shows focus, this page does: a clerk must see where the keys go.
@@ -60,7 +61,7 @@ class CasesPage(QWidget):
         self.state = QComboBox(objectName="caseState")
         self.state.addItem(self.tr("Any state"), None)
         for state in CaseState:
-            self.state.addItem(STATE_WORDS[state], state.value)
+            self.state.addItem(state_word(state.value), state.value)
         self.on_day = QCheckBox(self.tr("On"))
         self.day = QDateEdit(QDate.currentDate(), objectName="caseDay")
         self.day.setCalendarPopup(True)

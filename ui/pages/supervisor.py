@@ -10,6 +10,7 @@ from hallapp.services import audit, dashboard
 from hallapp.storage import Database
 from ui.tasks import Task
 from ui.widgets.placeholder import panel_title
+from ui.words import action_word
 
 
 class SupervisorPage(QWidget):
@@ -74,7 +75,7 @@ class SupervisorPage(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             local = row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            for c, text in enumerate((local, row.actor, row.action, row.subject)):
+            for c, text in enumerate((local, row.actor, action_word(row.action), row.subject)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         if broken:

@@ -1,0 +1,78 @@
+"""Codes the core stores (audit actions, case states) worded in the window's language. The core
+keeps stable codes; only this edge knows how a person says them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def state_words() -> dict[str, str]:
+    return {
+        "draft": QCoreApplication.translate("Words", "draft"),
+        "accepted": QCoreApplication.translate("Words", "accepted"),
+        "accepted_with_gap": QCoreApplication.translate("Words", "accepted with a gap"),
+        "notified": QCoreApplication.translate("Words", "one-time notice given"),
+        "submitted": QCoreApplication.translate("Words", "sent to the platform"),
+        "received": QCoreApplication.translate("Words", "received by the authority"),
+        "in_process": QCoreApplication.translate("Words", "being handled"),
+        "returned": QCoreApplication.translate("Words", "returned for correction"),
+        "completed": QCoreApplication.translate("Words", "completed"),
+        "delivered": QCoreApplication.translate("Words", "result delivered"),
+    }
+
+
+def action_words() -> dict[str, str]:
+    return {
+        "account_locked": QCoreApplication.translate("Words", "account locked"),
+        "account_unlocked": QCoreApplication.translate("Words", "account unlocked"),
+        "case_state": QCoreApplication.translate("Words", "case state changed"),
+        "catalog_imported": QCoreApplication.translate("Words", "catalog imported"),
+        "document_reprinted": QCoreApplication.translate("Words", "document printed again"),
+        "evaluation": QCoreApplication.translate("Words", "evaluation given"),
+        "hall_created": QCoreApplication.translate("Words", "hall set up"),
+        "login": QCoreApplication.translate("Words", "logged in"),
+        "login_failed": QCoreApplication.translate("Words", "login failed"),
+        "login_refused_locked": QCoreApplication.translate("Words", "login refused: account locked"),
+        "logout": QCoreApplication.translate("Words", "logged out"),
+        "material_viewed": QCoreApplication.translate("Words", "material viewed"),
+        "material_supplied": QCoreApplication.translate("Words", "material supplied later"),
+        "originals_dispatched": QCoreApplication.translate("Words", "originals sent"),
+        "queue_configured": QCoreApplication.translate("Words", "queue set up"),
+        "queue_policy_changed": QCoreApplication.translate("Words", "queue rules changed"),
+        "result_delivered": QCoreApplication.translate("Words", "result delivered"),
+        "role_changed": QCoreApplication.translate("Words", "role changed"),
+        "staff_created": QCoreApplication.translate("Words", "staff account created"),
+        "window_locked": QCoreApplication.translate("Words", "window locked"),
+    }
+
+
+def platform_words() -> dict[str, str]:
+    """Where a case is on its way to the national platform (the outbox's states)."""
+    return {
+        "queued": QCoreApplication.translate("Words", "waiting to be sent"),
+        "sending": QCoreApplication.translate("Words", "being sent"),
+        "sent": QCoreApplication.translate("Words", "sent, not yet confirmed"),
+        "retrying": QCoreApplication.translate("Words", "will retry"),
+        "committed": QCoreApplication.translate("Words", "confirmed by the platform"),
+        "confirmed": QCoreApplication.translate("Words", "confirmed by the platform"),
+        "needs_attention": QCoreApplication.translate("Words", "needs attention"),
+        "result_mailed": QCoreApplication.translate("Words", "result mailed"),
+    }
+
+
+def platform_word(state: str) -> str:
+    return platform_words().get(state, state)
+
+
+def state_word(state: str) -> str:
+    return state_words().get(state, state)
+
+
+def action_word(action: str) -> str:
+    """An audit action as a person says it; `case_<state>` is a case reaching that state."""
+    words = action_words()
+    if action in words:
+        return words[action]
+    if action.startswith("case_") and action[5:] in state_words():
+        return QCoreApplication.translate("Words", "case: {state}").format(state=state_words()[action[5:]])
+    return action

@@ -35,6 +35,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from drivers.errors import DeviceError, register
+
 __all__ = ["Worker", "WorkerDiedError", "describe_exit", "ignore_sigpipe", "sigpipe_ignored"]
 
 _log = logging.getLogger(__name__)
@@ -43,14 +45,22 @@ _SIGPIPE = getattr(signal, "SIGPIPE", None)  # absent on Windows
 _LOG = "log"  # message kind of a forwarded log record: ("log", level, logger name, text)
 
 
-class WorkerDiedError(RuntimeError):
+register({
+    "device.worker_died": "The {name} worker process ended ({reason}): try again; if it keeps happening, ask the "
+                          "technician.",
+})
+
+
+class WorkerDiedError(DeviceError, RuntimeError):
     """The child process has gone (crashed, killed, or never started). `reason` says how."""
+
+    code = "device.worker_died"
 
     def __init__(self, name: str, exitcode: int | None) -> None:
         self.name = name
         self.exitcode = exitcode
         self.reason = describe_exit(exitcode)
-        super().__init__(f"{name} worker process ended: {self.reason}")
+        super().__init__(name=name, reason=self.reason)
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -66,14 +76,26 @@ def describe_exit(exitcode: int | None) -> str:
     return f"exit code {exitcode}"
 
 
+_libc_signal: Any = None
+
+
+def _signal_function() -> Any:
+    """libc's ``signal``, looked up once. Not per call: a dlopen while libsane's reader thread
+    holds the loader lock deadlocked the scanner worker (seen under load)."""
+    global _libc_signal
+    if _libc_signal is None:
+        function = ctypes.CDLL(None, use_errno=True).signal
+        function.restype = ctypes.c_void_p
+        function.argtypes = [ctypes.c_int, ctypes.c_void_p]
+        _libc_signal = function
+    return _libc_signal
+
+
 def ignore_sigpipe() -> None:
     """Set SIGPIPE to SIG_IGN again, from any thread (libc ``signal``; Python's table already says SIG_IGN)."""
     if _SIGPIPE is None:
         return
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.signal.restype = ctypes.c_void_p
-    libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
-    libc.signal(int(_SIGPIPE), 1)  # 1 == SIG_IGN
+    _signal_function()(int(_SIGPIPE), 1)  # 1 == SIG_IGN
 
 
 def sigpipe_ignored() -> bool | None:
@@ -230,6 +252,7 @@ def _child_main(target: Callable[[Connection], None], conn: Connection) -> None:
     """Entry of every worker process (see the module docstring)."""
     if hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_sigpipe()  # looks libc's signal() up now, before any vendor library starts threads
     threading.Thread(target=_watch_parent, name="parent-watch", daemon=True).start()
     root = logging.getLogger()
     root.setLevel(logging.INFO)

@@ -10,6 +10,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
+from drivers.errors import DeviceError, register
 from drivers.idcard import ReaderNotConnected, SamReader, detect_port
 from drivers.idcard.sample import load_cards
 from drivers.idcard.simulator import ReaderSimulator
@@ -22,8 +23,16 @@ log = logging.getLogger(__name__)
 SIMULATOR = "simulator"
 
 
-class DeviceNotConfiguredError(RuntimeError):
-    """A device role has no device; the message tells the technician what to set."""
+register({
+    "device.reader_not_configured": "No ID card reader is set up (devices.idcard_port = none): ask the technician "
+                                    "to set the reader's port.",
+    "device.printer_not_configured": "No ticket printer is set up: ask the technician to set its address "
+                                     "(hallapp config set ticket_printer.uri tcp://IP:9100).",
+})
+
+
+class DeviceNotConfiguredError(DeviceError, RuntimeError):
+    """A device role has no device; the code says which, the message what to set."""
 
 
 @dataclass
@@ -87,14 +96,14 @@ class DeviceRegistry:
         """Open the configured reader (blocking: probes ports; call it off the GUI thread)."""
         mode = self.idcard_mode()
         if mode == "none":
-            raise DeviceNotConfiguredError("未配置身份证读卡器 (devices.idcard_port = none)")
+            raise DeviceNotConfiguredError("device.reader_not_configured")
         if mode == SIMULATOR:
             simulator = ReaderSimulator(load_cards()).start()
             return IdCardReaderHandle(SamReader(simulator.port, timeout=2.0), simulator)
         if mode == "auto":
             found = detect_port()
             if found is None:
-                raise ReaderNotConnected("自动检测未找到读卡器")
+                raise ReaderNotConnected()  # no port: none found
             port, baud = found
             log.info("ID card reader found on %s at %d baud", port, baud)
             return IdCardReaderHandle(SamReader(port, baud))
@@ -105,6 +114,6 @@ def open_ticket_printer(settings: TicketPrinterSettings, uri: str | None = None,
     """The ticket printer from settings (or an explicit URI, as `hallapp ticket test-print` gives)."""
     target = uri or settings.uri
     if not target:
-        raise DeviceNotConfiguredError("未配置号票打印机 (hallapp config set ticket_printer.uri tcp://IP:9100)")
+        raise DeviceNotConfiguredError("device.printer_not_configured")
     return TicketPrinter(target, width_mm=width_mm or settings.width_mm, encoding=settings.encoding,
                          native_qr=settings.native_qr)

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
 from drivers.idcard import CardPoller, CardRead
 from hallapp.devices import DeviceRegistry, IdCardReaderHandle
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.identity import Identity
 from hallapp.services import identity as identity_service
+from ui.errors import describe
 from ui.events import EventBridge
 from ui.tasks import Task
 
@@ -36,8 +37,8 @@ class ReaderState:
 
 
 def error_text(exc: BaseException) -> str:
-    """The driver's own message is written for the clerk (what happened, what to do)."""
-    return str(exc) or type(exc).__name__
+    """What happened and what to do, in the window's language (drivers raise coded errors)."""
+    return describe(exc)
 
 
 class CardReaderController(QObject):
@@ -80,16 +81,14 @@ class CardReaderController(QObject):
     # Called on the poller's thread: convert there, hand over through the event bridge.
     def _card_from_poller(self, read: CardRead) -> None:
         try:
-            result = self._result(identity_service.identity_of(read, date.today()))
+            result = self._result(identity_service.identity_of(read, hall_clock().today()))
         except Exception as exc:  # noqa: BLE001 - a bad card must not stop the poller
-            text = error_text(exc)
-            self.events.post(lambda: self.failed.emit(text))
+            self.events.post(lambda e=exc: self.failed.emit(error_text(e)))  # worded on the GUI thread
             return
         self.events.post(lambda: self.identity_read.emit(result))
 
     def _error_from_poller(self, exc: BaseException) -> None:
-        text = error_text(exc)
-        self.events.post(lambda: self.failed.emit(text))
+        self.events.post(lambda: self.failed.emit(error_text(exc)))  # worded on the GUI thread
 
     def read_now(self) -> None:
         """F3: read the card on the reader now (in demo mode, hand over the next sample card)."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from drivers.scanner.folder import WatchedFolder
 from hallapp.services import scanning
+from ui.errors import describe
 from ui.events import EventBridge
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,7 @@ class ScanFolderWatcher(QObject):
                 material = scanning.from_file(path)
             except Exception as exc:  # noqa: BLE001 - a bad file goes to failed/, the watch goes on
                 self.folder.mark_failed(path)
-                text = str(exc) or type(exc).__name__
-                self.events.post(lambda t=text: self.failed.emit(t))
+                self.events.post(lambda e=exc: self.failed.emit(describe(e)))  # worded on the GUI thread
                 continue
             self.folder.mark_done(path)
             self.events.post(lambda m=material: self.captured.emit(m))

@@ -1,6 +1,6 @@
 """Resident ID card readers speaking the SAM serial protocol, and a simulator of one.
 
-Modules: `frames` (byte framing), `status` (SW3 codes and clerk messages), `layouts` (the 256-byte
+Modules: `frames` (byte framing), `status` (SW3 codes and their error codes), `layouts` (the 256-byte
 text block of the three card types, read answers), `reader` (`SamReader`, `detect_port`), `poller`
 (`CardPoller`), `sample` and `simulator` (a reader on a pseudo-terminal, for tests, demo and
 training: `python -m drivers.idcard.simulator --help`).

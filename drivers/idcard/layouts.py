@@ -12,6 +12,7 @@ import re
 import struct
 from dataclasses import dataclass, fields
 
+from drivers.errors import DeviceError, register
 from drivers.idcard.frames import HEADER, FrameError, decode_frame
 from drivers.idcard.status import OK, describe
 
@@ -49,8 +50,23 @@ MANDATORY: dict[str, tuple[str, ...]] = {
 }
 
 
-class CardDataError(ValueError):
+MESSAGES = register({
+    "card.type_not_supported": "This card type ({card}) cannot be read by this program yet: type the holder's "
+                               "details by hand.",
+    "card.type_unknown": "The card carries an unknown type mark {marker}: check that it is an ID card or a residence "
+                         "permit, or type the holder's details by hand.",
+    "card.text_undecodable": "The card's text could not be decoded ({reason}): place the card on the reader again, "
+                             "or type the holder's details by hand.",
+    "card.answer_malformed": "This is neither a reader's answer to a read command nor a 256-byte card text block "
+                             "({reason}).",
+    "card.answer_not_ok": "The saved answer is not a successful read (status {status}): {meaning}",
+})
+
+
+class CardDataError(DeviceError, ValueError):
     """Card data that cannot be decoded; the base of everything this module raises."""
+
+    code = "card.text_undecodable"
 
 
 class UnknownLayout(CardDataError):  # noqa: N818  (name fixed by the driver API)
@@ -59,6 +75,8 @@ class UnknownLayout(CardDataError):  # noqa: N818  (name fixed by the driver API
 
 class ReadAnswerError(CardDataError):
     """A read answer or raw file whose lengths, frame or status do not hold together."""
+
+    code = "card.answer_malformed"
 
 
 @dataclass(frozen=True)
@@ -100,7 +118,7 @@ class CardRead:
 def decode_text(block: bytes) -> CardText:
     """Decode a 256-byte text block; raises UnknownLayout when it does not decode cleanly."""
     if len(block) != TEXT_SIZE:
-        raise UnknownLayout(f"text block of {len(block)} bytes, expected {TEXT_SIZE}")
+        raise UnknownLayout(reason=f"text block of {len(block)} bytes, expected {TEXT_SIZE}")
     card_type = _card_type(block)
     values = {name: _field(block, name, start, end) for name, start, end in LAYOUTS[card_type]}
     card = CardText(card_type=card_type, **values)
@@ -113,9 +131,9 @@ def _card_type(block: bytes) -> str:
     if marker in MARKERS:
         return MARKERS[marker]
     if marker == NEW_FOREIGN_MARKER:
-        raise UnknownLayout("2023 foreign permanent residence card (type Y): layout not supported yet")
+        raise UnknownLayout("card.type_not_supported", card="2023 foreign permanent residence card, type Y")
     if marker.isascii() and marker.isalpha():
-        raise UnknownLayout(f"unknown card type marker {marker!r} at byte 248")
+        raise UnknownLayout("card.type_unknown", marker=repr(marker))
     return RESIDENT
 
 
@@ -123,18 +141,18 @@ def _field(block: bytes, name: str, start: int, end: int) -> str:
     try:
         return block[start:end].decode("utf-16-le").strip(" \x00")
     except UnicodeDecodeError:
-        raise UnknownLayout(f"field {name} (bytes {start}..{end}) is not valid UCS-2") from None
+        raise UnknownLayout(reason=f"field {name} (bytes {start}..{end}) is not valid UCS-2") from None
 
 
 def _check_shape(card: CardText) -> None:
     """Mandatory fields present and dates shaped YYYYMMDD: a misaligned layout fails here."""
     empty = [name for name in MANDATORY[card.card_type] if not getattr(card, name)]
     if empty:
-        raise UnknownLayout(f"{card.card_type} text block with empty mandatory fields: {', '.join(empty)}")
+        raise UnknownLayout(reason=f"{card.card_type} text block with empty mandatory fields: {', '.join(empty)}")
     for name in ("birth", "valid_from", "valid_to"):
         value = getattr(card, name)
         if not _DATE.fullmatch(value) and not (name == "valid_to" and value == LONG_TERM):
-            raise UnknownLayout(f"{card.card_type} text block: {name} is not a YYYYMMDD date")
+            raise UnknownLayout(reason=f"{card.card_type} text block: {name} is not a YYYYMMDD date")
 
 
 def encode_text(card: CardText) -> bytes:
@@ -165,14 +183,14 @@ def parse_read_answer(data: bytes) -> CardRead:
     """The data of a `30 01` answer (text len, photo len, text, photo) or of a `30 10` answer
     (a third length and the fingerprint follow). Lengths are big-endian."""
     if len(data) < 4:
-        raise ReadAnswerError(f"read answer of {len(data)} bytes")
+        raise ReadAnswerError(reason=f"read answer of {len(data)} bytes")
     text_len, photo_len = struct.unpack_from(">HH", data)
     if 4 + text_len + photo_len == len(data):
         start, fp_len = 4, 0
     elif len(data) >= 6 and 6 + text_len + photo_len + struct.unpack_from(">H", data, 4)[0] == len(data):
         start, fp_len = 6, struct.unpack_from(">H", data, 4)[0]
     else:
-        raise ReadAnswerError(f"lengths {text_len}+{photo_len} do not match a read answer of {len(data)} bytes")
+        raise ReadAnswerError(reason=f"lengths {text_len}+{photo_len} do not match a read answer of {len(data)} bytes")
     photo_at = start + text_len
     fp_at = photo_at + photo_len
     text = decode_text(data[start:photo_at])
@@ -186,7 +204,7 @@ def decode_raw_file(raw: bytes) -> CardRead:
     try:
         answer = decode_frame(raw).response()
     except FrameError as exc:
-        raise ReadAnswerError(f"neither a read answer frame nor a 256-byte text block: {exc}") from None
+        raise ReadAnswerError(reason=str(exc)) from None
     if answer.sw3 != OK:
-        raise ReadAnswerError(f"the reader answered 0x{answer.sw3:02X}: {describe(answer.sw3)}")
+        raise ReadAnswerError("card.answer_not_ok", status=f"0x{answer.sw3:02X}", meaning=describe(answer.sw3))
     return parse_read_answer(answer.data)

@@ -138,48 +138,47 @@ def _check(result: int, call: str) -> None:
 
 @dataclass(frozen=True)
 class _Field:
-    attribute: str  # of SocialSecurityCard and SscLayout
-    label: str  # for the clerk
+    attribute: str  # of SocialSecurityCard and SscLayout; named in errors (the window words it)
     holder_file: bool  # EF06 (else EF05)
     parse: Callable[[bytes], str]
 
 
 _FIELDS = (
-    _Field("card_identifier", "卡识别码", False, parse_card_identifier),
-    _Field("card_type", "卡类别", False, decode_code),
-    _Field("version", "规范版本", False, decode_code),
-    _Field("card_number", "社会保障卡卡号", False, parse_card_number),
-    _Field("social_security_number", "社会保障号码", True, parse_social_security_number),
-    _Field("name", "姓名", True, parse_name),
-    _Field("sex_code", "性别", True, parse_sex),
-    _Field("nation_code", "民族", True, parse_nation),
-    _Field("birthplace", "出生地", True, parse_birthplace),
-    _Field("birth_date", "出生日期", True, parse_birth_date),
+    _Field("card_identifier", False, parse_card_identifier),
+    _Field("card_type", False, decode_code),
+    _Field("version", False, decode_code),
+    _Field("card_number", False, parse_card_number),
+    _Field("social_security_number", True, parse_social_security_number),
+    _Field("name", True, parse_name),
+    _Field("sex_code", True, parse_sex),
+    _Field("nation_code", True, parse_nation),
+    _Field("birthplace", True, parse_birthplace),
+    _Field("birth_date", True, parse_birth_date),
 )
 
 
 def _error(exc: _ScardCallError, atr: str = "") -> PcscError:
-    """The clerk-facing error for a failed PC/SC call."""
+    """The coded error for a failed PC/SC call."""
     code = exc.code
     if code in _SERVICE_DOWN:
-        return ServiceNotRunningError("PC/SC 服务未运行 (pcscd)", code)
+        return ServiceNotRunningError(scard=code)
     if code == _F_COMM_ERROR:
-        return ServiceNotRunningError("与 PC/SC 服务 (pcscd) 的连接中断", code)
+        return ServiceNotRunningError("pcsc.service_lost", code)
     if code in _NO_READER:
-        return NoReaderError("未连接读卡器", code)
+        return NoReaderError(scard=code)
     if code == _W_REMOVED_CARD:
-        return NoCardError("未检测到卡片：读卡时卡片被取出，请重新插卡", code)
+        return NoCardError("pcsc.card_removed", code)
     if code == _E_TIMEOUT:
-        return NoCardError("未检测到卡片")
+        return NoCardError()
     if code in _NO_CARD:
-        return NoCardError("未检测到卡片", code)
+        return NoCardError(scard=code)
     if code == _E_CANCELLED:
-        return WaitCancelledError("已取消读卡", code)
+        return WaitCancelledError(scard=code)
     if code in _CARD_UNUSABLE:
-        return UnknownCard(atr, "卡片无响应或通讯协议不支持", code)
+        return UnknownCard(atr, scard=code)
     if code == _E_SHARING_VIOLATION:
-        return CardReadError("读卡器正被其他程序占用", code)
-    return CardReadError("读卡失败", code)
+        return CardReadError("pcsc.reader_busy", code)
+    return CardReadError("pcsc.read_failed", code)
 
 
 class PcscService:
@@ -189,7 +188,7 @@ class PcscService:
         """``retries``: how many times a call re-creates a broken context before giving up
         (waits keep trying until their timeout instead)."""
         if _scard is None:
-            raise PcscNotInstalledError("未安装 PC/SC 组件 (pyscard)，无法使用读卡器")
+            raise PcscNotInstalledError()
         self._retries = retries
         self._retry_delay = retry_delay
         self._context: int | None = None
@@ -336,7 +335,7 @@ class PcscService:
                 return self._watch(reader, deadline, present)
             except _ScardCallError as exc:
                 if exc.code == _E_TIMEOUT and not seen_reader:
-                    raise NoReaderError(f"未连接读卡器{f' ({reader})' if reader else ''}") from None
+                    raise (NoReaderError("pcsc.reader_missing", reader=reader) if reader else NoReaderError()) from None
                 raise _error(exc) from None
 
     def wait_for_removal(self, reader: str | None = None, timeout: float = 10.0) -> bool:
@@ -400,10 +399,10 @@ class PcscService:
         select = bytes([0x00, 0xA4, 0x04, 0x00, len(layout.aid)]) + layout.aid
         _, sw = self._exchange(card, protocol, select)
         if sw == 0x6283:
-            raise CardReadError("社会保障卡应用已锁定 (SW 6283)，请持卡人到发卡机构处理", sw=sw)
+            raise CardReadError("pcsc.application_locked", sw=sw)
         if sw != 0x9000:
             log.info("card in %s refused SELECT of the social security application (SW %04X, ATR %s)", reader, sw, atr)
-            raise UnknownCard(atr, f"不是社会保障卡 (SW {sw:04X})")
+            raise UnknownCard(atr, sw)
         values: dict[str, str] = {}
         for item in _FIELDS:
             record: int | None = getattr(layout, item.attribute)
@@ -411,26 +410,26 @@ class PcscService:
                 values[item.attribute] = ""
                 continue
             sfi = layout.holder_sfi if item.holder_file else layout.card_sfi
-            raw = self._read_record(card, protocol, sfi, record, item.label)
+            raw = self._read_record(card, protocol, sfi, record, item.attribute)
             try:
                 values[item.attribute] = item.parse(raw)
             except RecordFormatError as exc:
                 log.warning("EF%02X record %02X (%s) has an unexpected format", sfi, record, item.attribute)
-                raise CardLayoutError(sfi, record, item.label, f"内容不符合预期 ({exc.detail})") from None
+                raise CardLayoutError(sfi, record, item.attribute, exc.problem) from None
         log.info("social security card read in %s (ATR %s)", reader, atr)
         return SocialSecurityCard(atr=atr, reader=reader, **values)
 
-    def _read_record(self, card: int, protocol: int, sfi: int, record: int, label: str) -> bytes:
+    def _read_record(self, card: int, protocol: int, sfi: int, record: int, field: str) -> bytes:
         data, sw = self._exchange(card, protocol, bytes([0x00, 0xB2, record, (sfi << 3) | 0x04, 0x00]))
         if sw == 0x9000 or (sw >> 8 == 0x62 and data):  # 62xx: warning, data returned
             return strip_record_tag(record, data)
         log.warning("READ RECORD EF%02X record %02X: SW %04X", sfi, record, sw)
-        where = f"EF{sfi:02X} 记录 {record:02X} ({label})"
         if sw in _SW_LAYOUT:
-            raise CardLayoutError(sfi, record, label, f"不存在 (SW {sw:04X})", sw)
+            raise CardLayoutError(sfi, record, field, sw=sw)
+        where = {"sfi": f"{sfi:02X}", "record": f"{record:02X}", "field": field}
         if sw in _SW_SECURITY:
-            raise CardReadError(f"卡片拒绝读取{where}：需要安全认证 (SW {sw:04X})", sw=sw)
-        raise CardReadError(f"读取{where}失败 (SW {sw:04X})", sw=sw)
+            raise CardReadError("pcsc.record_protected", sw=sw, **where)
+        raise CardReadError("pcsc.record_read_failed", sw=sw, **where)
 
     def _exchange(self, card: int, protocol: int, apdu: bytes) -> tuple[bytes, int]:
         """Send one command; follow ``61 xx`` (GET RESPONSE) and ``6C xx`` (same command, Le = xx).
@@ -442,7 +441,7 @@ class PcscService:
             _check(result, "SCardTransmit")
             response = bytes(response)
             if len(response) < 2:
-                raise CardReadError("卡片响应不完整")
+                raise CardReadError("pcsc.bad_response", problem="fewer than 2 bytes")
             body, sw1, sw2 = response[:-2], response[-2], response[-1]
             if sw1 == 0x6C and len(command) == 5:  # wrong Le (T=0): resend with the right one
                 command = command[:4] + bytes([sw2])
@@ -452,4 +451,4 @@ class PcscService:
                 command = bytes([command[0], 0xC0, 0x00, 0x00, sw2])
                 continue
             return data + body, (sw1 << 8) | sw2
-        raise CardReadError("卡片响应异常 (61xx/6Cxx 未结束)")
+        raise CardReadError("pcsc.bad_response", problem="61xx/6Cxx without end")

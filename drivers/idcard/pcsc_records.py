@@ -121,7 +121,7 @@ def decode_ascii(value: bytes) -> str:
     """Printable ASCII text, padding trimmed."""
     raw = trim(value)
     if not all(0x20 <= b < 0x7F for b in raw):
-        raise RecordFormatError("不是可打印的 ASCII 文本")
+        raise RecordFormatError("not printable ASCII text")
     return raw.decode("ascii")
 
 
@@ -131,11 +131,11 @@ def decode_gbk(value: bytes) -> str:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise RecordFormatError("不是 GBK 编码的文本") from exc
+        raise RecordFormatError("not GBK text") from exc
     # Control characters mean a wrong record; private-use characters are kept: issuers put
     # rare name characters (生僻字) in GBK's user-defined area.
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise RecordFormatError("文本含控制字符")
+        raise RecordFormatError("text with control characters")
     return text.strip()
 
 
@@ -146,7 +146,7 @@ def decode_digits(value: bytes) -> str:
         return raw.decode("ascii")
     digits = value.hex().upper().rstrip("F")  # BCD: 00 bytes are digits, only F pads
     if not digits or not digits.isdigit():
-        raise RecordFormatError("不是数字")
+        raise RecordFormatError("not a number")
     return digits
 
 
@@ -157,28 +157,28 @@ def decode_code(value: bytes) -> str:
     except RecordFormatError:
         return decode_digits(value)
     if not text:
-        raise RecordFormatError("内容为空")
+        raise RecordFormatError("empty")
     return text
 
 
 def parse_social_security_number(value: bytes) -> str:
     text = decode_ascii(value).upper()
     if not _SSN.fullmatch(text):
-        raise RecordFormatError("不是 18 位社会保障号码")
+        raise RecordFormatError("not an 18-character social security number")
     return text
 
 
 def parse_name(value: bytes) -> str:
     text = decode_gbk(value)
     if not text or any(ch.isdigit() for ch in text):
-        raise RecordFormatError("不是姓名")
+        raise RecordFormatError("not a name")
     return text
 
 
 def parse_card_number(value: bytes) -> str:
     text = decode_ascii(value).upper()
     if not _CARD_NUMBER.fullmatch(text):
-        raise RecordFormatError("不是 9 位卡号")
+        raise RecordFormatError("not a 9-character card number")
     return text
 
 
@@ -186,11 +186,11 @@ def parse_birth_date(value: bytes) -> str:
     """YYYYMMDD from ASCII or BCD."""
     digits = decode_digits(value)
     if len(digits) != 8:
-        raise RecordFormatError("不是日期 (YYYYMMDD)")
+        raise RecordFormatError("not a date (YYYYMMDD)")
     try:
         dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except ValueError as exc:
-        raise RecordFormatError("不是日期 (YYYYMMDD)") from exc
+        raise RecordFormatError("not a date (YYYYMMDD)") from exc
     return digits
 
 
@@ -198,14 +198,14 @@ def parse_sex(value: bytes) -> str:
     digits = decode_digits(value)
     code = digits.lstrip("0") or "0"
     if code not in {"0", "1", "2", "9"}:
-        raise RecordFormatError("不是性别代码")
+        raise RecordFormatError("not a sex code")
     return code
 
 
 def parse_nation(value: bytes) -> str:
     digits = decode_digits(value)
     if len(digits) > 2:
-        raise RecordFormatError("不是民族代码")
+        raise RecordFormatError("not an ethnic group code")
     return digits.zfill(2)
 
 
@@ -216,11 +216,11 @@ def parse_birthplace(value: bytes) -> str:
     except RecordFormatError:
         text = decode_gbk(value)
     if not text:
-        raise RecordFormatError("内容为空")
+        raise RecordFormatError("empty")
     return text
 
 
 def parse_card_identifier(value: bytes) -> str:
     if not value.strip(b"\x00\xff"):
-        raise RecordFormatError("内容为空")
+        raise RecordFormatError("empty")
     return value.hex().upper()

@@ -18,6 +18,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 import serial
 from serial.tools import list_ports
 
+from drivers.errors import DeviceError, register
 from drivers.idcard.frames import BadFrame, Frame, FrameDecoder, FrameError, Response, encode_command
 from drivers.idcard.layouts import CardRead, parse_read_answer
 from drivers.idcard.poller import CardPoller
@@ -47,18 +48,38 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class ReaderError(Exception):
-    """The reader could not be talked to. The message is meant for the clerk."""
+MESSAGES = register({
+    "card.reader_not_connected": "The ID card reader on {port} is not connected: check its USB cable, "
+                                 "or set the reader's port (devices.idcard_port).",
+    "card.reader_not_found": "No ID card reader answered on any serial port: check that it is plugged in, "
+                             "or set its port (devices.idcard_port).",
+    "card.reader_timeout": "The ID card reader on {port} did not answer within {seconds} s: unplug it, plug it in "
+                           "again and read the card again.",
+    "card.frame_bad_checksum": "The reader's answer arrived damaged (bad checksum): place the ID card on the "
+                               "reader again; if it keeps happening, check the reader's cable.",
+    "card.frame_incomplete": "The reader's answer was incomplete: place the ID card on the reader again.",
+})
+
+
+class ReaderError(DeviceError):
+    """The reader could not be talked to."""
 
 
 class ReaderNotConnected(ReaderError):  # noqa: N818  (name fixed by the driver API)
-    def __init__(self, port: str) -> None:
-        super().__init__(f"读卡器未连接: {port}")
-        self.port = port
+    """The port cannot be opened (or was closed); without a port: no reader found on any port."""
+
+    def __init__(self, port: str | None = None) -> None:
+        self.port = port or ""
+        if port:
+            super().__init__("card.reader_not_connected", port=port)
+        else:
+            super().__init__("card.reader_not_found")
 
 
 class ReaderTimeout(ReaderError):  # noqa: N818  (name fixed by the driver API)
     """No complete answer within the reader's timeout."""
+
+    code = "card.reader_timeout"
 
 
 class CorruptAnswerError(ReaderError):
@@ -213,15 +234,15 @@ class SamReader:
         while time.monotonic() < deadline:
             for item in self._decoder.feed(port.read(max(1, port.in_waiting))):
                 if isinstance(item, BadFrame):
-                    raise CorruptAnswerError("读卡器应答数据校验错误，请重新放置身份证")
+                    raise CorruptAnswerError("card.frame_bad_checksum")
                 try:
                     return item.response()
                 except FrameError:
-                    raise CorruptAnswerError("读卡器应答数据不完整，请重新放置身份证") from None
+                    raise CorruptAnswerError("card.frame_incomplete") from None
         raise self._timeout_error(command)
 
     def _timeout_error(self, command: tuple[int, int]) -> ReaderTimeout:
-        return ReaderTimeout(f"读卡器无响应: {self.port}（指令 {command[0]:02X} {command[1]:02X}，{self.timeout:g} 秒内无应答）")
+        return ReaderTimeout(port=self.port, seconds=f"{self.timeout:g}", command=f"{command[0]:02X} {command[1]:02X}")
 
 
 def format_sam_id(raw: bytes) -> str:

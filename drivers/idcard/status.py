@@ -1,48 +1,75 @@
-"""SW3 status codes of the SAM protocol, with the message a clerk sees for each."""
+"""SW3 status codes of the SAM protocol: the error code and the English message of each.
+
+The clerk's wording, in the window's language, is keyed on the code (ui/errors.py)."""
 
 from __future__ import annotations
+
+from drivers.errors import DeviceError, register
 
 OK = 0x90
 CARD_FOUND = 0x9F
 FIND_FAILED = 0x80
 NO_CONTENT = 0x91
 
-MESSAGES: dict[int, str] = {
-    0x90: "操作成功",
-    0x9F: "已找到身份证",
-    0x80: "未找到卡片，请将身份证放稳在读卡器上",
-    0x81: "选卡失败，请重新放置身份证",
-    0x41: "读卡失败，请重新放置身份证",
-    0x40: "无法识别的卡类型，请确认放置的是身份证或居住证",
-    0x91: "卡中无此项内容",
-    0x10: "校验和错误",
-    0x11: "指令长度错误",
-    0x21: "指令错误，读卡器不支持该指令",
-    0x23: "越权操作，读卡器未获授权执行该指令",
-    0x24: "读卡器发生未知错误，请重试",
-    0x31: "卡片认证安全模块失败，请重新放置身份证",
-    0x32: "安全模块认证卡片失败，请重新放置身份证",
-    0x33: "信息验证失败，请重新放置身份证",
-    0x37: "指纹信息验证错误",
-    0x3F: "信息长度错误",
-    0x47: "取随机数失败，请重试",
-    0x60: "安全模块自检失败，请联系管理员检修读卡器",
-    0x66: "安全模块未经授权，请联系管理员",
+MESSAGES = register({
+    "card.no_card": "No card found: place the ID card flat on the reader (status {status}).",
+    "card.select_failed": "The card could not be selected: place the ID card on the reader again (status {status}).",
+    "card.read_failed": "The card could not be read: place the ID card on the reader again (status {status}).",
+    "card.unknown_type": "The card type is not recognised: check that it is an ID card or a residence permit (status {status}).",
+    "card.no_content": "The card does not hold this item (status {status}).",
+    "card.reader_transmission": "The reader reports a transmission error (status {status}): try again; "
+                                "if it keeps happening, check the reader's cable.",
+    "card.reader_refused": "The reader refused the command (status {status}): ask the technician to check "
+                           "the reader's model and settings.",
+    "card.reader_retry": "The reader could not complete the command (status {status}): try again.",
+    "card.authentication_failed": "The card and the reader's security module did not authenticate each other "
+                                  "(status {status}): place the ID card on the reader again.",
+    "card.fingerprint_invalid": "The fingerprint data on the card could not be verified (status {status}): "
+                                "place the ID card on the reader again.",
+    "card.sam_self_test_failed": "The reader's security module failed its self-test (status {status}): ask the "
+                                 "technician to have the reader repaired.",
+    "card.sam_not_authorized": "The reader's security module is not authorised (status {status}): ask the technician.",
+    "card.reader_status_unknown": "The reader answered with an unexpected status {status}: try again; if it keeps "
+                                  "happening, ask the technician.",
+})
+
+# SW3 -> code (domain.md §4); 0x90 and 0x9F are errors only where another status was expected.
+CODES: dict[int, str] = {
+    0x80: "card.no_card",
+    0x81: "card.select_failed",
+    0x41: "card.read_failed",
+    0x40: "card.unknown_type",
+    0x91: "card.no_content",
+    0x10: "card.reader_transmission",
+    0x11: "card.reader_transmission",
+    0x3F: "card.reader_transmission",
+    0x21: "card.reader_refused",
+    0x23: "card.reader_refused",
+    0x24: "card.reader_retry",
+    0x47: "card.reader_retry",
+    0x31: "card.authentication_failed",
+    0x32: "card.authentication_failed",
+    0x33: "card.authentication_failed",
+    0x37: "card.fingerprint_invalid",
+    0x60: "card.sam_self_test_failed",
+    0x66: "card.sam_not_authorized",
 }
+UNKNOWN = "card.reader_status_unknown"
 
 
-def describe(code: int) -> str:
-    """The clerk's message for an SW3 code; unknown codes get a generic one."""
-    return MESSAGES.get(code, "读卡器返回未知状态")
+def code_for(sw3: int) -> str:
+    """The error code of an SW3 status; unknown ones (and 90/9F where unexpected) share one."""
+    return CODES.get(sw3, UNKNOWN)
 
 
-class SamError(Exception):
-    """The SAM answered with a status other than the one expected; `.code` is SW3."""
+def describe(sw3: int) -> str:
+    """The English message of an SW3 status, with the status in it."""
+    return MESSAGES[code_for(sw3)].format(status=f"0x{sw3:02X}")
 
-    def __init__(self, code: int, message: str | None = None) -> None:
-        self.code = code
-        self.message = message or describe(code)
-        super().__init__(self.message)
 
-    def __str__(self) -> str:
-        return f"{self.message} (状态码 0x{self.code:02X})"
+class SamError(DeviceError):
+    """The SAM answered with a status other than the one expected; `.sw3` is that status."""
+
+    def __init__(self, sw3: int) -> None:
+        self.sw3 = sw3
+        super().__init__(code_for(sw3), status=f"0x{sw3:02X}")

@@ -48,6 +48,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from drivers.errors import DeviceError, register
 from drivers.isolation import Worker, WorkerDiedError
 
 __all__ = ["BMP_BUFFER_SIZE", "PHOTO_HEIGHT", "PHOTO_WIDTH", "WLT_SIZE", "PhotoDecoder", "PhotoDecoderError", "bmp_size"]
@@ -63,24 +64,41 @@ _RAW_SIZE = PHOTO_WIDTH * PHOTO_HEIGHT * 3  # 38556
 
 _SUCCESS = 1
 _GETBMP_ERRORS = {
-    0: "调用 sdtapi.dll 出错",
-    -1: "照片解码错误",
-    -2: "wlt 文件后缀错误",
-    -3: "wlt 文件打开错误",
-    -4: "wlt 文件格式错误",
-    -5: "软件未授权",
-    -6: "设备连接错误",
+    0: "sdtapi.dll call failed",
+    -1: "photo decoding error",
+    -2: "wrong wlt file suffix",
+    -3: "wlt file cannot be opened",
+    -4: "wrong wlt file format",
+    -5: "software not licensed",
+    -6: "device connection error",
 }
 
 LOAD_TIMEOUT_S = 30.0  # start the worker and load the library
 DECODE_TIMEOUT_S = 10.0  # one photo takes milliseconds: longer means the library hangs
-_DIED = "照片解码库意外退出，本次未能显示照片：请重新读卡；如反复出现，请联系运维人员检查照片解码库。"
-_HUNG = "照片解码库超过 {seconds:.0f} 秒没有响应，已将其结束：请重新读卡；如反复出现，请联系运维人员检查照片解码库。"
-_NO_WORKER = "照片解码进程无法启动：请重启本程序；如反复出现，请联系运维人员。"
+
+MESSAGES = register({
+    "photo.library_missing": "The photo decoder library {path} does not exist: ask the technician to check the "
+                             "setting devices.photo_decoder.",
+    "photo.library_unloadable": "The photo decoder library {path} cannot be used ({reason}): ask the technician to "
+                                "check it and the setting devices.photo_decoder.",
+    "photo.decoder_timeout": "The photo decoder library gave no answer within {seconds} s and was stopped: read "
+                             "the card again; if it keeps happening, ask the technician to check the library.",
+    "photo.decoder_died": "The photo decoder library ended unexpectedly, so the photo is not shown: read the card "
+                          "again; if it keeps happening, ask the technician to check the library.",
+    "photo.worker_failed": "The photo decoder process cannot be started: restart the program; if it keeps "
+                           "happening, ask the technician.",
+    "photo.wrong_size": "The card's photo data is {size} bytes instead of {expected}: read the card again.",
+    "photo.decode_failed": "The photo could not be decoded ({reason}): read the card again; if it keeps happening, "
+                           "ask the technician to check the photo decoder library.",
+    "photo.bad_output": "The photo decoder library gave an unusable image ({reason}): ask the technician to check "
+                        "the library and the setting devices.photo_decoder_output.",
+})
 
 
-class PhotoDecoderError(Exception):
-    """The photo library cannot be loaded or did not decode the photo. Message for the clerk (Chinese)."""
+class PhotoDecoderError(DeviceError):
+    """The photo library cannot be loaded or did not decode the photo."""
+
+    code = "photo.decode_failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,23 +131,24 @@ def _checked_bmp(buffer: bytes) -> bytes:
     try:
         header = _parse_header(buffer)
     except ValueError:
-        raise PhotoDecoderError("照片解码库输出的不是 BMP 图像（若该库输出裸像素，请改用 rgb 输出格式）") from None
+        raise PhotoDecoderError("photo.bad_output",
+                                reason="not a BMP image; if the library writes raw pixels, use the rgb output") from None
     if (header.width, abs(header.height), header.bits, header.compression) != (PHOTO_WIDTH, PHOTO_HEIGHT, 24, 0):
-        raise PhotoDecoderError(
-            f"照片解码库输出的图像格式异常: {header.width}×{abs(header.height)}, {header.bits} 位, 压缩方式 {header.compression}"
-            f"（应为 {PHOTO_WIDTH}×{PHOTO_HEIGHT}, 24 位, 不压缩）"
-        )
+        raise PhotoDecoderError("photo.bad_output", reason=(
+            f"{header.width}x{abs(header.height)}, {header.bits} bits, compression {header.compression}"
+            f" instead of {PHOTO_WIDTH}x{PHOTO_HEIGHT}, 24 bits, uncompressed"))
     needed = header.pixel_offset + _ROW_STRIDE * PHOTO_HEIGHT
     size = header.file_size or needed  # bfSize may legally be 0 for uncompressed bitmaps
     if header.pixel_offset < 54 or not needed <= size <= len(buffer):
-        raise PhotoDecoderError(f"照片解码库输出的 BMP 大小异常: 声明 {header.file_size} 字节, 数据起点 {header.pixel_offset}")
+        raise PhotoDecoderError("photo.bad_output",
+                                reason=f"BMP of {header.file_size} bytes with pixels at {header.pixel_offset}")
     return bytes(buffer[:size])
 
 
 def _bmp_from_rgb(raw: bytes) -> bytes:
     """A BMP file from 102x126 raw pixels: bottom-up rows of R, G, B, no padding."""
     if not any(raw):
-        raise PhotoDecoderError("照片解码库没有输出图像数据")
+        raise PhotoDecoderError("photo.bad_output", reason="no image data")
     file_header = struct.pack("<2sIHHI", b"BM", BMP_BUFFER_SIZE, 0, 0, 54)
     pixels = _ROW_STRIDE * PHOTO_HEIGHT
     info_header = struct.pack("<IiiHHIIiiII", 40, PHOTO_WIDTH, PHOTO_HEIGHT, 1, 24, 0, pixels, 3780, 3780, 0, 0)
@@ -166,7 +185,7 @@ class PhotoDecoder:
             raise ValueError(f"output must be 'bmp' or 'rgb', not {output!r}")
         path = os.path.abspath(os.fspath(path))
         if not os.path.isfile(path):
-            raise PhotoDecoderError(f"无法加载照片解码库: {path}（文件不存在）")
+            raise PhotoDecoderError("photo.library_missing", path=path)
         worker, (kind, symbol, used_flag) = _start(path, flag)
         return cls(path, kind, symbol, used_flag, output if kind == "unpack" else "bmp", worker)
 
@@ -185,14 +204,14 @@ class PhotoDecoder:
         """The photo as a 24-bit 102x126 BMP file; PhotoDecoderError if the input or the library's answer is wrong."""
         wlt = bytes(wlt)
         if len(wlt) != WLT_SIZE:
-            raise PhotoDecoderError(f"照片数据长度应为 {WLT_SIZE} 字节, 实际为 {len(wlt)} 字节")
+            raise PhotoDecoderError("photo.wrong_size", size=len(wlt), expected=WLT_SIZE)
         with self._lock:
             code, data = self._call(wlt)
         if code != _SUCCESS:
             reason = _GETBMP_ERRORS.get(code) if self._kind == "getbmp" else None
-            raise PhotoDecoderError(f"照片解码失败: 解码库返回 {code}" + (f"（{reason}）" if reason else ""))
+            raise PhotoDecoderError(reason=f"the library returned {code}" + (f": {reason}" if reason else ""))
         if data is None:
-            raise PhotoDecoderError("照片解码失败: 解码库没有生成 BMP 文件")
+            raise PhotoDecoderError(reason="the library wrote no BMP file")
         if self.output == "rgb":
             return _bmp_from_rgb(data[:_RAW_SIZE])
         return _checked_bmp(data)
@@ -207,12 +226,12 @@ class PhotoDecoder:
         except WorkerDiedError as died:
             self._slot[0] = None
             _log.warning("photo library %s: worker ended during a call (%s)", self.path, died.reason)
-            raise PhotoDecoderError(_DIED) from None
+            raise PhotoDecoderError("photo.decoder_died", detail=died.reason) from None
         except TimeoutError:
             self._slot[0] = None
             worker.kill()
             _log.warning("photo library %s: no answer in %.0f s, worker killed", self.path, DECODE_TIMEOUT_S)
-            raise PhotoDecoderError(_HUNG.format(seconds=DECODE_TIMEOUT_S)) from None
+            raise PhotoDecoderError("photo.decoder_timeout", seconds=f"{DECODE_TIMEOUT_S:.0f}") from None
 
 
 def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
@@ -229,15 +248,15 @@ def _start(path: str, flag: int | None) -> tuple[Worker, tuple[str, str, int]]:
         worker = Worker("photo-decoder", serve).start()
     except WorkerDiedError as died:
         _log.warning("photo decoder worker did not start: %r", died.__cause__)
-        raise PhotoDecoderError(_NO_WORKER) from None
+        raise PhotoDecoderError("photo.worker_failed") from None
     try:
         loaded = _answer(worker.request(("load", path, flag), LOAD_TIMEOUT_S))
     except WorkerDiedError as died:
         _log.warning("photo library %s: worker ended while loading (%s)", path, died.reason)
-        raise PhotoDecoderError(f"无法加载照片解码库: {path}（加载时解码库意外退出）") from None
+        raise PhotoDecoderError("photo.library_unloadable", path=path, reason="it ended the process while loading") from None
     except TimeoutError:
         worker.kill()
-        raise PhotoDecoderError(f"无法加载照片解码库: {path}（超过 {LOAD_TIMEOUT_S:.0f} 秒没有响应）") from None
+        raise PhotoDecoderError("photo.decoder_timeout", seconds=f"{LOAD_TIMEOUT_S:.0f}", path=path) from None
     except BaseException:
         worker.stop()
         raise

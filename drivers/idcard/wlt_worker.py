@@ -54,7 +54,7 @@ def serve(conn: Connection) -> None:
             reply = ("err", exc)
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the worker stays up
             _log.warning("photo library worker: %s", type(exc).__name__)
-            reply = ("err", PhotoDecoderError(f"照片解码失败: {type(exc).__name__}"))
+            reply = ("err", PhotoDecoderError(reason=type(exc).__name__))
         ignore_sigpipe()  # belt and braces: whatever the vendor code did
         conn.send(reply)
 
@@ -75,7 +75,7 @@ class _Library:
             cdecl = ctypes.CDLL(path)
             stdcall = ctypes.WinDLL(path) if sys.platform == "win32" else cdecl
         except OSError as exc:
-            raise PhotoDecoderError(f"无法加载照片解码库: {path}（{exc}）") from None
+            raise PhotoDecoderError("photo.library_unloadable", path=path, reason=str(exc)) from None
         for symbol in UNPACK_NAMES:
             function = getattr(cdecl, symbol, None)
             if function is not None:
@@ -90,7 +90,7 @@ class _Library:
             _log.info("photo library %s loaded, entry point %s", path, GETBMP_NAME)
             return cls(path, "getbmp", function, GETBMP_NAME, 2 if flag is None else flag)
         names = ", ".join((*UNPACK_NAMES, GETBMP_NAME))
-        raise PhotoDecoderError(f"无法加载照片解码库: {path}（未找到支持的解码函数: {names}）")
+        raise PhotoDecoderError("photo.library_unloadable", path=path, reason=f"no supported entry point: {names}")
 
     def call(self, wlt: bytes) -> tuple[int, bytes | None]:
         if self.kind == "getbmp":
@@ -111,7 +111,7 @@ class _Library:
             try:
                 name = _native_path(wlt_path)
             except UnicodeEncodeError:
-                raise PhotoDecoderError(f"照片解码失败: 临时目录 {folder} 含有解码库不支持的字符") from None
+                raise PhotoDecoderError(reason=f"the temporary folder {folder} has characters the library cannot take") from None
             code = int(self._function(name, self.flag))
             if code != 1:
                 _log.warning("photo library %s: GetBmp returned %d", self.path, code)

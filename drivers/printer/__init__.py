@@ -1,8 +1,8 @@
 """Thermal queue-ticket printers speaking ESC/POS, through python-escpos.
 
 Modules: `uri` (printer URIs: tcp://, usb://, serial://, file://, win://), `backends` (python-escpos
-printer objects, sending, the `DLE EOT` status query), `status` (`PrinterStatus` and the clerk's
-messages), `paper` (58/80 mm specs and escpos profiles), `text` (display width, wrapping, Chinese
+printer objects, sending, the `DLE EOT` status query), `status` (`PrinterStatus` and its state
+codes), `paper` (58/80 mm specs and escpos profiles), `text` (display width, wrapping, Chinese
 mode `FS &` ... `FS .`), `qr`, `ticket` (`TicketContent`, `render_ticket`), `printer`
 (`TicketPrinter`), `winspool` (raw Windows spooler fallback).
 

@@ -1,14 +1,17 @@
 """python-escpos printer objects for printer URIs, sending bytes, and the status query.
 
-`open_printer` connects at once and raises `PrinterUnavailable` (message for the clerk) when the
-printer cannot be reached. `query_status` sends `DLE EOT 1..4` where the transport can read back
+`open_printer` connects at once and raises `PrinterUnavailable` when the printer cannot be reached,
+its code saying why for this transport (refused, no answer, USB device or serial port missing...).
+`query_status` sends `DLE EOT 1..4` where the transport can read back
 (TCP, serial, USB); a printer that does not answer within the status timeout has an unknown
 status, which is not an error.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import socket
 import sys
 import time
@@ -67,6 +70,64 @@ def _create(uri: PrinterUri, width_mm: int, timeout: float) -> Escpos:
     raise TypeError(f"not a printer URI: {uri!r}")
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what it was raised from or during (escpos wraps the OS error)."""
+    chain: list[BaseException] = []
+    while exc is not None and exc not in chain and len(chain) < 5:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return chain
+
+
+def _errno(exc: BaseException) -> int | None:
+    for cause in _causes(exc):
+        number = getattr(cause, "errno", None)
+        if isinstance(number, int):
+            return number
+    return None
+
+
+def _tcp_code(exc: BaseException) -> str:
+    causes = _causes(exc)
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return "printer.connection_refused"
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return "printer.host_unknown"
+    return "printer.no_answer"  # timeout, no route to host, network down
+
+
+def _usb_code(exc: BaseException) -> str:
+    if isinstance(exc, ImportError):
+        return "printer.usb_support_missing"
+    number = _errno(exc)
+    text = " ".join(str(c) for c in _causes(exc)).lower()
+    if number in (errno.EACCES, errno.EPERM) or "access denied" in text:
+        return "printer.usb_access_denied"
+    return "printer.usb_not_found"
+
+
+def _serial_code(uri: SerialUri, exc: BaseException) -> str:
+    number = _errno(exc)
+    if number == errno.ENOENT or (number is None and uri.device.startswith("/") and not os.path.exists(uri.device)):
+        return "printer.serial_port_missing"
+    return "printer.serial_port_unusable"
+
+
+def unavailable_code(uri: PrinterUri, exc: BaseException) -> str:
+    """Why a printer could not be opened, as an error code: distinct per transport and cause."""
+    if isinstance(uri, TcpUri):
+        return _tcp_code(exc)
+    if isinstance(uri, UsbUri):
+        return _usb_code(exc)
+    if isinstance(uri, SerialUri):
+        return _serial_code(uri, exc)
+    if isinstance(uri, FileUri):
+        return "printer.file_unwritable"
+    if isinstance(uri, WinSpoolUri):
+        return "printer.spooler_failed"
+    return "printer.unreachable"
+
+
 def open_printer(uri: PrinterUri | str, width_mm: int = 80, timeout: float = 5.0) -> Escpos:
     """A connected python-escpos printer; `PrinterUnavailable` when it cannot be reached."""
     if isinstance(uri, str):
@@ -75,7 +136,9 @@ def open_printer(uri: PrinterUri | str, width_mm: int = 80, timeout: float = 5.0
         printer = _create(uri, width_mm, timeout)
         printer.open()
     except OPEN_ERRORS as exc:
-        raise PrinterUnavailable(str(uri), f"{type(exc).__name__}: {exc}") from exc
+        port = {"port": uri.device} if isinstance(uri, SerialUri) else {}
+        raise PrinterUnavailable(str(uri), f"{type(exc).__name__}: {exc}", code=unavailable_code(uri, exc),
+                                 **port) from exc
     if isinstance(uri, SerialUri):
         printer.device.write_timeout = timeout
         printer.device.rtscts = uri.flow == "rtscts"
@@ -87,7 +150,7 @@ def send(printer: Escpos, data: bytes, target: str) -> None:
     try:
         printer._raw(data)
     except IO_ERRORS as exc:
-        raise PrinterUnavailable(target, f"write failed: {type(exc).__name__}: {exc}") from exc
+        raise PrinterUnavailable(target, f"write failed: {type(exc).__name__}: {exc}", code="printer.write_failed") from exc
 
 
 def _finish_socket(sock: Any, linger: float) -> None:
@@ -214,7 +277,7 @@ def query_status(printer: Escpos, target: str, timeout: float = 1.0) -> PrinterS
             send(printer, DLE_EOT + bytes([query]), target)
             answer = _answer(reader, timeout)
         except OSError as exc:
-            raise PrinterUnavailable(target, f"status query failed: {exc}") from exc
+            raise PrinterUnavailable(target, f"status query failed: {exc}", code="printer.write_failed") from exc
         if answer is not None:
             answers[query] = answer
         elif query == 1:

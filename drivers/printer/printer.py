@@ -96,11 +96,12 @@ class TicketPrinter:
         data = render_ticket(content, self.width_mm, self.encoding, self.native_qr, self.cut)
         return self._submit(self._print_bytes, data)
 
-    def test_print(self, width_mm: int | None = None) -> PrinterStatus:
+    def test_print(self, width_mm: int | None = None, *, issued_at: str = "") -> PrinterStatus:
         """Print a sample ticket at `width_mm` (default: the configured width). Its two rulers fill
-        exactly one line each: if they wrap or end short, the paper width setting is wrong."""
+        exactly one line each: if they wrap or end short, the paper width setting is wrong.
+        `issued_at` is the time to print, as the hall's clock shows it (the caller knows the hall's zone)."""
         width = cast(PaperWidth, paper_spec(width_mm or self.width_mm).width_mm)
-        data = render_ticket(sample_ticket(width, self), width, self.encoding, self.native_qr, self.cut)
+        data = render_ticket(sample_ticket(width, self, issued_at), width, self.encoding, self.native_qr, self.cut)
         return self._print_bytes(data)
 
     @runs_on_printer_thread
@@ -137,8 +138,9 @@ class TicketPrinter:
         self._executor.shutdown(wait=threading.get_ident() != self._thread_id)
 
 
-def sample_ticket(width_mm: int, printer: TicketPrinter) -> TicketContent:
-    """The test-print ticket: the settings, and two rulers exactly one line wide."""
+def sample_ticket(width_mm: int, printer: TicketPrinter, issued_at: str = "") -> TicketContent:
+    """The test-print ticket: the settings, and two rulers exactly one line wide. Without `issued_at`
+    it shows this PC's own clock."""
     columns = paper_spec(width_mm).columns
     digits = "".join(str(i % 10) for i in range(1, columns + 1))
     hanzi = ("一二三四五六七八九十" * 5)[: columns // 2]
@@ -148,7 +150,7 @@ def sample_ticket(width_mm: int, printer: TicketPrinter) -> TicketContent:
         number="A001",
         category_name="测试打印",
         people_ahead=0,
-        issued_at=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        issued_at=issued_at or datetime.now().strftime("%Y-%m-%d %H:%M"),
         qr_payload="https://example.invalid/hallapp/test-print",
         extra_lines=[str(printer.uri), f"{width_mm} mm  {printer.encoding}  QR {qr}", digits, hanzi],
     )

@@ -16,16 +16,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drivers.errors import register
+
 DLE_EOT = b"\x10\x04"
 QUERIES = (1, 2, 3, 4)
 
-MSG_OK = "号票打印机正常"
-MSG_UNKNOWN = "号票打印机未返回状态（该连接方式或机型不支持状态查询），仍可打印"
-MSG_PAPER_OUT = "号票打印机缺纸，请更换纸卷"
-MSG_NEAR_END = "号票打印机纸卷即将用完，请准备新纸卷"
-MSG_COVER_OPEN = "号票打印机纸仓盖未合上，请合上纸仓盖"
-MSG_ERROR = "号票打印机故障（切刀或打印头），请关闭电源检查后重新开机"
-MSG_OFFLINE = "号票打印机处于离线状态，请检查打印机"
+STATES = register({
+    "printer.ok": "The ticket printer is ready.",
+    "printer.status_unknown": "The ticket printer did not report its state (this connection or model cannot); "
+                              "tickets are still sent to it.",
+    "printer.cover_open": "The ticket printer's paper cover is open: close it.",
+    "printer.out_of_paper": "The ticket printer is out of paper: put in a new roll.",
+    "printer.mechanical_error": "The ticket printer reports a fault (cutter or print head): switch it off, check "
+                                "it and switch it on again.",
+    "printer.offline": "The ticket printer is offline: check the printer.",
+    "printer.paper_near_end": "The ticket printer's paper roll is nearly used up: have a new roll ready.",
+})
+MSG_OK = STATES["printer.ok"]
+MSG_UNKNOWN = STATES["printer.status_unknown"]
+MSG_PAPER_OUT = STATES["printer.out_of_paper"]
+MSG_NEAR_END = STATES["printer.paper_near_end"]
+MSG_COVER_OPEN = STATES["printer.cover_open"]
+MSG_ERROR = STATES["printer.mechanical_error"]
+MSG_OFFLINE = STATES["printer.offline"]
 
 
 def is_status_byte(value: int) -> bool:
@@ -35,7 +48,9 @@ def is_status_byte(value: int) -> bool:
 @dataclass(frozen=True)
 class PrinterStatus:
     """What the printer reported. `ok` is None when the status is unknown (no answer, or a
-    transport that cannot read back): that is not an error, the ticket is still sent."""
+    transport that cannot read back): that is not an error, the ticket is still sent.
+    `codes` name every problem, the most urgent first (`printer.ok` / `printer.status_unknown` if none);
+    `message` is English, for logs and the command line."""
 
     ok: bool | None
     paper_out: bool = False
@@ -44,6 +59,23 @@ class PrinterStatus:
     offline: bool = False
     error: bool = False
     message: str = MSG_OK
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        if self.ok is None:
+            return ("printer.status_unknown",)
+        problems = (
+            (self.cover_open, "printer.cover_open"), (self.paper_out, "printer.out_of_paper"),
+            (self.error, "printer.mechanical_error"),
+            (self.offline and not (self.cover_open or self.paper_out or self.error), "printer.offline"),
+            (self.paper_near_end, "printer.paper_near_end"),
+        )
+        return tuple(code for flag, code in problems if flag) or ("printer.ok",)
+
+    @property
+    def code(self) -> str:
+        """The most urgent state: what the window says first."""
+        return self.codes[0]
 
     @property
     def known(self) -> bool:
@@ -77,6 +109,6 @@ def decode_status(answers: dict[int, int]) -> PrinterStatus:
         (cover_open, MSG_COVER_OPEN), (paper_out, MSG_PAPER_OUT), (error, MSG_ERROR),
         (offline and not (cover_open or paper_out or error), MSG_OFFLINE), (near_end, MSG_NEAR_END),
     ]
-    message = "；".join(text for flag, text in problems if flag) or MSG_OK
+    message = " ".join(text for flag, text in problems if flag) or MSG_OK
     ok = not (paper_out or cover_open or error or offline)
     return PrinterStatus(ok, paper_out, near_end, cover_open, offline, error, message)

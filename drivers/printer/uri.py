@@ -7,7 +7,7 @@
     file:///dev/usb/lp0               a device or plain file written to (write only)
     win://PRINTER NAME                Windows print spooler, raw mode (Windows only)
 
-Messages of `PrinterUriError` are in Chinese: the hall's administrator reads them in set-up.
+`PrinterUriError` says what is wrong with a URI by its code (`printer.uri_bad_port`, ...).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ DEFAULT_TCP_PORT = 9100
 DEFAULT_BAUD = 9600
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400)
 FLOW_CONTROLS = ("none", "dsrdtr", "rtscts", "xonxoff")
-EXAMPLES = "tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、win://打印机名称"
+EXAMPLES = "tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, win://PRINTER"
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,8 @@ PrinterUri = TcpUri | UsbUri | SerialUri | FileUri | WinSpoolUri
 BIDIRECTIONAL = (TcpUri, UsbUri, SerialUri)
 
 
-def _bad(uri: str, why: str) -> PrinterUriError:
-    return PrinterUriError(f"打印机地址无效: {uri!r}（{why}）。示例: {EXAMPLES}")
+def _bad(uri: str, problem: str, **params: object) -> PrinterUriError:
+    return PrinterUriError(f"printer.uri_{problem}", uri=uri, **params)
 
 
 def parse_printer_uri(uri: str, platform: str = sys.platform) -> PrinterUri:
@@ -89,13 +89,13 @@ def parse_printer_uri(uri: str, platform: str = sys.platform) -> PrinterUri:
     text = uri.strip()
     scheme, sep, rest = text.partition("://")
     if not sep or not scheme:
-        raise _bad(uri, "缺少类型前缀，如 tcp://")
+        raise _bad(uri, "no_scheme")
     parsers = {"tcp": _parse_tcp, "usb": _parse_usb, "serial": _parse_serial, "file": _parse_file}
     scheme = scheme.lower()
     if scheme == "win":
         return _parse_win(uri, rest, platform)
     if scheme not in parsers:
-        raise _bad(uri, f"不支持的类型 {scheme}://")
+        raise _bad(uri, "unknown_scheme", scheme=scheme)
     return parsers[scheme](uri, text)
 
 
@@ -103,10 +103,10 @@ def _query(uri: str, query: str, allowed: tuple[str, ...]) -> dict[str, str]:
     try:
         params = parse_qs(query, keep_blank_values=True, strict_parsing=bool(query))
     except ValueError:
-        raise _bad(uri, "参数格式错误") from None
+        raise _bad(uri, "bad_query") from None
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise _bad(uri, f"未知参数 {', '.join(unknown)}")
+        raise _bad(uri, "unknown_option", names=", ".join(unknown))
     return {key: values[-1] for key, values in params.items()}
 
 
@@ -114,15 +114,15 @@ def _parse_tcp(uri: str, text: str) -> TcpUri:
     parts = urlsplit(text)
     _query(uri, parts.query, ())
     if parts.path not in ("", "/"):
-        raise _bad(uri, "网络打印机地址不能带路径")
+        raise _bad(uri, "network_path")
     try:
         port = parts.port
     except ValueError:
-        raise _bad(uri, "端口必须是 1–65535 的数字") from None
+        raise _bad(uri, "bad_port") from None
     if not parts.hostname:
-        raise _bad(uri, "缺少主机名或 IP 地址")
+        raise _bad(uri, "no_host")
     if port == 0:
-        raise _bad(uri, "端口必须是 1–65535 的数字")
+        raise _bad(uri, "bad_port")
     return TcpUri(parts.hostname, port or DEFAULT_TCP_PORT)
 
 
@@ -133,7 +133,7 @@ def _hex(uri: str, value: str, what: str, limit: int = 0xFFFF) -> int:
     match = _HEX_ID.match(value.strip())
     number = int(match.group(1), 16) if match else -1
     if not 0 <= number <= limit:
-        raise _bad(uri, f"{what}必须是十六进制数，如 0416")
+        raise _bad(uri, "bad_hex", what=what)
     return number
 
 
@@ -141,47 +141,45 @@ def _parse_usb(uri: str, text: str) -> UsbUri:
     parts = urlsplit(text)
     vid, sep, pid = parts.netloc.partition(":")
     if not sep or parts.path not in ("", "/"):
-        raise _bad(uri, "USB 打印机应写作 usb://厂商ID:产品ID（十六进制）")
+        raise _bad(uri, "usb_form")
     params = _query(uri, parts.query, ("in_ep", "out_ep"))
-    in_ep = _hex(uri, params["in_ep"], "in_ep ", 0xFF) if "in_ep" in params else None
-    out_ep = _hex(uri, params["out_ep"], "out_ep ", 0xFF) if "out_ep" in params else None
-    return UsbUri(_hex(uri, vid, "厂商ID"), _hex(uri, pid, "产品ID"), in_ep, out_ep)
+    in_ep = _hex(uri, params["in_ep"], "in_ep", 0xFF) if "in_ep" in params else None
+    out_ep = _hex(uri, params["out_ep"], "out_ep", 0xFF) if "out_ep" in params else None
+    return UsbUri(_hex(uri, vid, "vendor ID"), _hex(uri, pid, "product ID"), in_ep, out_ep)
 
 
 def _parse_serial(uri: str, text: str) -> SerialUri:
     parts = urlsplit(text)
     device = parts.netloc + parts.path if parts.netloc else parts.path
     if not device or device == "/":
-        raise _bad(uri, "缺少串口设备，如 serial:///dev/ttyUSB0 或 serial://COM3")
+        raise _bad(uri, "no_serial_port")
     params = _query(uri, parts.query, ("baud", "flow"))
     baud_text = params.get("baud", str(DEFAULT_BAUD))
     if not baud_text.isdigit() or int(baud_text) not in BAUD_RATES:
-        raise _bad(uri, f"波特率应为 {', '.join(map(str, BAUD_RATES))} 之一")
+        raise _bad(uri, "bad_baud", choices=", ".join(map(str, BAUD_RATES)))
     flow = params.get("flow", "dsrdtr").lower()
     if flow not in FLOW_CONTROLS:
-        raise _bad(uri, f"流控应为 {', '.join(FLOW_CONTROLS)} 之一")
+        raise _bad(uri, "bad_flow", choices=", ".join(FLOW_CONTROLS))
     return SerialUri(unquote(device), int(baud_text), flow)
 
 
 def _parse_file(uri: str, text: str) -> FileUri:
     parts = urlsplit(text)
     if parts.netloc not in ("", "localhost") or parts.query:
-        raise _bad(uri, "文件地址应写作 file:///绝对路径")
+        raise _bad(uri, "file_form")
     path = unquote(parts.path)
     if re.match(r"^/[A-Za-z]:[/\\]", path):  # file:///C:/... on Windows
         path = path[1:]
     absolute = path.startswith("/") or re.match(r"^[A-Za-z]:", path) is not None
     if not absolute or path.endswith("/"):
-        raise _bad(uri, "文件地址应写作 file:///绝对路径")
+        raise _bad(uri, "file_form")
     return FileUri(path)
 
 
 def _parse_win(uri: str, rest: str, platform: str) -> WinSpoolUri:
     name = unquote(rest).strip()
     if not name:
-        raise _bad(uri, "缺少 Windows 打印机名称，如 win://POS-80C")
+        raise _bad(uri, "no_windows_name")
     if not platform.startswith("win"):
-        raise PrinterUriError(
-            f"打印机地址 {uri!r} 使用 Windows 打印队列，只能在 Windows 上使用；本机请改用 tcp://、usb://、serial:// 或 file://"
-        )
+        raise _bad(uri, "windows_only")
     return WinSpoolUri(name)

@@ -3,7 +3,7 @@
 The type is told by the file's first bytes, not its name (vendor tools write `.JPG`, `.tif` for
 PDFs, no suffix at all). PDF pages are rendered at 200 dpi by poppler's `pdftoppm` (poppler-utils):
 a separate program, so a hostile PDF cannot crash the client, and its GPL does not reach us as
-PyMuPDF's AGPL would. Errors raise ImportFailed with a message for the clerk.
+PyMuPDF's AGPL would. Errors raise ImportFailed with a code saying what is wrong with the file.
 """
 
 from __future__ import annotations
@@ -25,15 +25,6 @@ log = logging.getLogger(__name__)
 PDF_DPI = 200
 MAX_PAGES = 300  # more than any material; protects the client from a runaway file
 PDFTOPPM_TIMEOUT = 120.0  # seconds for the whole file
-
-UNREADABLE = "无法读取该文件：文件已损坏或不是受支持的格式（支持 PDF、JPEG、PNG、TIFF）。"
-EMPTY = "该文件是空文件（0 字节），可能尚未保存完成，请重新扫描或导出。"
-NOT_FOUND = "找不到该文件，可能已被移动或删除。"
-PDF_TOOL_MISSING = "无法打开 PDF：未安装 PDF 渲染组件（poppler-utils 的 pdftoppm），请联系运维人员。"
-PDF_ENCRYPTED = "该 PDF 已加密（设有密码），无法导入：请导出为未加密的 PDF 或图片后再导入。"
-PDF_BROKEN = "无法读取该 PDF：文件已损坏或不完整。"
-TOO_MANY_PAGES = "文件页数过多（超过 {limit} 页），请拆分后导入。"
-TOO_LARGE = "图片尺寸过大，无法导入：请以 600 dpi 以下的分辨率重新扫描。"
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
@@ -64,17 +55,17 @@ def load_pages(path: str | Path, *, pdf_dpi: int = PDF_DPI) -> list[Image.Image]
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ImportFailed(NOT_FOUND, path=path, detail="no such file") from None
+        raise ImportFailed("import.not_found", path=path, detail="no such file") from None
     except OSError as exc:
-        raise ImportFailed(UNREADABLE, path=path, detail=f"stat: {exc.strerror}") from None
+        raise ImportFailed("import.unreadable", path=path, detail=f"stat: {exc.strerror}") from None
     if size == 0:
-        raise ImportFailed(EMPTY, path=path, detail="empty file")
+        raise ImportFailed("import.empty", path=path, detail="empty file")
     try:
         kind = file_kind(path)
     except OSError as exc:
-        raise ImportFailed(UNREADABLE, path=path, detail=f"open: {exc.strerror}") from None
+        raise ImportFailed("import.unreadable", path=path, detail=f"open: {exc.strerror}") from None
     if kind is None:
-        raise ImportFailed(UNREADABLE, path=path, detail="unknown file signature")
+        raise ImportFailed("import.unreadable", path=path, detail="unknown file signature")
     pages = _render_pdf(path, pdf_dpi) if kind == "pdf" else _load_image(path)
     log.info("imported %d page(s) from a %s file of %d bytes", len(pages), kind, size)
     return pages
@@ -88,16 +79,16 @@ def _load_image(path: Path) -> list[Image.Image]:
             with Image.open(path) as opened:
                 for frame in ImageSequence.Iterator(opened):
                     if len(pages) >= MAX_PAGES:
-                        raise ImportFailed(TOO_MANY_PAGES.format(limit=MAX_PAGES), path=path, detail="too many frames")
+                        raise ImportFailed("import.too_many_pages", limit=MAX_PAGES, path=path, detail="too many frames")
                     pages.append(_upright(frame))
     except ImportFailed:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImportFailed(TOO_LARGE, path=path, detail=str(exc)) from None
+        raise ImportFailed("import.too_large", path=path, detail=str(exc)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         # Truncated or corrupt data: Pillow raises OSError ("image file is truncated"), SyntaxError
         # (bad TIFF/PNG structure) or ValueError depending on the format.
-        raise ImportFailed(UNREADABLE, path=path, detail=_scrub(f"{type(exc).__name__}: {exc}", path)) from None
+        raise ImportFailed("import.unreadable", path=path, detail=_scrub(f"{type(exc).__name__}: {exc}", path)) from None
     return pages
 
 
@@ -116,22 +107,22 @@ def _upright(frame: Image.Image) -> Image.Image:
 def _render_pdf(path: Path, dpi: int) -> list[Image.Image]:
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise ImportFailed(PDF_TOOL_MISSING, path=path, detail="pdftoppm not on PATH")
+        raise ImportFailed("import.pdf_tool_missing", path=path, detail="pdftoppm not on PATH")
     with tempfile.TemporaryDirectory(prefix="hallapp-pdf-") as folder:
         # -l MAX_PAGES + 1: one page more than allowed tells us the file is too long, without rendering it all.
         command = [tool, "-r", str(dpi), "-l", str(MAX_PAGES + 1), str(path), str(Path(folder) / "page")]
         try:
             result = subprocess.run(command, capture_output=True, timeout=PDFTOPPM_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise ImportFailed(PDF_BROKEN, path=path, detail="pdftoppm timed out") from None
+            raise ImportFailed("import.pdf_broken", path=path, detail="pdftoppm timed out") from None
         message = _scrub(result.stderr.decode("utf-8", "replace").strip(), path)
         outputs = sorted(Path(folder).glob("page-*.p?m"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         if result.returncode != 0 or not outputs:
             if "password" in message.lower() or "encrypt" in message.lower():
-                raise ImportFailed(PDF_ENCRYPTED, path=path, detail=f"pdftoppm: {message[:200]}")
-            raise ImportFailed(PDF_BROKEN, path=path, detail=f"pdftoppm exit {result.returncode}: {message[:200]}")
+                raise ImportFailed("import.pdf_encrypted", path=path, detail=f"pdftoppm: {message[:200]}")
+            raise ImportFailed("import.pdf_broken", path=path, detail=f"pdftoppm exit {result.returncode}: {message[:200]}")
         if len(outputs) > MAX_PAGES:
-            raise ImportFailed(TOO_MANY_PAGES.format(limit=MAX_PAGES), path=path, detail=f"{len(outputs)}+ pages")
+            raise ImportFailed("import.too_many_pages", limit=MAX_PAGES, path=path, detail=f"{len(outputs)}+ pages")
         pages = []
         for output in outputs:
             with Image.open(output) as rendered:

@@ -23,8 +23,6 @@ from PIL import Image
 from drivers.isolation import ignore_sigpipe
 from drivers.scanner.errors import ScannerError, ScannerUnavailable
 from drivers.scanner.sane_options import (
-    MODE_NAMES,
-    SOURCE_NAMES,
     Capabilities,
     ScanMode,
     ScanSettings,
@@ -34,8 +32,8 @@ from drivers.scanner.sane_options import (
     nearest,
     pick,
 )
-from drivers.scanner.sane_status import SaneStatus, message_for, status_from_text
-from drivers.scanner.sane_types import INIT_FAILED, NO_PYTHON_SANE, NOT_OPEN, UNSUPPORTED_SETTING, DeviceInfo, StopReason
+from drivers.scanner.sane_status import SaneStatus, status_from_text
+from drivers.scanner.sane_types import DeviceInfo, StopReason
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +50,7 @@ def _load_sane() -> tuple[ModuleType, type[Exception]]:
         import _sane
         import sane
     except ImportError as exc:  # not installed, or libsane.so.1 missing
-        raise ScannerUnavailable(NO_PYTHON_SANE, detail=f"import failed: {exc}") from None
+        raise ScannerUnavailable("scanner.sane_missing", detail=f"import failed: {exc}") from None
     return sane, _sane.error
 
 
@@ -64,7 +62,7 @@ def _ensure_init() -> tuple[ModuleType, type[Exception]]:
             try:
                 version = sane.init()
             except error as exc:
-                raise ScannerUnavailable(INIT_FAILED, detail=f"sane_init: {exc}") from None
+                raise ScannerUnavailable("scanner.sane_init_failed", detail=f"sane_init: {exc}") from None
             _initialised = True
             log.info("SANE initialised, version %s", ".".join(str(v) for v in version[1:]))
     return sane, error
@@ -72,7 +70,7 @@ def _ensure_init() -> tuple[ModuleType, type[Exception]]:
 
 def _error_from(exc: BaseException) -> ScannerError:
     status = status_from_text(str(exc))
-    return ScannerError(message_for(status), status=status, detail=f"SANE: {exc}")
+    return ScannerError(status=status, detail=f"SANE: {exc}")
 
 
 class LocalSaneScanner:
@@ -94,7 +92,7 @@ class LocalSaneScanner:
         try:
             found = sane.get_devices(local_only)
         except error as exc:
-            raise ScannerUnavailable(INIT_FAILED, detail=f"sane_get_devices: {exc}") from None
+            raise ScannerUnavailable("scanner.sane_init_failed", detail=f"sane_get_devices: {exc}") from None
         return [DeviceInfo(*(str(part) for part in entry[:4])) for entry in found]
 
     def open(self, device: str) -> LocalSaneScanner:
@@ -105,11 +103,8 @@ class LocalSaneScanner:
             self._dev = sane.open(device)
         except (error, RuntimeError) as exc:
             status = status_from_text(str(exc))
-            if status in (SaneStatus.INVAL, SaneStatus.UNKNOWN, SaneStatus.IO_ERROR):
-                message = f"找不到扫描仪“{device}”：请检查扫描仪电源和数据线，或在设置中重新选择扫描仪。"
-            else:
-                message = message_for(status)
-            raise ScannerUnavailable(message, status=status, detail=f"sane_open({device}): {exc}") from None
+            code = "scanner.not_found" if status in (SaneStatus.INVAL, SaneStatus.UNKNOWN, SaneStatus.IO_ERROR) else None
+            raise ScannerUnavailable(code, status=status, detail=f"sane_open({device}): {exc}", device=device) from None
         self._error = error
         self.device = device
         self._software_lineart = False
@@ -136,7 +131,7 @@ class LocalSaneScanner:
 
     def _require(self) -> Any:
         if self._dev is None:
-            raise ScannerError(NOT_OPEN)
+            raise ScannerError("scanner.not_open")
         return self._dev
 
     # --- options -----------------------------------------------------------------------------
@@ -153,11 +148,11 @@ class LocalSaneScanner:
     def get_option(self, name: str) -> Any:
         dev = self._require()
         if name.replace("-", "_") not in dev.opt:  # python-sane would return its own attributes
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED)
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=SaneStatus.UNSUPPORTED)
         try:
             return getattr(dev, name.replace("-", "_"))
         except AttributeError:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED) from None
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=SaneStatus.UNSUPPORTED) from None
         except self._error as exc:
             raise _error_from(exc) from None
 
@@ -165,20 +160,21 @@ class LocalSaneScanner:
         """Set a raw SANE option (advanced settings, and the test backend's switches in tests)."""
         dev = self._require()
         if name.replace("-", "_") not in dev.opt:  # python-sane would silently set a plain attribute
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED)
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=SaneStatus.UNSUPPORTED)
         try:
             setattr(dev, name.replace("-", "_"), value)
         except (AttributeError, TypeError) as exc:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED, detail=str(exc)) from None
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=SaneStatus.UNSUPPORTED,
+                               detail=str(exc)) from None
         except self._error as exc:
             error = _error_from(exc)
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=error.status, detail=error.detail) from None
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=error.status, detail=error.detail) from None
 
     def _option(self, name: str) -> Any:
         try:
             return self._require()[name.replace("-", "_")]
         except KeyError:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=name), status=SaneStatus.UNSUPPORTED) from None
+            raise ScannerError("scanner.setting_unsupported", setting=name, status=SaneStatus.UNSUPPORTED) from None
 
     def _has(self, name: str) -> bool:
         dev = self._require()
@@ -213,10 +209,10 @@ class LocalSaneScanner:
         if self._has("source"):
             value = pick(self.choices("source") or [], is_source(settings.source))
             if value is None:
-                raise ScannerError(UNSUPPORTED_SETTING.format(what=SOURCE_NAMES[settings.source]), status=SaneStatus.UNSUPPORTED)
+                raise ScannerError("scanner.setting_unsupported", setting=settings.source.value, status=SaneStatus.UNSUPPORTED)
             self.set_option("source", value)
         elif settings.source is not ScanSource.FLATBED:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=SOURCE_NAMES[settings.source]), status=SaneStatus.UNSUPPORTED)
+            raise ScannerError("scanner.setting_unsupported", setting=settings.source.value, status=SaneStatus.UNSUPPORTED)
         self._set_mode(settings.mode)
         resolution = settings.resolution
         if self._has("resolution"):
@@ -239,7 +235,7 @@ class LocalSaneScanner:
         if grey_for_lineart:  # no lineart mode: 1-bit grey if the device has it, else grey thresholded here
             value = pick(modes, is_mode(ScanMode.GRAY))
         if value is None and modes:
-            raise ScannerError(UNSUPPORTED_SETTING.format(what=MODE_NAMES[mode]), status=SaneStatus.UNSUPPORTED)
+            raise ScannerError("scanner.setting_unsupported", setting=mode.value, status=SaneStatus.UNSUPPORTED)
         if value is not None:
             self.set_option("mode", value)
         depths = self._settable_choices("depth")  # read after the mode: it may change the allowed depths
@@ -272,7 +268,7 @@ class LocalSaneScanner:
         `progress(n)` is called after page n (1, 2, ...) is read; `page_progress(lines, total)`
         while a page is read (total is -1 when the device does not know the height). When
         `cancel` is set, the scan stops within a line and the iterator ends. Why it ended is in
-        `last_stop`. Errors raise ScannerError with the clerk's message (jam, cover open, ...);
+        `last_stop`. Errors raise ScannerError with a code (scanner.jam, scanner.cover_open, ...);
         an empty feeder before the first page raises ScannerError(status=NO_DOCS).
         Images are "RGB", "L", or "1" (lineart), with `info["dpi"]` set.
         """
@@ -337,7 +333,7 @@ class LocalSaneScanner:
         except self._error as exc:  # NO_DOCS can come at the first read too, with some backends
             return self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, hook)
         except RuntimeError as exc:  # python-sane: "Scanner returned no data"
-            raise ScannerError(message_for(SaneStatus.EOF), status=SaneStatus.EOF, detail=str(exc)) from None
+            raise ScannerError(status=SaneStatus.EOF, detail=str(exc)) from None
         if hook.cancelled:  # cancelled on the very last line: drop the page, like any cancelled page
             self._cancel_quietly(dev)
             self.last_stop = StopReason.CANCELLED

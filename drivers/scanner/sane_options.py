@@ -84,5 +84,3 @@ def nearest(value: float, constraint: Any) -> float:
     return value
 
 
-MODE_NAMES = {ScanMode.COLOR: "彩色", ScanMode.GRAY: "灰度", ScanMode.LINEART: "黑白"}
-SOURCE_NAMES = {ScanSource.FLATBED: "平板", ScanSource.ADF: "自动进纸（ADF）", ScanSource.ADF_DUPLEX: "双面自动进纸"}

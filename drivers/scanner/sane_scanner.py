@@ -37,7 +37,7 @@ from PIL import Image
 from drivers.isolation import Worker, WorkerDiedError
 from drivers.scanner.errors import ScannerError, ScannerUnavailable
 from drivers.scanner.sane_options import Capabilities, ScanMode, ScanSettings, ScanSource
-from drivers.scanner.sane_types import NOT_OPEN, WORKER_DIED, WORKER_FAILED, DeviceInfo, StopReason
+from drivers.scanner.sane_types import DeviceInfo, StopReason
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ __all__ = ["Capabilities", "DeviceInfo", "SaneScanner", "ScanMode", "ScanSetting
 
 REQUEST_TIMEOUT_S = 180.0  # one request (open, devices, an option); a network backend can take long
 CANCEL_GRACE_S = 5.0  # a cancelled page that does not stop by then: the worker is killed
+PAGE_SILENCE_S = 90.0  # a page with no word from the worker for this long: its libsane is hung
 _POLL_S = 0.05  # how often the scanning thread looks at the cancel event while a page is read
 
 
@@ -59,7 +60,7 @@ def _start_worker() -> Worker:
     try:
         return Worker("scanner", serve).start()
     except WorkerDiedError as died:
-        raise ScannerUnavailable(WORKER_FAILED, detail=f"scanner worker: {died.__cause__!r}") from None
+        raise ScannerUnavailable("scanner.driver_failed", detail=f"scanner worker: {died.__cause__!r}") from None
 
 
 def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
@@ -76,6 +77,10 @@ class SaneScanner:
         self._worker: Worker | None = None
         self.device: str | None = None
         self.last_stop: StopReason | None = None
+        # What was set on the device, replayed on a fresh worker (see _renew_after_error).
+        self._settings: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._renew = False
+        self.page_silence_s = PAGE_SILENCE_S
 
     # --- devices -----------------------------------------------------------------------------
 
@@ -99,12 +104,39 @@ class SaneScanner:
             raise
         self._worker = worker
         self.device = device
+        self._settings, self._renew = {}, False
         log.info("scanner worker %s serves %s", worker.pid, device)
         return self
+
+    def _renew_after_error(self) -> None:
+        """After a scan ended in a device error, libsane's reader thread was cancelled mid-flight
+        and can leave the loader lock taken: the next sane_start in that process hangs for ever
+        (seen with the test backend under load). So the next request gets a fresh worker with
+        the same device and settings."""
+        self._renew = False
+        old, device = self._worker, self.device
+        if old is None or device is None:
+            return
+        self._worker = None
+        old.kill()
+        worker = _start_worker()
+        try:
+            _answer(_request(worker, ("open", device)))
+            for (method, _name), args in self._settings.items():
+                _answer(_request(worker, ("call", method, args)))
+        except BaseException:
+            worker.stop()
+            raise
+        self._worker = worker
+        log.info("scanner worker %s took over %s after a device error", worker.pid, device)
 
     def close(self) -> None:
         worker, self._worker = self._worker, None
         if worker is None:
+            return
+        if self._renew:  # after a device error its libsane may be wedged: don't wait on it
+            self._renew = False
+            worker.kill()
             return
         try:
             _request(worker, ("close",), timeout=30)
@@ -154,7 +186,10 @@ class SaneScanner:
         return self._call("configure", settings)  # type: ignore[no-any-return]
 
     def _call(self, method: str, *args: Any) -> Any:  # noqa: ANN401
-        return _answer(self._request(("call", method, args)))
+        result = _answer(self._request(("call", method, args)))
+        if method in ("configure", "set_option"):
+            self._settings[(method, str(args[0]) if method == "set_option" else "")] = args
+        return result
 
     # --- scanning ----------------------------------------------------------------------------
 
@@ -171,18 +206,30 @@ class SaneScanner:
         `progress(n)` is called after page n (1, 2, ...) is read; `page_progress(lines, total)`
         while a page is read (total is -1 when the device does not know the height). When
         `cancel` is set, the scan stops within a line and the iterator ends. Why it ended is in
-        `last_stop`. Errors raise ScannerError with the clerk's message (jam, cover open, ...);
+        `last_stop`. Errors raise ScannerError with a code (scanner.jam, scanner.cover_open, ...);
         an empty feeder before the first page raises ScannerError(status=NO_DOCS); a worker that
         died raises ScannerUnavailable. Images are "RGB", "L", or "1" (lineart), with `info["dpi"]` set.
         """
         self.last_stop = None
-        _answer(self._request(("scan", max_pages, page_progress is not None)))
-        pages, ended = 0, False
+        request = ("scan", max_pages, page_progress is not None)
+        _answer(self._request(request))
+        pages, ended, retried = 0, False, False
         try:
             while True:
                 reply = self._next_page(cancel, page_progress)
+                if reply[0] == "hung":
+                    # Killed and replaced; the batch starts again once if nothing was delivered yet.
+                    log.warning("scanner %s sent nothing for %.0f s: worker replaced", self.device, self.page_silence_s)
+                    self._renew_after_error()
+                    if pages or retried:
+                        ended = True
+                        raise ScannerUnavailable("scanner.driver_died", detail=f"no answer for {self.page_silence_s:.0f} s")
+                    retried = True
+                    _answer(self._request(request))
+                    continue
                 if reply[0] == "err":
                     ended = True
+                    self._renew = True
                     raise reply[1] from None
                 if reply[0] == "end":
                     ended = True
@@ -200,11 +247,13 @@ class SaneScanner:
         cancelled = cancel is not None and cancel.is_set()
         self._send(("next", cancelled))
         cancel_sent = time.monotonic() if cancelled else None
+        heard = time.monotonic()
         while True:
             if cancel_sent is None and cancel is not None and cancel.is_set():
                 self._send(("cancel",))
                 cancel_sent = time.monotonic()
             if self._poll(_POLL_S):
+                heard = time.monotonic()
                 message = self._recv()
                 if message[0] != "lines":
                     return message  # type: ignore[no-any-return]
@@ -212,6 +261,8 @@ class SaneScanner:
                     if cancel is not None and cancel.is_set():
                         break
                     _call_hook_safely(page_progress, lines, total)
+            elif cancel_sent is None and time.monotonic() - heard > self.page_silence_s:
+                return ("hung",)
             elif cancel_sent is not None and time.monotonic() - cancel_sent > CANCEL_GRACE_S:
                 log.warning("scanner %s did not stop %.0f s after the cancel: worker killed", self.device, CANCEL_GRACE_S)
                 self._drop_worker().kill()
@@ -236,7 +287,7 @@ class SaneScanner:
 
     def _require(self) -> Worker:
         if self._worker is None:
-            raise ScannerError(NOT_OPEN)
+            raise ScannerError("scanner.not_open")
         return self._worker
 
     def _drop_worker(self) -> Worker:
@@ -244,6 +295,8 @@ class SaneScanner:
         return worker
 
     def _request(self, message: tuple[Any, ...]) -> tuple[Any, ...]:
+        if self._renew:
+            self._renew_after_error()
         worker = self._require()
         try:
             return _request(worker, message)
@@ -271,7 +324,7 @@ class SaneScanner:
 
     def _lost(self, died: WorkerDiedError) -> ScannerUnavailable:
         self._worker = None
-        return ScannerUnavailable(WORKER_DIED, detail=f"scanner worker for {self.device}: {died.reason}")
+        return ScannerUnavailable("scanner.driver_died", detail=f"scanner worker for {self.device}: {died.reason}")
 
 
 def _request(worker: Worker, message: tuple[Any, ...], timeout: float = REQUEST_TIMEOUT_S) -> tuple[Any, ...]:
@@ -279,10 +332,11 @@ def _request(worker: Worker, message: tuple[Any, ...], timeout: float = REQUEST_
     try:
         return worker.request(message, timeout)  # type: ignore[no-any-return]
     except WorkerDiedError as died:
-        raise ScannerUnavailable(WORKER_DIED, detail=f"scanner worker ({message[0]}): {died.reason}") from None
+        raise ScannerUnavailable("scanner.driver_died", detail=f"scanner worker ({message[0]}): {died.reason}") from None
     except TimeoutError:
         worker.kill()
-        raise ScannerUnavailable(WORKER_DIED, detail=f"scanner worker ({message[0]}): no answer in {timeout:.0f} s") from None
+        raise ScannerUnavailable("scanner.driver_died",
+                                 detail=f"scanner worker ({message[0]}): no answer in {timeout:.0f} s") from None
 
 
 def _call_safely(callback: Callable[[int], None] | None, value: int) -> None:

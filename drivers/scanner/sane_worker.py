@@ -30,7 +30,7 @@ from PIL import Image
 from drivers.isolation import ignore_sigpipe
 from drivers.scanner.errors import ScannerError
 from drivers.scanner.sane_local import LocalSaneScanner
-from drivers.scanner.sane_status import SaneStatus, message_for
+from drivers.scanner.sane_status import SaneStatus
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class _Session:
             return ("err", exc)
         except Exception as exc:  # noqa: BLE001 - a bug here must not kill the worker silently
             log.exception("scanner worker: %s failed", kind)
-            return ("err", ScannerError(message_for(SaneStatus.UNKNOWN), status=SaneStatus.UNKNOWN, detail=repr(exc)))
+            return ("err", ScannerError(status=SaneStatus.UNKNOWN, detail=repr(exc)))
 
     def _dispatch(self, kind: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
         if kind == "devices":

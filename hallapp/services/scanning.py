@@ -11,10 +11,29 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from drivers.errors import DeviceError, register
 from drivers.scanner.importer import load_pages
 from drivers.scanner.pdf import pages_to_pdf
 from drivers.scanner.processing import clean_page, rotate, suggest_mode, thumbnail
 from hallapp.config import DeviceSettings, DocumentSettings
+
+register({
+    "scan.no_pages": "A material needs at least one page: scan it again, or mark it missing.",
+    "scan.cancelled": "Scanning was cancelled; no page was captured.",
+    "scanner.none_found": "No scanner found: check the scanner's power and cable, or add the material with Import.",
+})
+
+
+class NoPagesError(DeviceError, ValueError):
+    """A material without pages."""
+
+    code = "scan.no_pages"
+
+
+class ScanCancelledError(DeviceError, RuntimeError):
+    """The clerk cancelled before a page was read."""
+
+    code = "scan.cancelled"
 
 
 @dataclass(frozen=True)
@@ -34,7 +53,7 @@ def from_images(images: list[Image.Image]) -> CapturedMaterial:
 def rebuild(pages: list[Image.Image], skew: tuple[float, ...] = ()) -> CapturedMaterial:
     """The material's PDF from pages the clerk rotated, reordered or deleted."""
     if not pages:
-        raise ValueError("一份材料至少需要一页")
+        raise NoPagesError()
     pdf = pages_to_pdf(pages, [suggest_mode(p) for p in pages])
     return CapturedMaterial(pdf, len(pages), skew or (0.0,) * len(pages), tuple(pages),
                             tuple(thumbnail(p, 180) for p in pages))
@@ -52,12 +71,8 @@ def scan(devices: DeviceSettings, *, demo: bool, progress: Callable[[int], None]
         return from_images(sample_pages(fonts))
     images = _scan_images(devices, progress, cancel)
     if not images:
-        raise ScanCancelledError("扫描已取消，没有采集到页面")
+        raise ScanCancelledError()
     return from_images(images)
-
-
-class ScanCancelledError(RuntimeError):
-    """The clerk cancelled before a page was read."""
 
 
 def _scan_images(devices: DeviceSettings, progress: Callable[[int], None] | None,
@@ -69,7 +84,7 @@ def _scan_images(devices: DeviceSettings, progress: Callable[[int], None] | None
     if device is None:
         from drivers.scanner import ScannerUnavailable
 
-        raise ScannerUnavailable("未找到扫描仪：请检查扫描仪电源和数据线，或用“导入”添加文件")
+        raise ScannerUnavailable("scanner.none_found")
     name = device if isinstance(device, str) else device.name
     try:
         scanner.open(name)

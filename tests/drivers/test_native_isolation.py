@@ -118,7 +118,7 @@ def test_a_worker_killed_mid_scan_is_a_clear_error_not_a_crash(scanner: SaneScan
 
     with pytest.raises(ScannerUnavailable) as caught:
         list(scanner.scan_pages(page_progress=crash))
-    assert "扫描仪驱动意外退出" in str(caught.value) and "请重新扫描" in str(caught.value)
+    assert caught.value.code == "scanner.driver_died" and "scan again" in str(caught.value)
     assert "SIGKILL" in caught.value.detail
     assert not scanner.is_open
     scanner.open(sane_test.TEST_DEVICE)  # a new worker: scanning goes on

@@ -84,8 +84,9 @@ def test_lists_the_virtual_reader(service: PcscService, daemon: PrivatePcscd) ->
 
 def test_card_program_arrival_and_removal_are_seen(service: PcscService, daemon: PrivatePcscd) -> None:
     reader = daemon.reader_name
-    with pytest.raises(NoCardError, match="未检测到卡片"):
+    with pytest.raises(NoCardError, match="No card in the reader") as caught:
         service.wait_for_card(reader, timeout=0.3)
+    assert caught.value.code == "pcsc.no_card"
     assert service.wait_for_removal(reader, timeout=0.3) is True  # nothing to remove
 
     program = subprocess.Popen(
@@ -106,8 +107,9 @@ def test_card_program_arrival_and_removal_are_seen(service: PcscService, daemon:
 
 
 def test_unknown_reader_is_reported(service: PcscService) -> None:
-    with pytest.raises(NoReaderError, match="未连接读卡器"):
+    with pytest.raises(NoReaderError, match="No Such Reader 00 00 is not connected") as caught:
         service.wait_for_card("No Such Reader 00 00", timeout=0.3)
+    assert caught.value.code == "pcsc.reader_missing" and caught.value.params == {"reader": "No Such Reader 00 00"}
 
 
 def test_cancel_ends_a_wait(service: PcscService, daemon: PrivatePcscd) -> None:
@@ -126,7 +128,7 @@ def test_cancel_ends_a_wait(service: PcscService, daemon: PrivatePcscd) -> None:
         service.cancel()
         waiter.join(0.1)
     assert outcome and isinstance(outcome[0], WaitCancelledError), outcome
-    assert "取消" in str(outcome[0])
+    assert outcome[0].code == "pcsc.cancelled" and "cancelled" in str(outcome[0])
 
 
 # -- reading the card -------------------------------------------------------------------------
@@ -177,7 +179,8 @@ def test_unknown_card_reports_its_atr(service: PcscService, insert_card: Callabl
     with pytest.raises(UnknownCard) as caught:
         service.read_social_security_card(timeout=CARD_WAIT)
     assert caught.value.atr == UNKNOWN_ATR.hex().upper()
-    assert "无法识别的卡片 (ATR 3B 8F 80 01" in str(caught.value)
+    assert caught.value.code == "pcsc.not_social_security_card" and caught.value.sw == 0x6A82
+    assert "not a social security card (ATR 3B 8F 80 01" in str(caught.value)
     assert "6A82" in str(caught.value)
 
 
@@ -202,15 +205,17 @@ def test_wrong_layout_names_the_record(service: PcscService, insert_card: Callab
     with pytest.raises(CardLayoutError) as caught:
         service.read_social_security_card(timeout=CARD_WAIT)
     assert (caught.value.sfi, caught.value.record) == (6, 0x08)
-    assert "EF06 记录 08 (社会保障号码)" in str(caught.value)
+    assert caught.value.code == "pcsc.record_unexpected" and caught.value.field == "social_security_number"
+    assert "Record 08 in EF06 (social_security_number)" in str(caught.value)
     assert HOLDER.name not in str(caught.value)
 
 
 def test_missing_record_is_named_and_can_be_skipped(service: PcscService, insert_card: Callable[..., VirtualSscCard]) -> None:
     without_birthplace = {k: v for k, v in STANDARD_RECORDS.items() if k != "birthplace"}
     insert_card(holder=HOLDER, layout=without_birthplace)
-    with pytest.raises(CardLayoutError, match=r"EF06 记录 0C \(出生地\) 不存在 \(SW 6A83\)"):
+    with pytest.raises(CardLayoutError, match=r"no record 0C in EF06 \(birthplace, SW 6A83\)") as caught:
         service.read_social_security_card(timeout=CARD_WAIT)
+    assert caught.value.code == "pcsc.record_missing"
     read = service.read_social_security_card(timeout=CARD_WAIT, layout=SscLayout(birthplace=None))
     assert (read.name, read.birthplace) == (HOLDER.name, "")
 
@@ -226,7 +231,7 @@ def test_same_service_recovers_after_pcscd_restart(
 
     daemon.stop()
     started = time.monotonic()
-    with pytest.raises(ServiceNotRunningError, match="服务未运行") as caught:
+    with pytest.raises(ServiceNotRunningError, match="pcscd") as caught:
         service.readers()
     assert time.monotonic() - started < 2.0
     assert "SCARD_E_NO_SERVICE" in str(caught.value) or "SCARD_E_SERVICE_STOPPED" in str(caught.value)
@@ -349,6 +354,7 @@ def test_error_messages_carry_the_pcsc_code() -> None:
 
     for code, name in SCARD_CODES.items():
         assert getattr(scard, name) & 0xFFFFFFFF == code, name
-    assert str(ServiceNotRunningError("PC/SC 服务未运行 (pcscd)", 0x8010001D)) == (
-        "PC/SC 服务未运行 (pcscd) [SCARD_E_NO_SERVICE 0x8010001D]"
-    )
+    error = ServiceNotRunningError(scard=0x8010001D)
+    assert error.code == "pcsc.service_not_running" and error.scard == 0x8010001D
+    assert str(error) == ("The smart card service (pcscd) is not running: ask the technician to start it."
+                          " [SCARD_E_NO_SERVICE 0x8010001D]")

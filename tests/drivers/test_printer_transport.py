@@ -4,6 +4,7 @@ a serial printer on a pseudo-terminal, file://, failures with the clerk's messag
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import time
@@ -40,6 +41,7 @@ from tests.support.tcp_capture import (
 )
 
 CONTENT = TicketContent("某某县政务服务中心", "B007", "不动产登记", 0, "2026-11-26 14:30", qr_payload="https://example.invalid/q/B007")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 QUERY = b"".join(b"\x10\x04" + bytes([n]) for n in (1, 2, 3, 4))
 
 VALID = [
@@ -56,27 +58,27 @@ VALID = [
     ("file:///tmp/ticket%20copy.bin", FileUri("/tmp/ticket copy.bin")),
 ]
 INVALID = [
-    ("192.168.1.50:9100", "类型前缀"),
-    ("", "类型前缀"),
-    ("lpt://1", "不支持的类型"),
-    ("tcp://", "主机名"),
-    ("tcp://host:99999", "端口"),
-    ("tcp://host:0", "端口"),
-    ("tcp://host:abc", "端口"),
-    ("tcp://host:9100/queue", "路径"),
-    ("tcp://host?timeout=3", "未知参数"),
-    ("usb://0416", "厂商ID:产品ID"),
-    ("usb://0416:50x1", "产品ID"),
-    ("usb://12345:5011", "厂商ID"),
-    ("usb://0416:5011?in_ep=0x181", "in_ep"),
-    ("serial://", "串口设备"),
-    ("serial:///dev/ttyUSB0?baud=9601", "波特率"),
-    ("serial:///dev/ttyUSB0?baud=fast", "波特率"),
-    ("serial:///dev/ttyUSB0?flow=magic", "流控"),
-    ("serial:///dev/ttyUSB0?parity=E", "未知参数"),
-    ("file://relative/path", "绝对路径"),
-    ("file:///tmp/", "绝对路径"),
-    ("win://", "打印机名称"),
+    ("192.168.1.50:9100", "printer.uri_no_scheme"),
+    ("", "printer.uri_no_scheme"),
+    ("lpt://1", "printer.uri_unknown_scheme"),
+    ("tcp://", "printer.uri_no_host"),
+    ("tcp://host:99999", "printer.uri_bad_port"),
+    ("tcp://host:0", "printer.uri_bad_port"),
+    ("tcp://host:abc", "printer.uri_bad_port"),
+    ("tcp://host:9100/queue", "printer.uri_network_path"),
+    ("tcp://host?timeout=3", "printer.uri_unknown_option"),
+    ("usb://0416", "printer.uri_usb_form"),
+    ("usb://0416:50x1", "printer.uri_bad_hex"),
+    ("usb://12345:5011", "printer.uri_bad_hex"),
+    ("usb://0416:5011?in_ep=0x181", "printer.uri_bad_hex"),
+    ("serial://", "printer.uri_no_serial_port"),
+    ("serial:///dev/ttyUSB0?baud=9601", "printer.uri_bad_baud"),
+    ("serial:///dev/ttyUSB0?baud=fast", "printer.uri_bad_baud"),
+    ("serial:///dev/ttyUSB0?flow=magic", "printer.uri_bad_flow"),
+    ("serial:///dev/ttyUSB0?parity=E", "printer.uri_unknown_option"),
+    ("file://relative/path", "printer.uri_file_form"),
+    ("file:///tmp/", "printer.uri_file_form"),
+    ("win://", "printer.uri_no_windows_name"),
 ]
 
 
@@ -85,18 +87,28 @@ def test_valid_uris_parse(uri: str, expected: object) -> None:
     assert parse_printer_uri(uri) == expected
 
 
-@pytest.mark.parametrize(("uri", "why"), INVALID)
-def test_bad_uris_say_what_is_wrong(uri: str, why: str) -> None:
+@pytest.mark.parametrize(("uri", "code"), INVALID)
+def test_bad_uris_say_what_is_wrong(uri: str, code: str) -> None:
     with pytest.raises(PrinterUriError) as caught:
         parse_printer_uri(uri)
-    assert why in str(caught.value)
-    assert "tcp://192.168.1.50:9100" in str(caught.value)  # an example of a good one
+    assert caught.value.code == code
+    assert caught.value.params["uri"] == uri and uri in str(caught.value)
+    assert not CJK.search(str(caught.value))  # English for the log and the command line
+
+
+def test_a_uri_without_a_type_shows_good_examples_and_a_bad_id_names_which() -> None:
+    with pytest.raises(PrinterUriError) as caught:
+        parse_printer_uri("192.168.1.50:9100")
+    assert "tcp://192.168.1.50:9100" in str(caught.value)
+    with pytest.raises(PrinterUriError) as caught:
+        parse_printer_uri("usb://0416:50x1")
+    assert caught.value.params["what"] == "product ID"
 
 
 def test_windows_spooler_uri_only_on_windows() -> None:
     assert parse_printer_uri("win://POS-80C Receipt", platform="win32") == WinSpoolUri("POS-80C Receipt")
     assert parse_printer_uri("win://XP%2058IIH", platform="win32") == WinSpoolUri("XP 58IIH")
-    with pytest.raises(PrinterUriError, match="只能在 Windows 上使用"):
+    with pytest.raises(PrinterUriError, match="only exists on Windows"):
         parse_printer_uri("win://POS-80C Receipt", platform="linux")
     if sys.platform != "win32":
         with pytest.raises(PrinterUriError, match="Windows"):
@@ -112,27 +124,28 @@ def test_ok_printer_reports_ok_and_prints() -> None:
     with TcpCapture(STATUS_OK) as server, TicketPrinter(server.uri, status_timeout=0.5) as printer:
         status = printer.print_ticket(CONTENT)
         data = server.received()
-    assert status.ok is True and status.message == "号票打印机正常"
+    assert status.ok is True and status.code == "printer.ok" and status.message == "The ticket printer is ready."
     assert data.startswith(QUERY + b"\x1b@")
 
 
 @pytest.mark.parametrize(
-    ("answers", "message", "flag"),
+    ("answers", "code", "flag"),
     [
-        (STATUS_PAPER_OUT, "号票打印机缺纸，请更换纸卷", "paper_out"),
-        ({**STATUS_OK, 4: 0x72}, "号票打印机缺纸，请更换纸卷", "paper_out"),  # only the roll sensor says so
-        ({**STATUS_OK, 1: 0x1E, 2: 0x32}, "号票打印机缺纸，请更换纸卷", "paper_out"),  # only the offline cause
-        (STATUS_COVER_OPEN, "纸仓盖未合上", "cover_open"),
-        ({**STATUS_OK, 1: 0x1E, 3: 0x1A}, "切刀", "error"),  # autocutter error
-        ({**STATUS_OK, 1: 0x1E, 2: 0x52}, "切刀", "error"),  # "an error occurred", cause not given
+        (STATUS_PAPER_OUT, "printer.out_of_paper", "paper_out"),
+        ({**STATUS_OK, 4: 0x72}, "printer.out_of_paper", "paper_out"),  # only the roll sensor says so
+        ({**STATUS_OK, 1: 0x1E, 2: 0x32}, "printer.out_of_paper", "paper_out"),  # only the offline cause
+        (STATUS_COVER_OPEN, "printer.cover_open", "cover_open"),
+        ({**STATUS_OK, 1: 0x1E, 3: 0x1A}, "printer.mechanical_error", "error"),  # autocutter error
+        ({**STATUS_OK, 1: 0x1E, 2: 0x52}, "printer.mechanical_error", "error"),  # "an error occurred", cause not given
     ],
 )
-def test_paper_out_cover_open_or_error_stop_the_ticket(answers: dict[int, int], message: str, flag: str) -> None:
+def test_paper_out_cover_open_or_error_stop_the_ticket(answers: dict[int, int], code: str, flag: str) -> None:
     with TcpCapture(answers) as server, TicketPrinter(server.uri, status_timeout=0.5) as printer:
         with pytest.raises(PrinterNotReady) as caught:
             printer.print_ticket(CONTENT)
         data = server.received()
-    assert message in str(caught.value)
+    assert caught.value.code == code and caught.value.status.code == code
+    assert str(caught.value) == caught.value.status.message and not CJK.search(str(caught.value))
     assert getattr(caught.value.status, flag) and caught.value.status.ok is False
     assert data == QUERY, "nothing but the status query may reach a printer that cannot print"
 
@@ -142,7 +155,7 @@ def test_paper_near_end_prints_and_warns() -> None:
         status = printer.print_ticket(CONTENT)
         data = server.received()
     assert status.ok is True and status.paper_near_end and not status.paper_out
-    assert "即将用完" in status.message
+    assert status.code == "printer.paper_near_end" and "nearly used up" in status.message
     assert b"\x1dV" in data
 
 
@@ -161,7 +174,7 @@ def test_a_silent_printer_has_unknown_status_but_still_prints() -> None:
         elapsed = time.monotonic() - started
         data = server.received()
     assert status.ok is None and not status.known
-    assert "未返回状态" in status.message
+    assert status.code == "printer.status_unknown" and "did not report its state" in status.message
     assert elapsed < 2.0
     assert "过号请重新取号" in [line.text for line in lines(parse(data))]
 
@@ -196,8 +209,9 @@ def test_nothing_listening_is_unavailable_quickly_with_the_clerks_message() -> N
         assert time.monotonic() - started < 2.0 + 1
         with pytest.raises(PrinterUnavailable):
             printer.status()
-    assert str(caught.value) == f"号票打印机未连接: tcp://127.0.0.1:{port}，请检查电源和网线/USB"
-    assert caught.value.reason
+    assert caught.value.code == "printer.connection_refused"
+    assert f"tcp://127.0.0.1:{port} refused the connection" in str(caught.value)
+    assert caught.value.reason and caught.value.params == {"target": f"tcp://127.0.0.1:{port}"}
 
 
 def test_an_unroutable_host_gives_up_within_the_timeout() -> None:
@@ -229,14 +243,27 @@ def test_status_of_a_write_only_printer_is_unknown_and_leaves_its_output_alone(t
 
 
 def test_file_backend_in_a_missing_folder_is_unavailable(tmp_path: Path) -> None:
-    with TicketPrinter(f"file://{tmp_path}/no/such/dir/lp0") as printer, pytest.raises(PrinterUnavailable):
+    with TicketPrinter(f"file://{tmp_path}/no/such/dir/lp0") as printer, pytest.raises(PrinterUnavailable) as caught:
         printer.print_ticket(CONTENT)
+    assert caught.value.code == "printer.file_unwritable"
 
 
 def test_usb_without_pyusb_or_device_is_unavailable() -> None:
     with TicketPrinter("usb://0416:5011", timeout=1.0) as printer, pytest.raises(PrinterUnavailable) as caught:
         printer.print_ticket(CONTENT)
     assert "usb://0416:5011" in str(caught.value)
+    assert caught.value.code in ("printer.usb_support_missing", "printer.usb_not_found", "printer.usb_access_denied")
+
+
+def test_a_missing_serial_port_and_an_unknown_host_are_told_apart_from_a_refused_connection(tmp_path: Path) -> None:
+    """Issue #12: every failure said "check power and network cable/USB", whatever the transport."""
+    port = str(tmp_path / "ttyUSB7")
+    with TicketPrinter(f"serial://{port}", timeout=1.0) as printer, pytest.raises(PrinterUnavailable) as caught:
+        printer.print_ticket(CONTENT)
+    assert caught.value.code == "printer.serial_port_missing" and caught.value.params["port"] == port
+    with TicketPrinter("tcp://no-such-printer.invalid:9100", timeout=1.0) as printer, pytest.raises(PrinterUnavailable) as caught:
+        printer.print_ticket(CONTENT)
+    assert caught.value.code == "printer.host_unknown"
 
 
 @pytest.fixture
@@ -278,7 +305,7 @@ def test_serial_printer_reports_status_and_prints(serial_printer: tuple[str, dic
             time.sleep(0.01)
         assert bytes(received) == QUERY + render_ticket(CONTENT)
         answers.update(STATUS_PAPER_OUT)
-        with pytest.raises(PrinterNotReady, match="缺纸"):
+        with pytest.raises(PrinterNotReady, match="out of paper"):
             printer.print_ticket(CONTENT)
 
 

@@ -82,7 +82,7 @@ def test_errors_are_reported_once_and_polling_goes_on(watch: Watch) -> None:
     watch.sim.fault = "read_failure"
     watch.sim.place(1)
     error = watch.errors.get(timeout=3)
-    assert isinstance(error, SamError) and error.code == 0x41
+    assert isinstance(error, SamError) and error.sw3 == 0x41
     watch.polls(10)
     assert watch.errors.empty()  # the same failure is not repeated at every poll
     watch.sim.fault = None

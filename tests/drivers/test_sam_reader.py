@@ -75,8 +75,8 @@ def test_no_card_is_a_find_failure_with_a_clerk_message(reader: SamReader) -> No
     assert reader.find_card() is False
     with pytest.raises(SamError) as caught:
         reader.read_card()
-    assert caught.value.code == 0x80
-    assert str(caught.value) == "未找到卡片，请将身份证放稳在读卡器上 (状态码 0x80)"
+    assert (caught.value.sw3, caught.value.code) == (0x80, "card.no_card")
+    assert str(caught.value) == "No card found: place the ID card flat on the reader (status 0x80)."
 
 
 def test_a_read_card_must_leave_the_field_before_the_next_find(sim: ReaderSimulator, reader: SamReader) -> None:
@@ -92,7 +92,7 @@ def test_read_without_select_is_refused(sim: ReaderSimulator, reader: SamReader)
     sim.place(0)
     with pytest.raises(SamError) as caught:
         reader.read()
-    assert caught.value.code == 0x41
+    assert (caught.value.sw3, caught.value.code) == (0x41, "card.read_failed")
 
 
 # --- faults, and recovery for the next read
@@ -102,7 +102,7 @@ def test_read_failure_raises_41_and_the_card_reads_once_it_clears(sim: ReaderSim
     sim.place(2)
     with pytest.raises(SamError) as caught:
         reader.read_card()
-    assert str(caught.value) == "读卡失败，请重新放置身份证 (状态码 0x41)"
+    assert caught.value.code == "card.read_failed" and caught.value.params == {"status": "0x41"}
     sim.fault = None
     assert reader.read_card().text == TEXTS[2]
 
@@ -110,7 +110,7 @@ def test_read_failure_raises_41_and_the_card_reads_once_it_clears(sim: ReaderSim
 def test_truncated_answer_times_out_then_the_next_read_works(sim: ReaderSimulator, reader: SamReader) -> None:
     sim.fault = "truncated"
     sim.place(0)
-    with pytest.raises(ReaderTimeout, match="^读卡器无响应: ") as caught:
+    with pytest.raises(ReaderTimeout, match="did not answer within") as caught:
         reader.read_card()
     assert isinstance(caught.value, ReaderError)
     sim.fault = None
@@ -157,7 +157,8 @@ def test_a_foreign_card_placed_on_the_fly(sim: ReaderSimulator, reader: SamReade
 def test_a_missing_port_is_not_connected() -> None:
     with pytest.raises(ReaderNotConnected) as caught:
         SamReader("/dev/no-such-reader")
-    assert str(caught.value) == "读卡器未连接: /dev/no-such-reader"
+    assert caught.value.code == "card.reader_not_connected" and caught.value.params == {"port": "/dev/no-such-reader"}
+    assert str(caught.value).startswith("The ID card reader on /dev/no-such-reader is not connected")
 
 
 def test_an_unplugged_reader_says_not_connected(sim: ReaderSimulator, reader: SamReader) -> None:
@@ -186,7 +187,7 @@ def test_a_reader_plugged_back_in_works_again(tmp_path: Path) -> None:
 def test_a_silent_port_times_out() -> None:
     master, slave = os.openpty()
     try:
-        with SamReader(os.ttyname(slave), timeout=0.2) as sam, pytest.raises(ReaderTimeout, match="读卡器无响应"):
+        with SamReader(os.ttyname(slave), timeout=0.2) as sam, pytest.raises(ReaderTimeout, match="did not answer within 0.2 s"):
             sam.sam_status()
     finally:
         os.close(master)

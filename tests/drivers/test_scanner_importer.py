@@ -109,7 +109,7 @@ def test_unreadable_files_fail_with_a_clear_message(tmp_path: Path, name: str, c
     with pytest.raises(ImportFailed) as caught:
         load_pages(path)
     message = str(caught.value)
-    assert "无法读取" in message
+    assert caught.value.code in ("import.unreadable", "import.pdf_broken") and "cannot be read" in message
     assert name not in message  # file names can carry the applicant's name: kept out of messages
     assert name not in caught.value.detail  # ... and out of the detail that goes to the log
     assert caught.value.path == path
@@ -120,16 +120,18 @@ def test_truncated_jpeg_fails_cleanly(tmp_path: Path) -> None:
     full = tmp_path / "full.jpg"
     Image.new("RGB", (400, 400), RED).save(full, "JPEG")
     path.write_bytes(full.read_bytes()[:300])
-    with pytest.raises(ImportFailed, match="无法读取"):
+    with pytest.raises(ImportFailed, match="cannot be read"):
         load_pages(path)
 
 
 def test_missing_and_empty_files(tmp_path: Path) -> None:
-    with pytest.raises(ImportFailed, match="找不到"):
+    with pytest.raises(ImportFailed, match="cannot be found") as caught:
         load_pages(tmp_path / "gone.jpg")
+    assert caught.value.code == "import.not_found" and caught.value.params == {}
     (tmp_path / "empty.jpg").write_bytes(b"")
-    with pytest.raises(ImportFailed, match="空文件"):
+    with pytest.raises(ImportFailed, match="empty") as caught:
         load_pages(tmp_path / "empty.jpg")
+    assert caught.value.code == "import.empty"
 
 
 def test_sixteen_bit_and_cmyk_files_come_in_as_eight_bit(tmp_path: Path) -> None:

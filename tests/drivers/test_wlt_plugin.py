@@ -163,7 +163,7 @@ def test_flag_is_passed_to_the_library_and_its_zp_bmp_never_reaches_our_director
 @pytest.mark.parametrize("size", [0, 1023, 1025, 2048])
 def test_wrong_length_is_refused_before_calling_the_library(libs: dict[str, str], trace: Trace, size: int) -> None:
     decoder = PhotoDecoder.load(libs["good"])
-    with pytest.raises(PhotoDecoderError, match=f"1024 字节, 实际为 {size} 字节"):
+    with pytest.raises(PhotoDecoderError, match=f"is {size} bytes instead of 1024"):
         decoder.decode(bytes(size))
     assert trace() == []
 
@@ -218,7 +218,7 @@ def test_raw_rgb_output_is_wrapped_in_a_bmp(libs: dict[str, str]) -> None:
 
 
 def test_raw_output_is_not_taken_for_a_bmp(libs: dict[str, str]) -> None:
-    with pytest.raises(PhotoDecoderError, match="不是 BMP"):
+    with pytest.raises(PhotoDecoderError, match="not a BMP image"):
         PhotoDecoder.load(libs["raw_rgb"]).decode(sample(8))
 
 
@@ -242,7 +242,7 @@ def test_getbmp_decodes_through_a_private_temporary_file(
 
 
 def test_getbmp_error_codes_are_explained(libs: dict[str, str]) -> None:
-    with pytest.raises(PhotoDecoderError, match=r"返回 -5（软件未授权）"):
+    with pytest.raises(PhotoDecoderError, match=r"returned -5: software not licensed"):
         PhotoDecoder.load(libs["getbmp_unlicensed"]).decode(sample(10))
 
 
@@ -253,8 +253,9 @@ def test_a_crashing_library_gives_a_clear_error_and_the_next_photo_decodes(libs:
     decoder = PhotoDecoder.load(libs["fragile"])
     first_worker = decoder.worker_pid
     assert first_worker is not None and first_worker != os.getpid()
-    with pytest.raises(PhotoDecoderError, match="意外退出.*请重新读卡"):
+    with pytest.raises(PhotoDecoderError, match="ended unexpectedly.*read the card again") as caught:
         decoder.decode(b"\xff" + sample(12)[1:])  # the fake dereferences NULL on this input
+    assert caught.value.code == "photo.decoder_died"
     assert gone(first_worker)
     photo = sample(12)
     assert_grey_photo_of(decoder.decode(photo), photo)  # a new worker, the same library
@@ -268,8 +269,9 @@ def test_a_hanging_library_is_ended_after_the_timeout(libs: dict[str, str], monk
     hung_worker = decoder.worker_pid
     assert hung_worker is not None
     started = time.monotonic()
-    with pytest.raises(PhotoDecoderError, match="没有响应"):
+    with pytest.raises(PhotoDecoderError, match="no answer within") as caught:
         decoder.decode(b"\xfe" + sample(13)[1:])  # the fake sleeps 60 s on this input
+    assert caught.value.code == "photo.decoder_timeout"
     assert time.monotonic() - started < 5
     assert gone(hung_worker)
     assert_grey_photo_of(decoder.decode(sample(13)), sample(13))
@@ -307,7 +309,7 @@ def test_a_library_that_crashes_while_loading_is_refused(tmp_path: Path) -> None
     source.write_text("__attribute__((constructor)) static void boom(void) { *(volatile int *)0 = 1; }\n")
     target = tmp_path / "libboom.so"
     subprocess.run([gcc, "-shared", "-fPIC", "-o", str(target), str(source)], check=True, timeout=60)
-    with pytest.raises(PhotoDecoderError, match="无法加载照片解码库.*意外退出"):
+    with pytest.raises(PhotoDecoderError, match="cannot be used.*ended the process while loading"):
         PhotoDecoder.load(str(target))
 
 
@@ -315,23 +317,24 @@ def test_a_library_that_crashes_while_loading_is_refused(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    ("variant", "message"),
+    ("variant", "code", "message"),
     [
-        ("fail", r"照片解码失败: 解码库返回 -3"),
-        ("garbage", r"输出的不是 BMP 图像"),
-        ("wrong_dims", r"图像格式异常: 100×126"),
+        ("fail", "photo.decode_failed", r"could not be decoded \(the library returned -3\)"),
+        ("garbage", "photo.bad_output", r"not a BMP image"),
+        ("wrong_dims", "photo.bad_output", r"100x126, 24 bits"),
     ],
 )
-def test_broken_library_gives_a_clear_error(libs: dict[str, str], variant: str, message: str) -> None:
+def test_broken_library_gives_a_clear_error(libs: dict[str, str], variant: str, code: str, message: str) -> None:
     decoder = PhotoDecoder.load(libs[variant])
-    with pytest.raises(PhotoDecoderError, match=message):
+    with pytest.raises(PhotoDecoderError, match=message) as caught:
         decoder.decode(sample(11))
+    assert caught.value.code == code
 
 
 def test_library_without_a_known_entry_point_is_refused(libs: dict[str, str]) -> None:
-    with pytest.raises(PhotoDecoderError, match="未找到支持的解码函数") as caught:
+    with pytest.raises(PhotoDecoderError, match="no supported entry point") as caught:
         PhotoDecoder.load(libs["no_symbol"])
-    assert str(caught.value).startswith(f"无法加载照片解码库: {libs['no_symbol']}")
+    assert caught.value.code == "photo.library_unloadable" and caught.value.params["path"] == libs["no_symbol"]
 
 
 # --- no gcc needed ---------------------------------------------------------------------------
@@ -339,15 +342,15 @@ def test_library_without_a_known_entry_point_is_refused(libs: dict[str, str]) ->
 
 def test_missing_library_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "libwlt2bmp.so"
-    with pytest.raises(PhotoDecoderError, match="文件不存在") as caught:
+    with pytest.raises(PhotoDecoderError, match="does not exist") as caught:
         PhotoDecoder.load(str(path))
-    assert str(caught.value).startswith(f"无法加载照片解码库: {path}")
+    assert caught.value.code == "photo.library_missing" and caught.value.params == {"path": str(path)}
 
 
 def test_file_that_is_not_a_library_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "libwlt2bmp.so"
     path.write_bytes(b"not a shared object\n")
-    with pytest.raises(PhotoDecoderError, match=r"^无法加载照片解码库: .*libwlt2bmp\.so（.+）$"):
+    with pytest.raises(PhotoDecoderError, match=r"^The photo decoder library .*libwlt2bmp\.so cannot be used \(.+\)"):
         PhotoDecoder.load(str(path))
 
 

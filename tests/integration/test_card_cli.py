@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -44,6 +45,7 @@ SEX = {"1": "男", "2": "女"}
 NATION = {"01": "汉族", "03": "回族", "05": "维吾尔族", "11": "满族"}
 PROVINCE = {"11": "北京", "41": "河南", "42": "湖北", "51": "四川", "81": "香港"}
 LONG_TERM = "长期"
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 COMMON_KEYS = {
     "card_type", "name", "sex_code", "sex", "birth_date", "issuer", "valid_from", "valid_to", "expired", "photo_wlt_sha256",
@@ -240,7 +242,7 @@ def test_card_read_without_a_card_gives_up_after_the_timeout(home: Path, reader:
     result = hallapp(home, "card", "read", "--port", reader.port, "--timeout", "1")
     elapsed = time.monotonic() - started
     line = error_line(result)
-    assert "未检测到身份证" in line
+    assert "No ID card was placed on the reader within 1 s" in line
     assert 1.0 <= elapsed < 10, elapsed
 
 
@@ -255,7 +257,7 @@ def test_card_read_failure_reports_the_status_code(home: Path, reader: ReaderSim
 def test_card_read_on_a_missing_port(home: Path, tmp_path: Path) -> None:
     port = str(tmp_path / "ttyUSB9")
     line = error_line(hallapp(home, "card", "read", "--port", port, "--timeout", "1"))
-    assert "读卡器未连接" in line and port in line
+    assert f"The ID card reader on {port} is not connected" in line
 
 
 # -- card decode ------------------------------------------------------------------------------
@@ -297,8 +299,10 @@ def test_card_decode_refuses_garbage_with_one_line(home: Path, tmp_path: Path) -
     for name, raw in garbage.items():
         (tmp_path / name).write_bytes(raw)
     results = hallapp_all(home, *[("card", "decode", str(tmp_path / name)) for name in garbage])
-    lines = {name: error_line(result) for name, result in zip(garbage, results, strict=True)}
+    lines = {name: error_line(result, code=2) for name, result in zip(garbage, results, strict=True)}  # the file is wrong
     assert "0x41" in lines["failed-read.bin"]
+    assert not CJK.search("".join(lines.values())), lines  # the command line speaks English
+    assert "neither a reader's answer" in lines["noise.bin"] and "unknown type mark 'Z'" in lines["unknown-type.bin"]
     assert CARDS[0]["id_number"] not in "".join(lines.values())
 
 
@@ -376,5 +380,5 @@ def test_card_pcsc_reads_the_holder(home: Path, pcscd: PrivatePcscd, pcsc_env: d
 def test_card_pcsc_without_a_card_or_reader_is_one_line(home: Path, pcscd: PrivatePcscd, pcsc_env: dict[str, str]) -> None:
     no_card = start(home, "card", "pcsc", "--timeout", "1", env=pcsc_env)
     no_reader = start(home, "card", "pcsc", "--reader", "No Such Reader 00 00", "--timeout", "1", env=pcsc_env)
-    assert "未检测到卡片" in error_line(finish(no_card))
-    assert "未连接读卡器" in error_line(finish(no_reader))
+    assert "No card in the reader" in error_line(finish(no_card))
+    assert "No Such Reader 00 00 is not connected" in error_line(finish(no_reader))

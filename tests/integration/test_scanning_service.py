@@ -28,5 +28,6 @@ def test_a_flatbed_scan_becomes_one_pdf_page(sane_device: DeviceSettings) -> Non
 def test_a_scan_cancelled_before_the_first_page_is_refused_plainly(sane_device: DeviceSettings) -> None:
     cancel = threading.Event()
     cancel.set()
-    with pytest.raises(scanning.ScanCancelledError, match="已取消"):
+    with pytest.raises(scanning.ScanCancelledError, match="cancelled") as caught:
         scanning.scan(sane_device, demo=False, cancel=cancel)
+    assert caught.value.code == "scan.cancelled"

@@ -64,7 +64,7 @@ def test_reader_not_connected_says_so(home, ctx, open_window, qtbot) -> None:  #
     ctx.settings = load_settings(ctx.home.settings_file)
     window = open_window("clerk1")
     page = window.pages[Page.COUNTER]
-    qtbot.waitUntil(lambda: "读卡器未连接" in page.applicant.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "/dev/hallapp-no-such-reader is not connected" in page.applicant.message.text(), timeout=10_000)
     assert "Card reader: not connected" in window.statusBar().devices.text()
 
 

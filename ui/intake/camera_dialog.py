@@ -13,6 +13,7 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from hallapp.services import scanning
+from ui.errors import describe
 from ui.tasks import Task
 
 
@@ -80,7 +81,7 @@ class CameraDialog(QDialog):
             return
         pages = list(self.pages)
         Task(self, lambda: scanning.from_images(pages)).on_success(self._built).on_failure(
-            lambda exc: self.status.setText(str(exc))).run()
+            lambda exc: self.status.setText(describe(exc))).run()
 
     def _built(self, material: scanning.CapturedMaterial) -> None:
         self.material = material

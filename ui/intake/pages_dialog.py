@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.services import scanning
+from ui.errors import describe
 from ui.tasks import Task
 
 
@@ -108,7 +109,7 @@ class PagesDialog(QDialog):
             return
         pages = list(self.pages)
         Task(self, lambda: scanning.rebuild(pages)).on_success(self._built).on_failure(
-            lambda exc: self.message.setText(str(exc))).run()
+            lambda exc: self.message.setText(describe(exc))).run()
 
     def _built(self, material: scanning.CapturedMaterial) -> None:
         self.result_material = material

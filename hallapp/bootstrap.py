@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from hallapp import logs
 from hallapp.config import Settings, load_settings
+from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
 from hallapp.storage import Database
 from hallapp.storage.database import sqlite_url
@@ -33,6 +34,7 @@ def open_app(*, demo: bool = False, migrate: bool = True) -> AppContext:
     """Open the current home's settings and database, applying migrations."""
     home = current_home()
     settings = load_settings(home.settings_file)
+    set_hall_clock(settings.hall.clock())  # every "now" and "today" is the hall's, whatever the OS zone
     logs.configure(home.logs_dir, settings.logging.level)
     db = Database(database_url(home, settings, demo))
     if migrate:

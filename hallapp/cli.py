@@ -131,11 +131,15 @@ def run(args: argparse.Namespace) -> int:
 
         return sync_commands.platform_sim(args)
     if args.command == "ticket" and args.action == "test-print":
+        from drivers.printer import PrinterUriError
         from hallapp.config import load_settings
         from hallapp.services import tickets
 
-        status = tickets.test_print(load_settings(current_home().settings_file).ticket_printer, args.printer,
-                                    args.width or 80)
+        try:
+            status = tickets.test_print(load_settings(current_home().settings_file).ticket_printer, args.printer,
+                                        args.width or 80)
+        except PrinterUriError as exc:  # a mistyped --printer is the user's to fix
+            raise UserError(str(exc)) from exc
         print(f"printed a sample ticket on {args.printer}" + (f" ({status.message})" if status.message else ""))
         return 0
     app = open_app(demo=args.demo)
@@ -184,12 +188,16 @@ def _card(args: argparse.Namespace) -> int:
     from hallapp.services import identity
 
     if args.action == "decode":
+        from drivers.idcard import CardDataError
+
         if not args.file.exists():
             raise UserError(f"no such file: {args.file}")
         try:
             result = identity.decode_file(args.file).to_json()
         except OSError as exc:
             raise UserError(f"cannot read {args.file}: {exc.strerror}") from exc
+        except CardDataError as exc:  # the file, not a device, is wrong: a user error
+            raise UserError(f"{args.file}: {exc}") from exc
     elif args.action == "read":
         from drivers.idcard import SamReader
 

@@ -16,9 +16,31 @@ from typing import Any, Literal
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from hallapp.domain.clock import DEFAULT_ZONE, Clock, ClockError, zone_of
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class HallSettings(_Section):
+    time_zone: str = Field(
+        DEFAULT_ZONE,
+        description="The hall's time zone (IANA name): every time shown or printed and every day, whatever the PC's zone",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zone_of(value)
+        except ClockError as exc:
+            raise ValueError(str(exc)) from None
+        return value.strip()
+
+    def clock(self) -> Clock:
+        """The hall's clock on the system time (start-up installs it with `set_hall_clock`)."""
+        return Clock.for_zone(self.time_zone)
 
 
 class UiSettings(_Section):
@@ -83,6 +105,7 @@ class TicketPrinterSettings(_Section):
 class DisplaySettings(_Section):
     voice: Literal["auto", "qt", "espeak", "silent"] = Field("auto", description="Hall display voice engine")
     voice_repeat: int = Field(2, ge=1, le=5, description="How many times each call is spoken")
+    voice_max_age_s: float = Field(120, ge=10, le=600, description="A call not yet spoken after this many seconds is dropped")
 
 
 class EvaluationSettings(_Section):
@@ -142,6 +165,7 @@ class LoggingSettings(_Section):
 
 
 class Settings(_Section):
+    hall: HallSettings = Field(default_factory=HallSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)

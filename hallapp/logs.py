@@ -10,6 +10,8 @@ import re
 import sys
 from pathlib import Path
 
+from hallapp.domain.clock import hall_clock
+
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[0-9Xx])(?![0-9A-Za-z])")
 
 
@@ -36,7 +38,9 @@ def configure(logs_dir: Path, level: str = "INFO") -> None:
         logs_dir / "hallapp.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler._hallapp = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter.converter = lambda seconds: hall_clock().struct_time(seconds)  # the hall's time, not the PC's zone
+    handler.setFormatter(formatter)
     handler.addFilter(MaskIdNumbers())
     root.addHandler(handler)
     root.setLevel(level)

@@ -53,7 +53,8 @@ def run_public_screen(kind: str, *, demo: bool, windowed: bool, counter: int | N
         from ui.display.window import DisplayWindow
         from ui.voice import make_speaker
 
-        window = DisplayWindow(ctx, info, make_speaker(ctx.settings.display.voice), repeat=ctx.settings.display.voice_repeat)
+        speaker = make_speaker(ctx.settings.display.voice, max_age_s=ctx.settings.display.voice_max_age_s)
+        window = DisplayWindow(ctx, info, speaker, repeat=ctx.settings.display.voice_repeat)
     else:
         from ui.evaluate.window import EvaluationWindow
 

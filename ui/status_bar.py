@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from hallapp.config import Settings
+from hallapp.domain.clock import hall_clock
 from hallapp.services import status
 from hallapp.storage import Database
 from ui.card_reader import CardReaderController, ReaderState
@@ -78,6 +77,6 @@ class HallStatusBar(QStatusBar):
         if snap.backlog == 0:
             _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
         else:
-            minutes = int((datetime.now(UTC) - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
+            minutes = int((hall_clock().now() - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
             _set(self.backlog, "◐ " + self.tr("Waiting to sync: {count} (oldest {minutes} min ago)").format(
                 count=snap.backlog, minutes=minutes), "statusWarn")

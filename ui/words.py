@@ -10,7 +10,7 @@ def state_words() -> dict[str, str]:
     return {
         "draft": QCoreApplication.translate("Words", "draft"),
         "accepted": QCoreApplication.translate("Words", "accepted"),
-        "accepted_with_gap": QCoreApplication.translate("Words", "accepted with a gap"),
+        "accepted_with_gap": QCoreApplication.translate("Words", "accepted (gap)"),
         "notified": QCoreApplication.translate("Words", "one-time notice given"),
         "submitted": QCoreApplication.translate("Words", "sent to the platform"),
         "received": QCoreApplication.translate("Words", "received by the authority"),

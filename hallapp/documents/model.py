@@ -70,7 +70,7 @@ class CaseDocument:
     applicant_id_masked: str
     item_name: str
     handling_place: str
-    accepted_at: datetime
+    accepted_at: datetime  # as the hall's clocks showed it (hall-local): printed as is
     status_url: str
     item_code: str = ""
     agent_name: str = ""

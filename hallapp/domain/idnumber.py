@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hallapp.domain import regions
+from hallapp.domain.clock import hall_clock
 
 WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
@@ -92,7 +93,7 @@ def validate_id_number(text: str, today: date | None = None) -> IdNumberCheck:
     problems: list[str] = []
     if check_character(number[:17]) != number[17]:
         problems.append(PROBLEM_CHECKSUM)
-    born = _birth_date(number, today or date.today())
+    born = _birth_date(number, today or hall_clock().today())
     if born is None:
         problems.append(PROBLEM_BIRTH_DATE)
     table = regions.default_regions()

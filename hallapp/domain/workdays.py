@@ -68,6 +68,9 @@ class HolidayCalendar:
     workdays: frozenset[date] = frozenset()
     name: str = ""
     source: str = ""
+    # The years the State Council notices behind this calendar cover (a year without any listed day
+    # would still be a year the calendar speaks for): `years:` in the file, else the years of its days.
+    years: frozenset[int] = frozenset()
 
     @classmethod
     def load(cls, path: Path | str) -> HolidayCalendar:
@@ -93,7 +96,9 @@ class HolidayCalendar:
         both = holidays & workdays
         if both:
             raise CalendarError(f"{path}: {min(both)} is listed both as a holiday and as a workday")
-        return cls(frozenset(holidays), frozenset(workdays), str(raw.get("name", "")), str(raw.get("source", "")))
+        years = _years(raw.get("years"), f"{path}: years") or frozenset(d.year for d in holidays | workdays)
+        return cls(frozenset(holidays), frozenset(workdays), str(raw.get("name", "")), str(raw.get("source", "")),
+                   years)
 
     def union(self, other: HolidayCalendar) -> HolidayCalendar:
         """Both calendars (e.g. two years, or the national one plus a local adjustment)."""
@@ -102,6 +107,7 @@ class HolidayCalendar:
             self.workdays | other.workdays,
             " + ".join(n for n in (self.name, other.name) if n),
             " + ".join(s for s in (self.source, other.source) if s),
+            self.years | other.years,
         )
 
     def is_working_day(self, day: date) -> bool:
@@ -109,6 +115,21 @@ class HolidayCalendar:
 
     def add_working_days(self, start: date, days: int) -> date:
         return add_working_days(start, days, self.holidays, self.workdays)
+
+
+def uncovered_years(calendar: HolidayCalendar, start: date, end: date) -> tuple[int, ...]:
+    """The years from `start` to `end` that the calendar does not cover: a date counted through them
+    skipped weekends only, and may fall on a holiday."""
+    return tuple(year for year in range(start.year, end.year + 1) if year not in calendar.years)
+
+
+def _years(value: Any, where: str) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, int) and 1949 <= v <= 2200 for v in values):
+        raise CalendarError(f"{where}: expected a year or a list of years, got {value!r}")
+    return frozenset(values)
 
 
 def _as_date(value: Any, where: str) -> date:

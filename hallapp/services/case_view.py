@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from hallapp.domain.cases import CaseError, CaseState, MaterialStatus
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.idnumber import mask_id_number
 from hallapp.home import Home
 from hallapp.services import material_store
+from hallapp.services.cases import promised_day
 from hallapp.storage import Database
 
 # A deferred material can be brought in while the case is still open at some authority.
@@ -44,7 +46,7 @@ class CaseDetail:
     applicant_name: str  # personal data: for the screen only
     applicant_masked: str
     agent_name: str
-    accepted_at: datetime | None
+    accepted_at: datetime | None  # hall-local
     promised_date: date | None
     gap_due_date: date | None
     delivery: str
@@ -74,7 +76,7 @@ def _supplied_days(uow, number: str) -> dict[int, date]:  # noqa: ANN001
     for event in uow.audit.for_subject(f"case:{number}", SUPPLIED_ACTION):
         position = json.loads(event.detail or "{}").get("position")
         if isinstance(position, int):
-            days[position] = event.at.date()
+            days[position] = hall_clock().day_of(event.at)
     return days
 
 
@@ -103,8 +105,9 @@ def detail(db: Database, number: str) -> CaseDetail:
         return CaseDetail(
             number=case.number, state=case.state, item_code=item.code, item_name=item.name,
             applicant_name=applicant.name, applicant_masked=mask_id_number(applicant.certificate_number),
-            agent_name=agent.name if agent else "", accepted_at=case.accepted_at,
-            promised_date=case.promised_at.date() if case.promised_at else None, gap_due_date=case.gap_due_date,
+            agent_name=agent.name if agent else "",
+            accepted_at=hall_clock().local(case.accepted_at) if case.accepted_at else None,
+            promised_date=promised_day(case), gap_due_date=case.gap_due_date,
             delivery=case.delivery, returned_reason=case.returned_reason or "", materials=tuple(views),
             documents=tuple(k.value for k in documents_for(case.state, deferred=deferred)))
 

@@ -4,8 +4,9 @@ platform's states, the originals' courier, and the result's delivery. Every move
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 
 from hallapp.domain.cases import (
     CaseError,
@@ -17,14 +18,20 @@ from hallapp.domain.cases import (
     check_transition,
     state_after,
 )
+from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.identity import Identity
 from hallapp.domain.idnumber import mask_id_number
-from hallapp.domain.workdays import HolidayCalendar, add_working_days
+from hallapp.domain.workdays import HolidayCalendar, add_working_days, uncovered_years
 from hallapp.home import Home
 from hallapp.services import material_store
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Applicant, Case, Material
 from hallapp.sync.outbox import enqueue_case
+
+log = logging.getLogger(__name__)
+
+# A promised case is due by the end of the hall's working day (17:00 hall time) of its promised date.
+PROMISED_BY = time(17, 0)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,9 @@ class CaseSummary:
     promised_date: date | None
     created_at: datetime
     applicant_name: str = ""  # personal data: for the clerk's screen, never for logs or audit
+    # Years the promised date's count crossed that no loaded holiday calendar covers: the date may be
+    # wrong (a holiday not skipped). Empty = the calendars covered it.
+    uncovered_years: tuple[int, ...] = ()
 
 
 def _applicant(identity: Identity) -> Applicant:
@@ -87,14 +97,24 @@ def promised_date(accepted_on: date, case_type: str, promised_days: int,
     return calendar.add_working_days(accepted_on, promised_days)
 
 
+def promised_at(clock: Clock, promised: date, accepted_at: datetime, case_type: str) -> datetime:
+    """The stored promised time (aware UTC) for a promised date: 17:00 hall time that day; an
+    instant case accepted after 17:00 is done when it is accepted."""
+    due = clock.at(promised, PROMISED_BY)
+    return max(due, accepted_at) if case_type == "instant" else due
+
+
 def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *, today: date | None = None,
-                  calendar: HolidayCalendar | None = None) -> CaseSummary:
+                  calendar: HolidayCalendar | None = None, clock: Clock | None = None) -> CaseSummary:
     """Save the case in one transaction: applicant, agent, materials, state, audit.
 
     Scans are written to the encrypted store first (content-addressed, so a failed transaction
-    leaves at most an unreferenced file, never a case without its scan).
+    leaves at most an unreferenced file, never a case without its scan). The case's day (its
+    number, its promised date) is the hall's day on `clock` (default: the hall's clock).
     """
-    day = today or date.today()
+    clock = clock or hall_clock()
+    now = clock.now()
+    day = today or clock.day_of(now)
     hashes = {m.position: material_store.store(home, m.pdf) for m in intake.materials if m.pdf}
     with db.unit_of_work(write=True) as uow:
         item = uow.catalog.by_code(intake.item_code)
@@ -117,14 +137,13 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         uow.flush()
         number = case_number(hall.code, day, uow.cases.next_serial(hall_id, day))
         state = state_after(intake.decision)
-        now = datetime.now(UTC)
         promised = promised_date(day, item.case_type, item.promised_days, calendar) if state != CaseState.NOTIFIED else None
         case = Case(
             number=number, hall_id=hall_id, counter_id=counter.id if counter else None, staff_id=intake.staff_id,
             item_id=item.id, applicant_id=applicant.id, agent_id=agent.id if agent else None, ticket_id=intake.ticket_id,
             state=state, handling_region_code=intake.handling_region_code,
-            accepted_at=now if state != CaseState.NOTIFIED else None,
-            promised_at=datetime.combine(promised, time(17, 0), tzinfo=UTC) if promised else None,
+            created_at=now, accepted_at=now if state != CaseState.NOTIFIED else None,
+            promised_at=promised_at(clock, promised, now, item.case_type) if promised else None,
             gap_due_date=intake.gap_due_date, delivery=intake.delivery, delivery_address=intake.delivery_address,
         )
         case.materials = [
@@ -139,7 +158,21 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         enqueue_case(uow, case)  # the outbox entry commits with the case, or neither does
         uow.audit.append(f"case_{state.value}", actor=intake.staff_username, subject=f"case:{number}",
                          item=item.code, materials=sum(1 for m in case.materials if m.sha256))
-        return _summary(uow, case)
+        summary, case_type = _summary(uow, case, clock), item.case_type
+    return _check_calendar(summary, day, case_type, calendar)
+
+
+def _check_calendar(summary: CaseSummary, day: date, case_type: str, calendar: HolidayCalendar | None) -> CaseSummary:
+    """Flag (and log) a promised date counted through a year no loaded holiday calendar covers."""
+    if calendar is None or summary.promised_date is None or case_type == "instant":
+        return summary  # no calendar asked for (weekends only), or nothing counted
+    missing = uncovered_years(calendar, day, summary.promised_date)
+    if not missing:
+        return summary
+    log.warning("case %s: promised date %s counted through %s, which no holiday calendar covers; "
+                "import the State Council's calendar (hallapp calendar import FILE)",
+                summary.number, summary.promised_date.isoformat(), ", ".join(map(str, missing)))
+    return replace(summary, uncovered_years=missing)
 
 
 def load_calendar(paths: list[str]) -> HolidayCalendar:
@@ -155,11 +188,16 @@ def load_calendar(paths: list[str]) -> HolidayCalendar:
     return calendar
 
 
-def _summary(uow: UnitOfWork, case: Case) -> CaseSummary:
+def promised_day(case: Case, clock: Clock | None = None) -> date | None:
+    """The promised date as the receipt prints it: the hall's day of the stored promised time."""
+    return (clock or hall_clock()).day_of(case.promised_at) if case.promised_at else None
+
+
+def _summary(uow: UnitOfWork, case: Case, clock: Clock | None = None) -> CaseSummary:
     item = uow.cases.item(case.item_id)
     applicant = uow.cases.applicant(case.applicant_id)
     return CaseSummary(case.number, case.state, item.code, item.name, mask_id_number(applicant.certificate_number),
-                       case.promised_at.date() if case.promised_at else None, case.created_at, applicant.name)
+                       promised_day(case, clock), case.created_at, applicant.name)
 
 
 def _load(uow: UnitOfWork, number: str) -> Case:
@@ -215,9 +253,9 @@ def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", 
 
 
 def search(db: Database, text: str = "", *, state: str | None = None, on: date | None = None,
-           limit: int = 100) -> list[CaseSummary]:
-    since = datetime.combine(on, time.min).astimezone(UTC) if on else None
-    until = since + timedelta(days=1) if since else None
+           limit: int = 100, clock: Clock | None = None) -> list[CaseSummary]:
+    """`on` is a day of the hall's calendar: cases created between its midnights, hall time."""
+    since, until = (clock or hall_clock()).day_range(on) if on else (None, None)
     with db.unit_of_work() as uow:
         return [_summary(uow, c) for c in uow.cases.search(text=text, state=state, since=since, until=until, limit=limit)]
 
@@ -233,7 +271,7 @@ def show(db: Database, number: str) -> dict:
         return {
             "number": case.number, "state": case.state, "item_code": summary.item_code, "item_name": summary.item_name,
             "applicant": summary.applicant_masked, "handling_region_code": case.handling_region_code,
-            "accepted_at": case.accepted_at.isoformat() if case.accepted_at else None,
+            "accepted_at": hall_clock().local(case.accepted_at).isoformat() if case.accepted_at else None,
             "promised_date": summary.promised_date.isoformat() if summary.promised_date else None,
             "gap_due_date": case.gap_due_date.isoformat() if case.gap_due_date else None,
             "delivery": case.delivery, "returned_reason": case.returned_reason or None,

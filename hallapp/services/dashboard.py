@@ -5,9 +5,10 @@ day, not millions), so they always agree with the queue itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from statistics import mean
 
+from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import BAD_LEVELS
 from hallapp.storage import Database
 
@@ -26,12 +27,14 @@ class Figures:
     by_counter: dict[int, int]  # visits done per counter number
 
 
-def today(db: Database, hall_id: int, day: date | None = None) -> Figures:
-    day = day or date.today()
-    start = datetime.combine(day, time.min).astimezone(UTC)
+def today(db: Database, hall_id: int, day: date | None = None, clock: Clock | None = None) -> Figures:
+    """The figures of the hall's `day` (default: today on the hall's clock), from its midnight to the next."""
+    clock = clock or hall_clock()
+    day = day or clock.today()
+    start, end = clock.day_range(day)
     with db.unit_of_work() as uow:
         tickets = uow.queue.tickets_of_day(hall_id, day)
-        evaluations = uow.queue.evaluations_since(start)
+        evaluations = [e for e in uow.queue.evaluations_since(start) if e.created_at < end]
         counters = {c.id: c.number for c in uow.halls.counters(hall_id)}
         backlog, _oldest = uow.outbox.backlog()
     waits = [(t.called_at - t.issued_at).total_seconds() / 60 for t in tickets if t.called_at]

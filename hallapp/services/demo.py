@@ -7,6 +7,7 @@ from datetime import date
 
 from hallapp.bootstrap import AppContext
 from hallapp.domain.cases import Decision, MaterialStatus, allowed_decisions
+from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.idnumber import make_id_number
 from hallapp.domain.regions import default_regions
@@ -23,7 +24,7 @@ PLANS = ("complete", "gap", "notice")
 
 
 def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | None = None,
-               item_code: str | None = None) -> list[str]:
+               item_code: str | None = None, clock: Clock | None = None) -> list[str]:
     """N cases across the starter catalog: most accepted, some with a gap, some one-time notices.
 
     ``plan`` (one of PLANS) and ``item_code`` pin every case to one outcome and one item (training, tests);
@@ -32,6 +33,7 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | Non
     if plan is not None and plan not in PLANS:
         raise ValueError(f"plan must be one of {PLANS}, got {plan!r}")
     rng = random.Random(seed)
+    clock = clock or hall_clock()
     info = ensure_demo_hall(app.db)
     items = [hit.code for hit in catalog.search(app.db, "0", 200)]
     pdf = scanning.from_images(scanning.sample_pages(app.settings.documents, count=2)).pdf
@@ -44,7 +46,7 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | Non
         birth = date(rng.randint(1950, 2002), rng.randint(1, 12), rng.randint(1, 28))
         name = rng.choice(SURNAMES) + rng.choice(GIVEN)
         applicant = manual_identity(name=name, id_number=make_id_number(county, birth, rng.randint(1, 999)),
-                                    today=date.today(), long_term=birth.year < 1975,
+                                    today=clock.today(), long_term=birth.year < 1975,
                                     valid_to=None if birth.year < 1975 else date(2035, 1, 1),
                                     address=f"{default_regions().lookup(county).full_name}示例路{index + 1}号")
         outcome = plan or rng.choices(PLANS, weights=(6, 2, 2))[0]
@@ -57,10 +59,10 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | Non
         intake = cases.IntakeInput(
             applicant=applicant, item_code=item.code, handling_region_code=county, materials=materials,
             decision=decision, counter_number=counter, staff_id=staff_id, staff_username=username,
-            gap_due_date=calendar.add_working_days(date.today(), 5) if decision is Decision.ACCEPT_WITH_GAP else None,
+            gap_due_date=calendar.add_working_days(clock.today(), 5) if decision is Decision.ACCEPT_WITH_GAP else None,
             delivery=rng.choice(("window", "mail")), delivery_address=applicant.address,
         )
-        numbers.append(cases.submit_intake(app.db, app.home, info.id, intake, calendar=calendar).number)
+        numbers.append(cases.submit_intake(app.db, app.home, info.id, intake, calendar=calendar, clock=clock).number)
     return numbers
 
 

@@ -9,7 +9,6 @@ before anything is rendered.
 from __future__ import annotations
 
 import functools
-from datetime import UTC, datetime
 
 from hallapp.config import DocumentSettings
 from hallapp.documents import (
@@ -25,6 +24,7 @@ from hallapp.documents import (
     status_url,
 )
 from hallapp.domain.cases import CaseError, CaseState
+from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.documents import (
     DocumentError,
     DocumentKind,
@@ -36,6 +36,7 @@ from hallapp.domain.documents import (
 )
 from hallapp.domain.idnumber import mask_id_number
 from hallapp.domain.regions import default_regions
+from hallapp.services.cases import promised_day
 from hallapp.storage import Database
 
 KINDS = tuple(kind.value for kind in DocumentKind)
@@ -87,7 +88,9 @@ def _material_lines(case, item) -> tuple[MaterialLine, ...]:  # noqa: ANN001
     )
 
 
-def case_document(db: Database, number: str, settings: DocumentSettings) -> CaseDocument:
+def case_document(db: Database, number: str, settings: DocumentSettings, clock: Clock | None = None) -> CaseDocument:
+    """The case as its papers show it: times on the hall's clock (the receipt's 受理时间 is hall time)."""
+    clock = clock or hall_clock()
     with db.unit_of_work() as uow:
         case = _load(uow, number)
         hall = uow.halls.the_hall()
@@ -104,10 +107,10 @@ def case_document(db: Database, number: str, settings: DocumentSettings) -> Case
             applicant_name=applicant.name, applicant_id_masked=mask_id_number(applicant.certificate_number),
             agent_name=agent.name if agent else "", agent_id_masked=mask_id_number(agent.certificate_number) if agent else "",
             item_name=item.name, item_code=item.code, handling_place=region.full_name if region else "",
-            accepted_at=case.accepted_at or case.created_at or datetime.now(UTC),
+            accepted_at=clock.local(case.accepted_at or case.created_at or clock.now()),
             # No template: the receipt's QR carries a short text (case number, hall, phone) instead.
             status_url=status_url(template, case.number) if template else "",
-            case_type=item.case_type, promised_date=case.promised_at.date() if case.promised_at else None,
+            case_type=item.case_type, promised_date=promised_day(case, clock),
             delivery=case.delivery, delivery_address=case.delivery_address, materials=_material_lines(case, item),
         )
 
@@ -132,13 +135,14 @@ def _check(db: Database, number: str, kind: str) -> DocumentKind:
         return check_document(kind, case.state, deferred=deferred)
 
 
-def render(db: Database, number: str, kind: str, settings: DocumentSettings, *, size: str = "A4") -> bytes:
+def render(db: Database, number: str, kind: str, settings: DocumentSettings, *, size: str = "A4",
+           clock: Clock | None = None) -> bytes:
     """PDF bytes of one document of a case. Blocking (disk, CPU): call it from a worker.
 
     Raises UnknownDocumentError / DocumentNotApplicableError (coded), CaseError for an unknown case.
     """
     wanted = _check(db, number, kind)
-    doc = case_document(db, number, settings)
+    doc = case_document(db, number, settings, clock)
     found = fonts(tuple(settings.font_paths))
     if wanted is DocumentKind.RECEIPT:
         return render_receipt(doc, found, size=size)

@@ -9,8 +9,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from drivers.errors import DeviceError, register
 from drivers.idcard import CardRead, SamReader, decode_raw_file
 from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.identity import Identity, identity_from_fields
 
 log = logging.getLogger(__name__)
@@ -19,13 +21,21 @@ POLL_INTERVAL_S = 0.2
 WLT_SIZE = 1024
 
 
-class NoCardError(TimeoutError):
+register({
+    "card.none_in_time": "No ID card was placed on the reader within {seconds} s: place the card flat on the reader "
+                         "and read again.",
+})
+
+
+class NoCardError(DeviceError, TimeoutError):
     """No card was placed on the reader in time."""
+
+    code = "card.none_in_time"
 
 
 def identity_of(read: CardRead, today: date | None = None) -> Identity:
     fields = {k: v for k, v in dataclasses.asdict(read.text).items() if isinstance(v, str)}
-    identity = identity_from_fields(fields, read.photo_wlt, today or date.today())
+    identity = identity_from_fields(fields, read.photo_wlt, today or hall_clock().today())
     log.info("card read: %r", identity)  # Identity.__repr__ is masked
     return identity
 
@@ -35,7 +45,7 @@ def wait_and_read(reader: SamReader, timeout: float, today: date | None = None) 
     deadline = time.monotonic() + timeout
     while not reader.find_card():
         if time.monotonic() >= deadline:
-            raise NoCardError(f"{timeout:g} 秒内未检测到身份证，请将身份证放稳在读卡器上")
+            raise NoCardError(seconds=f"{timeout:g}")
         time.sleep(POLL_INTERVAL_S)
     reader.select_card()
     return identity_of(reader.read(), today)

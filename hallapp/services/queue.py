@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import (
     QueueError,
     QueuePolicy,
@@ -35,11 +36,11 @@ class CounterRef:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return hall_clock().now()
 
 
 def _today() -> date:
-    return date.today()  # the hall's local day: numbering restarts at local midnight
+    return hall_clock().today()  # the hall's day: numbering restarts at the hall's midnight, whatever the OS zone
 
 
 # -- configuration ---------------------------------------------------------------------------------

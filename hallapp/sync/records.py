@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
+from hallapp.domain.clock import BEIJING  # the contract's "Beijing time", whatever the hall's or the PC's zone
+
 SCHEMA = "hallapp.case/1"
-BEIJING = timezone(timedelta(hours=8))
 CASE_TYPE_CODES = {"instant": "1", "promised": "2"}  # GB/T 39046: 1 即办件, 2 承诺件, 9 其他
 SOURCE_WINDOW = "1"  # 办理形式: 1 窗口办理
 FORM_CODES = {"original": "1", "copy": "2", "electronic": "3"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from hallapp.domain.clock import hall_clock
 from hallapp.sync.engine import BLOCKED_KEY
 
 
@@ -14,7 +15,8 @@ class SyncStatusError(ValueError):
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    """Hall time with its offset (2026-12-08T15:51:00+08:00): readable, and still one instant."""
+    return hall_clock().local(value).isoformat() if value else None
 
 
 def entry_view(row: Any) -> dict[str, Any]:  # noqa: ANN401 - OutboxRow

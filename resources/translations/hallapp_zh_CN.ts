@@ -221,27 +221,27 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../ui/intake/camera_dialog.py" line="43"/>
+        <location filename="../../ui/intake/camera_dialog.py" line="44"/>
         <source>No document camera found. Check its USB cable, or scan (F7) or import (Ctrl+I) instead.</source>
         <translation>未找到高拍仪。请检查 USB 连接，或改用扫描（F7）或导入（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/camera_dialog.py" line="56"/>
+        <location filename="../../ui/intake/camera_dialog.py" line="57"/>
         <source>Take a page Space</source>
         <translation>拍摄一页 空格</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/camera_dialog.py" line="58"/>
+        <location filename="../../ui/intake/camera_dialog.py" line="59"/>
         <source>Done Enter</source>
         <translation>完成 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/camera_dialog.py" line="75"/>
+        <location filename="../../ui/intake/camera_dialog.py" line="76"/>
         <source>{n} page(s) taken.</source>
         <translation>已拍摄 {n} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/camera_dialog.py" line="79"/>
+        <location filename="../../ui/intake/camera_dialog.py" line="80"/>
         <source>Take at least one page (Space).</source>
         <translation>请至少拍摄一页（空格键）。</translation>
     </message>
@@ -249,233 +249,233 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="48"/>
+        <location filename="../../ui/pages/case_detail.py" line="50"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="48"/>
+        <location filename="../../ui/pages/case_detail.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="48"/>
+        <location filename="../../ui/pages/case_detail.py" line="50"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="62"/>
+        <location filename="../../ui/pages/case_detail.py" line="64"/>
         <source>View pages Ctrl+G</source>
         <translation>查看材料 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="63"/>
+        <location filename="../../ui/pages/case_detail.py" line="65"/>
         <source>Scan supplement F7</source>
         <translation>扫描补交 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="64"/>
+        <location filename="../../ui/pages/case_detail.py" line="66"/>
         <source>Import supplement Ctrl+I</source>
         <translation>导入补交 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="79"/>
+        <location filename="../../ui/pages/case_detail.py" line="81"/>
         <source>Materials F6</source>
         <translation>材料 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="82"/>
+        <location filename="../../ui/pages/case_detail.py" line="84"/>
         <source>Print again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="121"/>
+        <location filename="../../ui/pages/case_detail.py" line="123"/>
         <source>Applicant: {name}  {id_number}</source>
         <translation>申请人：{name}  {id_number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="123"/>
+        <location filename="../../ui/pages/case_detail.py" line="125"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="126"/>
+        <location filename="../../ui/pages/case_detail.py" line="128"/>
         <source>accepted {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="128"/>
+        <location filename="../../ui/pages/case_detail.py" line="130"/>
         <source>promised {day}</source>
         <translation>承诺 {day} 办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="132"/>
+        <location filename="../../ui/pages/case_detail.py" line="134"/>
         <source>{n} material(s) owed, due by {day}</source>
         <translation>待补交材料 {n} 件，期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="135"/>
+        <location filename="../../ui/pages/case_detail.py" line="137"/>
         <source>Returned for correction: {reason}</source>
         <translation>退回补正：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="138"/>
+        <location filename="../../ui/pages/case_detail.py" line="141"/>
         <source>Platform: {state} ({percent}%)</source>
         <translation>平台：{state}（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="150"/>
+        <location filename="../../ui/pages/case_detail.py" line="153"/>
         <source>supplied {day}</source>
         <translation>{day} 已补交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="151"/>
+        <location filename="../../ui/pages/case_detail.py" line="154"/>
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="153"/>
+        <location filename="../../ui/pages/case_detail.py" line="156"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="155"/>
+        <location filename="../../ui/pages/case_detail.py" line="158"/>
         <source>not given (optional)</source>
         <translation>未提供（非必需）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="157"/>
+        <location filename="../../ui/pages/case_detail.py" line="160"/>
         <source>owed (may defer)</source>
         <translation>待补交（容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="158"/>
+        <location filename="../../ui/pages/case_detail.py" line="161"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="176"/>
+        <location filename="../../ui/pages/case_detail.py" line="179"/>
         <source>The case could not be loaded: {error}</source>
         <translation>无法读取办件：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="190"/>
+        <location filename="../../ui/pages/case_detail.py" line="193"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="190"/>
+        <location filename="../../ui/pages/case_detail.py" line="193"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="191"/>
+        <location filename="../../ui/pages/case_detail.py" line="194"/>
         <source>Commitment</source>
         <translation>承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="191"/>
+        <location filename="../../ui/pages/case_detail.py" line="194"/>
         <source>Consent form</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="201"/>
+        <location filename="../../ui/pages/case_detail.py" line="204"/>
         <source>{document} Alt+{key}</source>
         <translation>{document} Alt+{key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="219"/>
+        <location filename="../../ui/pages/case_detail.py" line="222"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="224"/>
+        <location filename="../../ui/pages/case_detail.py" line="227"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="233"/>
+        <location filename="../../ui/pages/case_detail.py" line="236"/>
         <source>No scan is stored for this material.</source>
         <translation>该材料没有扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="234"/>
+        <location filename="../../ui/pages/case_detail.py" line="237"/>
         <source>Press F7 to scan it when the applicant brings it.</source>
         <translation>申请人带来后按 F7 扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="261"/>
+        <location filename="../../ui/pages/case_detail.py" line="264"/>
         <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
         <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="263"/>
+        <location filename="../../ui/pages/case_detail.py" line="266"/>
         <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
         <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="273"/>
-        <location filename="../../ui/pages/case_detail.py" line="275"/>
+        <location filename="../../ui/pages/case_detail.py" line="276"/>
+        <location filename="../../ui/pages/case_detail.py" line="278"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="282"/>
+        <location filename="../../ui/pages/case_detail.py" line="285"/>
         <source>Import supplied material</source>
         <translation>导入补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="283"/>
+        <location filename="../../ui/pages/case_detail.py" line="286"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="286"/>
+        <location filename="../../ui/pages/case_detail.py" line="289"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="295"/>
+        <location filename="../../ui/pages/case_detail.py" line="298"/>
         <source>{pages} page(s) captured: check them, then Enter records them.</source>
         <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="298"/>
+        <location filename="../../ui/pages/case_detail.py" line="301"/>
         <source>Record as supplied Enter</source>
         <translation>登记为已补交 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="300"/>
+        <location filename="../../ui/pages/case_detail.py" line="303"/>
         <source>Not recorded: the pages were dropped.</source>
         <translation>未登记：已丢弃这些页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="306"/>
+        <location filename="../../ui/pages/case_detail.py" line="309"/>
         <source>Recording…</source>
         <translation>正在登记……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="310"/>
+        <location filename="../../ui/pages/case_detail.py" line="313"/>
         <source>{material}: recorded as supplied ({pages} page(s)).</source>
         <translation>{material}：已登记补交（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="312"/>
+        <location filename="../../ui/pages/case_detail.py" line="315"/>
         <source>Every owed material is in; the case is now {state}.</source>
         <translation>待补交材料已全部收齐，办件现为{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="315"/>
+        <location filename="../../ui/pages/case_detail.py" line="318"/>
         <source>Still owed: {n}.</source>
         <translation>仍待补交 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="316"/>
+        <location filename="../../ui/pages/case_detail.py" line="319"/>
         <source>Recorded here only: the platform is not told of supplied materials yet.</source>
         <translation>仅在本机登记：补交材料暂不会上报平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="323"/>
+        <location filename="../../ui/pages/case_detail.py" line="326"/>
         <source>Scanning cancelled; nothing was recorded.</source>
         <translation>已取消扫描，未登记任何内容。</translation>
     </message>
@@ -483,72 +483,72 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="58"/>
+        <location filename="../../ui/pages/cases_page.py" line="59"/>
         <source>Case number, ID number or name (Ctrl+F)</source>
         <translation>办件编号、证件号码或姓名 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="62"/>
+        <location filename="../../ui/pages/cases_page.py" line="63"/>
         <source>Any state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="65"/>
+        <location filename="../../ui/pages/cases_page.py" line="66"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="69"/>
+        <location filename="../../ui/pages/cases_page.py" line="71"/>
         <source>Search Enter</source>
         <translation>查询 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <location filename="../../ui/pages/cases_page.py" line="101"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <location filename="../../ui/pages/cases_page.py" line="101"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="99"/>
+        <location filename="../../ui/pages/cases_page.py" line="101"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="100"/>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="100"/>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
         <source>Promised</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="159"/>
+        <location filename="../../ui/pages/cases_page.py" line="162"/>
         <source>Searching…</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="161"/>
+        <location filename="../../ui/pages/cases_page.py" line="164"/>
         <source>The search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="172"/>
+        <location filename="../../ui/pages/cases_page.py" line="175"/>
         <source>{n} case(s) found.</source>
         <translation>找到 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="174"/>
+        <location filename="../../ui/pages/cases_page.py" line="177"/>
         <source>No case found. Change the search and press Enter.</source>
         <translation>没有找到办件。请修改查询条件后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="92"/>
+        <location filename="../../ui/pages/cases_page.py" line="94"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
@@ -653,162 +653,162 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="69"/>
+        <location filename="../../ui/pages/counter.py" line="70"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="118"/>
+        <location filename="../../ui/pages/counter.py" line="119"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="121"/>
+        <location filename="../../ui/pages/counter.py" line="122"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="152"/>
+        <location filename="../../ui/pages/counter.py" line="153"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="152"/>
+        <location filename="../../ui/pages/counter.py" line="153"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="153"/>
+        <location filename="../../ui/pages/counter.py" line="154"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="154"/>
+        <location filename="../../ui/pages/counter.py" line="155"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="155"/>
+        <location filename="../../ui/pages/counter.py" line="156"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="123"/>
+        <location filename="../../ui/pages/counter.py" line="124"/>
         <source>Type in Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="125"/>
+        <location filename="../../ui/pages/counter.py" line="126"/>
         <source>Agent card ⇧F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="127"/>
+        <location filename="../../ui/pages/counter.py" line="128"/>
         <source>Agent typed Ctrl+⇧M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="155"/>
+        <location filename="../../ui/pages/counter.py" line="156"/>
         <source>Add scan ⇧F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
         <source>Camera Ctrl+K</source>
         <translation>高拍仪 Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="170"/>
-        <location filename="../../ui/pages/counter.py" line="205"/>
+        <location filename="../../ui/pages/counter.py" line="171"/>
+        <location filename="../../ui/pages/counter.py" line="206"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="173"/>
-        <location filename="../../ui/pages/counter.py" line="175"/>
-        <location filename="../../ui/pages/counter.py" line="232"/>
+        <location filename="../../ui/pages/counter.py" line="174"/>
+        <location filename="../../ui/pages/counter.py" line="176"/>
         <location filename="../../ui/pages/counter.py" line="233"/>
+        <location filename="../../ui/pages/counter.py" line="234"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="180"/>
+        <location filename="../../ui/pages/counter.py" line="181"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="182"/>
+        <location filename="../../ui/pages/counter.py" line="183"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="183"/>
+        <location filename="../../ui/pages/counter.py" line="184"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="185"/>
+        <location filename="../../ui/pages/counter.py" line="186"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="200"/>
-        <location filename="../../ui/pages/counter.py" line="238"/>
+        <location filename="../../ui/pages/counter.py" line="201"/>
+        <location filename="../../ui/pages/counter.py" line="239"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="215"/>
+        <location filename="../../ui/pages/counter.py" line="216"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="244"/>
+        <location filename="../../ui/pages/counter.py" line="245"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="265"/>
+        <location filename="../../ui/pages/counter.py" line="266"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="269"/>
+        <location filename="../../ui/pages/counter.py" line="270"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="269"/>
+        <location filename="../../ui/pages/counter.py" line="270"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="296"/>
+        <location filename="../../ui/pages/counter.py" line="297"/>
         <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
         <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="297"/>
+        <location filename="../../ui/pages/counter.py" line="298"/>
         <source>Discard the intake?</source>
         <translation>放弃当前办件？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="297"/>
+        <location filename="../../ui/pages/counter.py" line="298"/>
         <source>Discard and end the visit</source>
         <translation>放弃并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="116"/>
+        <location filename="../../ui/pages/counter.py" line="117"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="105"/>
+        <location filename="../../ui/pages/counter.py" line="106"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="106"/>
+        <location filename="../../ui/pages/counter.py" line="107"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -936,34 +936,719 @@ No = the file replaces the catalog.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="12"/>
+        <location filename="../../ui/errors.py" line="14"/>
         <source>This case has no {document}; it can have: {allowed}.</source>
         <translation>该办件不适用{document}，可打印：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="13"/>
+        <location filename="../../ui/errors.py" line="15"/>
         <source>Unknown document {kind}.</source>
         <translation>未知的文书类型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="18"/>
+        <location filename="../../ui/errors.py" line="21"/>
         <source>receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="19"/>
+        <location filename="../../ui/errors.py" line="22"/>
         <source>one-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="20"/>
+        <location filename="../../ui/errors.py" line="23"/>
         <source>commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="21"/>
+        <location filename="../../ui/errors.py" line="24"/>
         <source>consent form</source>
         <translation>服务同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="14"/>
+        <source>No card found (status {status}): place the ID card flat on the reader.</source>
+        <translation>未找到卡片（状态码 {status}）：请将身份证平放在读卡器上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="16"/>
+        <source>The card could not be selected (status {status}): place the ID card on the reader again.</source>
+        <translation>选卡失败（状态码 {status}）：请重新放置身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="18"/>
+        <source>The card could not be read (status {status}): place the ID card on the reader again.</source>
+        <translation>读卡失败（状态码 {status}）：请重新放置身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="20"/>
+        <source>The card type is not recognised (status {status}): check that it is an ID card or a residence permit.</source>
+        <translation>无法识别的卡类型（状态码 {status}）：请确认放置的是身份证或居住证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="23"/>
+        <source>The card does not hold this item (status {status}).</source>
+        <translation>卡中无此项内容（状态码 {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="24"/>
+        <source>The card reader reports a transmission error (status {status}): try again; if it keeps happening, check the reader&apos;s cable.</source>
+        <translation>读卡器报告传输错误（状态码 {status}）：请重试；如反复出现，请检查读卡器数据线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="27"/>
+        <source>The card reader refused the command (status {status}): ask the technician to check the reader&apos;s model and settings.</source>
+        <translation>读卡器拒绝执行该指令（状态码 {status}）：请联系运维人员检查读卡器型号和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="30"/>
+        <source>The card reader could not complete the command (status {status}): try again.</source>
+        <translation>读卡器未能完成该指令（状态码 {status}）：请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="32"/>
+        <source>The card and the reader&apos;s security module did not accept each other (status {status}): place the ID card on the reader again.</source>
+        <translation>卡片与读卡器安全模块认证失败（状态码 {status}）：请重新放置身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="35"/>
+        <source>The fingerprint data on the card could not be verified (status {status}): place the ID card on the reader again.</source>
+        <translation>卡内指纹信息验证失败（状态码 {status}）：请重新放置身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="38"/>
+        <source>The card reader&apos;s security module failed its self-test (status {status}): ask the technician to have the reader repaired.</source>
+        <translation>读卡器安全模块自检失败（状态码 {status}）：请联系运维人员检修读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="41"/>
+        <source>The card reader&apos;s security module is not authorised (status {status}): ask the technician.</source>
+        <translation>读卡器安全模块未经授权（状态码 {status}）：请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="43"/>
+        <source>The card reader answered with an unexpected status {status}: try again; if it keeps happening, ask the technician.</source>
+        <translation>读卡器返回了意外的状态码 {status}：请重试；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="46"/>
+        <source>This kind of card cannot be read by this program yet: type the holder&apos;s details by hand.</source>
+        <translation>本程序暂不支持读取此类证件：请手工录入持证人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="48"/>
+        <source>The card carries an unknown type mark: check that it is an ID card or a residence permit, or type the holder&apos;s details by hand.</source>
+        <translation>卡片类型标记无法识别：请确认是身份证或居住证，或手工录入持证人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="51"/>
+        <source>The card&apos;s text could not be decoded: place the card on the reader again, or type the holder&apos;s details by hand.</source>
+        <translation>无法解析卡内文字信息：请重新放置证件，或手工录入持证人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="54"/>
+        <source>This file is neither a card reader&apos;s answer nor a card text block.</source>
+        <translation>该文件既不是读卡器应答数据，也不是证件文字信息块。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="56"/>
+        <source>The saved answer is not a successful read (reader status {status}).</source>
+        <translation>保存的应答不是一次成功的读卡（读卡器状态码 {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="58"/>
+        <source>The ID card reader on {port} is not connected: check its USB cable, or ask the technician to set the reader&apos;s port.</source>
+        <translation>{port} 上的身份证读卡器未连接：请检查其 USB 线，或联系运维人员设置读卡器端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="61"/>
+        <source>No ID card reader was found: check that it is plugged in, or ask the technician to set the reader&apos;s port.</source>
+        <translation>未找到身份证读卡器：请确认已插好，或联系运维人员设置读卡器端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="64"/>
+        <source>The ID card reader on {port} did not answer within {seconds} s: unplug it, plug it in again and read the card again.</source>
+        <translation>{port} 上的身份证读卡器 {seconds} 秒内无响应：请拔下后重新插上，再重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="67"/>
+        <source>The card reader&apos;s answer arrived damaged: place the ID card on the reader again; if it keeps happening, check the reader&apos;s cable.</source>
+        <translation>读卡器应答数据损坏：请重新放置身份证；如反复出现，请检查读卡器数据线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="70"/>
+        <source>The card reader&apos;s answer was incomplete: place the ID card on the reader again.</source>
+        <translation>读卡器应答数据不完整：请重新放置身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="72"/>
+        <source>No ID card was placed on the reader within {seconds} s: place the card flat on the reader and read again.</source>
+        <translation>{seconds} 秒内未检测到身份证：请将身份证平放在读卡器上后重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="75"/>
+        <source>No ID card reader is set up: ask the technician to set the reader&apos;s port.</source>
+        <translation>未配置身份证读卡器：请联系运维人员设置读卡器端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="82"/>
+        <source>Social security card reading is not installed on this computer: ask the technician.</source>
+        <translation>本机未安装社会保障卡读卡组件：请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="84"/>
+        <source>The smart card service of this computer is not running: ask the technician to start it.</source>
+        <translation>本机智能卡服务未运行：请联系运维人员启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="86"/>
+        <source>The connection to the smart card service broke off: read the card again; if it keeps happening, ask the technician.</source>
+        <translation>与智能卡服务的连接中断：请重新读卡；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="89"/>
+        <source>No card reader is connected: check the reader&apos;s USB cable.</source>
+        <translation>未连接读卡器：请检查读卡器的 USB 线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="90"/>
+        <source>The card reader {reader} is not connected: check its USB cable, or ask the technician to check the reader name in the settings.</source>
+        <translation>读卡器 {reader} 未连接：请检查其 USB 线，或联系运维人员检查设置中的读卡器名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="93"/>
+        <source>No card in the reader: insert the social security card.</source>
+        <translation>读卡器中没有卡片：请插入社会保障卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="94"/>
+        <source>The card was taken out while it was being read: insert it again.</source>
+        <translation>读卡时卡片被取出：请重新插卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="96"/>
+        <source>Reading the card was cancelled.</source>
+        <translation>已取消读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="97"/>
+        <source>The card does not answer, or the reader cannot talk to it: insert it again, chip first.</source>
+        <translation>卡片无响应或读卡器无法与其通信：请将芯片一端朝里重新插卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="99"/>
+        <source>This is not a social security card: check the card.</source>
+        <translation>这不是社会保障卡：请检查卡片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="101"/>
+        <source>The card reader is in use by another program: close that program and read again.</source>
+        <translation>读卡器正被其他程序占用：请关闭该程序后重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="103"/>
+        <source>The card could not be read: insert it again.</source>
+        <translation>读卡失败：请重新插卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="104"/>
+        <source>The social security function of this card is locked: the holder must have it unlocked at the card&apos;s issuing office.</source>
+        <translation>该卡社会保障应用已锁定：请持卡人到发卡机构解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="107"/>
+        <source>The card has no {field} where the settings say (record {record} of file EF{sfi}): ask the technician to check the card reader settings.</source>
+        <translation>卡片上按设置的位置（文件 EF{sfi} 记录 {record}）没有{field}：请联系运维人员检查读卡设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="110"/>
+        <source>The card&apos;s {field} (record {record} of file EF{sfi}) holds something unexpected: ask the technician to check the card reader settings.</source>
+        <translation>卡片的{field}（文件 EF{sfi} 记录 {record}）内容不符合预期：请联系运维人员检查读卡设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="113"/>
+        <source>The card does not give its {field} (record {record} of file EF{sfi}) without a security check: ask the technician to check the card reader settings.</source>
+        <translation>卡片的{field}（文件 EF{sfi} 记录 {record}）需要安全认证才能读取：请联系运维人员检查读卡设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="116"/>
+        <source>The card&apos;s {field} (record {record} of file EF{sfi}) could not be read: insert the card again.</source>
+        <translation>无法读取卡片的{field}（文件 EF{sfi} 记录 {record}）：请重新插卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="118"/>
+        <source>The card&apos;s answer was incomplete: insert the card again.</source>
+        <translation>卡片响应不完整：请重新插卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="119"/>
+        <source>A card record has an unexpected format: ask the technician to check the card reader settings.</source>
+        <translation>卡片记录格式不符合预期：请联系运维人员检查读卡设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="126"/>
+        <source>The photo decoder library {path} does not exist: ask the technician to check the photo decoder setting.</source>
+        <translation>照片解码库 {path} 不存在：请联系运维人员检查照片解码库设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="129"/>
+        <source>The photo decoder library {path} cannot be used: ask the technician to check it and the photo decoder setting.</source>
+        <translation>照片解码库 {path} 无法使用：请联系运维人员检查该库及照片解码库设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="132"/>
+        <source>The photo decoder did not answer within {seconds} s and was stopped: read the card again; if it keeps happening, ask the technician.</source>
+        <translation>照片解码库 {seconds} 秒内没有响应，已将其结束：请重新读卡；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="135"/>
+        <source>The photo decoder stopped unexpectedly, so the photo is not shown: read the card again; if it keeps happening, ask the technician.</source>
+        <translation>照片解码库意外退出，未能显示照片：请重新读卡；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="138"/>
+        <source>The photo decoder cannot be started: restart the program; if it keeps happening, ask the technician.</source>
+        <translation>照片解码进程无法启动：请重启本程序；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="141"/>
+        <source>The card&apos;s photo data has the wrong size ({size} bytes instead of {expected}): read the card again.</source>
+        <translation>卡内照片数据长度异常（{size} 字节，应为 {expected} 字节）：请重新读卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="144"/>
+        <source>The card photo could not be decoded: read the card again; if it keeps happening, ask the technician to check the photo decoder.</source>
+        <translation>证件照片解码失败：请重新读卡；如反复出现，请联系运维人员检查照片解码库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="147"/>
+        <source>The photo decoder gave an unusable image: ask the technician to check the photo decoder and its output setting.</source>
+        <translation>照片解码库输出的图像无法使用：请联系运维人员检查照片解码库及其输出格式设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="150"/>
+        <source>A helper process of the program stopped unexpectedly: try again; if it keeps happening, ask the technician.</source>
+        <translation>程序的辅助进程意外退出：请重试；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="153"/>
+        <source>The device reported an error: try again; if it keeps happening, ask the technician.</source>
+        <translation>设备报告错误：请重试；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="160"/>
+        <source>The ticket printer at {target} refused the connection: check the address and port (usually 9100), and that the printer has finished starting up.</source>
+        <translation>号票打印机 {target} 拒绝连接：请检查地址和端口（通常为 9100），并确认打印机已启动完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="163"/>
+        <source>The ticket printer at {target} does not answer: check that it is switched on, that its network cable is in and that its IP address is right.</source>
+        <translation>号票打印机 {target} 无响应：请确认已开机、网线已插好、IP 地址正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="166"/>
+        <source>The printer name in {target} is not known on this network: use the printer&apos;s IP address instead.</source>
+        <translation>本网络中找不到 {target} 中的打印机名称：请改用打印机的 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="169"/>
+        <source>No USB printer {target} is connected: check the USB cable and that the printer is on; the vendor and product IDs must be the printer&apos;s own.</source>
+        <translation>未连接 USB 打印机 {target}：请检查 USB 线并确认打印机已开机；厂商编号 和产品编号 须与该打印机一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="172"/>
+        <source>This program may not use the USB printer {target}: ask the technician to grant access to the device.</source>
+        <translation>本程序无权使用 USB 打印机 {target}：请联系运维人员开通设备权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="175"/>
+        <source>USB printing is not installed on this computer, so {target} cannot be used: ask the technician, or connect the printer by network.</source>
+        <translation>本机未安装 USB 打印组件，无法使用 {target}：请联系运维人员，或改用网络连接打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="178"/>
+        <source>The serial port {port} does not exist: check the printer&apos;s serial cable or USB adapter, and the port in the printer address.</source>
+        <translation>串口 {port} 不存在：请检查打印机串口线或 USB 转接头，以及打印机地址中的端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="181"/>
+        <source>The serial port {port} cannot be opened (another program uses it, or no permission): close the other program or ask the technician.</source>
+        <translation>无法打开串口 {port}（被其他程序占用或无权限）：请关闭该程序或联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="184"/>
+        <source>The printer device {target} cannot be written: ask the technician to check the path and its permissions.</source>
+        <translation>无法写入打印设备 {target}：请联系运维人员检查路径及权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="187"/>
+        <source>The Windows print queue {target} does not accept the ticket: check the printer in the Windows printer settings.</source>
+        <translation>Windows 打印队列 {target} 不接受号票：请在 Windows 打印机设置中检查该打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="190"/>
+        <source>The connection to the ticket printer {target} broke off while printing: check the cable and the power, then print again.</source>
+        <translation>打印时与号票打印机 {target} 的连接中断：请检查连线和电源后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="193"/>
+        <source>The ticket printer {target} cannot be reached: check its power and its cable.</source>
+        <translation>无法连接号票打印机 {target}：请检查电源和连线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="195"/>
+        <source>No ticket printer is set up: ask the technician to set the printer&apos;s address.</source>
+        <translation>未配置号票打印机：请联系运维人员设置打印机地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="197"/>
+        <source>The ticket printer is ready.</source>
+        <translation>号票打印机正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="198"/>
+        <source>The ticket printer does not report its state; tickets are still sent to it.</source>
+        <translation>号票打印机未返回状态，号票仍会发送打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="200"/>
+        <source>The ticket printer&apos;s paper cover is open: close it.</source>
+        <translation>号票打印机纸仓盖未合上：请合上纸仓盖。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="201"/>
+        <source>The ticket printer is out of paper: put in a new roll.</source>
+        <translation>号票打印机缺纸：请更换纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="202"/>
+        <source>The ticket printer reports a fault (cutter or print head): switch it off, check it and switch it on again.</source>
+        <translation>号票打印机故障（切刀或打印头）：请关闭电源检查后重新开机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="205"/>
+        <source>The ticket printer is offline: check the printer.</source>
+        <translation>号票打印机处于离线状态：请检查打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="206"/>
+        <source>The ticket printer&apos;s paper roll is nearly used up: have a new roll ready.</source>
+        <translation>号票打印机纸卷即将用完：请准备新纸卷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="213"/>
+        <source>The printer address {uri} has no type: write it like tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0?baud=9600 or file:///dev/usb/lp0.</source>
+        <translation>打印机地址 {uri} 缺少类型前缀：请写成 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0?baud=9600 或 file:///dev/usb/lp0 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="216"/>
+        <source>The printer address {uri} has an unknown type {scheme}://: write it like tcp://192.168.1.50:9100, usb://0416:5011, serial:///dev/ttyUSB0?baud=9600 or file:///dev/usb/lp0.</source>
+        <translation>打印机地址 {uri} 的类型 {scheme}:// 不受支持：请写成 tcp://192.168.1.50:9100、usb://0416:5011、serial:///dev/ttyUSB0?baud=9600 或 file:///dev/usb/lp0 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="220"/>
+        <source>The options of the printer address {uri} cannot be read: write them like ?baud=9600.</source>
+        <translation>打印机地址 {uri} 的参数格式错误：请写成 ?baud=9600 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="222"/>
+        <source>The printer address {uri} has unknown options: {names}.</source>
+        <translation>打印机地址 {uri} 含未知参数：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="224"/>
+        <source>The network printer address {uri} cannot have a path: write it like tcp://192.168.1.50:9100.</source>
+        <translation>网络打印机地址 {uri} 不能带路径：请写成 tcp://192.168.1.50:9100 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="226"/>
+        <source>The printer address {uri} has a bad port: it must be a number from 1 to 65535.</source>
+        <translation>打印机地址 {uri} 的端口无效：必须是 1–65535 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="228"/>
+        <source>The printer address {uri} has no host name or IP address.</source>
+        <translation>打印机地址 {uri} 缺少主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="229"/>
+        <source>The USB printer address {uri} must give the vendor and product IDs in hexadecimal, like usb://0416:5011.</source>
+        <translation>USB 打印机地址 {uri} 须用十六进制写明厂商编号 和产品编号，如 usb://0416:5011。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="232"/>
+        <source>The printer address {uri} has a bad {what}: it must be a hexadecimal number like 0416.</source>
+        <translation>打印机地址 {uri} 中的{what}无效：必须是十六进制数，如 0416。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="234"/>
+        <source>The serial printer address {uri} has no port: write it like serial:///dev/ttyUSB0 or serial://COM3.</source>
+        <translation>串口打印机地址 {uri} 缺少串口：请写成 serial:///dev/ttyUSB0 或 serial://COM3 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="237"/>
+        <source>The printer address {uri} has a bad baud rate: use one of {choices}.</source>
+        <translation>打印机地址 {uri} 的波特率无效：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="239"/>
+        <source>The printer address {uri} has a bad flow control: use one of {choices}.</source>
+        <translation>打印机地址 {uri} 的流控无效：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="241"/>
+        <source>The printer address {uri} must be an absolute path, like file:///dev/usb/lp0.</source>
+        <translation>打印机地址 {uri} 须为绝对路径，如 file:///dev/usb/lp0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="243"/>
+        <source>The printer address {uri} has no Windows printer name: write it like win://POS-80C.</source>
+        <translation>打印机地址 {uri} 缺少 Windows 打印机名称：请写成 win://POS-80C 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="245"/>
+        <source>The printer address {uri} uses the Windows print queue, which only exists on Windows: on this computer use tcp://, usb://, serial:// or file://.</source>
+        <translation>打印机地址 {uri} 使用 Windows 打印队列，只能在 Windows 上使用：本机请改用 tcp://、usb://、serial:// 或 file://。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="253"/>
+        <source>Scanner support is not installed on this computer: ask the technician to install it, or import the files from the watched folder.</source>
+        <translation>本机未安装扫描仪支持组件：请联系运维人员安装，或改用“监视文件夹”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="256"/>
+        <source>The scanner service did not start: ask the technician.</source>
+        <translation>扫描仪服务启动失败：请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="258"/>
+        <source>The scanner has not been opened yet.</source>
+        <translation>扫描仪尚未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="259"/>
+        <source>The scanner {device} cannot be found: check its power and cable, or ask the technician to choose the scanner again in the settings.</source>
+        <translation>找不到扫描仪“{device}”：请检查扫描仪电源和数据线，或联系运维人员在设置中重新选择扫描仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="262"/>
+        <source>No scanner found: check the scanner&apos;s power and cable, or add the material with Import.</source>
+        <translation>未找到扫描仪：请检查扫描仪电源和数据线，或用“导入”添加材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="264"/>
+        <source>The scanner does not support this setting: {setting}.</source>
+        <translation>扫描仪不支持该设置：{setting}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="266"/>
+        <source>The scanner driver stopped unexpectedly and the scan is incomplete: scan again; if it keeps happening, restart the scanner, and if that does not help, ask the technician.</source>
+        <translation>扫描仪驱动意外退出，本次扫描未完成：请重新扫描；如反复出现，请重启扫描仪，仍不行请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="269"/>
+        <source>The scanner driver cannot be started: restart the program; if it keeps happening, ask the technician.</source>
+        <translation>扫描仪驱动无法启动：请重启本程序；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="272"/>
+        <source>The scanner does not support this operation: check the scan settings.</source>
+        <translation>扫描仪不支持该操作：请检查扫描设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="274"/>
+        <source>The scan was cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="275"/>
+        <source>The scanner is busy (perhaps another program is using it): try again in a moment.</source>
+        <translation>扫描仪正忙（可能正被其他程序使用）：请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="277"/>
+        <source>The scan settings are not valid: check resolution, colour mode and paper source.</source>
+        <translation>扫描参数无效：请检查分辨率、颜色模式和进纸方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="279"/>
+        <source>The scanner returned no image: scan again.</source>
+        <translation>扫描仪没有返回图像：请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="280"/>
+        <source>Paper jam in the scanner: open the feeder, take out the stuck sheet, straighten the pages and scan again.</source>
+        <translation>扫描仪卡纸：请打开送纸器取出卡住的纸张，整理好材料后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="283"/>
+        <source>There are no pages in the document feeder: put the pages in and scan again.</source>
+        <translation>送纸器中没有文件：请放入材料后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="285"/>
+        <source>The scanner&apos;s cover is open: close it and scan again.</source>
+        <translation>扫描仪盖板未合上：请合上盖板后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="286"/>
+        <source>Communication with the scanner failed: check its cable and power, then scan again.</source>
+        <translation>扫描仪通信错误：请检查数据线和电源后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="288"/>
+        <source>Not enough memory to finish the scan: lower the resolution or close other programs, then try again.</source>
+        <translation>内存不足，无法完成扫描：请降低分辨率或关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="291"/>
+        <source>This program may not use the scanner: ask the technician to check the device permissions.</source>
+        <translation>无权使用扫描仪：请联系运维人员检查设备权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="293"/>
+        <source>The scanner reported an error: scan again; if it keeps happening, ask the technician.</source>
+        <translation>扫描仪出错：请重新扫描；如反复出现，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="295"/>
+        <source>A material needs at least one page: scan it again, or mark it missing.</source>
+        <translation>一份材料至少需要一页：请重新扫描，或标记为缺少。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="297"/>
+        <source>Scanning was cancelled; no page was captured.</source>
+        <translation>扫描已取消，没有采集到页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="298"/>
+        <source>The file cannot be read: it is damaged or not a supported format (PDF, JPEG, PNG, TIFF).</source>
+        <translation>无法读取该文件：文件已损坏或不是受支持的格式（PDF、JPEG、PNG、TIFF）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="300"/>
+        <source>The file is empty, perhaps not completely saved yet: scan or export it again.</source>
+        <translation>该文件是空文件，可能尚未保存完成：请重新扫描或导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="302"/>
+        <source>The file cannot be found: it may have been moved or deleted.</source>
+        <translation>找不到该文件，可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="303"/>
+        <source>PDF files cannot be opened on this computer: ask the technician to install the PDF renderer.</source>
+        <translation>本机无法打开 PDF 文件：请联系运维人员安装 PDF 渲染组件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="305"/>
+        <source>The PDF is password protected and cannot be imported: export it without a password, or as images, then import it again.</source>
+        <translation>该 PDF 设有密码，无法导入：请导出为无密码的 PDF 或图片后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="308"/>
+        <source>The PDF cannot be read: the file is damaged or incomplete.</source>
+        <translation>无法读取该 PDF：文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="309"/>
+        <source>The file has too many pages (more than {limit}): split it, then import the parts.</source>
+        <translation>文件页数过多（超过 {limit} 页）：请拆分后分别导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="311"/>
+        <source>The image is too large to import: scan it again at 600 dpi or less.</source>
+        <translation>图片尺寸过大，无法导入：请以 600 dpi 及以下分辨率重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="326"/>
+        <source>card identifier</source>
+        <translation>卡识别码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="327"/>
+        <source>card category</source>
+        <translation>卡类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="328"/>
+        <source>specification version</source>
+        <translation>规范版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="329"/>
+        <source>card number</source>
+        <translation>社会保障卡卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="330"/>
+        <source>social security number</source>
+        <translation>社会保障号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="331"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="332"/>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="333"/>
+        <source>ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="334"/>
+        <source>place of birth</source>
+        <translation>出生地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="335"/>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="338"/>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="339"/>
+        <source>greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="340"/>
+        <source>black and white</source>
+        <translation>黑白</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="341"/>
+        <source>flatbed</source>
+        <translation>平板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="342"/>
+        <source>document feeder</source>
+        <translation>自动进纸（ADF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="343"/>
+        <source>two-sided document feeder</source>
+        <translation>双面自动进纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="346"/>
+        <source>vendor ID</source>
+        <translation>厂商编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_errors.py" line="347"/>
+        <source>product ID</source>
+        <translation>产品编号</translation>
     </message>
 </context>
 <context>
@@ -1093,57 +1778,57 @@ No = the file replaces the catalog.</source>
 <context>
     <name>HallStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="51"/>
+        <location filename="../../ui/status_bar.py" line="50"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="53"/>
+        <location filename="../../ui/status_bar.py" line="52"/>
         <source>Card reader: connecting</source>
         <translation>读卡器：正在连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="54"/>
         <source>Card reader: not connected</source>
         <translation>读卡器：未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="60"/>
+        <location filename="../../ui/status_bar.py" line="59"/>
         <source>Database unreachable</source>
         <translation>数据库无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="65"/>
+        <location filename="../../ui/status_bar.py" line="64"/>
         <source>Platform online</source>
         <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="67"/>
+        <location filename="../../ui/status_bar.py" line="66"/>
         <source>Platform unreachable: cases wait safely and are sent later</source>
         <translation>平台暂时无法连接：办件已安全保存，恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69"/>
+        <location filename="../../ui/status_bar.py" line="68"/>
         <source>Connecting to the platform…</source>
         <translation>正在连接平台……</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="71"/>
+        <location filename="../../ui/status_bar.py" line="70"/>
         <source>Sync stopped: {reason}</source>
         <translation>同步已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73"/>
+        <location filename="../../ui/status_bar.py" line="72"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="79"/>
+        <location filename="../../ui/status_bar.py" line="78"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="82"/>
+        <location filename="../../ui/status_bar.py" line="81"/>
         <source>Waiting to sync: {count} (oldest {minutes} min ago)</source>
         <translation>待同步 {count} 件（最早 {minutes} 分钟前）</translation>
     </message>
@@ -1151,122 +1836,122 @@ No = the file replaces the catalog.</source>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>2 Item</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>3 Handling place</source>
         <translation>3 办理地</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="99"/>
+        <location filename="../../ui/intake/flow.py" line="100"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="100"/>
+        <location filename="../../ui/intake/flow.py" line="101"/>
         <source>5 Decision</source>
         <translation>5 决定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="100"/>
+        <location filename="../../ui/intake/flow.py" line="101"/>
         <source>6 Print</source>
         <translation>6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="103"/>
+        <location filename="../../ui/intake/flow.py" line="104"/>
         <source>Choose item (Enter)</source>
         <translation>选择事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="103"/>
+        <location filename="../../ui/intake/flow.py" line="104"/>
         <source>Save case (Enter)</source>
         <translation>保存办件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="104"/>
+        <location filename="../../ui/intake/flow.py" line="105"/>
         <source>Next case (Enter)</source>
         <translation>下一件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="104"/>
+        <location filename="../../ui/intake/flow.py" line="105"/>
         <source>Next (Enter)</source>
         <translation>下一步（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="147"/>
+        <location filename="../../ui/intake/flow.py" line="148"/>
         <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
         <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="154"/>
+        <location filename="../../ui/intake/flow.py" line="155"/>
         <source>Choose the county where the case is handled.</source>
         <translation>请选择办理地的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="181"/>
+        <location filename="../../ui/intake/flow.py" line="182"/>
         <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
         <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="183"/>
+        <location filename="../../ui/intake/flow.py" line="184"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="184"/>
+        <location filename="../../ui/intake/flow.py" line="185"/>
         <source>Applicant: {name} {number}</source>
         <translation>申请人：{name} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="185"/>
+        <location filename="../../ui/intake/flow.py" line="186"/>
         <source>Press Enter to choose the item.</source>
         <translation>按回车键选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="192"/>
+        <location filename="../../ui/intake/flow.py" line="193"/>
         <source>Item name, code or pinyin initials (e.g. sbk)</source>
         <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="223"/>
+        <location filename="../../ui/intake/flow.py" line="224"/>
         <source>Type to find the item, then press Enter.</source>
         <translation>输入查找事项，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="230"/>
+        <location filename="../../ui/intake/flow.py" line="231"/>
         <source>This item is no longer in the catalog.</source>
         <translation>该事项已不在目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="249"/>
+        <location filename="../../ui/intake/flow.py" line="250"/>
         <source>Where is the case handled? (the other province&apos;s authority)</source>
         <translation>办理地（异地受理部门所在地）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="250"/>
+        <location filename="../../ui/intake/flow.py" line="251"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="251"/>
+        <location filename="../../ui/intake/flow.py" line="252"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="252"/>
+        <location filename="../../ui/intake/flow.py" line="253"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="279"/>
+        <location filename="../../ui/intake/flow.py" line="280"/>
         <source>Check each material in the checklist on the right:
 F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
 Press Enter when done.</source>
@@ -1275,106 +1960,111 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 完成后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="306"/>
+        <location filename="../../ui/intake/flow.py" line="307"/>
         <source>Collect at this window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="307"/>
+        <location filename="../../ui/intake/flow.py" line="308"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="309"/>
+        <location filename="../../ui/intake/flow.py" line="310"/>
         <source>Missing materials due by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="310"/>
+        <location filename="../../ui/intake/flow.py" line="311"/>
         <source>Result delivered</source>
         <translation>结果送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="311"/>
+        <location filename="../../ui/intake/flow.py" line="312"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="331"/>
+        <location filename="../../ui/intake/flow.py" line="333"/>
         <source>Still missing: {names}</source>
         <translation>尚缺：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="332"/>
+        <location filename="../../ui/intake/flow.py" line="334"/>
         <source>All required materials are received.</source>
         <translation>必需材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="346"/>
+        <location filename="../../ui/intake/flow.py" line="348"/>
         <source>Choose a decision.</source>
         <translation>请选择受理决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="349"/>
+        <location filename="../../ui/intake/flow.py" line="351"/>
         <source>Enter the postal address for the result.</source>
         <translation>请填写结果邮寄地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="362"/>
-        <location filename="../../ui/intake/flow.py" line="365"/>
+        <location filename="../../ui/intake/flow.py" line="364"/>
+        <location filename="../../ui/intake/flow.py" line="367"/>
         <source>Saving the case…</source>
         <translation>正在保存办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="375"/>
+        <location filename="../../ui/intake/flow.py" line="377"/>
         <source>Case {number}
 {state}</source>
         <translation>办件编号 {number}
 {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="384"/>
+        <location filename="../../ui/intake/flow.py" line="379"/>
+        <source>Promised date {day}: no holiday calendar for {years} is loaded, so holidays were not skipped. Check the date; an administrator imports the calendar (hallapp calendar import FILE).</source>
+        <translation>承诺办结日期 {day}：未载入 {years} 年的节假日安排，未扣除节假日。请核对日期，并请管理员导入节假日安排（hallapp calendar import FILE）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/flow.py" line="392"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="384"/>
+        <location filename="../../ui/intake/flow.py" line="392"/>
         <source>Consent form</source>
         <translation>服务同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="385"/>
+        <location filename="../../ui/intake/flow.py" line="393"/>
         <source>Commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="295"/>
-        <location filename="../../ui/intake/flow.py" line="385"/>
+        <location filename="../../ui/intake/flow.py" line="296"/>
+        <location filename="../../ui/intake/flow.py" line="393"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="293"/>
+        <location filename="../../ui/intake/flow.py" line="294"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="294"/>
+        <location filename="../../ui/intake/flow.py" line="295"/>
         <source>Accept with a gap (commitment)</source>
         <translation>容缺受理（签承诺书）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="396"/>
+        <location filename="../../ui/intake/flow.py" line="404"/>
         <source>Print {document} (Alt+{key})</source>
         <translation>打印{document}（Alt+{key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="413"/>
+        <location filename="../../ui/intake/flow.py" line="421"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="426"/>
+        <location filename="../../ui/intake/flow.py" line="434"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>
@@ -1771,42 +2461,42 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>PagesDialog</name>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="38"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="39"/>
         <source>Rotate left</source>
         <translation>向左旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="39"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="40"/>
         <source>Rotate right</source>
         <translation>向右旋转</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="40"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="41"/>
         <source>Move left</source>
         <translation>左移</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="41"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="42"/>
         <source>Move right</source>
         <translation>右移</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="42"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="43"/>
         <source>Delete page</source>
         <translation>删除此页</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="43"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="44"/>
         <source>Crop</source>
         <translation>裁切</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="66"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="67"/>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="107"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="108"/>
         <source>A material needs at least one page; mark it missing instead (Ctrl+D).</source>
         <translation>一份材料至少需要一页；如未提供，请标记为缺（Ctrl+D）。</translation>
     </message>
@@ -1814,118 +2504,118 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="58"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="58"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
-        <location filename="../../ui/widgets/queue_bar.py" line="177"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="87"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="88"/>
         <source>Held: {numbers}</source>
         <translation>挂起：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="88"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="89"/>
         <source>Waiting: {counts}</source>
         <translation>等候：{counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="96"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="97"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="98"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="99"/>
         <source>Current: {number} · waited {minutes} min</source>
         <translation>当前：{number} · 已等 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="111"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="112"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="113"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="114"/>
         <source>appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="115"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="116"/>
         <source>called {times}×</source>
         <translation>第 {times} 次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="133"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="134"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接排队系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="145"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="146"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="163"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="164"/>
         <source>{number} did not come after the recalls: marked no-show.</source>
         <translation>{number} 重呼后仍未到，已按过号处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="165"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="166"/>
         <source>{number} called again (call {times}).</source>
         <translation>已重呼 {number}（第 {times} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="177"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
         <source>Mark {number} as not come (no-show)?</source>
         <translation>将 {number} 记为过号（未到）？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="179"/>
         <source>Mark no-show</source>
         <translation>记为过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="182"/>
         <source>{number} marked no-show.</source>
         <translation>{number} 已记为过号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="191"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="192"/>
         <source>Resume {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="216"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="217"/>
         <source>To category {letter} {name}</source>
         <translation>转到 {letter} 类 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="220"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="221"/>
         <source>To counter {number} and back</source>
         <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
@@ -2011,87 +2701,87 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="20"/>
+        <location filename="../../ui/pages/supervisor.py" line="21"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
         <source>Tickets issued</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
         <source>Visits done</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="25"/>
+        <location filename="../../ui/pages/supervisor.py" line="26"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <location filename="../../ui/pages/supervisor.py" line="27"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <location filename="../../ui/pages/supervisor.py" line="27"/>
         <source>Average service (min)</source>
         <translation>平均办理（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <location filename="../../ui/pages/supervisor.py" line="28"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <location filename="../../ui/pages/supervisor.py" line="28"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="28"/>
+        <location filename="../../ui/pages/supervisor.py" line="29"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="38"/>
+        <location filename="../../ui/pages/supervisor.py" line="39"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="38"/>
+        <location filename="../../ui/pages/supervisor.py" line="39"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="38"/>
+        <location filename="../../ui/pages/supervisor.py" line="39"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="38"/>
+        <location filename="../../ui/pages/supervisor.py" line="39"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="46"/>
+        <location filename="../../ui/pages/supervisor.py" line="47"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="70"/>
+        <location filename="../../ui/pages/supervisor.py" line="71"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="83"/>
+        <location filename="../../ui/pages/supervisor.py" line="84"/>
         <source>✖ Audit trail altered: {count} events fail the check</source>
         <translation>✖ 审计日志被改动：{count} 条记录校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="86"/>
+        <location filename="../../ui/pages/supervisor.py" line="87"/>
         <source>✔ Audit trail intact</source>
         <translation>✔ 审计日志完整</translation>
     </message>
@@ -2216,7 +2906,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     </message>
     <message>
         <location filename="../../ui/words.py" line="13"/>
-        <source>accepted with a gap</source>
+        <source>accepted (gap)</source>
         <translation>容缺受理</translation>
     </message>
     <message>

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -12,6 +10,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
 
+from hallapp.domain.clock import hall_clock
 from hallapp.services import audit, case_view, cases, hall, material_store, staff
 from hallapp.services.demo import seed_cases
 from ui.dialogs.material_viewer import MaterialViewer
@@ -196,7 +195,7 @@ def test_a_stored_scan_opens_read_only_from_the_keys(ctx, qtbot, page) -> None: 
 def test_f7_scans_a_supplied_material_and_closes_the_gap(ctx, qtbot, page) -> None:  # noqa: ANN001
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
-    supplied = f"✔ supplied {date.today().isoformat()}"
+    supplied = f"✔ supplied {hall_clock().today().isoformat()}"
     for row in (1, 2):  # the two owed materials, one after the other: F7, check the pages, Enter
         assert page.details.materials.currentRow() == row
         press(Qt.Key.Key_F7)  # demo: the sample pages

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.domain import codes
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.identity import Identity, ManualEntryError, manual_identity
 from hallapp.domain.idnumber import validate_id_number
 
@@ -41,7 +40,8 @@ class ManualIdentityDialog(QDialog):
         self.valid_to = QDateEdit(objectName="validTo")
         self.valid_to.setCalendarPopup(True)
         self.valid_to.setDisplayFormat("yyyy-MM-dd")
-        self.valid_to.setDate(QDate.currentDate().addYears(10))
+        today = hall_clock().today()
+        self.valid_to.setDate(QDate(today.year, today.month, today.day).addYears(10))
         self.long_term = QCheckBox(self.tr("Long-term"), objectName="longTerm")
         self.long_term.toggled.connect(lambda on: self.valid_to.setEnabled(not on))
         self.message = QLabel(objectName="error")
@@ -79,7 +79,7 @@ class ManualIdentityDialog(QDialog):
     def submit(self) -> None:
         try:
             self.identity = manual_identity(
-                name=self.name.text(), id_number=self.id_number.text(), today=date.today(),
+                name=self.name.text(), id_number=self.id_number.text(), today=hall_clock().today(),
                 nation_code=self.nation.currentData(), address=self.address.text(), issuer=self.issuer.text(),
                 valid_to=self.valid_to.date().toPython(), long_term=self.long_term.isChecked(),
             )

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from hallapp.bootstrap import AppContext
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import call_announcement
 from hallapp.services import queue
 from hallapp.services.hall import HallInfo
@@ -190,7 +190,7 @@ class DisplayWindow(QWidget):
         self._follower: PagingFollower | None = None
         self._polling = False
         self.polls = 0  # finished looks at the database (tests and diagnostics)
-        self._day = date.today()
+        self._day = hall_clock().today()
         self._waiting_rows: dict[str, tuple[QLabel, QLabel]] = {}
         self._build()
         self._fit = QTimer(self)
@@ -320,9 +320,9 @@ class DisplayWindow(QWidget):
         self._schedule_fit()
 
     def _tick_clock(self) -> None:
-        now = QDateTime.currentDateTime()
+        now = hall_clock().local_now()  # the hall's time, whatever zone this PC's system is set to
         chinese = QLocale().language() == QLocale.Language.Chinese
-        self.clock_label.setText(now.toString("yyyy年M月d日  HH:mm" if chinese else "yyyy-MM-dd  HH:mm"))
+        self.clock_label.setText(f"{now.year}年{now.month}月{now.day}日  {now:%H:%M}" if chinese else f"{now:%Y-%m-%d  %H:%M}")
 
     # -- following the counters ----------------------------------------------------------------------------
 
@@ -335,7 +335,7 @@ class DisplayWindow(QWidget):
     def _snapshot_loaded(self, snapshot: _Snapshot) -> None:
         self._polling = False
         self._follower = snapshot.follower
-        self._day = date.today()
+        self._day = hall_clock().today()
         for number, tile in self.tiles.items():
             if number in snapshot.current:
                 tile.number_label.setText(snapshot.current[number])
@@ -350,7 +350,7 @@ class DisplayWindow(QWidget):
         """One look at the shared database (every `poll_ms`); never two at once."""
         if self._polling:
             return
-        if self._follower is None or date.today() != self._day:
+        if self._follower is None or hall_clock().today() != self._day:
             self._load_snapshot()  # first start, an earlier failure, or a new day: start afresh
             return
         self._polling = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.domain.cases import Decision, allowed_decisions
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
@@ -326,7 +327,8 @@ class IntakeFlow(QWidget):
             button.setEnabled(decision in allowed)
         if allowed and (preselect or not any(b.isChecked() and b.isEnabled() for b in self.decision_buttons.values())):
             self.decision_buttons[allowed[0]].setChecked(True)
-        self.gap_due.setDate(QDate.fromString((date.today() + timedelta(days=14)).isoformat(), "yyyy-MM-dd"))
+        due = hall_clock().today() + timedelta(days=14)
+        self.gap_due.setDate(QDate(due.year, due.month, due.day))
         missing = [s.line.name for s in self.checklist.lines if s.line.required and s.status != "captured"]
         self.decision_hint.setText(self.tr("Still missing: {names}").format(names="、".join(missing)) if missing else
                                    self.tr("All required materials are received."))
@@ -372,8 +374,14 @@ class IntakeFlow(QWidget):
     def _saved(self, summary: cases.CaseSummary) -> None:
         self.saved = summary
         self.message.emit("")
-        self.done_label.setText(self.tr("Case {number}\n{state}").format(
-            number=summary.number, state=state_word(summary.state)))
+        text = self.tr("Case {number}\n{state}").format(number=summary.number, state=state_word(summary.state))
+        if summary.uncovered_years:  # the promised date skipped weekends only there: say so before it is printed
+            text += "\n⚠ " + self.tr("Promised date {day}: no holiday calendar for {years} is loaded, so holidays were "
+                                     "not skipped. Check the date; an administrator imports the calendar "
+                                     "(hallapp calendar import FILE).").format(
+                day=summary.promised_date.isoformat() if summary.promised_date else "",
+                years=", ".join(map(str, summary.uncovered_years)))
+        self.done_label.setText(text)
         self._offer_documents(summary)
         self.go(DONE)
         self.case_saved.emit(summary)

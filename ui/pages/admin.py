@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.staff import Role
 from hallapp.services import catalog, staff
 from hallapp.services.staff import StaffSession
@@ -89,7 +89,7 @@ class AdminPage(QWidget):
         Task(self, lambda: staff.list_staff(db, hall_id)).on_success(self._show).run()
 
     def _show(self, rows: list[dict]) -> None:
-        now = datetime.now(UTC)
+        now = hall_clock().now()
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             locked = row["locked_until"] is not None and row["locked_until"] > now

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
+from hallapp.domain.clock import hall_clock
 from hallapp.services import case_view, documents, scanning, supplements
 from hallapp.services.staff import StaffSession
 from hallapp.sync import status as sync_status
+from ui.errors import describe
 from ui.print_pdf import preview_and_print
 from ui.tasks import Task
 from ui.words import platform_word, state_word
@@ -123,7 +125,7 @@ class CaseDetailPane(QWidget):
             lines.append(self.tr("Agent: {name}").format(name=case.agent_name))
         dates = []
         if case.accepted_at:
-            dates.append(self.tr("accepted {day}").format(day=case.accepted_at.astimezone().date().isoformat()))
+            dates.append(self.tr("accepted {day}").format(day=hall_clock().day_of(case.accepted_at).isoformat()))
         if case.promised_date:
             dates.append(self.tr("promised {day}").format(day=case.promised_date.isoformat()))
         if dates:
@@ -324,4 +326,4 @@ class CaseDetailPane(QWidget):
             self.message.setText(self.tr("Scanning cancelled; nothing was recorded."))
             return
         self.message.clear()
-        self.error.setText(str(exc) or type(exc).__name__)
+        self.error.setText(describe(exc))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.bootstrap import AppContext
 from hallapp.domain.cases import CaseState
+from hallapp.domain.clock import hall_clock
 from hallapp.services import cases
 from hallapp.services.staff import StaffSession
 from ui.pages.case_detail import CaseDetailPane
@@ -63,7 +64,8 @@ class CasesPage(QWidget):
         for state in CaseState:
             self.state.addItem(state_word(state.value), state.value)
         self.on_day = QCheckBox(self.tr("On"))
-        self.day = QDateEdit(QDate.currentDate(), objectName="caseDay")
+        today = hall_clock().today()  # the hall's day, not the PC's zone
+        self.day = QDateEdit(QDate(today.year, today.month, today.day), objectName="caseDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         find = QPushButton(self.tr("Search Enter"), objectName="primary")
@@ -110,6 +112,7 @@ class CasesPage(QWidget):
         for column in (NUMBER, APPLICANT, STATE, PROMISED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)  # the item column gives way (elided, full name in the tooltip)
         table.currentCellChanged.connect(lambda row, _col, old, _old_col: row != old and self.show_case(row))
         table.activated.connect(lambda *_: self.details.materials.setFocus())  # Enter on a case: to its materials
         return table

@@ -30,6 +30,7 @@ from hallapp.services.queue import CounterRef
 from hallapp.services.staff import StaffSession
 from ui.card_reader import CardReaderController, CardResult
 from ui.dialogs.manual_identity import ManualIdentityDialog
+from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
 from ui.intake.flow import IntakeContext, IntakeFlow
 from ui.intake.pages_dialog import PagesDialog
@@ -247,8 +248,8 @@ class CounterPage(QWidget):
         dialog.accepted.connect(lambda: self._recaptured(dialog.result_material))
         dialog.open()
 
-    def _capture_failed(self, exc: BaseException) -> None:
-        self.capture_state.setText(str(exc) or type(exc).__name__)
+    def _capture_failed(self, exc: BaseException | str) -> None:  # the scan folder sends text already worded
+        self.capture_state.setText(exc if isinstance(exc, str) else describe(exc))
 
     def _shortcuts(self) -> None:
         for keys, slot in (("F3", lambda: self.read_card(APPLICANT)), ("Shift+F3", lambda: self.read_card(AGENT)),

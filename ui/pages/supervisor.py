@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from hallapp.domain.clock import hall_clock
 from hallapp.services import audit, dashboard
 from hallapp.storage import Database
 from ui.tasks import Task
@@ -74,7 +75,7 @@ class SupervisorPage(QWidget):
         rows, broken = result
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            local = row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            local = hall_clock().format(row.at, "%Y-%m-%d %H:%M:%S")  # the hall's time, not the PC's zone
             for c, text in enumerate((local, row.actor, action_word(row.action), row.subject)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -8,12 +8,13 @@ issued at the kiosk shows up without anyone pressing anything.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import QueueError, TicketView
 from hallapp.services import queue
 from hallapp.storage import Database
@@ -23,7 +24,7 @@ REFRESH_MS = 5000
 
 
 def waited_minutes(ticket: TicketView, now: datetime | None = None) -> int:
-    end = ticket.called_at or now or datetime.now(UTC)
+    end = ticket.called_at or now or hall_clock().now()
     return max(0, int((end - ticket.issued_at).total_seconds() // 60))
 
 

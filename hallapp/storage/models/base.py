@@ -1,4 +1,9 @@
-"""Declarative base, constraint naming (needed by Alembic batch mode on SQLite) and UTC times."""
+"""Declarative base, constraint naming (needed by Alembic batch mode on SQLite) and UTC times.
+
+Every stored time is UTC: naive UTC in the column (SQLite has no zones; on PostgreSQL `timestamp
+without time zone`, so the server's or session's TimeZone never shifts it), aware UTC in Python.
+A naive value is refused on the way in. Showing a time in the hall's zone is `hallapp.domain.clock`'s job.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from hallapp.domain.clock import hall_clock
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -35,7 +42,8 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now, aware UTC, on the hall's clock (a test's fixed clock stamps rows the same way)."""
+    return hall_clock().now()
 
 
 class Base(DeclarativeBase):

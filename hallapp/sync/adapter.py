@@ -19,6 +19,15 @@ class TransientError(PlatformError):
     """Link down, timeout, reset, 5xx, 429: try again later with back-off."""
 
 
+class UntrustedAnswerError(TransientError):
+    """An answer the platform did not sign (a captive portal, a proxy), a redirect, or one that does not
+    fit the contract: treated as no answer at all, so nothing is ever confirmed on its word."""
+
+
+class DeadlineError(TransientError):
+    """This run's time is up (`sync.run_timeout_s`): stop, and pick up where we were next run."""
+
+
 class AuthError(PlatformError):
     """The platform refused our signature or key (401/403): shown at once, never retried silently."""
 
@@ -70,6 +79,7 @@ class HallIdentity:
 class Registration:
     key_id: str
     transport_key: bytes | None  # SM4 key for material payloads, if the platform issues one
+    platform_key_pem: str = ""  # the key the platform signs its answers with (pinned in keys/)
 
 
 @dataclass(frozen=True)

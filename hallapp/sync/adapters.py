@@ -30,11 +30,19 @@ def load_key(app: Any) -> crypto.HallKey:  # noqa: ANN401 - AppContext
         raise ConfigError(str(exc)) from exc
 
 
+def load_platform_key(app: Any) -> crypto.PublicKey | None:  # noqa: ANN401 - AppContext
+    try:
+        return crypto.load_platform_key(app.home.keys_dir)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"本机固定的国家平台公钥 keys/{crypto.PLATFORM_FILE} 无法读取，请管理员核实") from exc
+
+
 def create_adapter(app: Any, options: SyncOptions, *, key: crypto.HallKey | None = None) -> PlatformAdapter:  # noqa: ANN401
     hall = hall_identity(app.db)
     if options.adapter == "http":
         url = check_url(app.settings.platform.url)
-        return HttpPlatformClient(url, hall.code, key or load_key(app), timeout_s=options.timeout_s)
+        return HttpPlatformClient(url, hall.code, key or load_key(app), timeout_s=options.timeout_s,
+                                  platform_key=load_platform_key(app), max_answer_bytes=options.max_answer_bytes)
     key = key or load_key(app)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name == options.adapter:

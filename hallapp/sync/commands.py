@@ -23,7 +23,7 @@ from hallapp.sync.options import SyncOptions, from_settings
 USER_ERRORS: tuple[type[Exception], ...] = (bundle.BundleError, status.SyncStatusError)
 FAILURES: tuple[type[Exception], ...] = (PlatformError, MaterialStoreError)
 TUNING = {"lease_s": float, "backoff_base_s": float, "backoff_cap_s": float, "poll_s": float, "batch": int,
-          "chunk_bytes": int, "timeout_s": float}
+          "chunk_bytes": int, "timeout_s": float, "run_timeout_s": float, "max_answer_bytes": int}
 
 
 def add_sync_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +51,9 @@ def platform_register(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN40
         registration = client.register(hall_identity(app.db), key.public_pem)
     finally:
         client.close()
+    # the client checked the answer's signature (pinned key, or on first registration the key it names)
+    if registration.platform_key_pem:
+        crypto.save_platform_key(app.home.keys_dir, registration.platform_key_pem)
     if registration.transport_key:
         crypto.save_transport_key(app.home.keys_dir, registration.transport_key)
     made = "created and registered" if created else "registered"

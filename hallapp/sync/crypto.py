@@ -20,6 +20,8 @@ from tongsuopy.crypto.exceptions import InvalidSignature
 PRIVATE_FILE = "hall_sm2.pem"
 PUBLIC_FILE = "hall_sm2.pub.pem"
 TRANSPORT_FILE = "platform_transport.key"  # SM4 material transport key issued at registration
+PLATFORM_FILE = "platform_sm2.pub.pem"  # the platform's answer-signing key, pinned at registration
+TRANSPORT_KEY_BYTES = 16
 SM4_BLOCK = 16
 
 
@@ -55,6 +57,27 @@ class HallKey:
         return base64.b64encode(self._key.sign(data, ec.ECDSA(ts_hashes.SM3()))).decode("ascii")
 
 
+class PublicKey:
+    """An SM2 public key loaded once (answers are verified many times a run)."""
+
+    def __init__(self, public_pem: str) -> None:
+        try:
+            key = serialization.load_pem_public_key(public_pem.encode("ascii"))
+        except (ValueError, TypeError, UnicodeEncodeError) as exc:
+            raise ValueError("not an SM2 public key") from exc
+        if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SM2):
+            raise ValueError("not an SM2 public key")
+        self._key, self.pem = key, public_pem.strip() + "\n"
+        self.key_id = key_id(public_pem)
+
+    def verify(self, signature_b64: str, data: bytes) -> bool:
+        try:
+            self._key.verify(base64.b64decode(signature_b64, validate=True), data, ec.ECDSA(ts_hashes.SM3()))
+        except (InvalidSignature, ValueError, TypeError):
+            return False
+        return True
+
+
 def key_id(public_pem: str) -> str:
     return sm3_hex(public_pem.strip().encode("ascii"))[:32]
 
@@ -87,6 +110,15 @@ def load_key(keys_dir: Path) -> HallKey:
     return HallKey(serialization.load_pem_private_key(path.read_bytes(), None))
 
 
+def load_or_create_key_file(path: Path) -> HallKey:
+    """An SM2 private key kept in one 0600 file (the simulator's platform key)."""
+    if path.exists():
+        return HallKey(serialization.load_pem_private_key(path.read_bytes(), None))
+    key = HallKey.generate()
+    _write_private(path, key.private_pem())
+    return key
+
+
 def load_or_create_key(keys_dir: Path) -> tuple[HallKey, bool]:
     """The hall key, created (0600) if missing; True when it was created now."""
     folder = _keys_dir(keys_dir)
@@ -99,11 +131,26 @@ def load_or_create_key(keys_dir: Path) -> tuple[HallKey, bool]:
 
 
 def save_transport_key(keys_dir: Path, key: bytes) -> None:
-    path = _keys_dir(keys_dir) / TRANSPORT_FILE
+    if len(key) != TRANSPORT_KEY_BYTES:
+        raise ValueError("an SM4 transport key is 16 bytes")
+    _replace_private(_keys_dir(keys_dir) / TRANSPORT_FILE, key)
+
+
+def _replace_private(path: Path, data: bytes) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    _write_private(tmp, key)
+    _write_private(tmp, data)
     tmp.replace(path)
+
+
+def save_platform_key(keys_dir: Path, public_pem: str) -> None:
+    """Pin the platform's answer-signing key (0600: nobody else may swap it)."""
+    _replace_private(_keys_dir(keys_dir) / PLATFORM_FILE, PublicKey(public_pem).pem.encode("ascii"))
+
+
+def load_platform_key(keys_dir: Path) -> PublicKey | None:
+    path = keys_dir / PLATFORM_FILE
+    return PublicKey(path.read_text("ascii")) if path.exists() else None
 
 
 def load_transport_key(keys_dir: Path) -> bytes | None:

@@ -14,6 +14,7 @@ import random
 import secrets
 import socket
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -26,6 +27,7 @@ from hallapp.sync.adapter import (
     AuthError,
     ConfigError,
     ConflictError,
+    DeadlineError,
     HashMismatchError,
     PlatformAdapter,
     PlatformError,
@@ -64,6 +66,7 @@ class SyncEngine:
         self.owner = owner or new_owner()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._deadline = float("inf")
 
     # --- thread for the window ---------------------------------------------------------------------
 
@@ -115,12 +118,15 @@ class SyncEngine:
         """Send until the outbox is empty or every remaining entry waits on back-off, then pull
         status updates. Raises AuthError / ConfigError (after recording them) at once."""
         summary: dict[str, Any] = {"confirmed": 0, "retrying": 0, "needs_attention": 0, "updates_applied": 0,
-                                   "offline": False, "error": None}
+                                   "offline": False, "error": None, "deadline": False}
         try:
             client = self._factory()
         except ConfigError as exc:
             self._blocked(str(exc))
             raise
+        self._deadline = time.monotonic() + self.options.run_timeout_s
+        if callable(getattr(client, "set_run_deadline", None)):  # the built-in client cuts requests at it too
+            client.set_run_deadline(self._deadline)
         try:
             if not self._probe(client):
                 summary["offline"] = True
@@ -130,6 +136,8 @@ class SyncEngine:
         except (AuthError, ConfigError) as exc:
             self._blocked(str(exc))
             raise
+        except DeadlineError as exc:
+            summary["deadline"], summary["error"] = True, str(exc)
         except TransientError as exc:
             summary["offline"], summary["error"] = True, str(exc)
         finally:
@@ -142,7 +150,10 @@ class SyncEngine:
         for _ in range(max(1, self.options.probe_tries)):
             try:
                 client.ping()
-            except TransientError:
+            except DeadlineError:
+                raise
+            except TransientError as exc:  # no answer, or one that is not the platform's
+                log.info("platform probe: %s", exc)
                 continue
             self._blocked("")
             self.emit({"type": "link", "up": True})
@@ -175,8 +186,10 @@ class SyncEngine:
         while rows := self._claim():
             for index, row in enumerate(rows):
                 try:
+                    if time.monotonic() >= self._deadline:
+                        raise DeadlineError("本轮同步已到时限，下一轮继续")
                     state = self._process(sender, row)
-                except (AuthError, ConfigError) as exc:
+                except (AuthError, ConfigError, DeadlineError) as exc:
                     for later in rows[index:]:
                         self._release(later, str(exc))
                     raise
@@ -192,6 +205,8 @@ class SyncEngine:
             return "lost"
         except (ConflictError, RejectedError, MaterialStoreError) as exc:
             return self._finish(row, "needs_attention", str(exc))
+        except DeadlineError:
+            raise  # released by _drain: the time ran out, not this entry's fault
         except HashMismatchError as exc:
             state = "needs_attention" if row.attempts + 1 >= self.options.max_hash_mismatches else "retrying"
             return self._finish(row, state, str(exc), retry=True)
@@ -239,6 +254,8 @@ def run_forever(app: Any, stop_event: threading.Event, **kwargs: Any) -> None:  
 
 def summary_line(summary: dict[str, Any]) -> str:
     head = "offline (platform unreachable)" if summary.get("offline") else "sent"
+    if summary.get("deadline"):
+        head = "stopped at the time limit (sync.run_timeout_s), the rest follows next run"
     parts = [f"sync: {head}", f"{summary['confirmed']} confirmed", f"{summary['retrying']} retrying",
              f"{summary['needs_attention']} need attention", f"{summary['updates_applied']} status updates applied",
              f"{summary['waiting']} waiting"]

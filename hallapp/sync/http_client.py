@@ -1,23 +1,26 @@
 """`HttpPlatformClient`: hallapp's HTTP contract (docs/platform-api.md) over httpx, every request
-signed with the hall's SM2 key."""
+signed with the hall's SM2 key, every answer checked against the platform's pinned SM2 key."""
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
+import math
 import socket
+import time
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from hallapp.sync import crypto, signing
+from hallapp.sync import answers, crypto, signing, wire
 from hallapp.sync.adapter import (
     AuthError,
     CaseAck,
     ConfigError,
     ConflictError,
+    DeadlineError,
     HallIdentity,
     HashMismatchError,
     MaterialHeld,
@@ -29,6 +32,7 @@ from hallapp.sync.adapter import (
     RejectedError,
     StatusUpdate,
     TransientError,
+    UntrustedAnswerError,
 )
 
 API = "/v1"
@@ -43,27 +47,23 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-def _error(response: httpx.Response) -> tuple[str, dict[str, Any]]:
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    return str(body.get("error", "")), body
-
-
-def raise_for(response: httpx.Response) -> None:
-    """Map the contract's answers to the adapter's errors."""
-    status = response.status_code
-    if status < 400:
+def raise_for(status: int, body: dict[str, Any], where: str) -> None:
+    """Map a signed answer's status to the adapter's errors. Only 2xx is success; a 3xx is never
+    followed and counts as no answer."""
+    if 200 <= status < 300:
         return
-    code, body = _error(response)
-    where = f"{response.request.method} {response.request.url.path}"
+    code = str(body.get("error", ""))
+    if status < 400:
+        raise UntrustedAnswerError(f"平台返回了接口约定之外的应答 ({status})，按未收到应答处理")
     if status in (401, 403):
         raise AuthError(f"平台拒绝了本大厅的签名或密钥 ({status} {code or 'unauthorized'})")
     if status == 409 and code == "offset_mismatch":
-        raise OffsetMismatchError(int(body.get("received", 0)))
+        raise OffsetMismatchError(answers.count(body, "received"))
     if status == 409 and code == "materials_missing":
-        raise MaterialsMissingError(list(body.get("missing", [])))
+        missing = body.get("missing")
+        if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+            raise UntrustedAnswerError("平台应答不符合接口约定（missing），按未收到应答处理")
+        raise MaterialsMissingError(missing)
     if status == 409:
         raise ConflictError(f"平台在同一提交编号下保存了不同的数据 ({where})")
     if status == 422 and code == "hash_mismatch":
@@ -75,72 +75,126 @@ def raise_for(response: httpx.Response) -> None:
     raise RejectedError(f"平台拒收 ({status} {code or 'rejected'}: {str(body.get('detail', ''))[:120]})")
 
 
-def _ack(body: dict[str, Any]) -> CaseAck:
-    return CaseAck(body["client_id"], body["state"], body.get("payload_sha256", ""), body.get("receipt", ""))
+def _lenient(data: bytes) -> dict[str, Any]:
+    """An error answer's body, for its code only (an error without JSON is still that error)."""
+    try:
+        return answers.body_json(data)
+    except UntrustedAnswerError:
+        return {}
 
 
-def _held(body: dict[str, Any]) -> MaterialHeld:
-    return MaterialHeld(body["sha256"], int(body["size"]), int(body["received"]), bool(body["complete"]))
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    body: bytes
+    nonce: str
+    signature: str
+    where: str
+
+
+UNSIGNED = "应答没有国家平台的有效签名（可能是网关认证页、代理或其他服务器），按未收到应答处理，稍后重试"
+KEY_CHANGED = "平台应答中的签名公钥与本机固定的不同，按未收到应答处理；如平台确已换钥，请管理员核实后处理"
+NOT_PINNED = "本机尚未固定国家平台的签名公钥，请运行 hallapp platform register"
 
 
 class HttpPlatformClient:
-    """One platform, one hall key; keep-alive connections; safe to use from one thread."""
+    """One platform, one hall key, the platform's pinned answer key; safe to use from one thread.
+
+    Every request ends by its deadline (`timeout_s`, and the run's deadline if one is set), every
+    answer is read up to `max_answer_bytes`, and no answer is believed before its signature checks."""
 
     def __init__(self, url: str, hall_code: str, key: crypto.HallKey, *, timeout_s: float = 30.0,
+                 platform_key: crypto.PublicKey | None = None, max_answer_bytes: int = 1024 * 1024,
                  verify: bool | str = True, transport: httpx.BaseTransport | None = None) -> None:
         self.base = check_url(url)
-        self.hall_code, self.key = hall_code, key
+        self.hall_code, self.key, self.platform_key = hall_code, key, platform_key
+        self.timeout_s, self.max_answer_bytes = timeout_s, max_answer_bytes
+        self.run_deadline = math.inf
         transport = transport or httpx.HTTPTransport(verify=verify, socket_options=NODELAY)
-        self._http = httpx.Client(base_url=self.base, timeout=timeout_s, verify=verify, transport=transport,
-                                  headers={"User-Agent": "hallapp-sync/1"})
+        self._http = wire.bound(httpx.Client(
+            base_url=self.base, timeout=timeout_s, verify=verify, transport=transport, follow_redirects=False,
+            headers={"User-Agent": "hallapp-sync/1", "Accept-Encoding": "identity"}))
 
     def close(self) -> None:
         self._http.close()
 
-    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
-              headers: dict[str, str] | None = None) -> httpx.Response:
+    def set_run_deadline(self, at: float) -> None:
+        """No request of this client runs past `at` (time.monotonic())."""
+        self.run_deadline = at
+
+    def _exchange(self, method: str, path: str, body: bytes, params: dict[str, Any] | None,
+                  headers: dict[str, str] | None) -> _Answer:
         request = self._http.build_request(method, API + path, content=body or None, params=params)
         target = request.url.raw_path.decode("ascii")  # path and query exactly as sent
         request.headers.update(signing.sign_headers(self.key, self.hall_code, method, target, body))
         request.headers.update(headers or {})
+        now = time.monotonic()
+        if now >= self.run_deadline:
+            raise DeadlineError("本轮同步已到时限，下一轮继续")
         try:
-            response = self._http.send(request)
+            with wire.deadline(min(now + self.timeout_s, self.run_deadline)):
+                response = self._http.send(request, stream=True)
+                try:
+                    data = wire.read_bounded(response, self.max_answer_bytes)
+                finally:
+                    response.close()
+        except wire.AnswerTooLargeError as exc:
+            raise UntrustedAnswerError(f"平台应答超过 {self.max_answer_bytes} 字节上限，按未收到应答处理") from exc
+        except httpx.TimeoutException as exc:
+            if time.monotonic() >= self.run_deadline:
+                raise DeadlineError("本轮同步已到时限，下一轮继续") from exc
+            raise TransientError(f"国家平台在 {self.timeout_s:g} 秒内没有完成应答") from exc
         except (httpx.TransportError, httpx.StreamError) as exc:
             raise TransientError(f"无法连接国家平台 ({type(exc).__name__})") from exc
         except httpx.InvalidURL as exc:
             raise ConfigError(f"平台地址无效 ({exc})") from exc
-        raise_for(response)
-        return response
+        return _Answer(response.status_code, data, request.headers[signing.NONCE],
+                       response.headers.get(signing.ANSWER_SIGNATURE, ""), f"{method} {API}{path}")
 
-    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:  # noqa: ANN401
-        response = self._send(method, path, **kwargs)
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise TransientError(f"平台返回了无法解析的应答 ({response.status_code})") from exc
+    def _json(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
+              headers: dict[str, str] | None = None) -> dict[str, Any]:
+        if self.platform_key is None:
+            raise ConfigError(NOT_PINNED)
+        answer = self._exchange(method, path, body, params, headers)
+        if not signing.answer_is_signed(self.platform_key, answer.status, answer.nonce, answer.body, answer.signature):
+            raise UntrustedAnswerError(UNSIGNED)
+        raise_for(answer.status, _lenient(answer.body), answer.where)
+        return answers.body_json(answer.body)
 
     def register(self, hall: HallIdentity, public_key_pem: str) -> Registration:
+        """Register; the answer must be signed by the pinned platform key or, on first registration,
+        by the key it names (then pinned by the caller)."""
         body = json.dumps({"hall_code": hall.code, "hall_name": hall.name, "region_code": hall.region_code,
                            "public_key_pem": public_key_pem}).encode("utf-8")
-        answer = self._json("POST", "/halls/register", body=body, headers={"Content-Type": "application/json"})
-        transport = answer.get("transport_key")
-        return Registration(answer["key_id"], base64.b64decode(transport) if transport else None)
+        answer = self._exchange("POST", "/halls/register", body, None, {"Content-Type": "application/json"})
+        fields = _lenient(answer.body)
+        signer = self.platform_key or _named_key(fields)
+        if signer is None or not signing.answer_is_signed(signer, answer.status, answer.nonce, answer.body,
+                                                          answer.signature):
+            raise UntrustedAnswerError(UNSIGNED)
+        raise_for(answer.status, fields, answer.where)
+        registration = answers.registration(answers.body_json(answer.body), crypto.key_id(public_key_pem))
+        named = _named_key(fields)
+        if named is not None and named.key_id != signer.key_id:
+            raise UntrustedAnswerError(KEY_CHANGED)
+        return replace(registration, platform_key_pem=signer.pem)
 
     def ping(self) -> None:
-        self._json("GET", "/ping")
+        answers.ping(self._json("GET", "/ping"))
 
     def put_case(self, client_id: str, payload: bytes) -> CaseAck:
-        return _ack(self._json("PUT", f"/cases/{client_id}", body=payload, headers={"Content-Type": "application/json"}))
+        body = self._json("PUT", f"/cases/{client_id}", body=payload, headers={"Content-Type": "application/json"})
+        return answers.ack(body, client_id)
 
     def get_case(self, client_id: str) -> CaseAck | None:
         try:
-            return _ack(self._json("GET", f"/cases/{client_id}"))
+            return answers.ack(self._json("GET", f"/cases/{client_id}"), client_id)
         except NotFoundError:
             return None
 
     def material_status(self, sha256: str) -> MaterialHeld | None:
         try:
-            return _held(self._json("GET", f"/materials/{sha256}"))
+            return answers.held(self._json("GET", f"/materials/{sha256}"), sha256)
         except NotFoundError:
             return None
 
@@ -149,17 +203,23 @@ class HttpPlatformClient:
                    "X-Upload-Length": str(total)}
         if encrypted:
             headers["X-Encryption"] = "SM4-CTR"
-        return _held(self._json("PUT", f"/materials/{sha256}", body=chunk, headers=headers))
+        return answers.held(self._json("PUT", f"/materials/{sha256}", body=chunk, headers=headers), sha256)
 
     def commit(self, client_id: str, payload_sha256: str, materials: list[str]) -> CaseAck:
         body = json.dumps({"payload_sha256": payload_sha256, "materials": materials}).encode("utf-8")
-        return _ack(self._json("POST", f"/cases/{client_id}/commit", body=body, headers={"Content-Type": "application/json"}))
+        answer = self._json("POST", f"/cases/{client_id}/commit", body=body, headers={"Content-Type": "application/json"})
+        return answers.ack(answer, client_id)
 
     def status_updates(self, since: int, limit: int) -> tuple[list[StatusUpdate], int]:
-        body = self._json("GET", "/status-updates", params={"since": since, "limit": limit})
-        updates = [StatusUpdate(int(u["seq"]), u["client_id"], u["case_number"], u["status"], u.get("reason", ""),
-                                u.get("waybill", ""), u.get("at", "")) for u in body.get("updates", [])]
-        return updates, int(body.get("next", since))
+        return answers.updates(self._json("GET", "/status-updates", params={"since": since, "limit": limit}), since, limit)
+
+
+def _named_key(fields: dict[str, Any]) -> crypto.PublicKey | None:
+    pem = fields.get("platform_public_key_pem")
+    try:
+        return crypto.PublicKey(pem) if isinstance(pem, str) and pem else None
+    except ValueError:
+        return None
 
 
 __all__ = ["HttpPlatformClient", "PlatformError", "check_url"]

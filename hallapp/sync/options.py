@@ -15,7 +15,9 @@ class SyncOptions:
     backoff_cap_s: float = 900.0
     chunk_bytes: int = 1024 * 1024  # a multiple of 16 (SM4-CTR)
     poll_s: float = 30.0  # the daemon's idle wait between runs
-    timeout_s: float = 30.0
+    timeout_s: float = 30.0  # one request, whole: connect, send, wait, read the answer
+    run_timeout_s: float = 600.0  # one run (`sync --once`, one daemon round), whole
+    max_answer_bytes: int = 1024 * 1024  # a longer answer is not read: no answer
     encrypt_materials: bool = False
     probe_tries: int = 3
     request_retries: int = 2  # quick retries of one idempotent request before the entry backs off

@@ -7,9 +7,9 @@ without a gap) are enqueued.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
+from hallapp.domain.clock import hall_clock
 from hallapp.sync import records
 
 SENDABLE_STATES = ("accepted", "accepted_with_gap")
@@ -36,5 +36,5 @@ def enqueue_case(uow: Any, case: Any, *, revision: int = 1) -> str | None:  # no
     payload = records.canonical(record)
     uow.outbox.enqueue(case_id=case.id, case_number=case.number, kind=KIND_CASE, client_id=client_id,
                        payload=payload.decode("utf-8"), payload_sha256=records.sha256_hex(payload), bytes_total=0,
-                       now=datetime.now(UTC))
+                       now=hall_clock().now())
     return client_id

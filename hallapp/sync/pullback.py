@@ -1,5 +1,7 @@
 """Status pull-back: the platform's updates for this hall's cases, fetched from a cursor kept in the
 database, recorded once each, then applied through the case state machine (`cases.transition`).
+Only updates for a submission the platform confirmed to us are applied (others wait, or are skipped
+when they name no submission of ours); the cursor only moves forward over what the platform signed.
 
 submitted → received → in_process → completed; returned (with the reason) from submitted, received or
 in_process. `result_mailed`: for a case delivered by mail the result went straight to the applicant,
@@ -15,7 +17,7 @@ from typing import Any
 
 from hallapp.domain.cases import TRANSITIONS, CaseError, CaseState
 from hallapp.services import cases
-from hallapp.sync.adapter import PlatformAdapter
+from hallapp.sync.adapter import PlatformAdapter, UntrustedAnswerError
 
 log = logging.getLogger(__name__)
 CURSOR_KEY = "status_cursor"
@@ -31,6 +33,8 @@ def fetch(db: Any, client: PlatformAdapter, limit: int) -> int:  # noqa: ANN401
         with db.unit_of_work() as uow:
             cursor = int(uow.outbox.state_get(CURSOR_KEY, "0") or 0)
         updates, after = client.status_updates(cursor, limit)
+        if after < cursor or any(u.seq <= cursor or u.seq > after for u in updates):  # any adapter's answer
+            raise UntrustedAnswerError("平台状态更新的序号不连贯，按未收到应答处理")
         with db.unit_of_work(write=True) as uow:
             for u in updates:
                 new += uow.outbox.add_update(seq=u.seq, client_id=u.client_id, case_number=u.case_number,
@@ -57,12 +61,18 @@ def path_to(current: CaseState, target: CaseState) -> list[CaseState] | None:
     return None
 
 
-def apply_one(db: Any, update: Any) -> str:  # noqa: ANN401 - UpdateRow
-    """Apply one recorded update; returns the outcome written beside it."""
+def apply_one(db: Any, update: Any) -> str | None:  # noqa: ANN401 - UpdateRow
+    """Apply one recorded update; returns the outcome written beside it, or None to keep it pending
+    (the platform has not yet confirmed that submission to us: apply it once it has)."""
     with db.unit_of_work() as uow:
         local = uow.outbox.case_state(update.case_number)
+        ours = [r for r in uow.outbox.by_case_number(update.case_number) if r.client_id == update.client_id]
     if local is None:
         return "skipped: no such case here"
+    if not ours:
+        return "skipped: not a submission of ours"
+    if not any(r.state == "confirmed" for r in ours):
+        return None
     current, delivery = CaseState(local[0]), local[1]
     target = TARGETS.get(update.status)
     if target is None:
@@ -92,6 +102,8 @@ def apply_pending(db: Any) -> int:  # noqa: ANN401
         except CaseError as exc:  # another counter moved it first, or the move is not allowed
             outcome = f"skipped: {type(exc).__name__}"
             log.info("status update %s for case %s not applied: %s", update.seq, update.case_number, exc)
+        if outcome is None:
+            continue
         with db.unit_of_work(write=True) as uow:
             uow.outbox.set_update_outcome(update.seq, outcome)
         applied += outcome == "applied"

@@ -15,11 +15,13 @@ from hallapp.sync import crypto, records
 from hallapp.sync.adapter import (
     CaseAck,
     ConflictError,
+    DeadlineError,
     MaterialHeld,
     MaterialsMissingError,
     OffsetMismatchError,
     PlatformAdapter,
     TransientError,
+    UntrustedAnswerError,
 )
 from hallapp.sync.options import SyncOptions
 
@@ -43,6 +45,8 @@ class EntrySender:
         for attempt in range(retries + 1):
             try:
                 return fn(*args, **kwargs)
+            except DeadlineError:
+                raise
             except TransientError:
                 if attempt == retries:
                     raise
@@ -65,7 +69,7 @@ class EntrySender:
         self.renew(row)  # claimed with the batch: still ours, and the lease runs from now
         payload = row.payload.encode("utf-8")
         ack = self._check(row, self.call(self.client.put_case, row.client_id, payload))
-        if ack.state == "committed":
+        if ack.state == "committed" and ack.receipt:
             return ack.receipt
         hashes = records.material_hashes(json.loads(payload))
         self.upload_all(row, hashes)
@@ -75,11 +79,17 @@ class EntrySender:
         except MaterialsMissingError as exc:  # the platform lost some: send them again, once
             self.upload_all(row, [h for h in hashes if h in set(exc.missing)])
             ack = self.call(self.client.commit, row.client_id, row.payload_sha256, hashes)
-        return self._check(row, ack).receipt
+        ack = self._check(row, ack)
+        if ack.state != "committed" or not ack.receipt:  # only a commit with a receipt counts as received
+            raise UntrustedAnswerError("平台没有确认提交，稍后重试")
+        return ack.receipt
 
     @staticmethod
     def _check(row: Any, ack: CaseAck) -> CaseAck:  # noqa: ANN401
-        if ack.payload_sha256 and ack.payload_sha256 != row.payload_sha256:
+        """The (signed) answer is about this submission and holds exactly our payload."""
+        if ack.client_id != row.client_id:
+            raise UntrustedAnswerError("平台应答的提交编号与所发不符，按未收到应答处理")
+        if ack.payload_sha256 != row.payload_sha256:
             raise ConflictError("平台在同一提交编号下保存了不同的数据")
         return ack
 

@@ -29,3 +29,21 @@ def sign_headers(key: crypto.HallKey, hall_code: str, method: str, target: str, 
     signature = key.sign(string_to_sign(method, target, timestamp, nonce, digest, hall_code, key.key_id))
     return {HALL: hall_code, KEY_ID: key.key_id, TIMESTAMP: timestamp, NONCE: nonce, CONTENT_SM3: digest,
             SIGNATURE: signature}
+
+
+# --- answers: the platform signs every /v1 answer, so only the platform can confirm -------------
+
+ANSWER_SIGNATURE = "X-Platform-Signature"
+
+
+def answer_to_sign(status: int, nonce: str, body: bytes) -> bytes:
+    """Lines `hallapp-answer/1`, the status code, the request's X-Nonce, hex SM3 of the answer body."""
+    return "\n".join(("hallapp-answer/1", str(int(status)), nonce, crypto.sm3_hex(body))).encode("utf-8")
+
+
+def sign_answer(key: crypto.HallKey, status: int, nonce: str, body: bytes) -> dict[str, str]:
+    return {ANSWER_SIGNATURE: key.sign(answer_to_sign(status, nonce, body))}
+
+
+def answer_is_signed(public: crypto.PublicKey, status: int, nonce: str, body: bytes, signature: str) -> bool:
+    return bool(signature) and public.verify(signature, answer_to_sign(status, nonce, body))

@@ -1,6 +1,7 @@
 """Platform simulator: a real HTTP server on loopback (Werkzeug) that speaks docs/platform-api.md.
 
-It checks signatures, content digests, hashes and idempotency as the contract says, stores what it
+It signs every /v1 answer with its own SM2 key (kept in its data directory, handed out at
+registration), checks signatures, content digests, hashes and idempotency as the contract says, stores what it
 receives (SQLite + files in a directory), and can misbehave: fail a share of requests (503 before,
 500 after doing the work), drop connections (before or after the work), add latency, be down for
 the first seconds, and move committed cases through the platform's states (auto-progress).
@@ -36,6 +37,7 @@ from hallapp.sync.sim_store import SimError, SimStore
 log = logging.getLogger(__name__)
 STATUSES = ("received", "in_process", "returned", "completed", "result_mailed")
 MAX_BODY = 64 * 1024 * 1024
+PLATFORM_KEY_FILE = "platform_sm2.pem"  # the simulator's own answer-signing key, kept in its data dir
 
 
 @dataclass
@@ -94,6 +96,7 @@ class Platform:
         self.rng = random.Random(options.seed)
         self.rng_lock = threading.Lock()
         self.nonces: dict[str, float] = {}
+        self.key = crypto.load_or_create_key_file(store.dir / PLATFORM_KEY_FILE)  # signs every answer
 
     def __call__(self, environ: dict, start_response: Callable) -> Any:  # noqa: ANN401
         return self.handle(Request(environ))(environ, start_response)
@@ -103,6 +106,14 @@ class Platform:
             return self.rng.random()
 
     def handle(self, request: Request) -> Response:
+        """Route, then sign every answer under /v1 (status, the request's nonce, SM3 of the body)."""
+        response = self._route(request)
+        if request.path.startswith("/v1/"):
+            nonce = request.headers.get(signing.NONCE, "")
+            response.headers.update(signing.sign_answer(self.key, response.status_code, nonce, response.get_data()))
+        return response
+
+    def _route(self, request: Request) -> Response:
         try:
             endpoint, values = URLS.bind_to_environ(request.environ).match()
         except NotFound:
@@ -185,7 +196,8 @@ class Platform:
         import base64
 
         kid, transport = self.store.register(hall, json.loads(body)["public_key_pem"])
-        return _json({"key_id": kid, "transport_key": base64.b64encode(transport).decode("ascii")})
+        return _json({"key_id": kid, "transport_key": base64.b64encode(transport).decode("ascii"),
+                      "platform_public_key_pem": self.key.public_pem})
 
     def ping(self, request: Request, hall: str, body: bytes) -> Response:
         return _json({"ok": True, "time": int(time.time())})

@@ -44,12 +44,13 @@ def test_our_signatures_verify_and_tampering_fails() -> None:
 def test_key_files_are_private(synced_app) -> None:
     keys = synced_app.home.keys_dir
     assert stat.S_IMODE(keys.stat().st_mode) == 0o700
-    for name in (crypto.PRIVATE_FILE, crypto.TRANSPORT_FILE):
+    for name in (crypto.PRIVATE_FILE, crypto.TRANSPORT_FILE, crypto.PLATFORM_FILE):
         assert stat.S_IMODE((keys / name).stat().st_mode) == 0o600
 
 
 def test_unregistered_key_is_rejected(synced_app, sim) -> None:
-    stranger = HttpPlatformClient(sim.url, "DEMO510104", crypto.HallKey.generate())
+    pinned = crypto.load_platform_key(synced_app.home.keys_dir)
+    stranger = HttpPlatformClient(sim.url, "DEMO510104", crypto.HallKey.generate(), platform_key=pinned)
     try:
         with pytest.raises(AuthError):
             stranger.ping()
@@ -60,7 +61,7 @@ def test_unregistered_key_is_rejected(synced_app, sim) -> None:
 
 def test_wrong_hall_code_and_tampered_body_are_rejected(synced_app, sim) -> None:
     key = crypto.load_key(synced_app.home.keys_dir)
-    other_hall = HttpPlatformClient(sim.url, "OTHER", key)
+    other_hall = HttpPlatformClient(sim.url, "OTHER", key, platform_key=crypto.load_platform_key(synced_app.home.keys_dir))
     try:
         with pytest.raises(AuthError):
             other_hall.ping()

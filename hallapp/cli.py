@@ -8,6 +8,7 @@ logs the detail, and exits 1. No tracebacks on a clerk's or technician's screen.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = cat.add_parser("import", help="replace (default) or merge the catalog from a YAML file")
     imp.add_argument("file", type=Path)
     imp.add_argument("--merge", action="store_true", help="keep items the file does not list")
+    imp.add_argument("--allow-empty", action="store_true", help="accept a file without items (withdraws every item)")
     find = cat.add_parser("search", help="find items by name, code or pinyin initials")
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=20)
@@ -84,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--doc", required=True, choices=["receipt", "notice", "commitment", "consent"])
     render.add_argument("--out", required=True, type=Path)
     render.add_argument("--size", choices=["A4", "thermal80"], default="A4", help="receipt only")
+    render.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
     demo = sub.add_parser("demo", help="demo and training data").add_subparsers(dest="action", required=True)
     seed = demo.add_parser("seed-cases", help="create N realistic cases in the current home; prints their numbers")
@@ -161,11 +164,25 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "demo":
             from hallapp.services import demo
 
+            _require_demo_hall(app)
             for number in demo.seed_cases(app, args.count):
                 print(number)
         return 0
     finally:
         app.close()
+
+
+def _require_demo_hall(app) -> None:  # noqa: ANN001
+    """Demo data only where a demo hall lives: fake cases must never reach a real hall's outbox."""
+    from hallapp.services import hall
+
+    if app.demo:
+        return
+    info = hall.hall_info(app.db)
+    if info is not None and info.demo:
+        return
+    why = "this database holds a real hall" if info is not None else "this database has no demo hall"
+    raise UserError(f"demo commands run only in the demo hall and {why}: use `hallapp --demo demo ...`")
 
 
 def _config(args: argparse.Namespace) -> int:
@@ -255,16 +272,62 @@ def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
         pdf = documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
     except (CaseError, ValueError) as exc:  # DocumentError (coded) is a ValueError with an English message
         raise UserError(str(exc)) from exc
-    args.out.write_bytes(pdf)
+    write_output(app, args.out, pdf, force=args.force)
     print(f"{args.doc} of {args.number} written to {args.out}")
     return 0
+
+
+def write_output(app, out: Path, data: bytes, *, force: bool) -> None:  # noqa: ANN001
+    """Write a file the user named, never one of the program's own, all or nothing."""
+    _check_output_target(app, out, force)
+    temp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with open(temp, "xb") as handle:  # written beside the target, then renamed: no half-written file
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise UserError(f"not enough space to write {out}; nothing was written: free some space or "
+                            "choose another drive") from exc
+        raise UserError(f"cannot write {out} ({exc.strerror}): choose another file") from exc
+
+
+def _check_output_target(app, out: Path, force: bool) -> None:  # noqa: ANN001
+    database = app.db.sqlite_file
+    if app.home.contains(out) or (database is not None and out.resolve() == database.resolve()):
+        raise UserError(f"{out} is inside the hallapp home ({app.home.root}), whose files are the program's own: "
+                        "choose a file elsewhere")
+    if out.is_dir():
+        raise UserError(f"{out} is a folder: give the name of a file to write")
+    if not out.parent.is_dir():
+        raise UserError(f"cannot write {out}: the folder does not exist: create it or choose another")
+    if out.exists() or out.is_symlink():
+        if not out.is_file():
+            raise UserError(f"{out} is not a regular file: choose another file")
+        if not force and not _confirm_overwrite(out):
+            raise UserError(f"{out} already exists: add --force to replace it, or choose another file")
+
+
+def _confirm_overwrite(out: Path) -> bool:
+    """Ask at a terminal; a script (no terminal) gets a refusal and the --force hint."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    print(f"{out} already exists. Replace it? [y/N] ", end="", file=sys.stderr, flush=True)
+    try:
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
+    except (OSError, EOFError):
+        return False
 
 
 def _catalog(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     from hallapp.services import catalog
 
     if args.action == "import":
-        counts = catalog.import_catalog(app.db, args.file, merge=args.merge, actor="cli")
+        counts = catalog.import_catalog(app.db, args.file, merge=args.merge, actor="cli",
+                                        allow_empty=args.allow_empty)
         print(f"imported {args.file.name}: {counts.added} added, {counts.updated} updated, "
               f"{counts.deactivated} withdrawn")
         return 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -62,9 +64,19 @@ class DatabaseSettings(_Section):
         description="SQLAlchemy URL of a shared hall database (PostgreSQL); empty = SQLite in the home folder",
     )
 
+    @field_validator("url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        return check_database_url(value.strip())
+
 
 class PlatformSettings(_Section):
     url: str = Field("", description="Address of the national platform's inter-provincial channel")
+
+    @field_validator("url")
+    @classmethod
+    def _platform_url(cls, value: str) -> str:
+        return check_web_url(value.strip())
 
 
 class CounterSettings(_Section):
@@ -90,6 +102,13 @@ class DeviceSettings(_Section):
     scan_folder: str = Field(
         "", description="Folder where the vendor's scan tool (TWAIN/WIA) saves files; each new file goes to the selected material"
     )
+
+    @field_validator("idcard_baud")
+    @classmethod
+    def _reader_speed(cls, value: int) -> int:
+        if value not in ID_CARD_BAUDS:  # SAM readers speak one of these two; any other value never connects
+            raise ValueError("must be 115200 or 9600")
+        return value
 
 
 class TicketPrinterSettings(_Section):
@@ -119,7 +138,13 @@ class SyncSettings(_Section):
     backoff_cap_s: float = Field(900, ge=1, le=86400, description="Longest retry delay")
     chunk_bytes: int = Field(1048576, ge=16, le=16 * 1048576, multiple_of=16, description="Material upload chunk size")
     poll_s: float = Field(30, ge=1, le=3600, description="Seconds between sync rounds when idle")
-    timeout_s: float = Field(30, ge=1, le=600, description="Seconds before a platform request times out")
+    timeout_s: float = Field(
+        30, ge=1, le=600, description="Seconds one platform request may take in all (connect, send, whole answer)"
+    )
+    run_timeout_s: float = Field(600, ge=10, le=86400, description="Seconds one sync round may take in all")
+    max_answer_bytes: int = Field(
+        1048576, ge=4096, le=64 * 1048576, description="Largest platform answer read; a longer one counts as no answer"
+    )
     encrypt_materials: bool = Field(False, description="Encrypt material uploads with SM4 (the platform's transport key)")
     request_retries: int = Field(2, ge=0, le=10, description="Quick retries of one request before backing off")
     adapter: str = Field("http", description="Platform adapter (http = the documented hallapp contract)")
@@ -151,6 +176,16 @@ class DocumentSettings(_Section):
         description="Holiday calendars for promised dates (paths, or names under resources/)",
     )
 
+    @field_validator("holiday_calendars")
+    @classmethod
+    def _calendar_names(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            path = Path(entry.strip())
+            if not entry.strip() or (not path.is_absolute() and ".." in path.parts):
+                raise ValueError(f"{entry!r} is not a holiday calendar: give a name under resources/ "
+                                 "(calendars/cn-2026.yaml) or the full path of a calendar file")
+        return [entry.strip() for entry in value]
+
     @field_validator("status_url_template")
     @classmethod
     def _has_number(cls, value: str) -> str:
@@ -180,6 +215,42 @@ class Settings(_Section):
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
 
 
+ID_CARD_BAUDS = (115200, 9600)
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+
+
+def check_database_url(value: str) -> str:
+    """An SQLAlchemy URL of a backend hallapp runs on (never echoed: it may hold a password)."""
+    if not value:
+        return value
+    scheme, sep, rest = value.partition("://")
+    backend = scheme.split("+", 1)[0].lower()
+    if not sep or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(\+[A-Za-z0-9_]+)?", scheme):
+        raise ValueError("not a database URL: expected postgresql+psycopg://USER:PASSWORD@HOST/NAME "
+                         "or sqlite:///PATH, or empty for the home's SQLite file")
+    if backend not in DATABASE_BACKENDS:
+        raise ValueError(f"only sqlite or postgresql databases are supported, not {backend}")
+    if backend == "sqlite" and not rest.startswith("/"):
+        raise ValueError("an SQLite URL names a file: sqlite:///PATH")
+    if backend == "postgresql" and ("/" not in rest or not rest.split("/", 1)[0] or not rest.split("/", 1)[1]):
+        raise ValueError("a PostgreSQL URL names a host and a database: postgresql+psycopg://USER:PASSWORD@HOST/NAME")
+    return value
+
+
+def check_web_url(value: str) -> str:
+    """An http(s) address with a host (and, if given, a valid port)."""
+    if not value:
+        return value
+    parts = urlsplit(value)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or any(c.isspace() for c in value):
+        raise ValueError("not a web address: expected https://HOST[:PORT][/PATH] (or http://), or empty")
+    return value
+
+
 ENV_OVERRIDES = {
     "database.url": "HALLAPP_DATABASE_URL",
     "platform.url": "HALLAPP_PLATFORM_URL",
@@ -203,10 +274,20 @@ def declared_keys() -> dict[str, tuple[Any, str]]:
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
+    if path.is_dir():
+        raise SettingsError(f"{path} is a folder, not a settings file: remove or rename it")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror}): check its permissions") from exc
+    try:
+        text = data.decode("utf-8-sig")  # Notepad saves UTF-8 with a byte order mark
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path}: not saved as UTF-8 (byte {exc.start}): save it again as UTF-8") from exc
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from exc
 
@@ -252,12 +333,29 @@ def set_value(path: Path, key: str, text: str) -> Settings:
         raise SettingsError(f"{key}: not a valid list ({exc})") from exc
     raw.setdefault(section, {})[name] = value
     settings = _validate(raw, "refused")
+    if key == "documents.holiday_calendars":
+        _check_calendars_load(settings.documents.holiday_calendars)
     # Store the validated (typed) value, not the raw string.
     raw[section][name] = getattr(getattr(settings, section), name)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
     tmp.replace(path)
     return settings
+
+
+def _check_calendars_load(entries: list[str]) -> None:
+    """At `config set` time every calendar must be a readable calendar, not only a plausible name."""
+    from hallapp.domain.workdays import CalendarError, HolidayCalendar
+    from hallapp.resources import resource_path
+
+    for entry in entries:
+        path = Path(entry)
+        try:
+            HolidayCalendar.load(path if path.is_absolute() else resource_path(*path.parts))
+        except (CalendarError, FileNotFoundError, ValueError) as exc:
+            detail = " ".join(str(exc).split())
+            raise SettingsError(f"refused: documents.holiday_calendars: {entry!r} is not a holiday calendar "
+                                f"({detail})") from exc
 
 
 def flat_items(settings: Settings) -> list[tuple[str, Any, str]]:

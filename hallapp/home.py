@@ -37,6 +37,14 @@ class Home:
         # Demo mode keeps its own file so trying the program never touches a real hall's data.
         return self.root / ("demo.sqlite3" if demo else "hallapp.sqlite3")
 
+    def contains(self, path: Path) -> bool:
+        """Whether ``path`` (followed through symlinks) lies in this home: its files are the program's own."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return False
+        return True
+
     def ensure(self) -> Home:
         self.root.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(exist_ok=True)

@@ -7,10 +7,11 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hallapp.bootstrap import AppContext, open_app
+from hallapp.config import SettingsError
 from hallapp.services import hall, staff
 from ui import i18n, style
 from ui.dialogs.login import LoginDialog
@@ -47,6 +48,20 @@ def sign_in(ctx: AppContext) -> tuple[hall.HallInfo, staff.StaffSession] | None:
     return info, login.session
 
 
+def settings_refused(exc: SettingsError) -> int:
+    """A settings file that cannot be used: say so in a dialog and end cleanly (exit 2, a user error)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hallapp")
+    i18n.install(os.environ.get("HALLAPP_LANGUAGE") or "zh_CN")  # the settings that name the language are unreadable
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "hallapp cannot start"),
+                      QCoreApplication.translate("Startup", "The settings file cannot be used."))
+    advice = QCoreApplication.translate("Startup", "{problem}\n\nCorrect or remove the file, then start hallapp again. "
+                                                   "The problem is also written to the log.")
+    box.setInformativeText(advice.format(problem=exc))
+    box.exec()
+    return 2
+
+
 class _FirstPaint(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
@@ -57,7 +72,10 @@ class _FirstPaint(QObject):
 
 
 def run_gui(*, demo: bool = False) -> int:
-    ctx = open_app(demo=demo)
+    try:
+        ctx = open_app(demo=demo)
+    except SettingsError as exc:
+        return settings_refused(exc)
     app = make_application(ctx)
     signed_in = sign_in(ctx)
     if signed_in is None:

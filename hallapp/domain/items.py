@@ -102,8 +102,9 @@ class ItemSpec(BaseModel):
     processing_modes: list[ProcessingMode] = Field(min_length=1)
     case_type: CaseType
     promised_days: int = Field(ge=0, le=365)
-    fee: Decimal = Field(Decimal(0), ge=0)
-    batch: int | None = None
+    # Bounds of the database columns (Numeric(10, 2), a year): a larger number is a typing error.
+    fee: Decimal = Field(Decimal(0), ge=0, le=Decimal("99999999.99"), decimal_places=2)
+    batch: int | None = Field(None, ge=1949, le=2200)
     sample_checklist: bool = False
     materials: list[MaterialSpec] = Field(min_length=1)
 

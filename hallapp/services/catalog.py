@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from hallapp.domain import pinyin
 from hallapp.domain.items import ItemSpec
 from hallapp.resources import resource_path
-from hallapp.storage import Database
+from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.repositories.catalog import ImportCounts
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,23 @@ class _Lines(dict):
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Lines:  # type: ignore[override]
+        _refuse_duplicate_keys(node)
         mapping = _Lines(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.lines = {self.construct_object(k): k.start_mark.line + 1 for k, _ in node.value}
         return mapping
+
+
+def _refuse_duplicate_keys(node: yaml.MappingNode) -> None:
+    """YAML keeps the last of two equal keys without a word; a catalog must not lose the first silently."""
+    first: dict[object, int] = {}
+    for key_node, _value in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+        line = key_node.start_mark.line + 1
+        if key in first:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first at line {first[key]})", key_node.start_mark)
+        first[key] = line
 
 
 class _SeqLines(list):
@@ -87,6 +100,7 @@ def _field_path(loc: Sequence[Any]) -> str:
 class Catalog:
     source: Path
     items: tuple[ItemSpec, ...]
+    items_line: int = 1
 
 
 def load_catalog(path: Path) -> Catalog:
@@ -97,10 +111,12 @@ def load_catalog(path: Path) -> Catalog:
         raise CatalogError(f"{path}: cannot read ({exc})") from exc
     try:
         doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.constructor.ConstructorError as exc:
+        raise CatalogError(f"{path}:{_mark_line(exc)}: {exc.problem}") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise CatalogError(f"{path}:{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+        raise CatalogError(f"{path}:{_mark_line(exc)}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    except RecursionError as exc:  # a catalog is three levels deep; thousands are a broken or hostile file
+        raise CatalogError(f"{path}:1: lists or mappings nested too deeply to be a catalog") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
         raise CatalogError(f"{path}:1: items: the file must have a list 'items'")
     if doc.get("version") != 1:
@@ -125,26 +141,42 @@ def load_catalog(path: Path) -> Catalog:
             raise CatalogError(f"{path}:{line}: items[{index}].name: {spec.name} already used at line {names[spec.name]}")
         names[spec.name] = _line_of(doc, ["items", index, "name"])
         items.append(spec)
-    return Catalog(path, tuple(items))
+    return Catalog(path, tuple(items), _line_of(doc, ["items"]))
+
+
+def _mark_line(exc: yaml.YAMLError) -> int:
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark else 1
 
 
 def starter_catalog_path() -> Path:
     return resource_path(*STARTER_CATALOG)
 
 
-def import_catalog(db: Database, path: Path, *, merge: bool = False, actor: str = "system") -> ImportCounts:
+def import_catalog(db: Database, path: Path, *, merge: bool = False, actor: str = "system",
+                   allow_empty: bool = False) -> ImportCounts:
     """Replace (default) or merge the catalog from a file, in one transaction.
 
-    The whole file is validated before anything is written: a bad file changes nothing.
+    The whole file is validated before anything is written: a bad file changes nothing. An empty
+    file would withdraw every item: that takes ``allow_empty``.
     """
     catalog = load_catalog(path)
-    keys = {spec.code: _search_keys(spec) for spec in catalog.items}
+    if not catalog.items and not merge and not allow_empty:
+        raise CatalogError(f"{path}:{catalog.items_line}: items: the list is empty and would withdraw every item "
+                           "of the catalog: add --allow-empty if that is what you want")
     with db.unit_of_work(write=True) as uow:
-        counts = uow.catalog.store(catalog.items, keys, replace=not merge)
-        uow.audit.append("catalog_imported", actor=actor, subject=f"catalog:{path.name}",
-                         mode="merge" if merge else "replace", added=counts.added,
-                         updated=counts.updated, deactivated=counts.deactivated)
+        counts = store_catalog(uow, catalog, merge=merge, actor=actor)
     log.info("catalog %s imported: %s", path.name, counts)
+    return counts
+
+
+def store_catalog(uow: UnitOfWork, catalog: Catalog, *, merge: bool = False, actor: str = "system") -> ImportCounts:
+    """Write a validated catalog inside a caller's transaction."""
+    keys = {spec.code: _search_keys(spec) for spec in catalog.items}
+    counts = uow.catalog.store(catalog.items, keys, replace=not merge)
+    uow.audit.append("catalog_imported", actor=actor, subject=f"catalog:{catalog.source.name}",
+                     mode="merge" if merge else "replace", added=counts.added,
+                     updated=counts.updated, deactivated=counts.deactivated)
     return counts
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from hallapp.domain.regions import county_status, default_regions
 from hallapp.domain.staff import Role
 from hallapp.services import catalog, queue, staff
-from hallapp.storage import Database
+from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Counter, Hall
+
+log = logging.getLogger(__name__)
 
 _HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,36}$")
 
@@ -58,14 +63,21 @@ def setup_problem(name: str, code: str, region_code: str) -> str | None:
 
 def create_hall(db: Database, *, name: str, code: str, region_code: str, counters: int,
                 admin_username: str, admin_name: str, admin_password: str, demo: bool = False,
-                phone: str = "", address: str = "") -> HallInfo:
-    """First-run set-up: the hall, its counters, the first admin and the starter catalog.
+                phone: str = "", address: str = "",
+                more_staff: Sequence[tuple[str, str, Role, str]] = ()) -> HallInfo:
+    """First-run set-up: the hall, its counters, the first admin, the starter catalog and the queue
+    categories, in one transaction: a failure or a kill anywhere leaves no hall, and set-up runs again.
 
-    ``phone`` and ``address`` are printed on documents unless a PC's documents.hall_* settings say otherwise.
+    ``phone`` and ``address`` are printed on documents unless a PC's documents.hall_* settings say otherwise;
+    ``more_staff`` (username, display name, role, password) are created with the admin (the demo hall's).
     """
     problem = setup_problem(name, code, region_code) or staff.account_problem(admin_username, admin_password)
     if problem:
         raise SetupError(problem)  # checked before anything is written: a refused set-up leaves no hall
+    # Everything slow or fallible that writes nothing comes first, outside the write lock.
+    starter = catalog.load_catalog(catalog.starter_catalog_path())
+    accounts = [(admin_username, admin_name, Role.ADMIN, admin_password), *more_staff]
+    hashed = [(user, shown, role, staff.hash_password(password)) for user, shown, role, password in accounts]
     with db.unit_of_work(write=True) as uow:
         if uow.halls.the_hall() is not None:
             raise SetupError("此数据库已有大厅，不能重复初始化")
@@ -75,17 +87,31 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
         uow.flush()
         for number in range(1, counters + 1):
             uow.add(Counter(hall_id=hall.id, number=number, name=f"{number}号窗口"))
+        uow.flush()
         uow.audit.append("hall_created", actor="setup", subject=f"hall:{hall.code}", counters=counters)
-        hall_id = hall.id
-    try:
-        staff.create_staff(db, "setup", hall_id, admin_username, admin_name, Role.ADMIN, admin_password)
-    except staff.StaffError as exc:
-        raise SetupError(str(exc)) from exc
-    catalog.import_catalog(db, catalog.starter_catalog_path(), actor="setup")
-    queue.ensure_default_categories(db, hall_id)
+        try:
+            for user, shown, role, password_hash in hashed:
+                staff.add_staff(uow, "setup", hall.id, user, shown, role, password_hash)
+        except staff.StaffError as exc:
+            raise SetupError(str(exc)) from exc
+        catalog.store_catalog(uow, starter, actor="setup")
+        queue.ensure_default_categories(_Within(uow), hall.id)  # type: ignore[arg-type]
+    log.info("hall %s set up; catalog %s imported", code.strip(), starter.source.name)
     info = hall_info(db)
     assert info is not None
     return info
+
+
+class _Within:
+    """A stand-in Database whose unit of work is the caller's open one: lets a service written for a
+    Database join the set-up transaction (queue.ensure_default_categories has no uow variant yet)."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    @contextmanager
+    def unit_of_work(self, *, write: bool = False) -> Iterator[UnitOfWork]:  # noqa: ARG002
+        yield self._uow
 
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - published demo password, demo hall only
@@ -112,9 +138,8 @@ def ensure_demo_hall(db: Database) -> HallInfo:
         return info
     info = create_hall(db, name="演示县政务服务中心", code="DEMO510104", region_code="510104", counters=3,
                        admin_username="admin", admin_name="系统管理员", admin_password=DEMO_PASSWORD, demo=True,
-                       phone=DEMO_PHONE, address=DEMO_ADDRESS)
-    for username, display_name, role in DEMO_STAFF:
-        staff.create_staff(db, "setup", info.id, username, display_name, role, DEMO_PASSWORD)
+                       phone=DEMO_PHONE, address=DEMO_ADDRESS,
+                       more_staff=[(user, shown, role, DEMO_PASSWORD) for user, shown, role in DEMO_STAFF])
     return info
 
 

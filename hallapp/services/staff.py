@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from hallapp.config import SecuritySettings
 from hallapp.domain.staff import Role, lock_after_failure, password_problem
-from hallapp.storage import Database
+from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Staff
 from hallapp.storage.models.base import utcnow
 
@@ -36,6 +38,15 @@ class StaffSession:
     display_name: str
     role: Role
     hall_id: int
+
+
+BAD_CREDENTIALS = "用户名或密码错误"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash of a random secret at the production cost, checked for unknown user names."""
+    return _hasher.hash(secrets.token_hex(16))
 
 
 def hash_password(password: str) -> str:
@@ -64,8 +75,9 @@ def _attempt(uow, username: str, password: str, security: SecuritySettings,  # n
              now: datetime) -> StaffSession | str:
     staff = uow.staff.by_username(username, for_update=True)
     if staff is None or not staff.active:
+        _verify(_dummy_hash(), password)  # as slow as a real check: the time must not tell who exists
         uow.audit.append("login_failed", actor=username[:40], subject="staff:unknown")
-        return "用户名或密码错误"
+        return BAD_CREDENTIALS
     subject = f"staff:{staff.username}"
     if staff.locked_until and staff.locked_until > now:
         minutes = int((staff.locked_until - now).total_seconds() // 60) + 1
@@ -80,8 +92,7 @@ def _attempt(uow, username: str, password: str, security: SecuritySettings,  # n
         if staff.locked_until:
             uow.audit.append("account_locked", actor="system", subject=subject, minutes=security.lockout_minutes)
             return f"密码错误次数过多，账号已锁定 {security.lockout_minutes} 分钟"
-        left = security.max_failed_logins - staff.failed_logins
-        return f"用户名或密码错误（还可尝试 {left} 次）"
+        return BAD_CREDENTIALS  # no "N tries left": that would tell an unknown name from a known one
     if _hasher.check_needs_rehash(staff.password_hash):
         staff.password_hash = hash_password(password)
     staff.failed_logins = 0
@@ -117,15 +128,23 @@ def create_staff(db: Database, actor: str, hall_id: int, username: str, display_
     problem = account_problem(username, password)
     if problem:
         raise StaffError(problem)
+    password_hash = hash_password(password)  # the slow part, outside the write lock
     with db.unit_of_work(write=True) as uow:
-        if uow.staff.by_username(username):
-            raise StaffError(f"用户名 {username} 已存在")
-        staff = Staff(hall_id=hall_id, username=username, display_name=display_name.strip() or username,
-                      role=Role(role).value, password_hash=hash_password(password))
-        uow.add(staff)
-        uow.flush()
-        uow.audit.append("staff_created", actor=actor, subject=f"staff:{username}", role=staff.role)
-        return _session_of(staff)
+        return add_staff(uow, actor, hall_id, username, display_name, role, password_hash)
+
+
+def add_staff(uow: UnitOfWork, actor: str, hall_id: int, username: str, display_name: str,
+              role: Role | str, password_hash: str) -> StaffSession:
+    """The account inside a caller's transaction (first-run set-up writes everything in one)."""
+    username = username.strip()
+    if uow.staff.by_username(username):
+        raise StaffError(f"用户名 {username} 已存在")
+    staff = Staff(hall_id=hall_id, username=username, display_name=display_name.strip() or username,
+                  role=Role(role).value, password_hash=password_hash)
+    uow.add(staff)
+    uow.flush()
+    uow.audit.append("staff_created", actor=actor, subject=f"staff:{username}", role=staff.role)
+    return _session_of(staff)
 
 
 def change_role(db: Database, actor: str, username: str, role: Role | str) -> None:

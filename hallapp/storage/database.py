@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -66,6 +67,12 @@ class Database:
     def display_url(self) -> str:
         return self.url.render_as_string(hide_password=True)
 
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite file, or None for PostgreSQL or an in-memory database."""
+        name = self.url.database if self.is_sqlite else None
+        return Path(name) if name and name != ":memory:" else None
+
     @contextmanager
     def unit_of_work(self, *, write: bool = False) -> Iterator[UnitOfWork]:
         """A transaction: committed when the block ends normally, rolled back on any error.
@@ -91,15 +98,38 @@ class Database:
             session.close()
 
     def upgrade(self) -> None:
+        """Check a SQLite file, then apply migrations (at every start)."""
         from hallapp.storage.migrate import upgrade
 
+        self.check_integrity()
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             log.error("migration failed: %s", type(exc).__name__)
+            if self.is_sqlite:
+                raise DatabaseError(f"cannot open the database file {self.sqlite_file} ({type(exc).__name__}): "
+                                    "check that it is a hallapp database and that the folder is writable") from exc
             raise DatabaseError(
                 f"无法打开数据库 {self.display_url} ({type(exc).__name__})，请检查 database.url 设置和数据库服务器"
             ) from exc
+
+    def check_integrity(self) -> None:
+        """Refuse a damaged SQLite file before anything writes to it (writing would spread the damage)."""
+        path = self.sqlite_file
+        if path is None or not path.is_file() or path.stat().st_size == 0:
+            return  # a new database: nothing to check
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as con:
+                con.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                problems = [row[0] for row in con.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            log.error("database file unreadable: %s", exc)
+            raise DatabaseError(f"the database file {path} is damaged or is not a hallapp database ({exc}): "
+                                "restore it from a backup, or move it away to start a new one") from exc
+        if problems != ["ok"]:
+            log.error("database file failed quick_check: %s", "; ".join(problems))
+            raise DatabaseError(f"the database file {path} is damaged ({problems[0]}); nothing was written: "
+                                "restore it from a backup") from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,38 @@ def test_search_treats_wildcards_as_text(any_db: Database) -> None:
 def test_search_finds_aliases_by_text_and_full_pinyin(any_db: Database, query: str) -> None:
     catalog.import_catalog(any_db, STARTER)
     assert catalog.search(any_db, query), query
+
+
+def test_an_empty_catalog_does_not_withdraw_every_item_unless_asked(any_db: Database, tmp_path: Path) -> None:
+    catalog.import_catalog(any_db, STARTER)
+    empty = _write(tmp_path, "version: 1\nitems: []\n")
+    with pytest.raises(catalog.CatalogError, match=r"catalog.yaml:2: items: .*empty.*--allow-empty"):
+        catalog.import_catalog(any_db, empty)
+    assert catalog.search(any_db, "社会保障卡")
+    counts = catalog.import_catalog(any_db, empty, allow_empty=True)
+    assert counts.deactivated >= 28 and catalog.search(any_db, "社会保障卡") == []
+
+
+def test_a_duplicate_key_is_refused_with_both_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_ITEM.replace("    department: 测试部\n", "    department: 测试部\n    department: 别的部\n"))
+    with pytest.raises(catalog.CatalogError, match=r"catalog.yaml:6: duplicate key 'department' \(first at line 5\)"):
+        catalog.load_catalog(path)
+
+
+@pytest.mark.parametrize(
+    ("mutation", "field"),
+    [(("promised_days: 5", "promised_days: 5\n    batch: 1180591620717411303424"), "items[0].batch"),
+     (("promised_days: 5", "promised_days: 5\n    fee: 1e400"), "items[0].fee"),
+     (("promised_days: 5", "promised_days: 5\n    fee: 123456789012"), "items[0].fee")],
+)
+def test_huge_numbers_are_refused_with_the_field(any_db: Database, tmp_path: Path, mutation, field) -> None:  # noqa: ANN001
+    path = _write(tmp_path, GOOD_ITEM.replace(*mutation))
+    with pytest.raises(catalog.CatalogError, match=rf"catalog.yaml:\d+: {re.escape(field)}:"):
+        catalog.import_catalog(any_db, path)
+    assert catalog.search(any_db, "测试事项") == []
+
+
+def test_deep_nesting_is_refused_as_a_file_problem(tmp_path: Path) -> None:
+    path = _write(tmp_path, "version: 1\nitems: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(catalog.CatalogError, match=r"catalog.yaml:\d+: .*nest"):
+        catalog.load_catalog(path)

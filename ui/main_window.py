@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.ensurePolished()  # the stylesheet's larger font and item padding count
         self.nav.setFixedWidth(max(180, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 36))
+        self._link_pages()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.stack.currentChanged.connect(lambda _i: self.focus_page())
         self.nav.setCurrentRow(0)
@@ -121,6 +122,15 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == self.ctx.settings.ui.language)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+
+    def _link_pages(self) -> None:
+        """A case picked on the supervisor page opens on the cases page."""
+        supervisor, cases_page = self.pages.get(Page.SUPERVISOR), self.pages.get(Page.CASES)
+        if isinstance(supervisor, SupervisorPage) and isinstance(cases_page, CasesPage):
+            def show(number: str) -> None:
+                self.nav.setCurrentRow(list(self.pages).index(Page.CASES))
+                cases_page.open_case(number)
+            supervisor.case_requested.connect(show)
 
     def focus_page(self) -> None:
         """The shown page gets the keyboard: its own choice, else its first focusable widget."""

@@ -11,13 +11,13 @@ def state_words() -> dict[str, str]:
         "draft": QCoreApplication.translate("Words", "draft"),
         "accepted": QCoreApplication.translate("Words", "accepted"),
         "accepted_with_gap": QCoreApplication.translate("Words", "accepted (gap)"),
-        "notified": QCoreApplication.translate("Words", "one-time notice given"),
-        "submitted": QCoreApplication.translate("Words", "sent to the platform"),
-        "received": QCoreApplication.translate("Words", "received by the authority"),
-        "in_process": QCoreApplication.translate("Words", "being handled"),
-        "returned": QCoreApplication.translate("Words", "returned for correction"),
+        "notified": QCoreApplication.translate("Words", "notice given"),
+        "submitted": QCoreApplication.translate("Words", "sent"),
+        "received": QCoreApplication.translate("Words", "at the authority"),
+        "in_process": QCoreApplication.translate("Words", "in process"),
+        "returned": QCoreApplication.translate("Words", "returned"),
         "completed": QCoreApplication.translate("Words", "completed"),
-        "delivered": QCoreApplication.translate("Words", "result delivered"),
+        "delivered": QCoreApplication.translate("Words", "delivered"),
     }
 
 
@@ -39,7 +39,7 @@ def action_words() -> dict[str, str]:
         "originals_dispatched": QCoreApplication.translate("Words", "originals sent"),
         "queue_configured": QCoreApplication.translate("Words", "queue set up"),
         "queue_policy_changed": QCoreApplication.translate("Words", "queue rules changed"),
-        "result_delivered": QCoreApplication.translate("Words", "result delivered"),
+        "result_delivered": QCoreApplication.translate("Words", "delivered"),
         "role_changed": QCoreApplication.translate("Words", "role changed"),
         "staff_created": QCoreApplication.translate("Words", "staff account created"),
         "window_locked": QCoreApplication.translate("Words", "window locked"),

@@ -1,54 +1,338 @@
-"""Today's hall at a glance for the supervisor: tickets, waiting, times, sync backlog, bad
-evaluations to follow up. Figures are computed from the day's tickets (a hall issues hundreds a
-day, not millions), so they always agree with the queue itself."""
+"""The supervisor's figures for a period of the hall's days (today live, a day, week, month or
+range): tiles, hourly/counter/clerk/item/evaluation breakdowns, and the rows behind each number.
+
+`snapshot()` reads the period's tickets, cases and evaluations once (plain tuples); every figure
+and every drill-down is then computed from that snapshot in memory, so a tile and the list it
+opens always agree. Days and hours are the hall's (hallapp.domain.clock), whatever the OS zone.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import math
+from collections import Counter as Tally
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from statistics import mean
 
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import BAD_LEVELS
 from hallapp.storage import Database
+from hallapp.storage.repositories.dashboard import DashboardQueries
+
+GOOD_LEVELS = frozenset({1, 2, 3})  # 非常满意 满意 基本满意: satisfied, per GB/T 39046 A.8
+
+
+@dataclass(frozen=True)
+class Period:
+    """The hall's days first..last, both included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def day(cls, day: date) -> Period:
+        return cls(day, day)
+
+    @classmethod
+    def week(cls, day: date) -> Period:
+        monday = day - timedelta(days=day.weekday())
+        return cls(monday, monday + timedelta(days=6))
+
+    @classmethod
+    def month(cls, day: date) -> Period:
+        first = day.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return cls(first, following - timedelta(days=1))
+
+    def bounds(self, clock: Clock) -> tuple[datetime, datetime]:
+        """[start, end) in aware UTC: the hall's midnight before `first` to the one after `last`."""
+        return clock.day_start(self.first), clock.day_start(self.last + timedelta(days=1))
+
+    def includes(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    category: str
+    state: str
+    counter: int | None
+    clerk: str  # display name of the clerk who last called it; "" if never called
+    issued_at: datetime
+    called_at: datetime | None
+    serving_at: datetime | None
+    finished_at: datetime | None
+
+    @property
+    def wait_min(self) -> float | None:
+        """Issue → first call."""
+        return _minutes(self.issued_at, self.called_at)
+
+    @property
+    def service_min(self) -> float | None:
+        """Start of service (or the call) → done, for visits that were done."""
+        if self.state != "done":
+            return None
+        return _minutes(self.serving_at or self.called_at, self.finished_at)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str
+    state: str
+    counter: int | None
+    clerk: str
+    item_code: str
+    item_name: str
+    ticket_id: int | None
+    saved_at: datetime
+    accepted_at: datetime | None
+    with_gap: bool  # accepted under 容缺 (the due date stays after the materials came)
+    returned_reason: str
+    printed_at: datetime | None  # first receipt/notice printed
+
+    @property
+    def decision(self) -> str:
+        """accepted | accepted_with_gap | notified: what the clerk decided at the window."""
+        if self.accepted_at is None:
+            return "notified"
+        return "accepted_with_gap" if self.with_gap else "accepted"
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    id: int
+    ticket_id: int | None
+    case_id: int | None
+    clerk: str
+    level: int | None
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    period: Period
+    today: date
+    tickets: tuple[TicketRow, ...]
+    cases: tuple[CaseRow, ...]
+    evaluations: tuple[EvaluationRow, ...]
+    returned: tuple[CaseRow, ...]  # open returns, whatever day the case was saved
+    backlog: int
+    backlog_oldest: datetime | None
+    taken_at: datetime
+    zone_clock: Clock = field(repr=False, compare=False, default_factory=hall_clock)
+
+    @property
+    def live(self) -> bool:
+        return self.period.includes(self.today)
 
 
 @dataclass(frozen=True)
 class Figures:
     issued: int
-    done: int
-    waiting: int
+    waiting: int | None  # None for a period that does not include today
+    done: int  # visits finished (F8), not cases
     no_show: int
+    cases_accepted: int  # accepted with every material (受理)
+    accepted_with_gap: int  # 容缺受理
+    notices: int  # 一次性告知
     avg_wait_min: float | None  # issue → first call, over called tickets
-    avg_service_min: float | None  # call (or start) → done, over finished visits
-    backlog: int  # cases not yet confirmed by the platform
-    bad_evaluations: int  # 不满意 / 非常不满意 today: to follow up
-    evaluations: int
+    p90_wait_min: float | None
+    avg_service_min: float | None  # start of service → done, over finished visits
+    p90_service_min: float | None
+    evaluations: int  # answered or not
+    satisfaction_pct: float | None  # levels 1–3 over answered evaluations
+    bad_evaluations: int  # 不满意 / 非常不满意: to follow up
+    backlog: int  # outbox entries the platform has not confirmed
+    backlog_oldest_min: float | None
+    returned: int  # cases returned by the platform, not resubmitted yet
     by_counter: dict[int, int]  # visits done per counter number
+
+
+def snapshot(db: Database, hall_id: int, period: Period | None = None, clock: Clock | None = None) -> Snapshot:
+    clock = clock or hall_clock()
+    today = clock.today()
+    period = period or Period.day(today)
+    since, until = period.bounds(clock)
+    with db.unit_of_work() as uow:
+        q = DashboardQueries(uow.session)
+        names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
+        tickets = tuple(TicketRow(i, n, cat, st, ctr, names.get(s, "") if s else "", iss, cal, srv, fin)
+                        for i, n, cat, st, ctr, s, iss, cal, srv, fin in q.tickets(hall_id, period.first, period.last))
+        case_rows = q.cases(hall_id, since, until)
+        returned_rows = q.returned_cases(hall_id)
+        prints = q.first_prints(sorted({r[0] for r in case_rows} | {r[0] for r in returned_rows}))
+        evaluations = tuple(EvaluationRow(i, t, c, names.get(s, "") if s else "", lv, reason, at)
+                            for i, t, c, s, lv, reason, at in q.evaluations(since, until))
+        backlog, oldest = uow.outbox.backlog()
+    return Snapshot(period, today, tickets, tuple(_case(r, names, prints) for r in case_rows), evaluations,
+                    tuple(_case(r, names, prints) for r in returned_rows), backlog, oldest, clock.now(), clock)
+
+
+def _case(row: tuple, names: dict[int, str], prints: dict[int, datetime]) -> CaseRow:
+    i, number, state, counter, staff_id, code, name, ticket_id, created, accepted, gap_due, reason = row
+    return CaseRow(i, number, state, counter, names.get(staff_id, "") if staff_id else "", code, name, ticket_id,
+                   created, accepted, gap_due is not None, reason or "", prints.get(i))
+
+
+def figures(snap: Snapshot) -> Figures:
+    waits = [t.wait_min for t in snap.tickets if t.wait_min is not None]
+    services = [t.service_min for t in snap.tickets if t.service_min is not None]
+    answered = [e.level for e in snap.evaluations if e.level is not None]
+    decisions = Tally(c.decision for c in snap.cases)
+    oldest = _minutes(snap.backlog_oldest, snap.taken_at) if snap.backlog_oldest else None
+    return Figures(
+        issued=len(snap.tickets),
+        waiting=sum(t.state == "waiting" for t in snap.tickets if t.issued_at and _day(snap, t.issued_at) == snap.today)
+        if snap.live else None,
+        done=sum(t.state == "done" for t in snap.tickets), no_show=sum(t.state == "no_show" for t in snap.tickets),
+        cases_accepted=decisions["accepted"], accepted_with_gap=decisions["accepted_with_gap"],
+        notices=decisions["notified"],
+        avg_wait_min=_round(mean(waits)) if waits else None, p90_wait_min=_round(percentile(waits, 90)),
+        avg_service_min=_round(mean(services)) if services else None, p90_service_min=_round(percentile(services, 90)),
+        evaluations=len(snap.evaluations),
+        satisfaction_pct=_round(100 * sum(lv in GOOD_LEVELS for lv in answered) / len(answered)) if answered else None,
+        bad_evaluations=sum(e.level in BAD_LEVELS for e in snap.evaluations),
+        backlog=snap.backlog, backlog_oldest_min=_round(oldest) if oldest is not None else None,
+        returned=len(snap.returned), by_counter=dict(sorted(Tally(t.counter for t in snap.tickets
+                                                               if t.state == "done" and t.counter is not None).items())),
+    )
 
 
 def today(db: Database, hall_id: int, day: date | None = None, clock: Clock | None = None) -> Figures:
     """The figures of the hall's `day` (default: today on the hall's clock), from its midnight to the next."""
     clock = clock or hall_clock()
-    day = day or clock.today()
-    start, end = clock.day_range(day)
+    return figures(snapshot(db, hall_id, Period.day(day or clock.today()), clock))
+
+
+def change_mark(db: Database, hall_id: int, clock: Clock | None = None) -> tuple:
+    """A few counts and maxima that change whenever the hall does: the page refreshes its full
+    figures only when this changes (it follows the queue's events instead of re-adding everything)."""
+    clock = clock or hall_clock()
+    day = clock.today()
     with db.unit_of_work() as uow:
-        tickets = uow.queue.tickets_of_day(hall_id, day)
-        evaluations = [e for e in uow.queue.evaluations_since(start) if e.created_at < end]
-        counters = {c.id: c.number for c in uow.halls.counters(hall_id)}
-        backlog, _oldest = uow.outbox.backlog()
-    waits = [(t.called_at - t.issued_at).total_seconds() / 60 for t in tickets if t.called_at]
-    services = [(t.finished_at - (t.serving_at or t.called_at)).total_seconds() / 60
-                for t in tickets if t.state == "done" and t.finished_at and (t.serving_at or t.called_at)]
-    by_counter: dict[int, int] = {}
-    for t in tickets:
-        if t.state == "done" and t.counter_id in counters:
-            by_counter[counters[t.counter_id]] = by_counter.get(counters[t.counter_id], 0) + 1
-    return Figures(
-        issued=len(tickets), done=sum(t.state == "done" for t in tickets),
-        waiting=sum(t.state == "waiting" for t in tickets), no_show=sum(t.state == "no_show" for t in tickets),
-        avg_wait_min=round(mean(waits), 1) if waits else None,
-        avg_service_min=round(mean(services), 1) if services else None,
-        backlog=backlog, bad_evaluations=sum(e.level in BAD_LEVELS for e in evaluations if e.level is not None),
-        evaluations=len(evaluations), by_counter=dict(sorted(by_counter.items())),
+        return DashboardQueries(uow.session).change_mark(hall_id, day, clock.day_start(day))
+
+
+# -- breakdowns -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Breakdowns:
+    hours: tuple[int, ...]  # the hall's hours shown (at least 8–17)
+    arrivals_by_hour: dict[int, int]
+    served_by_hour: dict[int, int]
+    served_by_counter: dict[int, int]
+    cases_by_counter: dict[int, int]
+    served_by_clerk: dict[str, int]
+    cases_by_clerk: dict[str, int]
+    cases_by_item: dict[str, int]  # item name → cases
+    evaluations_by_level: dict[int, int]  # 1..5, every level present
+
+
+def breakdowns(snap: Snapshot) -> Breakdowns:
+    hour = lambda at: snap.zone_clock.local(at).hour  # noqa: E731 - the hall's hour
+    arrivals = Tally(hour(t.issued_at) for t in snap.tickets)
+    served = Tally(hour(t.finished_at) for t in snap.tickets if t.state == "done" and t.finished_at)
+    busy = set(arrivals) | set(served)
+    hours = tuple(range(min(busy | {8}), max(busy | {17}) + 1))
+    done = [t for t in snap.tickets if t.state == "done"]
+    levels = Tally(e.level for e in snap.evaluations if e.level is not None)
+    return Breakdowns(
+        hours=hours, arrivals_by_hour={h: arrivals[h] for h in hours}, served_by_hour={h: served[h] for h in hours},
+        served_by_counter=_sorted(Tally(t.counter for t in done if t.counter is not None)),
+        cases_by_counter=_sorted(Tally(c.counter for c in snap.cases if c.counter is not None)),
+        served_by_clerk=_sorted(Tally(t.clerk for t in done if t.clerk)),
+        cases_by_clerk=_sorted(Tally(c.clerk for c in snap.cases if c.clerk)),
+        cases_by_item=dict(Tally(c.item_name for c in snap.cases).most_common()),
+        evaluations_by_level={lv: levels[lv] for lv in range(1, 6)},
     )
+
+
+# -- drill-down: the rows behind a number or a bar -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Drill:
+    kind: str  # tickets | cases | evaluations
+    rows: tuple
+
+
+def _tickets(snap: Snapshot, keep: Callable[[TicketRow], bool], key: Callable | None = None) -> Drill:
+    rows = [t for t in snap.tickets if keep(t)]
+    return Drill("tickets", tuple(sorted(rows, key=key, reverse=True) if key else rows))
+
+
+def _cases(rows: Iterable[CaseRow]) -> Drill:
+    return Drill("cases", tuple(rows))
+
+
+def drill(snap: Snapshot, what: str, value: object = None) -> Drill:
+    """The rows behind tile `what` (a Figures field) or behind one bar (`what`, `value`)."""
+    hour = lambda at: snap.zone_clock.local(at).hour if at else None  # noqa: E731
+    done = lambda t: t.state == "done"  # noqa: E731
+    by_wait, by_service = (lambda t: t.wait_min or 0), (lambda t: t.service_min or 0)
+    decisions = {"cases_accepted": "accepted", "accepted_with_gap": "accepted_with_gap", "notices": "notified"}
+    if what in ("issued", "arrivals_by_hour"):
+        return _tickets(snap, lambda t: value is None or hour(t.issued_at) == value)
+    if what == "waiting":
+        return _tickets(snap, lambda t: t.state == "waiting" and snap.zone_clock.day_of(t.issued_at) == snap.today)
+    if what in ("done", "by_counter", "served_by_counter", "served_by_clerk", "served_by_hour"):
+        match = {"by_counter": lambda t: t.counter == value, "served_by_counter": lambda t: t.counter == value,
+                 "served_by_clerk": lambda t: t.clerk == value, "served_by_hour": lambda t: hour(t.finished_at) == value}
+        test = match.get(what, lambda _t: True)
+        return _tickets(snap, lambda t: done(t) and test(t))
+    if what == "no_show":
+        return _tickets(snap, lambda t: t.state == "no_show")
+    if what in ("avg_wait_min", "p90_wait_min"):
+        return _tickets(snap, lambda t: t.wait_min is not None, by_wait)
+    if what in ("avg_service_min", "p90_service_min"):
+        return _tickets(snap, lambda t: t.service_min is not None, by_service)
+    if what in decisions:
+        return _cases(c for c in snap.cases if c.decision == decisions[what])
+    if what == "cases_by_counter":
+        return _cases(c for c in snap.cases if c.counter == value)
+    if what == "cases_by_clerk":
+        return _cases(c for c in snap.cases if c.clerk == value)
+    if what == "cases_by_item":
+        return _cases(c for c in snap.cases if c.item_name == value)
+    if what == "returned":
+        return _cases(snap.returned)
+    if what in ("evaluations", "satisfaction_pct"):
+        return Drill("evaluations", snap.evaluations)
+    if what == "bad_evaluations":
+        return Drill("evaluations", tuple(e for e in snap.evaluations if e.level in BAD_LEVELS))
+    if what == "evaluations_by_level":
+        return Drill("evaluations", tuple(e for e in snap.evaluations if e.level == value))
+    raise KeyError(what)
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+def percentile(values: Iterable[float], pct: float) -> float | None:
+    """Nearest-rank percentile: the smallest value with at least pct % of the values at or below it."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    return (end - start).total_seconds() / 60
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _day(snap: Snapshot, at: datetime) -> date:
+    return snap.zone_clock.day_of(at)
+
+
+def _sorted(tally: Tally) -> dict:
+    return dict(sorted(tally.items()))

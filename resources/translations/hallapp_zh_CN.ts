@@ -219,6 +219,94 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="31"/>
+        <source>Case {name}</source>
+        <translation>办件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="32"/>
+        <source>Account {name}</source>
+        <translation>账号 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="33"/>
+        <source>Ticket {name}</source>
+        <translation>号票 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="34"/>
+        <source>Hall {name}</source>
+        <translation>大厅 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="35"/>
+        <source>Counter {name}</source>
+        <translation>{name}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="36"/>
+        <source>Catalog {name}</source>
+        <translation>事项目录 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="46"/>
+        <source>On &amp;day</source>
+        <translation>按日(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="56"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="56"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="56"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="56"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="61"/>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="61"/>
+        <source>&amp;Who</source>
+        <translation>人员(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="76"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="77"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="108"/>
+        <source>✖ Audit trail altered: {count} events fail the check</source>
+        <translation>✖ 审计日志被改动：{count} 条记录校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_audit.py" line="111"/>
+        <source>✔ Audit trail intact</source>
+        <translation>✔ 审计日志完整</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../ui/intake/camera_dialog.py" line="44"/>
@@ -384,98 +472,98 @@ No = the file replaces the catalog.</source>
         <translation>{document} Alt+{key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="222"/>
+        <location filename="../../ui/pages/case_detail.py" line="223"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="227"/>
+        <location filename="../../ui/pages/case_detail.py" line="228"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="236"/>
+        <location filename="../../ui/pages/case_detail.py" line="237"/>
         <source>No scan is stored for this material.</source>
         <translation>该材料没有扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="237"/>
+        <location filename="../../ui/pages/case_detail.py" line="238"/>
         <source>Press F7 to scan it when the applicant brings it.</source>
         <translation>申请人带来后按 F7 扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="264"/>
+        <location filename="../../ui/pages/case_detail.py" line="265"/>
         <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
         <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="266"/>
+        <location filename="../../ui/pages/case_detail.py" line="267"/>
         <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
         <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="276"/>
-        <location filename="../../ui/pages/case_detail.py" line="278"/>
+        <location filename="../../ui/pages/case_detail.py" line="277"/>
+        <location filename="../../ui/pages/case_detail.py" line="279"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="285"/>
+        <location filename="../../ui/pages/case_detail.py" line="286"/>
         <source>Import supplied material</source>
         <translation>导入补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="286"/>
+        <location filename="../../ui/pages/case_detail.py" line="287"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="289"/>
+        <location filename="../../ui/pages/case_detail.py" line="290"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="298"/>
+        <location filename="../../ui/pages/case_detail.py" line="299"/>
         <source>{pages} page(s) captured: check them, then Enter records them.</source>
         <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="301"/>
+        <location filename="../../ui/pages/case_detail.py" line="302"/>
         <source>Record as supplied Enter</source>
         <translation>登记为已补交 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="303"/>
+        <location filename="../../ui/pages/case_detail.py" line="304"/>
         <source>Not recorded: the pages were dropped.</source>
         <translation>未登记：已丢弃这些页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="309"/>
+        <location filename="../../ui/pages/case_detail.py" line="310"/>
         <source>Recording…</source>
         <translation>正在登记……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="313"/>
+        <location filename="../../ui/pages/case_detail.py" line="314"/>
         <source>{material}: recorded as supplied ({pages} page(s)).</source>
         <translation>{material}：已登记补交（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="315"/>
+        <location filename="../../ui/pages/case_detail.py" line="316"/>
         <source>Every owed material is in; the case is now {state}.</source>
         <translation>待补交材料已全部收齐，办件现为{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="318"/>
+        <location filename="../../ui/pages/case_detail.py" line="319"/>
         <source>Still owed: {n}.</source>
         <translation>仍待补交 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="319"/>
+        <location filename="../../ui/pages/case_detail.py" line="320"/>
         <source>Recorded here only: the platform is not told of supplied materials yet.</source>
         <translation>仅在本机登记：补交材料暂不会上报平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="326"/>
+        <location filename="../../ui/pages/case_detail.py" line="327"/>
         <source>Scanning cancelled; nothing was recorded.</source>
         <translation>已取消扫描，未登记任何内容。</translation>
     </message>
@@ -528,22 +616,22 @@ No = the file replaces the catalog.</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="162"/>
+        <location filename="../../ui/pages/cases_page.py" line="170"/>
         <source>Searching…</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="164"/>
+        <location filename="../../ui/pages/cases_page.py" line="172"/>
         <source>The search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="175"/>
+        <location filename="../../ui/pages/cases_page.py" line="183"/>
         <source>{n} case(s) found.</source>
         <translation>找到 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="177"/>
+        <location filename="../../ui/pages/cases_page.py" line="185"/>
         <source>No case found. Change the search and press Enter.</source>
         <translation>没有找到办件。请修改查询条件后按回车。</translation>
     </message>
@@ -931,6 +1019,143 @@ No = the file replaces the catalog.</source>
         <location filename="../../ui/display/window.py" line="434"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="47"/>
+        <source>{count} rows. Enter opens the case; Esc closes.</source>
+        <translation>共 {count} 条，Enter 打开办件，Esc 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="48"/>
+        <source>{count} tickets. Esc closes.</source>
+        <translation>共 {count} 张号票，Esc 关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <source>Taken</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <source>Called</source>
+        <translation>叫号时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <source>Done</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <source>Wait (min)</source>
+        <translation>等候（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
+        <source>Service (min)</source>
+        <translation>办理（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <source>Clerk</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
+        <source>Receipt printed</source>
+        <translation>回执打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
+        <source>Returned because</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="71"/>
+        <source>no answer</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <source>waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <source>called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <source>being served</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <source>stepped aside</source>
+        <translation>暂离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <source>no-show</source>
+        <translation>过号</translation>
     </message>
 </context>
 <context>
@@ -2064,7 +2289,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="434"/>
+        <location filename="../../ui/intake/flow.py" line="436"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>
@@ -2312,57 +2537,57 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Change language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>An intake is in progress. The language changes as soon as this visit ends (F8).</source>
         <translation>正在办理中。本次办结（F8）后即切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Change after this visit</source>
         <translation>办结后切换</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
         <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Discard and quit</source>
         <translation>放弃并退出</translation>
     </message>
@@ -2699,91 +2924,231 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/app.py" line="56"/>
+        <source>hallapp cannot start</source>
+        <translation>hallapp 无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="57"/>
+        <source>The settings file cannot be used.</source>
+        <translation>设置文件无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="58"/>
+        <source>{problem}
+
+Correct or remove the file, then start hallapp again. The problem is also written to the log.</source>
+        <translation>{problem}
+
+请修正或删除该文件，然后重新启动 hallapp。此问题也已写入日志。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="21"/>
+        <location filename="../../ui/pages/supervisor.py" line="109"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
-        <source>Tickets issued</source>
-        <translation>取号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
-        <source>Visits done</source>
-        <translation>已办</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="26"/>
+        <location filename="../../ui/pages/supervisor.py" line="125"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <location filename="../../ui/pages/supervisor.py" line="126"/>
+        <source>Visits finished</source>
+        <translation>叫号办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <source>Cases accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <source>Accepted with gap</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="128"/>
+        <source>One-time notices</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="128"/>
+        <source>Returned by the platform</source>
+        <translation>平台退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="129"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="27"/>
+        <location filename="../../ui/pages/supervisor.py" line="129"/>
+        <source>90 % waited at most (min)</source>
+        <translation>90%等候不超过（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="130"/>
         <source>Average service (min)</source>
         <translation>平均办理（分）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="28"/>
+        <location filename="../../ui/pages/supervisor.py" line="131"/>
+        <source>90 % served within (min)</source>
+        <translation>90%办理不超过（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="132"/>
+        <source>Satisfied (%)</source>
+        <translation>满意率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="133"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="28"/>
+        <location filename="../../ui/pages/supervisor.py" line="262"/>
+        <source>Arrivals</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="263"/>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="266"/>
+        <location filename="../../ui/pages/supervisor.py" line="270"/>
+        <source>Visits</source>
+        <translation>叫号办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="267"/>
+        <location filename="../../ui/pages/supervisor.py" line="271"/>
+        <location filename="../../ui/pages/supervisor.py" line="273"/>
+        <source>Cases</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="276"/>
+        <source>Evaluations</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="132"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="29"/>
+        <location filename="../../ui/pages/supervisor.py" line="83"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="85"/>
+        <source>Ticket → receipt</source>
+        <translation>取号→回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="95"/>
+        <source>Today (live)</source>
+        <translation>今天（实时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="95"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="96"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="96"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="97"/>
+        <source>From – to</source>
+        <translation>自定义起止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="99"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="111"/>
+        <source>&amp;Period</source>
+        <translation>时段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="125"/>
+        <source>Tickets taken</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="126"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="39"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="39"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="39"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="39"/>
-        <source>Subject</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="47"/>
+        <location filename="../../ui/pages/supervisor.py" line="87"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="71"/>
+        <location filename="../../ui/pages/supervisor.py" line="133"/>
+        <source>Oldest unsynced (min)</source>
+        <translation>最久未同步（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="146"/>
+        <source>Arrivals and served by hour</source>
+        <translation>每小时取号与办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="147"/>
+        <source>Per counter</source>
+        <translation>按窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <source>Per clerk</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <source>Cases per item</source>
+        <translation>各事项办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="150"/>
+        <source>Evaluations by level</source>
+        <translation>评价等级分布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="232"/>
+        <source>Figures could not be read ({error}); they are read again at the next change.</source>
+        <translation>数据读取失败（{error}），有变化时将重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="246"/>
+        <source>as of {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="257"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="84"/>
-        <source>✖ Audit trail altered: {count} events fail the check</source>
-        <translation>✖ 审计日志被改动：{count} 条记录校验失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="87"/>
-        <source>✔ Audit trail intact</source>
-        <translation>✔ 审计日志完整</translation>
     </message>
 </context>
 <context>
@@ -2893,6 +3258,89 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     </message>
 </context>
 <context>
+    <name>TimesPanel</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="22"/>
+        <source>Visits</source>
+        <translation>件次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="22"/>
+        <location filename="../../ui/pages/supervisor_times.py" line="27"/>
+        <source>→ call</source>
+        <translation>→叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="22"/>
+        <location filename="../../ui/pages/supervisor_times.py" line="27"/>
+        <source>→ case saved</source>
+        <translation>→办件保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="22"/>
+        <location filename="../../ui/pages/supervisor_times.py" line="27"/>
+        <source>→ receipt</source>
+        <translation>→回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="23"/>
+        <source>90 % → receipt</source>
+        <translation>90%→回执</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="23"/>
+        <source>Receipts printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="24"/>
+        <location filename="../../ui/pages/supervisor_times.py" line="26"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="25"/>
+        <location filename="../../ui/pages/supervisor_times.py" line="26"/>
+        <source>Clerk</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="26"/>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="26"/>
+        <source>Taken</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="28"/>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="32"/>
+        <source>Per item (minutes from the ticket)</source>
+        <translation>按事项（自取号起，分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="33"/>
+        <source>Per clerk</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="36"/>
+        <source>Slowest visits</source>
+        <translation>最慢的办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_times.py" line="64"/>
+        <source>{visits} visits with a case: on average {call} min to the call, {case} min to the case saved, {receipt} min to the receipt printed (90 % within {p90} min).</source>
+        <translation>有办件的办理 {visits} 件次：平均取号后 {call} 分钟叫号，{case} 分钟办件保存，{receipt} 分钟打印回执（90% 在 {p90} 分钟内）。</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <location filename="../../ui/words.py" line="11"/>
@@ -2911,27 +3359,27 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     </message>
     <message>
         <location filename="../../ui/words.py" line="14"/>
-        <source>one-time notice given</source>
+        <source>notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="15"/>
-        <source>sent to the platform</source>
+        <source>sent</source>
         <translation>已报送平台</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="16"/>
-        <source>received by the authority</source>
+        <source>at the authority</source>
         <translation>办理机关已接收</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="17"/>
-        <source>being handled</source>
+        <source>in process</source>
         <translation>办理中</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="18"/>
-        <source>returned for correction</source>
+        <source>returned</source>
         <translation>退回补正</translation>
     </message>
     <message>
@@ -2942,7 +3390,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     <message>
         <location filename="../../ui/words.py" line="20"/>
         <location filename="../../ui/words.py" line="42"/>
-        <source>result delivered</source>
+        <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>

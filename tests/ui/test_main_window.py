@@ -72,7 +72,7 @@ def test_supervisor_sees_the_login_and_an_intact_trail(open_window, qtbot) -> No
     page = window.pages[Page.SUPERVISOR]
     assert window.current_page() is Page.SUPERVISOR
     qtbot.waitUntil(lambda: bool(page.chain.text()))
-    assert ("supervisor", "logged in", "staff:supervisor") in audit_rows(page.table)
+    assert ("supervisor", "logged in", "Account supervisor") in audit_rows(page.table)
     assert audit_rows(page.table)[0][1] == "logged in", "newest event first"
     assert "Audit trail intact" in page.chain.text()
 
@@ -175,7 +175,7 @@ def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot,
     lock.password.setText("not-my-password1")
     qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: lock.unlock_button.isEnabled() and bool(lock.message.text()))
-    assert "还可尝试" in lock.message.text()
+    assert "用户名或密码错误" in lock.message.text()
     assert lock.isVisible()
     assert not window.centralWidget().isVisible()
 

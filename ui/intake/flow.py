@@ -34,7 +34,7 @@ from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
-from hallapp.services import cases, catalog, documents
+from hallapp.services import cases, catalog, documents, visit_times
 from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
 from ui.tasks import Task
@@ -419,7 +419,9 @@ class IntakeFlow(QWidget):
             return
         db, number, settings = self.ctx.db, self.saved.number, self.ctx.documents
         busy = self.tr("Preparing {document}…").format(document=title)
-        Task(self, lambda: documents.render(db, number, kind, settings)).with_progress(busy).on_success(
+        # Recorded as printed when rendered for printing: the ticket → receipt times (supervisor page).
+        Task(self, lambda: visit_times.printed(db, number, kind, documents.render(db, number, kind, settings))).with_progress(
+            busy).on_success(
             lambda pdf: self.document_ready.emit(kind, pdf)).on_failure(lambda exc: self.error.setText(describe(exc))).run()
 
     # -- 6 print ------------------------------------------------------------------------------------

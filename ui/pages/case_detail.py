@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hallapp.bootstrap import AppContext
 from hallapp.domain.clock import hall_clock
-from hallapp.services import case_view, documents, scanning, supplements
+from hallapp.services import case_view, documents, scanning, supplements, visit_times
 from hallapp.services.staff import StaffSession
 from hallapp.sync import status as sync_status
 from ui.errors import describe
@@ -216,6 +216,7 @@ class CaseDetailPane(QWidget):
         def render() -> bytes:
             pdf = documents.render(db, number, kind, settings)
             case_view.record_reprint(db, number, kind, actor=actor)
+            visit_times.record_printed(db, number, kind, reprint=True)
             return pdf
 
         self.error.clear()

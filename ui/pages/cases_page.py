@@ -156,6 +156,14 @@ class CasesPage(QWidget):
         return super().eventFilter(watched, event)
 
     # -- searching ---------------------------------------------------------------------------------
+    def open_case(self, number: str) -> None:
+        """Show one case (from the supervisor's drill-down): searched by its number."""
+        self.on_day.setChecked(False)
+        self.state.setCurrentIndex(0)
+        self.text.setText(number)
+        self.search()
+        self.text.setFocus()
+
     def search(self) -> None:
         db, text, state = self.app.db, self.text.text(), self.state.currentData()
         day = self.day.date().toPython() if self.on_day.isChecked() else None

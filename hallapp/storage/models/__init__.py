@@ -5,6 +5,7 @@ from hallapp.storage.models.base import Base
 from hallapp.storage.models.case import Applicant, Case, CaseSequence, Material, Page
 from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
 from hallapp.storage.models.hall import Counter, Hall, Staff
+from hallapp.storage.models.printing import PrintedDocument
 from hallapp.storage.models.queue import (
     Appointment,
     CounterCategory,
@@ -33,6 +34,7 @@ __all__ = [
     "MaterialRequirement",
     "OutboxEntry",
     "Page",
+    "PrintedDocument",
     "QueueCategory",
     "ServiceItem",
     "Staff",

@@ -1,0 +1,113 @@
+"""The supervisor page from the keyboard: tiles that count cases and visits apart, the period
+control, a tile and a chart bar opened down to their rows and on to the case, the page following
+the queue without a refresh, and the audit trail in words with a filter. Hall time: Beijing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hallapp.domain.clock import FixedClock, using
+from hallapp.services import hall, queue
+from hallapp.services.demo import seed_cases
+from tests.ui.clerk_keys import focused, press, wait_until
+from ui.main_window import Page
+from ui.pages.supervisor_drill import DrillDialog
+
+ITEM = "002011004000"  # 社会保障卡申领
+
+
+@pytest.fixture
+def morning(ctx) -> Iterator[FixedClock]:  # noqa: ANN001
+    """10:00 Beijing: three tickets (A001 done at counter 1), three cases accepted without a ticket."""
+    clock = FixedClock.at_local(2026, 12, 8, 9, 0)
+    with using(clock):
+        info = hall.hall_info(ctx.db)
+        ids = [queue.issue_ticket(ctx.db, info.id, letter).id for letter in ("A", "A", "D")]
+        clock.set_local(2026, 12, 8, 9, 30)
+        ref = queue.CounterRef(info.id, 1)
+        queue.call_next(ctx.db, ref)
+        queue.done(ctx.db, ref, ids[0])
+        seed_cases(ctx, 3, plan="complete", item_code=ITEM)
+        clock.set_local(2026, 12, 8, 10, 0)
+        yield clock
+
+
+def _page(open_window, qtbot):  # noqa: ANN001, ANN202
+    window = open_window("supervisor")
+    window.activateWindow()
+    page = window.pages[Page.SUPERVISOR]
+    wait_until(qtbot, lambda: page.tiles["issued"].text() == "3", what="today's tiles")
+    return page
+
+
+def _drill(qtbot) -> DrillDialog:  # noqa: ANN001
+    wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), DrillDialog), what="the drill-down")
+    dialog = QApplication.activeModalWidget()
+    wait_until(qtbot, lambda: QApplication.focusWidget() is dialog.table, what="the keys in the list")
+    return dialog
+
+
+def test_cases_accepted_stand_beside_visits_finished(open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    assert (page.tiles["done"].text(), page.tiles["cases_accepted"].text()) == ("1", "3")
+    assert page.tiles["waiting"].text() == "2" and page.tiles["avg_wait_min"].text() == "30"
+
+
+def test_a_tile_opens_its_cases_and_enter_asks_for_the_case(open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    asked: list[str] = []
+    page.case_requested.connect(asked.append)
+    page.tile_buttons["cases_accepted"].setFocus()
+    press(Qt.Key.Key_Space)
+    dialog = _drill(qtbot)
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 1).text() == "12-08 09:30", "saved at, in the hall's time"
+    press(Qt.Key.Key_Return)
+    assert asked == [dialog.table.item(0, 0).text()]
+    assert asked[0].startswith("DEMO510104-20261208-")
+
+
+def test_a_bar_is_reached_and_opened_by_keys(open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    page.charts["hour"].setFocus()
+    for _ in range(2):  # hours start at 8: the second bar is 9 o'clock
+        press(Qt.Key.Key_Right)
+    assert "9: 3" in page.charts["hour"].chart().title()
+    press(Qt.Key.Key_Return)
+    dialog = _drill(qtbot)
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["A001", "A002", "D001"]
+    press(Qt.Key.Key_Escape)
+    wait_until(qtbot, lambda: not dialog.isVisible(), what="Esc closes the list")
+
+
+def test_the_period_is_chosen_by_keys(open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    page.period.setFocus()
+    press(Qt.Key.Key_Down)  # Today → Yesterday
+    wait_until(qtbot, lambda: page.tiles["issued"].text() == "0", what="yesterday's figures")
+    assert page.tiles["waiting"].text() == "–", "nobody waits in the past"
+    assert page.first.date().day() == 7 and page.last.date().day() == 7
+    press(Qt.Key.Key_Tab)
+    assert focused() is page.first, "the dates follow the period choice in the tab order"
+
+
+def test_the_page_follows_the_queue(ctx, open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    queue.issue_ticket(ctx.db, hall.hall_info(ctx.db).id, "B")
+    wait_until(qtbot, lambda: page.tiles["issued"].text() == "4", what="the new ticket counted")
+
+
+def test_the_audit_trail_in_words_and_filtered(open_window, qtbot, morning) -> None:  # noqa: ANN001
+    page = _page(open_window, qtbot)
+    audit = page.audit
+    wait_until(qtbot, lambda: audit.table.rowCount() > 3 and audit.action.count() > 2, what="the audit list")
+    subjects = {audit.table.item(r, 3).text() for r in range(audit.table.rowCount())}
+    assert "Account supervisor" in subjects and not any(s.startswith("staff:") for s in subjects)
+    audit.action.setCurrentIndex(audit.action.findText("staff account created"))
+    wait_until(qtbot, lambda: {audit.table.item(r, 2).text() for r in range(audit.table.rowCount())}
+               == {"staff account created"}, what="the filter applied")
+    assert audit.table.rowCount() >= 6  # the demo hall's clerks, supervisor, tech, admin

@@ -72,11 +72,41 @@ class DatabaseSettings(_Section):
 
 class PlatformSettings(_Section):
     url: str = Field("", description="Address of the national platform's inter-provincial channel")
+    ca_file: str = Field(
+        "", description="PEM file of the CA(s) the platform's TLS certificate must chain to; empty = the system's"
+    )
+    pin_sha256: list[str] = Field(
+        default_factory=list,
+        description="Optional pins: base64 SHA-256 of the platform certificate's public key (SPKI); any one must match",
+    )
 
     @field_validator("url")
     @classmethod
     def _platform_url(cls, value: str) -> str:
         return check_web_url(value.strip())
+
+    @field_validator("ca_file")
+    @classmethod
+    def _ca_file(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("pin_sha256")
+    @classmethod
+    def _pins(cls, value: list[str]) -> list[str]:
+        import base64
+        import binascii
+
+        pins = []
+        for pin in value:
+            text = pin.strip().removeprefix("sha256/")
+            try:
+                ok = len(base64.b64decode(text, validate=True)) == 32
+            except (binascii.Error, ValueError):
+                ok = False
+            if not ok:
+                raise ValueError(f"{pin!r} is not a base64 SHA-256 pin (44 characters, e.g. from `openssl x509 -pubkey`)")
+            pins.append(text)
+        return pins
 
 
 class CounterSettings(_Section):

@@ -16,7 +16,12 @@ class PlatformError(RuntimeError):
 
 
 class TransientError(PlatformError):
-    """Link down, timeout, reset, 5xx, 429: try again later with back-off."""
+    """Link down, timeout, reset, 5xx, 429: try again later with back-off. `retry_after_s` is the
+    platform's `Retry-After` (seconds from now) when its signed answer named one."""
+
+    def __init__(self, message: str = "", *, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 class UntrustedAnswerError(TransientError):
@@ -34,6 +39,11 @@ class AuthError(PlatformError):
 
 class ConfigError(PlatformError):
     """No platform address, a malformed one, or no hall key: shown at once."""
+
+
+class CertificateError(ConfigError):
+    """The platform's TLS certificate did not check (unknown CA, expired, another host, a pin that
+    does not match): sending stops and the reason is shown; never retried silently, never plain HTTP."""
 
 
 class ConflictError(PlatformError):

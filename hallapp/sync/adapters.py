@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 from typing import Any
 
-from hallapp.sync import crypto
+from hallapp.sync import crypto, tls
 from hallapp.sync.adapter import ConfigError, HallIdentity, PlatformAdapter
 from hallapp.sync.http_client import HttpPlatformClient, check_url
 from hallapp.sync.options import SyncOptions
@@ -40,9 +40,14 @@ def load_platform_key(app: Any) -> crypto.PublicKey | None:  # noqa: ANN401 - Ap
 def create_adapter(app: Any, options: SyncOptions, *, key: crypto.HallKey | None = None) -> PlatformAdapter:  # noqa: ANN401
     hall = hall_identity(app.db)
     if options.adapter == "http":
-        url = check_url(app.settings.platform.url)
+        platform = app.settings.platform
+        url = check_url(platform.url)
+        ca_file, pins = getattr(platform, "ca_file", ""), tuple(getattr(platform, "pin_sha256", ()))
+        tls.require_https(url, ca_file, pins)
+        verify = tls.client_context(ca_file) if url.lower().startswith("https://") else True
         return HttpPlatformClient(url, hall.code, key or load_key(app), timeout_s=options.timeout_s,
-                                  platform_key=load_platform_key(app), max_answer_bytes=options.max_answer_bytes)
+                                  platform_key=load_platform_key(app), max_answer_bytes=options.max_answer_bytes,
+                                  verify=verify, pins=pins)
     key = key or load_key(app)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name == options.adapter:

@@ -99,14 +99,24 @@ def _write_private(path: Path, data: bytes) -> None:
 
 def _keys_dir(keys_dir: Path) -> Path:
     keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(keys_dir, 0o700)
+    tighten(keys_dir)
     return keys_dir
+
+
+def tighten(keys_dir: Path) -> None:
+    """The folder 0700 and every file in it 0600, as the contract says (a home made before the
+    public key was written 0600 is corrected the next time its keys are used)."""
+    os.chmod(keys_dir, 0o700)
+    for path in keys_dir.iterdir():
+        if path.is_file() and not path.is_symlink() and path.stat().st_mode & 0o777 != 0o600:
+            os.chmod(path, 0o600)
 
 
 def load_key(keys_dir: Path) -> HallKey:
     path = keys_dir / PRIVATE_FILE
     if not path.exists():
         raise KeyMissingError("本大厅还没有平台签名密钥，请先运行 hallapp platform register")
+    tighten(keys_dir)
     return HallKey(serialization.load_pem_private_key(path.read_bytes(), None))
 
 
@@ -126,7 +136,7 @@ def load_or_create_key(keys_dir: Path) -> tuple[HallKey, bool]:
         return load_key(folder), False
     key = HallKey.generate()
     _write_private(folder / PRIVATE_FILE, key.private_pem())
-    (folder / PUBLIC_FILE).write_text(key.public_pem, encoding="ascii")
+    _replace_private(folder / PUBLIC_FILE, key.public_pem.encode("ascii"))  # 0600 like every file in keys/
     return key, True
 
 

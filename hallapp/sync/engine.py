@@ -16,13 +16,14 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hallapp.domain.cases import CaseError, CaseState
 from hallapp.services import cases
 from hallapp.services.material_store import MaterialStoreError
-from hallapp.sync import backoff, pullback
+from hallapp.sync import pullback
 from hallapp.sync.adapter import (
     AuthError,
     ConfigError,
@@ -37,7 +38,7 @@ from hallapp.sync.adapter import (
 from hallapp.sync.adapters import create_adapter
 from hallapp.sync.options import SyncOptions, from_settings
 from hallapp.sync.outbox import SENDABLE_STATES
-from hallapp.sync.sender import EntrySender, LeaseLostError
+from hallapp.sync.sender import EntrySender, LeaseLostError, retry_policy
 
 log = logging.getLogger(__name__)
 BLOCKED_KEY = "blocked"
@@ -107,7 +108,8 @@ class SyncEngine:
 
     def _idle_wait(self, summary: dict[str, Any]) -> float:
         if summary.get("offline"):
-            return min(self.options.poll_s, max(1.0, self.options.backoff_base_s))
+            wait = min(self.options.poll_s, max(1.0, self.options.backoff_base_s))
+            return max(wait, min(summary.get("retry_after_s") or 0.0, self.options.backoff_cap_s))
         with self.app.db.unit_of_work() as uow:
             due = uow.outbox.next_due()
         if due is None:
@@ -128,7 +130,7 @@ class SyncEngine:
         if callable(getattr(client, "set_run_deadline", None)):  # the built-in client cuts requests at it too
             client.set_run_deadline(self._deadline)
         try:
-            if not self._probe(client):
+            if not self._probe(client, summary):
                 summary["offline"] = True
             else:
                 self._drain(client, summary)
@@ -146,14 +148,21 @@ class SyncEngine:
         self.emit({"type": "run", **summary})
         return summary
 
-    def _probe(self, client: PlatformAdapter) -> bool:
-        for _ in range(max(1, self.options.probe_tries)):
+    def _probe(self, client: PlatformAdapter, summary: dict[str, Any]) -> bool:
+        policy = replace(retry_policy(self.options), quick_retries=max(1, self.options.probe_tries) - 1)
+        for tried in range(max(1, self.options.probe_tries)):
             try:
                 client.ping()
             except DeadlineError:
                 raise
             except TransientError as exc:  # no answer, or one that is not the platform's
                 log.info("platform probe: %s", exc)
+                summary["retry_after_s"] = exc.retry_after_s
+                wait = policy.quick_wait_s(tried, exc.retry_after_s)
+                if wait is None:
+                    break
+                if exc.retry_after_s is not None:  # a busy platform asked for a pause, not a hammering
+                    time.sleep(wait)
                 continue
             self._blocked("")
             self.emit({"type": "link", "up": True})
@@ -213,13 +222,14 @@ class SyncEngine:
         except (TransientError, PlatformError) as exc:
             if isinstance(exc, (AuthError, ConfigError)):
                 raise
-            return self._finish(row, "retrying", str(exc), retry=True)
+            return self._finish(row, "retrying", str(exc), retry=True, retry_after_s=getattr(exc, "retry_after_s", None))
         self._confirm(row, receipt)
         return "confirmed"
 
-    def _finish(self, row: Any, state: str, error: str, *, retry: bool = False) -> str:  # noqa: ANN401
-        when = backoff.next_attempt(self.clock(), row.attempts + 1, self.options.backoff_base_s,
-                                    self.options.backoff_cap_s, self.rng) if retry else None
+    def _finish(self, row: Any, state: str, error: str, *, retry: bool = False,  # noqa: ANN401
+                retry_after_s: float | None = None) -> str:
+        delay = retry_policy(self.options).entry_delay_s(row.attempts + 1, retry_after_s, self.rng)
+        when = self.clock() + timedelta(seconds=delay) if retry else None
         with self.app.db.unit_of_work(write=True) as uow:
             uow.outbox.finish(row.id, self.owner, state=state, error=error, next_attempt_at=when)
         log.info("outbox entry %s (case %s): %s", row.id, row.case_number, state)

@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import socket
+import ssl
 import time
 from dataclasses import dataclass, replace
 from typing import Any
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from hallapp.sync import answers, crypto, signing, wire
+from hallapp.sync import answers, backoff, crypto, signing, tls, wire
 from hallapp.sync.adapter import (
     AuthError,
     CaseAck,
@@ -47,9 +48,9 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-def raise_for(status: int, body: dict[str, Any], where: str) -> None:
+def raise_for(status: int, body: dict[str, Any], where: str, retry_after_s: float | None = None) -> None:
     """Map a signed answer's status to the adapter's errors. Only 2xx is success; a 3xx is never
-    followed and counts as no answer."""
+    followed and counts as no answer. A transient error carries the answer's `Retry-After`."""
     if 200 <= status < 300:
         return
     code = str(body.get("error", ""))
@@ -71,7 +72,7 @@ def raise_for(status: int, body: dict[str, Any], where: str) -> None:
     if status == 404:
         raise NotFoundError(f"平台没有该记录 ({where})")
     if status in (408, 425, 429) or status >= 500:
-        raise TransientError(f"平台暂时不可用 ({status} {code})")
+        raise TransientError(f"平台暂时不可用 ({status} {code})", retry_after_s=retry_after_s)
     raise RejectedError(f"平台拒收 ({status} {code or 'rejected'}: {str(body.get('detail', ''))[:120]})")
 
 
@@ -90,6 +91,7 @@ class _Answer:
     nonce: str
     signature: str
     where: str
+    retry_after: str = ""  # the header as sent; read only once the answer's signature checks
 
 
 UNSIGNED = "应答没有国家平台的有效签名（可能是网关认证页、代理或其他服务器），按未收到应答处理，稍后重试"
@@ -105,8 +107,10 @@ class HttpPlatformClient:
 
     def __init__(self, url: str, hall_code: str, key: crypto.HallKey, *, timeout_s: float = 30.0,
                  platform_key: crypto.PublicKey | None = None, max_answer_bytes: int = 1024 * 1024,
-                 verify: bool | str = True, transport: httpx.BaseTransport | None = None) -> None:
+                 verify: bool | ssl.SSLContext = True, pins: tuple[str, ...] = (),
+                 transport: httpx.BaseTransport | None = None) -> None:
         self.base = check_url(url)
+        self._pins = tls.PinCheck(pins)
         self.hall_code, self.key, self.platform_key = hall_code, key, platform_key
         self.timeout_s, self.max_answer_bytes = timeout_s, max_answer_bytes
         self.run_deadline = math.inf
@@ -135,6 +139,7 @@ class HttpPlatformClient:
             with wire.deadline(min(now + self.timeout_s, self.run_deadline)):
                 response = self._http.send(request, stream=True)
                 try:
+                    self._pins.check(response)  # before a byte of the answer is read
                     data = wire.read_bounded(response, self.max_answer_bytes)
                 finally:
                     response.close()
@@ -145,11 +150,15 @@ class HttpPlatformClient:
                 raise DeadlineError("本轮同步已到时限，下一轮继续") from exc
             raise TransientError(f"国家平台在 {self.timeout_s:g} 秒内没有完成应答") from exc
         except (httpx.TransportError, httpx.StreamError) as exc:
+            failure = tls.verification_failure(exc)
+            if failure is not None:
+                raise tls.refused(failure) from exc
             raise TransientError(f"无法连接国家平台 ({type(exc).__name__})") from exc
         except httpx.InvalidURL as exc:
             raise ConfigError(f"平台地址无效 ({exc})") from exc
         return _Answer(response.status_code, data, request.headers[signing.NONCE],
-                       response.headers.get(signing.ANSWER_SIGNATURE, ""), f"{method} {API}{path}")
+                       response.headers.get(signing.ANSWER_SIGNATURE, ""), f"{method} {API}{path}",
+                       response.headers.get("Retry-After", ""))
 
     def _json(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
               headers: dict[str, str] | None = None) -> dict[str, Any]:
@@ -158,7 +167,7 @@ class HttpPlatformClient:
         answer = self._exchange(method, path, body, params, headers)
         if not signing.answer_is_signed(self.platform_key, answer.status, answer.nonce, answer.body, answer.signature):
             raise UntrustedAnswerError(UNSIGNED)
-        raise_for(answer.status, _lenient(answer.body), answer.where)
+        raise_for(answer.status, _lenient(answer.body), answer.where, backoff.parse_retry_after(answer.retry_after))
         return answers.body_json(answer.body)
 
     def register(self, hall: HallIdentity, public_key_pem: str) -> Registration:
@@ -172,7 +181,7 @@ class HttpPlatformClient:
         if signer is None or not signing.answer_is_signed(signer, answer.status, answer.nonce, answer.body,
                                                           answer.signature):
             raise UntrustedAnswerError(UNSIGNED)
-        raise_for(answer.status, fields, answer.where)
+        raise_for(answer.status, fields, answer.where, backoff.parse_retry_after(answer.retry_after))
         registration = answers.registration(answers.body_json(answer.body), crypto.key_id(public_key_pem))
         named = _named_key(fields)
         if named is not None and named.key_id != signer.key_id:

@@ -2,7 +2,8 @@
 
 A one-time notice (一次性告知) sends nothing: no application was accepted, so GB/T 39046 has no
 acceptance record to carry, and the notice is the applicant's paper. Accepted cases (with or
-without a gap) are enqueued.
+without a gap) are enqueued, and only with every field GB/T 39046 needs filled in: an incomplete
+record refuses the intake rather than wait in the outbox for a 422.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def enqueue_case(uow: Any, case: Any, *, revision: int = 1) -> str | None:  # no
     record = records.case_record(
         client_id=client_id, case=case, hall=uow.halls.the_hall(), item=uow.cases.item(case.item_id),
         applicant=uow.cases.applicant(case.applicant_id), agent=uow.cases.applicant(case.agent_id),
-        clerk=staff.username if staff else "",
+        clerk=staff.display_name if staff else "",  # the receipt's 受理人
     )
+    records.check_complete(record)  # raises: the caller's transaction (the intake) saves nothing
     payload = records.canonical(record)
     uow.outbox.enqueue(case_id=case.id, case_number=case.number, kind=KIND_CASE, client_id=client_id,
                        payload=payload.decode("utf-8"), payload_sha256=records.sha256_hex(payload), bytes_total=0,

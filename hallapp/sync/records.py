@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from hallapp.domain.cases import CaseError
 from hallapp.domain.clock import BEIJING  # the contract's "Beijing time", whatever the hall's or the PC's zone
 
 SCHEMA = "hallapp.case/1"
@@ -47,9 +48,22 @@ def material(m: Any) -> dict[str, Any]:  # noqa: ANN401 - a Material row
             "form": FORM_CODES.get(m.form, m.form), "copies": m.copies, "pages": m.page_count, "sha256": m.sha256 or ""}
 
 
+def acceptance(case: Any, hall: Any, item: Any, clerk: str) -> dict[str, Any]:  # noqa: ANN401
+    """事项受理. `gap_due_date` exists only in a 容缺 record: with no gap nothing is due."""
+    with_gap = case.state == "accepted_with_gap"
+    record = {"case_number": case.number, "implementation_code": item.code, "accepting_body": hall.name,
+              "accepting_body_code": hall.code, "clerk": clerk, "time": gbt_time(case.accepted_at),
+              "document_number": case.number, "promised_time": gbt_time(case.promised_at),
+              "region_code": hall.region_code, "with_gap": with_gap}
+    if with_gap:
+        record["gap_due_date"] = gbt_date(case.gap_due_date)
+    return record
+
+
 def case_record(*, client_id: str, case: Any, hall: Any, item: Any, applicant: Any, agent: Any,  # noqa: ANN401
                 clerk: str) -> dict[str, Any]:
-    """The whole submission for one accepted case (ORM rows in, plain JSON-able dict out)."""
+    """The whole submission for one accepted case (ORM rows in, plain JSON-able dict out). `clerk` is
+    the 受理人 as the receipt prints it (the staff member's name)."""
     number = case.number
     return {
         "schema": SCHEMA, "client_id": client_id,
@@ -60,15 +74,60 @@ def case_record(*, client_id: str, case: Any, hall: Any, item: Any, applicant: A
             "source": SOURCE_WINDOW, "application_time": gbt_time(case.accepted_at or case.created_at),
             "region_code": hall.region_code, "handling_region_code": case.handling_region_code or "",
         },
-        "acceptance": {
-            "case_number": number, "implementation_code": item.code, "accepting_body": hall.name,
-            "accepting_body_code": hall.code, "clerk": clerk, "time": gbt_time(case.accepted_at),
-            "document_number": number, "promised_time": gbt_time(case.promised_at), "region_code": hall.region_code,
-            "with_gap": case.state == "accepted_with_gap", "gap_due_date": gbt_date(case.gap_due_date),
-        },
+        "acceptance": acceptance(case, hall, item, clerk),
         "materials": [material(m) for m in case.materials],
         "delivery": {"method": case.delivery, "address": case.delivery_address or ""},
     }
+
+
+class IncompleteRecordError(CaseError):
+    """A record GB/T 39046 needs has an empty field: the case is not accepted (nothing is saved)."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__("受理记录缺少国家平台要求的内容（" + "、".join(missing) + "），未保存；"
+                         "请以窗口人员身份登录后重新受理，或请管理员补全大厅与事项信息")
+        self.missing = missing
+
+
+# Fields that must not be empty (GB/T 39046 办事申请 / 事项受理, and what the contract needs to route a case).
+REQUIRED = {
+    "hall": ("code", "name", "region_code"),
+    "application": ("case_number", "implementation_code", "item_name", "case_type", "source", "application_time",
+                    "region_code", "handling_region_code"),
+    "acceptance": ("case_number", "implementation_code", "accepting_body", "accepting_body_code", "clerk", "time",
+                   "document_number", "promised_time", "region_code"),
+    "applicant": ("name", "certificate_type", "certificate_number"),
+    "material": ("name", "status", "form"),
+}
+
+
+def empty_fields(record: dict[str, Any]) -> list[str]:
+    """Dotted names of the required fields that are empty or absent (none: the record may be sent)."""
+    missing = [f"{part}.{name}" for part in ("hall", "application", "acceptance")
+               for name in REQUIRED[part] if not str(record.get(part, {}).get(name) or "").strip()]
+    application, accepted = record.get("application", {}), record.get("acceptance", {})
+    for role in ("applicant", "agent"):
+        who = application.get(role)
+        if who is None and role == "agent":
+            continue
+        missing += [f"application.{role}.{name}" for name in REQUIRED["applicant"] if not (who or {}).get(name)]
+    if accepted.get("with_gap") and not accepted.get("gap_due_date"):
+        missing.append("acceptance.gap_due_date")
+    for m in record.get("materials", []):
+        missing += [f"materials[{m.get('position')}].{name}" for name in REQUIRED["material"] if not m.get(name)]
+        if m.get("collected") and not m.get("sha256"):
+            missing.append(f"materials[{m.get('position')}].sha256")
+    delivery = record.get("delivery", {})
+    if not delivery.get("method") or (delivery.get("method") == "mail" and not delivery.get("address")):
+        missing.append("delivery.address" if delivery.get("method") else "delivery.method")
+    return missing
+
+
+def check_complete(record: dict[str, Any]) -> None:
+    """Refuse a record with an empty required field (a strict platform would answer 422 for it)."""
+    missing = empty_fields(record)
+    if missing:
+        raise IncompleteRecordError(missing)
 
 
 def material_hashes(record: dict[str, Any]) -> list[str]:

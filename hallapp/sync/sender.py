@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from hallapp.services import material_store
-from hallapp.sync import crypto, records
+from hallapp.sync import backoff, crypto, records
 from hallapp.sync.adapter import (
     CaseAck,
     ConflictError,
@@ -28,6 +28,10 @@ from hallapp.sync.options import SyncOptions
 MAX_OFFSET_MISMATCHES = 3
 
 
+def retry_policy(options: SyncOptions) -> backoff.RetryPolicy:
+    return backoff.RetryPolicy(options.backoff_base_s, options.backoff_cap_s, max(0, options.request_retries))
+
+
 class LeaseLostError(RuntimeError):
     """Another engine holds this entry now; drop it without touching it."""
 
@@ -38,20 +42,23 @@ class EntrySender:
         self.app, self.client, self.options, self.owner, self.clock, self.emit = app, client, options, owner, clock, emit
         self.transport_key = crypto.load_transport_key(app.home.keys_dir) if options.encrypt_materials else None
         self._renewed = clock()
+        self.policy = retry_policy(options)
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
-        """One idempotent request, retried quickly on a transient failure before giving up the entry."""
-        retries = max(0, self.options.request_retries)
-        for attempt in range(retries + 1):
+        """One idempotent request, retried in place as `backoff.RetryPolicy` allows (a short
+        `Retry-After` waited out, a long one handed to the entry's back-off) before giving up."""
+        retries_done = 0
+        while True:
             try:
                 return fn(*args, **kwargs)
             except DeadlineError:
                 raise
-            except TransientError:
-                if attempt == retries:
+            except TransientError as exc:
+                wait = self.policy.quick_wait_s(retries_done, exc.retry_after_s)
+                if wait is None:
                     raise
-                time.sleep(min(1.0, 0.05 * 2**attempt))
-        raise AssertionError("unreachable")
+                retries_done += 1
+                time.sleep(wait)
 
     def renew(self, row: Any, *, force: bool = True, **values: Any) -> None:  # noqa: ANN401
         """Extend the lease (fenced). Progress-only renewals are skipped if the last one is recent."""

@@ -17,6 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--auto-progress", action="store_true", help="move committed cases through the states")
     parser.add_argument("--data-dir", type=Path, default=None, help="keep what it receives here (default: temporary)")
     parser.add_argument("--seed", type=int, default=None, help="random seed of the fault injection")
+    parser.add_argument("--tls-dir", type=Path, default=None,
+                        help="serve HTTPS: write a new CA (ca.pem) and server certificate here")
+    parser.add_argument("--tls-expired", action="store_true", help="with --tls-dir: a server certificate already expired")
 
 
 def options_from_args(args: argparse.Namespace) -> dict[str, Any]:

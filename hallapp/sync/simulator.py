@@ -30,7 +30,7 @@ from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-from hallapp.sync import crypto, signing
+from hallapp.sync import crypto, signing, sim_tls
 from hallapp.sync.sim_args import add_arguments, options_from_args  # noqa: F401 - re-exported
 from hallapp.sync.sim_store import SimError, SimStore
 
@@ -264,10 +264,11 @@ class _Handler(WSGIRequestHandler):
 class SimServer:
     """A running simulator: `url`, `stats()`, `close()`."""
 
-    def __init__(self, server: BaseWSGIServer, platform: Platform, tmp: tempfile.TemporaryDirectory | None) -> None:
-        self.server, self.platform, self._tmp = server, platform, tmp
+    def __init__(self, server: BaseWSGIServer, platform: Platform, tmp: tempfile.TemporaryDirectory | None,
+                 tls_files: sim_tls.ServerFiles | None = None) -> None:
+        self.server, self.platform, self._tmp, self.tls = server, platform, tmp, tls_files
         self.port = server.server_port
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"{'https' if tls_files else 'http'}://127.0.0.1:{self.port}/"
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                                           name="platform-sim", daemon=True)]
@@ -301,8 +302,10 @@ class SimServer:
         self.close()
 
 
-def serve(port: int = 0, *, host: str = "127.0.0.1", **opts: Any) -> SimServer:  # noqa: ANN401
-    """Start the simulator in background threads; port 0 picks a free one (see `.url`)."""
+def serve(port: int = 0, *, host: str = "127.0.0.1", tls_files: sim_tls.ServerFiles | None = None,
+          **opts: Any) -> SimServer:  # noqa: ANN401
+    """Start the simulator in background threads; port 0 picks a free one (see `.url`). With
+    `tls_files` it serves HTTPS with that certificate (`sim_tls.make_server_files`)."""
     options = SimOptions(**opts)
     tmp = None
     if options.data_dir is None:
@@ -310,9 +313,10 @@ def serve(port: int = 0, *, host: str = "127.0.0.1", **opts: Any) -> SimServer: 
         options.data_dir = Path(tmp.name)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     platform = Platform(SimStore(Path(options.data_dir)), options)
-    server = make_server(host, port, platform, threaded=True, request_handler=_Handler)
+    server = make_server(host, port, platform, threaded=True, request_handler=_Handler,
+                         ssl_context=tls_files.context() if tls_files else None)
     server.daemon_threads = True
-    return SimServer(server, platform, tmp)
+    return SimServer(server, platform, tmp, tls_files)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -323,16 +327,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until SIGINT/SIGTERM; prints the address on stdout."""
-    sim = serve(args.port, **options_from_args(args))
+    tls_files = _tls_files(args)
+    sim = serve(args.port, tls_files=tls_files, **options_from_args(args))
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     print(f"platform simulator on {sim.url}", flush=True)
+    if tls_files:
+        print(f"its CA certificate: {tls_files.ca} (set platform.ca_file to it)", flush=True)
     try:
         stop.wait()
     finally:
         sim.close()
     return 0
+
+
+def _tls_files(args: argparse.Namespace) -> sim_tls.ServerFiles | None:
+    if not getattr(args, "tls_dir", None):
+        return None
+    return sim_tls.make_server_files(Path(args.tls_dir), expired=bool(getattr(args, "tls_expired", False)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -30,6 +30,8 @@ class GarbageServer(ThreadingHTTPServer):
         self.upstream, self.signer = upstream.rstrip("/"), signer
         self.mode = "html"
         self.sent_bytes = 0  # of the last huge / drip answer
+        self.busy_left, self.busy_status, self.retry_after = 0, 503, ""  # mode busy: the next N case PUTs
+        self.seen: list[tuple[float, str, str]] = []  # mode busy: (monotonic time, method, path) of each request
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
@@ -104,6 +106,26 @@ class _Handler(BaseHTTPRequestHandler):
             return self._relay(*self._forward())
         getattr(self, "_" + mode)(path)
         return None
+
+    def _busy(self, path: str) -> None:
+        """The real platform, except that the next `busy_left` case PUTs get a signed 429/503 with
+        `Retry-After` (as an overloaded platform answers)."""
+        server = self.server
+        server.seen.append((time.monotonic(), self.command, path))
+        if path != "/v1/ping" and self.command == "PUT" and path.startswith("/v1/cases/") and server.busy_left > 0:
+            server.busy_left -= 1
+            body = json.dumps({"error": "busy"}).encode()
+            extra = signing.sign_answer(server.signer, server.busy_status, self.headers.get(signing.NONCE, ""), body)
+            self._send(server.busy_status, body, extra={**extra, "Retry-After": server.retry_after})
+            return
+        self._relay(*self._forward())
+
+    def _busy_ping(self, path: str) -> None:
+        """Every request, the probe included, a signed 503 with `Retry-After`."""
+        self.server.seen.append((time.monotonic(), self.command, path))
+        body = json.dumps({"error": "busy"}).encode()
+        extra = signing.sign_answer(self.server.signer, 503, self.headers.get(signing.NONCE, ""), body)
+        self._send(503, body, extra={**extra, "Retry-After": self.server.retry_after})
 
     def _redirect(self, path: str) -> None:
         self._send(302, b"<html>login</html>", "text/html", {"Location": self.server.upstream + path})

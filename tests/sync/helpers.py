@@ -29,6 +29,7 @@ def make_cases(app: Any, count: int, *, materials: int = 2, size: int = 30_000, 
     """`count` accepted cases, each with up to `materials` distinct scanned materials of `size` bytes."""
     rng = random.Random(seed)
     info = ensure_demo_hall(app.db)
+    clerk_id, clerk_name = demo_clerk(app)
     items = [hit.code for hit in catalog.search(app.db, "0", 200)]
     numbers = []
     for index in range(count):
@@ -42,10 +43,17 @@ def make_cases(app: Any, count: int, *, materials: int = 2, size: int = 30_000, 
         applicant = manual_identity(name="测试申请人", id_number=make_id_number("110105", birth, 1 + index % 900),
                                     today=date.today(), valid_to=date(2035, 1, 1))
         intake = cases.IntakeInput(applicant=applicant, item_code=item.code, handling_region_code="110105",
-                                   materials=inputs, decision=Decision.ACCEPT, counter_number=1, staff_id=None,
-                                   staff_username="test", delivery=delivery, delivery_address="测试地址1号")
+                                   materials=inputs, decision=Decision.ACCEPT, counter_number=1, staff_id=clerk_id,
+                                   staff_username=clerk_name, delivery=delivery, delivery_address="测试地址1号")
         numbers.append(cases.submit_intake(app.db, app.home, info.id, intake).number)
     return numbers
+
+
+def demo_clerk(app: Any) -> tuple[int, str]:  # noqa: ANN401
+    """(id, username) of the demo hall's first clerk: every accepted case has a 受理人."""
+    with app.db.unit_of_work() as uow:
+        clerk = next(s for s in uow.staff.all(uow.halls.the_hall().id) if s.username == "clerk1")
+        return clerk.id, clerk.username
 
 
 def register(app: Any, url: str) -> None:  # noqa: ANN401

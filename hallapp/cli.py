@@ -106,12 +106,75 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sim_arguments(sim)
 
+    _add_setup_parsers(sub)
+
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
     setp = cfg.add_parser("set", help="change one setting")
     setp.add_argument("key")
     setp.add_argument("value")
     return parser
+
+
+ADMIN_PASSWORD_ENV = "HALLAPP_ADMIN_PASSWORD"  # noqa: S105 - a variable name, not a password
+STAFF_PASSWORD_ENV = "HALLAPP_STAFF_PASSWORD"  # noqa: S105 - a variable name
+CLI_ACTOR = "cli"  # who the audit log names for a command typed or scripted at this PC
+ROLES = {"clerk": "clerk", "supervisor": "supervisor", "tech": "technician", "technician": "technician",
+         "admin": "admin"}
+
+
+def _add_setup_parsers(sub: argparse._SubParsersAction) -> None:
+    """setup, staff and counters: what a technician's roll-out script needs. No password in argv;
+    allow_abbrev=False so that a mistyped `--admin-password SECRET` is refused, never read as a file name."""
+    setup = sub.add_parser("setup", allow_abbrev=False, help="first-run set-up of a hall, for scripts "
+                           f"(password from --admin-password-file, - for stdin, or env {ADMIN_PASSWORD_ENV})")
+    setup.add_argument("--hall-name", required=True)
+    setup.add_argument("--hall-code", required=True, help="4-36 letters or digits")
+    setup.add_argument("--region", required=True, metavar="CODE", help="6-digit county code, e.g. 510104")
+    setup.add_argument("--counters", required=True, type=int, metavar="N", help="number of counters (窗口)")
+    setup.add_argument("--admin", required=True, metavar="USER", help="the first administrator's user name")
+    setup.add_argument("--admin-name", default="系统管理员", help="the administrator's display name")
+    setup.add_argument("--admin-password-file", type=Path, metavar="FILE", help="first line is the password; - = stdin")
+    _refuse_password_option(setup, "--admin-password", ADMIN_PASSWORD_ENV)
+    setup.add_argument("--phone", default="", help="hall phone printed on documents")
+    setup.add_argument("--address", default="", help="hall address printed on documents")
+
+    staff = sub.add_parser("staff", help="staff accounts").add_subparsers(dest="action", required=True)
+    add = staff.add_parser("add", allow_abbrev=False, help=f"add an account (password: --password-file or env "
+                           f"{STAFF_PASSWORD_ENV})")
+    add.add_argument("user")
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--role", required=True, choices=sorted(ROLES))
+    add.add_argument("--password-file", type=Path, metavar="FILE", help="first line is the password; - = stdin")
+    _refuse_password_option(add, "--password", STAFF_PASSWORD_ENV)
+    staff.add_parser("disable", help="the account can no longer log in").add_argument("user")
+    reset = staff.add_parser("reset-password", allow_abbrev=False, help="set a new password and lift a lock-out")
+    reset.add_argument("user")
+    reset.add_argument("--password-file", type=Path, metavar="FILE", help="first line is the password; - = stdin")
+    _refuse_password_option(reset, "--password", STAFF_PASSWORD_ENV)
+    staff.add_parser("list", help="every account: user, name, role, state")
+
+    counters = sub.add_parser("counters", help="counters (窗口)").add_subparsers(dest="action", required=True)
+    more = counters.add_parser("add", help="add N counters, numbered after the last")
+    more.add_argument("count", type=int, metavar="N")
+    cats = counters.add_parser("set-categories", help="the ticket categories counter N calls, in order")
+    cats.add_argument("number", type=int, metavar="N")
+    cats.add_argument("letters", metavar="A,B", help="category letters, comma-separated, first called first")
+    counters.add_parser("list", help="every counter with the categories it calls")
+
+
+class _RefusePassword(argparse.Action):
+    """A password typed as an option: refused with one line that does not repeat it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        print(f"hallapp: {option_string} is not accepted: a password on the command line is seen by every user "
+              f"of this PC; use {option_string}-file FILE (- for stdin) or set {self.const}",
+              file=sys.stderr)
+        parser.exit(2)
+
+
+def _refuse_password_option(parser: argparse.ArgumentParser, option: str, env: str) -> None:
+    parser.add_argument(option, nargs="?", const=env, action=_RefusePassword, help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -145,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(str(exc)) from exc
         print(f"printed a sample ticket on {args.printer}" + (f" ({status.message})" if status.message else ""))
         return 0
+    if args.command == "setup" and args.demo:
+        raise UserError("setup is for a real hall; the demo hall sets itself up: run `hallapp --demo` instead")
     app = open_app(demo=args.demo)
     if args.demo:
         from hallapp.services.hall import ensure_demo_hall
@@ -161,6 +226,12 @@ def run(args: argparse.Namespace) -> int:
             return _case(app, args)
         elif args.command in ("platform", "sync", "export-unsent", "import-bundle"):
             return _sync(app, args)
+        elif args.command == "setup":
+            return _setup(app, args)
+        elif args.command == "staff":
+            return _staff(app, args)
+        elif args.command == "counters":
+            return _counters(app, args)
         elif args.command == "demo":
             from hallapp.services import demo
 
@@ -185,6 +256,134 @@ def _require_demo_hall(app) -> None:  # noqa: ANN001
     raise UserError(f"demo commands run only in the demo hall and {why}: use `hallapp --demo demo ...`")
 
 
+def _read_password(file: Path | None, env: str, option: str) -> str:
+    """A password from a file (- = stdin) or an environment variable: never from argv, never logged."""
+    if file is not None:
+        try:
+            text = sys.stdin.readline() if str(file) == "-" else file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"cannot read the password file given to {option}: check the path and its "
+                            "permissions") from exc
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    if os.environ.get(env):
+        return os.environ[env]
+    raise UserError(f"no password given: use {option} FILE (- for stdin) or set {env}")
+
+
+def _hall_of(app):  # noqa: ANN001, ANN202
+    from hallapp.services import hall
+
+    info = hall.hall_info(app.db)
+    if info is None:
+        raise UserError("this database has no hall yet: run `hallapp setup ...` first")
+    return info
+
+
+def _setup(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from hallapp.services import hall
+
+    existing = hall.hall_info(app.db)
+    if existing is not None:  # before asking for a password: a re-run script stops at once
+        raise UserError(f"this database already has a hall ({existing.code} {existing.name}); setup runs once: "
+                        "use `hallapp staff add` or `hallapp counters add` to change it")
+    password = _read_password(args.admin_password_file, ADMIN_PASSWORD_ENV, "--admin-password-file")
+    try:
+        info = hall.create_hall(app.db, name=args.hall_name, code=args.hall_code, region_code=args.region,
+                                counters=args.counters, admin_username=args.admin, admin_name=args.admin_name,
+                                admin_password=password, phone=args.phone, address=args.address)
+    except hall.SetupError as exc:
+        raise UserError(f"setup refused: {exc}") from exc
+    print(f"hall {info.code} {info.name} set up in {app.db.display_url}: {len(info.counters)} counters, "
+          f"administrator {args.admin.strip()}")
+    return 0
+
+
+def _staff(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from hallapp.services import staff
+
+    info = _hall_of(app)
+    try:
+        if args.action == "list":
+            for row in staff.list_staff(app.db, info.id):
+                state = "active" if row["active"] else "disabled"
+                print(f"{row['username']}\t{row['display_name']}\t{row['role']}\t{state}")
+            return 0
+        if args.action == "disable":
+            staff.disable_staff(app.db, CLI_ACTOR, args.user)
+            print(f"account {args.user} disabled")
+            return 0
+        password = _read_password(args.password_file, STAFF_PASSWORD_ENV, "--password-file")
+        if args.action == "add":
+            staff.create_staff(app.db, CLI_ACTOR, info.id, args.user, args.name, ROLES[args.role], password)
+            print(f"account {args.user.strip()} added ({ROLES[args.role]})")
+        else:
+            staff.reset_password(app.db, CLI_ACTOR, args.user, password)
+            print(f"password of {args.user} reset")
+    except staff.StaffError as exc:
+        raise UserError(str(exc)) from exc
+    return 0
+
+
+def _counters(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from hallapp.domain.queue import QueueError
+    from hallapp.services import hall, queue
+
+    info = _hall_of(app)
+    try:
+        if args.action == "add":
+            numbers = hall.add_counters(app.db, CLI_ACTOR, args.count)
+            print(f"counters {_span(numbers)} added; the hall has {len(info.counters) + len(numbers)} counters")
+        elif args.action == "set-categories":
+            plan = queue.set_counter_categories(app.db, info.id, CLI_ACTOR, args.number, args.letters.split(","))
+            print(f"counter {plan.number} calls {','.join(plan.letters)}")
+        else:
+            for plan in queue.counter_plans(app.db, info.id):
+                print(f"{plan.number}\t{plan.name}\t{','.join(plan.letters)}")
+    except (hall.SetupError, QueueError) as exc:
+        raise UserError(str(exc)) from exc
+    return 0
+
+
+def _span(numbers: Sequence[int]) -> str:
+    """1–3 for a run of numbers, 1, 4, 7 otherwise."""
+    if len(numbers) > 1 and list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def _counter_number_check(args: argparse.Namespace, text: str) -> None:
+    """`config set counter.number N`: refuse a counter the hall does not have (it would fail only at F1);
+    warn, and let it be saved, when the hall's database cannot be asked."""
+    from hallapp.bootstrap import database_url
+    from hallapp.config import load_settings
+    from hallapp.services import hall
+    from hallapp.storage import Database
+
+    try:
+        number = int(text)
+    except ValueError:
+        return  # set_value refuses it with the setting's own message
+    home = current_home()
+    db = Database(database_url(home, load_settings(home.settings_file), args.demo))
+    try:
+        if db.sqlite_file is not None and not db.sqlite_file.is_file():
+            info = None
+        else:
+            info = hall.hall_info(db)
+    except DatabaseError:
+        print(f"hallapp: warning: cannot reach the database to check that counter {number} exists; saved anyway: "
+              "check it with `hallapp counters list` once the database is back", file=sys.stderr)
+        return
+    finally:
+        db.dispose()
+    if info is None:
+        print(f"hallapp: warning: this database has no hall yet, so counter {number} is not checked", file=sys.stderr)
+    elif number not in info.counters:
+        raise UserError(f"this hall has counters {_span(info.counters)}, no counter {number}: choose one of them, "
+                        "or add counters first with `hallapp counters add N`")
+
+
 def _config(args: argparse.Namespace) -> int:
     from hallapp.config import load_settings
 
@@ -193,6 +392,8 @@ def _config(args: argparse.Namespace) -> int:
         for key, value, description in flat_items(load_settings(home.settings_file)):
             print(f"{key} = {value!r}  # {description}")
     else:
+        if args.key == "counter.number":
+            _counter_number_check(args, args.value)
         set_value(home.settings_file, args.key, args.value)
         print(f"{args.key} saved in {home.settings_file}")
     return 0

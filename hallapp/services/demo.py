@@ -67,9 +67,13 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | Non
 
 
 def _clerks(app: AppContext, hall_id: int) -> list[tuple[int, str]]:
-    """(id, username) of the hall's clerks: counter n's cases are accepted by the n-th clerk, as at a real counter."""
+    """(id, username) of the hall's clerks: counter n's cases are accepted by the n-th clerk, as at a real counter.
+    A hall with no clerk yet (only its administrator) has its cases accepted by whoever is active: every record
+    names the accepting person."""
     with app.db.unit_of_work() as uow:
-        return [(s.id, s.username) for s in uow.staff.all(hall_id) if s.role == Role.CLERK and s.active]
+        active = [s for s in uow.staff.all(hall_id) if s.active]
+        clerks = [(s.id, s.username) for s in active if s.role == Role.CLERK]
+        return clerks or [(s.id, s.username) for s in active]
 
 
 def _materials(item: catalog.ItemChecklist, plan: str, pdf: bytes) -> list[cases.MaterialInput]:

@@ -17,6 +17,7 @@ from hallapp.storage.models import Counter, Hall
 log = logging.getLogger(__name__)
 
 _HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,36}$")
+MAX_COUNTERS = 99  # as the set-up dialog allows
 
 
 class SetupError(ValueError):
@@ -71,7 +72,8 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     ``phone`` and ``address`` are printed on documents unless a PC's documents.hall_* settings say otherwise;
     ``more_staff`` (username, display name, role, password) are created with the admin (the demo hall's).
     """
-    problem = setup_problem(name, code, region_code) or staff.account_problem(admin_username, admin_password)
+    problem = (setup_problem(name, code, region_code) or _counters_problem(0, counters)
+               or staff.account_problem(admin_username, admin_password))
     if problem:
         raise SetupError(problem)  # checked before anything is written: a refused set-up leaves no hall
     # Everything slow or fallible that writes nothing comes first, outside the write lock.
@@ -100,6 +102,37 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     info = hall_info(db)
     assert info is not None
     return info
+
+
+def _counters_problem(existing: int, more: int) -> str | None:
+    if more < 1:
+        return "窗口数至少为 1"
+    if existing + more > MAX_COUNTERS:
+        return f"窗口总数不能超过 {MAX_COUNTERS}（现有 {existing} 个）"
+    return None
+
+
+def add_counters(db: Database, actor: str, count: int) -> list[int]:
+    """More counters for a growing hall, numbered after the last; each serves the categories a new
+    hall's counter would. Returns the new numbers."""
+    with db.unit_of_work(write=True) as uow:
+        hall = uow.halls.the_hall()
+        if hall is None:
+            raise SetupError("此数据库还没有大厅，请先完成初始化 (hallapp setup)")
+        existing = uow.halls.counters(hall.id)
+        problem = _counters_problem(len(existing), count)
+        if problem:
+            raise SetupError(problem)
+        first = max((c.number for c in existing), default=0) + 1
+        added = [Counter(hall_id=hall.id, number=n, name=f"{n}号窗口") for n in range(first, first + count)]
+        for counter in added:
+            uow.add(counter)
+        uow.flush()
+        for counter in added:
+            queue.serve_default_categories(uow, counter)
+        numbers = [c.number for c in added]
+        uow.audit.append("counters_added", actor=actor, subject=f"hall:{hall.code}", numbers=numbers)
+    return numbers
 
 
 class _Within:

@@ -65,12 +65,57 @@ def ensure_default_categories(db: Database, hall_id: int) -> None:
             uow.add(category)
             created.append(category)
         uow.flush()
-        general = created[-1]
         for counter in uow.halls.counters(hall_id):
-            own = created[(counter.number - 1) % (len(created) - 1)]
-            uow.add(CounterCategory(counter_id=counter.id, category_id=own.id, position=0))
-            uow.add(CounterCategory(counter_id=counter.id, category_id=general.id, position=1))
+            serve_default_categories(uow, counter, created)
         uow.audit.append("queue_configured", actor="setup", subject=f"hall:{hall_id}", categories=len(created))
+
+
+def serve_default_categories(uow: UnitOfWork, counter: Counter, categories: list[QueueCategory] | None = None) -> None:
+    """A counter's categories as set-up gives them: its own one (in turn) first, the last (综合) after it."""
+    categories = categories if categories is not None else uow.queue.categories(counter.hall_id)
+    if not categories:
+        return
+    general = categories[-1]
+    own = categories[(counter.number - 1) % (len(categories) - 1)] if len(categories) > 1 else general
+    uow.add(CounterCategory(counter_id=counter.id, category_id=own.id, position=0))
+    if own is not general:
+        uow.add(CounterCategory(counter_id=counter.id, category_id=general.id, position=1))
+
+
+@dataclass(frozen=True)
+class CounterPlan:
+    number: int
+    name: str
+    letters: tuple[str, ...]  # served in this order
+
+
+def counter_plans(db: Database, hall_id: int) -> list[CounterPlan]:
+    with db.unit_of_work() as uow:
+        return [CounterPlan(c.number, c.name, tuple(letter for letter, _ in uow.queue.counter_categories(c.id)))
+                for c in uow.halls.counters(hall_id)]
+
+
+def set_counter_categories(db: Database, hall_id: int, actor: str, number: int, letters: list[str]) -> CounterPlan:
+    """Which categories a counter calls, in order (the first is called first)."""
+    letters = [letter.strip().upper() for letter in letters if letter.strip()]
+    if not letters:
+        raise QueueError("请至少选择一个号票类别")
+    if len(set(letters)) != len(letters):
+        raise QueueError(f"号票类别重复: {','.join(letters)}")
+    with db.unit_of_work(write=True) as uow:
+        counter = _counter(uow, CounterRef(hall_id, number))
+        known = {c.letter: c for c in uow.queue.categories(hall_id)}
+        unknown = [letter for letter in letters if letter not in known]
+        if unknown:
+            raise QueueError(f"没有 {','.join(unknown)} 类号票（现有 {','.join(known)}）")
+        for letter, _position in uow.queue.counter_categories(counter.id):  # SQLAlchemy stays in storage
+            uow.session.delete(uow.session.get(CounterCategory, (counter.id, known[letter].id)))
+        uow.flush()
+        for position, letter in enumerate(letters):
+            uow.add(CounterCategory(counter_id=counter.id, category_id=known[letter].id, position=position))
+        uow.audit.append("counter_categories_changed", actor=actor, subject=f"counter:{number}",
+                         categories=",".join(letters))
+        return CounterPlan(counter.number, counter.name, tuple(letters))
 
 
 def policy(uow: UnitOfWork, hall_id: int) -> QueuePolicy:

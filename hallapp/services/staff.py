@@ -165,6 +165,39 @@ def unlock_account(db: Database, actor: str, username: str) -> None:
         uow.audit.append("account_unlocked", actor=actor, subject=f"staff:{staff.username}")
 
 
+def disable_staff(db: Database, actor: str, username: str) -> None:
+    """The account can no longer log in; its history stays. The last active admin cannot go."""
+    with db.unit_of_work(write=True) as uow:
+        staff = _existing(uow, username)
+        if staff.role == Role.ADMIN.value and staff.active and _active_admins(uow, staff.hall_id) <= 1:
+            raise StaffError(f"{staff.username} 是最后一个在用的管理员，不能停用：请先添加另一个管理员")
+        staff.active = False
+        uow.audit.append("staff_disabled", actor=actor, subject=f"staff:{staff.username}")
+
+
+def reset_password(db: Database, actor: str, username: str, password: str) -> None:
+    """A new password chosen by an administrator; it also lifts a lock-out."""
+    problem = password_problem(password)
+    if problem:
+        raise StaffError(problem)
+    password_hash = hash_password(password)  # the slow part, outside the write lock
+    with db.unit_of_work(write=True) as uow:
+        staff = _existing(uow, username)
+        staff.password_hash, staff.failed_logins, staff.locked_until = password_hash, 0, None
+        uow.audit.append("password_reset", actor=actor, subject=f"staff:{staff.username}")
+
+
+def _existing(uow: UnitOfWork, username: str) -> Staff:
+    staff = uow.staff.by_username(username, for_update=True)
+    if staff is None:
+        raise StaffError(f"没有用户 {username.strip()}")
+    return staff
+
+
+def _active_admins(uow: UnitOfWork, hall_id: int) -> int:
+    return sum(1 for s in uow.staff.all(hall_id) if s.active and s.role == Role.ADMIN.value)
+
+
 def list_staff(db: Database, hall_id: int) -> list[dict]:
     with db.unit_of_work() as uow:
         return [

@@ -55,4 +55,4 @@ def test_a_returned_case_is_found_and_says_why(ctx, open_window, qtbot) -> None:
     page.text.setText(accepted)
     page.search()
     qtbot.waitUntil(lambda: "户口簿复印件不清晰" in page.details.header.text(), timeout=10_000)
-    assert page.table.rowCount() == 1 and "returned for correction" in page.table.item(0, 3).text()
+    assert page.table.rowCount() == 1 and "returned" in page.table.item(0, 3).text()

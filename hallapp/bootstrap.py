@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
 from hallapp import logs
 from hallapp.config import Settings, SettingsError, load_settings
 from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
+from hallapp.services.hall import SetupError
 from hallapp.storage import Database
 from hallapp.storage.database import sqlite_url
 
 log = logging.getLogger(__name__)
+
+ACCEPT_NEW_DATABASE_ENV = "HALLAPP_ACCEPT_NEW_DATABASE"  # set to 1 by `--accept-new-database`
+
+
+class LostDatabaseError(SetupError):
+    """A new, empty database in a home where a hall already worked: it was lost or emptied. Nothing
+    is created until a person restores the backup or says a new database is meant (exit 2)."""
 
 
 @dataclass
@@ -45,6 +54,29 @@ def open_app(*, demo: bool = False, migrate: bool = True) -> AppContext:
     set_hall_clock(settings.hall.clock())  # every "now" and "today" is the hall's, whatever the OS zone
     logs.configure(home.logs_dir, settings.logging.level)
     db = Database(database_url(home, settings, demo))
+    if not demo:
+        refuse_lost_database(home, db, accept=os.environ.get(ACCEPT_NEW_DATABASE_ENV) == "1")
     if migrate:
         db.upgrade()
     return AppContext(home, settings, db, demo)
+
+
+def refuse_lost_database(home: Home, db: Database, *, accept: bool = False) -> None:
+    """Starting on a new database beside keys, scans or issued numbers would set up a second hall
+    over the first one's traces and hand out case numbers again: say so instead."""
+    if not db.is_new_file():
+        return
+    history = home.history()
+    if not history:
+        return  # a first start
+    if accept:
+        log.warning("new database accepted in a home that holds %s", "; ".join(history))
+        return
+    db.dispose()
+    log.error("refused to start: new database %s in a home that holds %s", db.sqlite_file, "; ".join(history))
+    raise LostDatabaseError(
+        f"the database {db.sqlite_file} is missing or empty, but this home already holds {'; '.join(history)}: "
+        "the hall's database was lost or emptied, and nothing was created. Restore the database file from "
+        "the backup and start again; to begin a new database on purpose, start with --accept-new-database "
+        f"(or {ACCEPT_NEW_DATABASE_ENV}=1)"
+    )

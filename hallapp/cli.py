@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hallapp", description="跨省通办窗口客户端 hallapp")
     parser.add_argument("--version", action="version", version=f"hallapp {__version__}")
     parser.add_argument("--home", metavar="DIR", help=f"home folder for data, settings, keys, logs (env {HOME_ENV})")
+    parser.add_argument("--accept-new-database", action="store_true",
+                        help="start on an empty database although this home has keys, scans or issued case numbers "
+                             "(after a deliberate reset; otherwise restore the backup)")
     parser.add_argument("--demo", action="store_true", help="demo hall in its own database")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language for this run")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -546,6 +549,8 @@ def apply_global_options(args: argparse.Namespace) -> None:
         os.environ[HOME_ENV] = str(Path(args.home).expanduser().resolve())
     if args.lang:
         os.environ["HALLAPP_LANGUAGE"] = args.lang
+    if getattr(args, "accept_new_database", False):
+        os.environ["HALLAPP_ACCEPT_NEW_DATABASE"] = "1"
 
 
 def _device_errors() -> tuple[type[BaseException], ...]:

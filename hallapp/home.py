@@ -33,6 +33,25 @@ class Home:
     def logs_dir(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def numbering_file(self) -> Path:
+        return self.root / "numbering.json"
+
+    def history(self) -> list[str]:
+        """What in this home shows a hall already worked here (keys, scans, issued case numbers): a
+        new, empty database beside these means the hall's database was lost."""
+        found = []
+        if self.keys_dir.is_dir() and any(p.is_file() for p in self.keys_dir.iterdir()):
+            found.append(f"keys ({self.keys_dir})")
+        materials = self.root / "materials"
+        if materials.is_dir() and any(p.is_file() for p in materials.rglob("*")):
+            found.append(f"scanned materials ({materials})")
+        from hallapp.storage.ledger import NumberingLedger  # noqa: PLC0415 - home stays import-light
+
+        if NumberingLedger(self.numbering_file).has_issued():
+            found.append(f"issued case numbers ({self.numbering_file})")
+        return found
+
     def database_file(self, demo: bool = False) -> Path:
         # Demo mode keeps its own file so trying the program never touches a real hall's data.
         return self.root / ("demo.sqlite3" if demo else "hallapp.sqlite3")

@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from hallapp.bootstrap import AppContext, open_app
+from hallapp.bootstrap import AppContext, LostDatabaseError, open_app
 from hallapp.config import SettingsError
 from hallapp.services import hall, staff
 from ui import i18n, style
@@ -62,6 +62,19 @@ def settings_refused(exc: SettingsError) -> int:
     return 2
 
 
+def database_lost(exc: LostDatabaseError) -> int:
+    """A new, empty database where a hall already worked: the same kind of dialog, with the way back (exit 2)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hallapp")
+    i18n.install(os.environ.get("HALLAPP_LANGUAGE") or "zh_CN")  # no settings were applied yet
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "hallapp cannot start"),
+                      QCoreApplication.translate("Startup", "The hall's database is missing or empty."))
+    advice = QCoreApplication.translate("Startup", "{problem}\n\nThe problem is also written to the log.")
+    box.setInformativeText(advice.format(problem=exc))
+    box.exec()
+    return 2
+
+
 class _FirstPaint(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
@@ -76,6 +89,8 @@ def run_gui(*, demo: bool = False) -> int:
         ctx = open_app(demo=demo)
     except SettingsError as exc:
         return settings_refused(exc)
+    except LostDatabaseError as exc:
+        return database_lost(exc)
     app = make_application(ctx)
     signed_in = sign_in(ctx)
     if signed_in is None:

@@ -39,7 +39,16 @@ def _read_cards_into(kiosk, ctx: AppContext) -> None:  # noqa: ANN001
 
 
 def run_public_screen(kind: str, *, demo: bool, windowed: bool, counter: int | None) -> int:
-    ctx = open_app(demo=demo)
+    from hallapp.bootstrap import LostDatabaseError
+    from hallapp.config import SettingsError
+    from ui.app import database_lost, settings_refused
+
+    try:
+        ctx = open_app(demo=demo)
+    except SettingsError as exc:  # the same dialogs as the counter window: a kiosk has no terminal
+        return settings_refused(exc)
+    except LostDatabaseError as exc:
+        return database_lost(exc)
     app = make_application(ctx)
     info = hall.ensure_demo_hall(ctx.db) if demo else hall.hall_info(ctx.db)
     if info is None:

@@ -75,8 +75,9 @@ def render_receipt(doc: CaseDocument, fonts: DocumentFonts, *, size: PaperSize =
 
 def _fields(doc: CaseDocument) -> list[Row]:
     return [
-        [("办件编号", doc.case_number), ("受理时间", cn_datetime(doc.accepted_at))],
-        [("受理窗口", counter_words(doc.counter_number)), ("受理人", doc.clerk_name)],
+        [("办件编号", doc.case_number)],  # its own row: the number is read out whole, never wrapped
+        [("受理时间", cn_datetime(doc.accepted_at)), ("受理窗口", counter_words(doc.counter_number))],
+        [("受理人", doc.clerk_name)],
         *people_rows(doc),
         *item_rows(doc),
         [("办件类型", CASE_TYPE_WORDS[doc.case_type]), ("承诺办结日期", promise_words(doc))],

@@ -26,7 +26,8 @@ def item_rows(doc: CaseDocument) -> list[Row]:
 
 def case_rows(doc: CaseDocument, time_label: str) -> list[Row]:
     """Case number and date, applicant (and agent), item and handling place."""
-    return [[("办件编号", doc.case_number), (time_label, cn_datetime(doc.accepted_at))], *people_rows(doc), *item_rows(doc)]
+    # The number on its own row: read out whole on the phone, never wrapped in a half-width cell.
+    return [[("办件编号", doc.case_number)], [(time_label, cn_datetime(doc.accepted_at))], *people_rows(doc), *item_rows(doc)]
 
 
 def promise_words(doc: CaseDocument) -> str:

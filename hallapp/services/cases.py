@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from hallapp.domain.cases import (
+    MAX_CASE_NUMBER,
     CaseError,
     CaseState,
     Decision,
     MaterialStatus,
     allowed_decisions,
-    case_number,
     check_transition,
     state_after,
 )
@@ -25,6 +25,7 @@ from hallapp.domain.workdays import HolidayCalendar, add_working_days, uncovered
 from hallapp.home import Home
 from hallapp.services import material_store
 from hallapp.storage import Database, UnitOfWork
+from hallapp.storage.ledger import NumberingLedger
 from hallapp.storage.models import Applicant, Case, Material
 from hallapp.sync.outbox import enqueue_case
 
@@ -104,6 +105,29 @@ def promised_at(clock: Clock, promised: date, accepted_at: datetime, case_type: 
     return max(due, accepted_at) if case_type == "instant" else due
 
 
+SHARED_INSTALLATION = "shared"  # a database all counters share numbers under one station
+
+
+def case_number_at(hall_code: str, day: date, station: str, serial: int) -> str:
+    """HALLCODE-YYYYMMDD-STN-NNNN (docs/case-numbers.md): the station letters keep two PCs with their
+    own databases, or a database started anew, from ever issuing the same number."""
+    number = f"{hall_code}-{day:%Y%m%d}-{station}-{serial:04d}"
+    if len(number) > MAX_CASE_NUMBER:
+        raise CaseError(f"办件编号超过 {MAX_CASE_NUMBER} 个字符，请缩短大厅编码")
+    return number
+
+
+def issue_number(uow: UnitOfWork, db: Database, home: Home, hall_id: int, hall_code: str, day: date) -> str:
+    """The next case number, inside the intake's transaction. A SQLite file numbers under the home's
+    own station; a shared database under one station for all. The home's ledger is written before
+    the case commits, so a database restored from an older copy never repeats a number."""
+    ledger = NumberingLedger(home.numbering_file)
+    station = uow.cases.station_for(ledger.installation() if db.is_sqlite else SHARED_INSTALLATION)
+    serial = uow.cases.next_serial(hall_id, day, station, above=ledger.high_water(station, day))
+    ledger.record(station, day, serial)
+    return case_number_at(hall_code, day, station, serial)
+
+
 def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *, today: date | None = None,
                   calendar: HolidayCalendar | None = None, clock: Clock | None = None) -> CaseSummary:
     """Save the case in one transaction: applicant, agent, materials, state, audit.
@@ -135,7 +159,7 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         if agent:
             uow.add(agent)
         uow.flush()
-        number = case_number(hall.code, day, uow.cases.next_serial(hall_id, day))
+        number = issue_number(uow, db, home, hall_id, hall.code, day)
         state = state_after(intake.decision)
         promised = promised_date(day, item.case_type, item.promised_days, calendar) if state != CaseState.NOTIFIED else None
         case = Case(
@@ -144,7 +168,8 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
             state=state, handling_region_code=intake.handling_region_code,
             created_at=now, accepted_at=now if state != CaseState.NOTIFIED else None,
             promised_at=promised_at(clock, promised, now, item.case_type) if promised else None,
-            gap_due_date=intake.gap_due_date, delivery=intake.delivery, delivery_address=intake.delivery_address,
+            gap_due_date=intake.gap_due_date if state == CaseState.ACCEPTED_WITH_GAP else None,  # 容缺 only
+            delivery=intake.delivery, delivery_address=intake.delivery_address,
         )
         case.materials = [
             Material(position=r.position, requirement_id=r.id, name=r.name, form=r.form, copies=r.copies,

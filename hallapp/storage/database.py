@@ -113,6 +113,20 @@ class Database:
                 f"无法打开数据库 {self.display_url} ({type(exc).__name__})，请检查 database.url 设置和数据库服务器"
             ) from exc
 
+    def is_new_file(self) -> bool:
+        """A SQLite file that is missing, zero-length or holds no table: nothing was ever stored in it."""
+        path = self.sqlite_file
+        if path is None:
+            return False
+        if not path.is_file() or path.stat().st_size == 0:
+            return True
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as con:
+                con.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0
+        except sqlite3.DatabaseError:
+            return False  # not a database at all: check_integrity says so
+
     def check_integrity(self) -> None:
         """Refuse a damaged SQLite file before anything writes to it (writing would spread the damage)."""
         path = self.sqlite_file

@@ -2927,6 +2927,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     <name>Startup</name>
     <message>
         <location filename="../../ui/app.py" line="56"/>
+        <location filename="../../ui/app.py" line="70"/>
         <source>hallapp cannot start</source>
         <translation>hallapp 无法启动</translation>
     </message>
@@ -2943,6 +2944,20 @@ Correct or remove the file, then start hallapp again. The problem is also writte
         <translation>{problem}
 
 请修正或删除该文件，然后重新启动 hallapp。此问题也已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="71"/>
+        <source>The hall&apos;s database is missing or empty.</source>
+        <translation>大厅数据库丢失或为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="72"/>
+        <source>{problem}
+
+The problem is also written to the log.</source>
+        <translation>{problem}
+
+此问题也已写入日志。</translation>
     </message>
 </context>
 <context>

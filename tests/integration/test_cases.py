@@ -3,6 +3,7 @@ numbers unique per hall and day, the state machine, audit, delivery, search, sca
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -18,11 +19,23 @@ TODAY = date(2026, 11, 26)  # a Thursday
 ITEM = "002011004000"  # 社会保障卡申领: 1 居民身份证 (key), 2 登记表 (non-key), 3 照片 (non-key), 4–6 optional
 
 
+ADMIN_ID = 1  # the hall's first administrator in a fresh database: the 受理人 every accepted case needs
+NUMBER = re.compile(r"^T510104-(?P<day>\d{8})-(?P<station>[A-Z]{3})-(?P<serial>\d{4})$")
+
+
 @pytest.fixture
 def hall_db(any_db: Database) -> Database:
     create_hall(any_db, name="测试大厅", code="T510104", region_code="510104", counters=2,
                 admin_username="admin", admin_name="管理员", admin_password="Admin2026x")
+    with any_db.unit_of_work() as uow:
+        assert [s.id for s in uow.staff.all(uow.halls.the_hall().id) if s.username == "admin"] == [ADMIN_ID]
     return any_db
+
+
+def _parts(number: str) -> tuple[str, str, str]:
+    match = NUMBER.match(number)
+    assert match, number
+    return match["day"], match["station"], match["serial"]
 
 
 def _home(tmp_path) -> Home:  # noqa: ANN001
@@ -36,7 +49,7 @@ def _intake(decision: Decision, statuses: dict[int, MaterialStatus], **extra) ->
                                      how_to_supply="" if status == "captured" else "请补交原件")
                  for pos, status in statuses.items()]
     return cases.IntakeInput(applicant=applicant, item_code=ITEM, handling_region_code="110105", materials=materials,
-                             decision=decision, counter_number=1, staff_id=None, staff_username="clerk1", **extra)
+                             decision=decision, counter_number=1, staff_id=ADMIN_ID, staff_username="admin", **extra)
 
 
 COMPLETE = {1: MaterialStatus.CAPTURED, 2: MaterialStatus.CAPTURED, 3: MaterialStatus.CAPTURED}
@@ -47,7 +60,7 @@ KEY_MISSING = {1: MaterialStatus.MISSING, 2: MaterialStatus.CAPTURED, 3: Materia
 def test_complete_materials_are_accepted_with_a_promised_date(hall_db, tmp_path) -> None:  # noqa: ANN001
     summary = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE),
                                   today=TODAY)
-    assert summary.number == "T510104-20261126-0001" and summary.state == "accepted"
+    assert _parts(summary.number)[::2] == ("20261126", "0001") and summary.state == "accepted"
     assert summary.promised_date == date(2026, 12, 10)  # 10 working days after Thu 26 Nov
     assert summary.applicant_masked == "1101**********002X"
     assert audit.recent(hall_db, action="case_accepted")[0].subject == f"case:{summary.number}"
@@ -57,7 +70,26 @@ def test_numbers_are_unique_and_restart_per_day(hall_db, tmp_path) -> None:  # n
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
     numbers = [cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, COMPLETE), today=d).number
                for d in (TODAY, TODAY, date(2026, 11, 27))]
-    assert numbers == ["T510104-20261126-0001", "T510104-20261126-0002", "T510104-20261127-0001"]
+    parts = [_parts(n) for n in numbers]
+    assert [(day, serial) for day, _, serial in parts] == [("20261126", "0001"), ("20261126", "0002"),
+                                                           ("20261127", "0001")]
+    assert len({station for _, station, _ in parts}) == 1  # one home, one station
+
+
+def test_two_homes_on_one_database(hall_db, tmp_path) -> None:  # noqa: ANN001
+    """A shared database (PostgreSQL): every counter takes the next serial of one station. A SQLite
+    file opened from a second home (a copied file): that home numbers under a station of its own."""
+    hall_id = hall_info(hall_db).id
+    homes = [Home(tmp_path / "pc1").ensure(), Home(tmp_path / "pc2").ensure()]
+    parts = [_parts(cases.submit_intake(hall_db, homes[i % 2], hall_id, _intake(Decision.ACCEPT, COMPLETE),
+                                        today=TODAY).number) for i in range(4)]
+    stations = [station for _, station, _ in parts]
+    if hall_db.is_sqlite:
+        assert stations[0] == stations[2] != stations[1] == stations[3]
+        assert [serial for _, _, serial in parts] == ["0001", "0001", "0002", "0002"]
+    else:
+        assert len(set(stations)) == 1
+        assert [serial for _, _, serial in parts] == ["0001", "0002", "0003", "0004"]
 
 
 def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_path) -> None:  # noqa: ANN001

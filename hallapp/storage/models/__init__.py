@@ -2,7 +2,7 @@
 
 from hallapp.storage.models.audit import AuditEvent
 from hallapp.storage.models.base import Base
-from hallapp.storage.models.case import Applicant, Case, CaseSequence, Material, Page
+from hallapp.storage.models.case import Applicant, Case, CaseSequence, CaseStation, Material, Page
 from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
 from hallapp.storage.models.hall import Counter, Hall, Staff
 from hallapp.storage.models.printing import PrintedDocument
@@ -25,6 +25,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseSequence",
+    "CaseStation",
     "Counter",
     "CounterCategory",
     "Evaluation",

@@ -58,13 +58,26 @@ class Case(Base):
     )
 
 
-class CaseSequence(Base):
-    """The last case serial per hall and day; bumped atomically, unique across all counters."""
+class CaseStation(Base):
+    """A numbering station: the letters in a case number that tell one database-and-home apart from
+    another of the same hall (docs/case-numbers.md). `installation` is the home's id for a SQLite
+    file, or "shared" for a database all counters share (one station, one sequence)."""
 
-    __tablename__ = "case_sequence"
+    __tablename__ = "case_station"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    installation: Mapped[str] = mapped_column(String(40), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseSequence(Base):
+    """The last case serial per hall, day and station; bumped atomically, unique across all counters."""
+
+    __tablename__ = "case_serial"
 
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
+    station: Mapped[str] = mapped_column(String(3), primary_key=True)
     last: Mapped[int] = mapped_column(default=0)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hallapp.domain.staff import Page
 from hallapp.services import cases
-from tests.ui.clerk_keys import focused, press, type_text, wait_until
+from tests.ui.clerk_keys import focused, press, type_text, wait_until, window_as_started
 from ui.intake.flow import APPLICANT, DECISION, DONE, ITEM, MATERIALS, PLACE
 
 pytestmark = pytest.mark.acceptance
@@ -21,25 +21,11 @@ ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def counter(ctx, qtbot, qapp):  # noqa: ANN001, ANN201
     """The window as `make run` opens it (demo sign-in, style, Chinese): nothing focused by the test."""
-    from ui import i18n, style
-    from ui.app import sign_in
-    from ui.main_window import MainWindow
-
-    style.apply(qapp, ctx.settings.ui.font_size_pt)
-    i18n.install("zh_CN")
-    window = MainWindow(ctx, *sign_in(ctx))
-    qapp.installEventFilter(window.idle)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    wait_until(qtbot, lambda: QApplication.activeWindow() is window, what="the window to be active")
-    wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
-    page = window.pages[Page.COUNTER]
-    wait_until(qtbot, lambda: bool(page.queue.categories), what="the queue bar's first load")
-    yield window, page
-    qapp.removeEventFilter(window.idle)
-    window.close()
-    window.deleteLater()
+    with window_as_started(ctx, qtbot, qapp) as window:
+        wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
+        page = window.pages[Page.COUNTER]
+        wait_until(qtbot, lambda: bool(page.queue.categories), what="the queue bar's first load")
+        yield window, page
 
 
 def _captured(page) -> int:  # noqa: ANN001

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from hallapp.domain.staff import Page
-from tests.ui.clerk_keys import press, type_text, wait_until
+from tests.ui.clerk_keys import press, type_text, wait_until, window_as_started
 from ui.intake.flow import DECISION, MATERIALS
 
 
@@ -33,44 +33,33 @@ def clipped(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_nothing_on_the_counter_page_is_cut_off(language, ctx, qtbot, qapp) -> None:  # noqa: ANN001
-    from ui import i18n, style
-    from ui.app import sign_in
-    from ui.main_window import MainWindow
+    with window_as_started(ctx, qtbot, qapp, language) as window:
+        _walk_and_check(window, qtbot)
 
-    style.apply(qapp, ctx.settings.ui.font_size_pt)
-    i18n.install(language)
-    window = MainWindow(ctx, *sign_in(ctx))
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    wait_until(qtbot, lambda: QApplication.activeWindow() is window, what="the window")
+
+def _walk_and_check(window, qtbot) -> None:  # noqa: ANN001
     wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
     page = window.pages[Page.COUNTER]
-    try:
-        qtbot.wait(200)
-        assert not clipped(window), "at start"
-        press(Qt.Key.Key_F1)
-        wait_until(qtbot, lambda: page.queue.current is not None, what="F1")
-        for target in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):  # applicant, then agent
-            before = page.agent.identity
-            press(Qt.Key.Key_F3, target)
-            wait_until(qtbot, lambda b=before, t=target: page.applicant.identity is not None and (
-                t == Qt.KeyboardModifier.NoModifier or page.agent.identity is not b), what="F3")
-        qtbot.wait(100)
-        assert not clipped(window), "with a ticket, an applicant and an agent"
-        press(Qt.Key.Key_Return)
-        type_text("sbk")
-        wait_until(qtbot, lambda: page.flow.results.count() > 0, what="hits")
-        press(Qt.Key.Key_Return)
-        wait_until(qtbot, lambda: page.checklist.item is not None, what="the item")
-        press(Qt.Key.Key_Return)
-        assert page.flow.step() == MATERIALS
-        assert not clipped(window), "at the checklist"
-        press(Qt.Key.Key_Return)
-        assert page.flow.step() == DECISION
-        qtbot.wait(50)
-        assert not clipped(window), "at the decision"
-    finally:
-        window.close()
-        window.deleteLater()
+    qtbot.wait(200)
+    assert not clipped(window), "at start"
+    press(Qt.Key.Key_F1)
+    wait_until(qtbot, lambda: page.queue.current is not None, what="F1")
+    for target in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):  # applicant, then agent
+        before = page.agent.identity
+        press(Qt.Key.Key_F3, target)
+        wait_until(qtbot, lambda b=before, t=target: page.applicant.identity is not None and (
+            t == Qt.KeyboardModifier.NoModifier or page.agent.identity is not b), what="F3")
+    qtbot.wait(100)
+    assert not clipped(window), "with a ticket, an applicant and an agent"
+    press(Qt.Key.Key_Return)
+    type_text("sbk")
+    wait_until(qtbot, lambda: page.flow.results.count() > 0, what="hits")
+    press(Qt.Key.Key_Return)
+    wait_until(qtbot, lambda: page.checklist.item is not None, what="the item")
+    press(Qt.Key.Key_Return)
+    assert page.flow.step() == MATERIALS
+    assert not clipped(window), "at the checklist"
+    press(Qt.Key.Key_Return)
+    assert page.flow.step() == DECISION
+    qtbot.wait(50)
+    assert not clipped(window), "at the decision"

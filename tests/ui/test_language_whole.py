@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QListWidget, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QListWidget, QTableWidget, QWidget
 
-from tests.ui.clerk_keys import press, type_text, wait_until
+from tests.ui.clerk_keys import press, type_text, wait_until, window_as_started
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "hallapp_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|&")
@@ -69,48 +69,35 @@ def _foreign(texts: list[str], language: str, data: tuple[str, ...]) -> list[str
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_page_speaks_one_language(language, ctx, qtbot, qapp) -> None:  # noqa: ANN001
-    from hallapp.services import hall, staff
-    from ui import i18n
-    from ui.main_window import MainWindow
-
-    i18n.install(language)
-    info = hall.ensure_demo_hall(ctx.db)
-    hall.ensure_demo_queue(ctx.db, info.id)
-    session = staff.login(ctx.db, "admin", hall.DEMO_PASSWORD, ctx.settings.security)
-    window = MainWindow(ctx, info, session)
-    data = (session.display_name, info.name)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    wait_until(qtbot, lambda: QApplication.activeWindow() is window, what="the window")
-    found: dict[str, list[str]] = {}
-    try:
-        for index in range(len(window.pages)):
-            press(getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
-            qtbot.wait(400)  # the page loads off the GUI thread
-            found[window.stack.currentWidget().objectName()] = _foreign(visible_texts(window), language, data)
-        counter = list(window.pages).index(next(p for p in window.pages if p.value == "counter"))
-        press(getattr(Qt.Key, f"Key_{counter + 1}"), Qt.KeyboardModifier.ControlModifier)
-        wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
-        press(Qt.Key.Key_F1)
-        press(Qt.Key.Key_F3)
-        page = window.stack.currentWidget()
-        wait_until(qtbot, lambda: page.applicant.identity is not None, what="F3")
-        press(Qt.Key.Key_Return)
-        type_text("sbk")
-        wait_until(qtbot, lambda: page.flow.results.count() > 0, what="hits")
-        press(Qt.Key.Key_Return)
-        wait_until(qtbot, lambda: page.checklist.item is not None, what="the item")
-        press(Qt.Key.Key_Return)
-        press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-        found["counter at the checklist"] = _foreign(visible_texts(window), language, data)
-        press(Qt.Key.Key_Return)
-        found["counter at the decision"] = _foreign(visible_texts(window), language, data)
-    finally:
-        window._close_confirmed = True
-        window.close()
-        window.deleteLater()
+    with window_as_started(ctx, qtbot, qapp, language, username="admin") as window:
+        found = _walk(window, qtbot, language, (window.session.display_name, window.hall.name))
     bad = {k: v for k, v in found.items() if v}
     print("\n".join(f"{k}: {x}" for k, v in bad.items() for x in v))
     assert not bad, f"mixed languages in the {language} window"
+
+
+def _walk(window, qtbot, language: str, data: tuple[str, ...]) -> dict[str, list[str]]:  # noqa: ANN001
+    """Every page by Ctrl+N, then the counter through an intake, by keys."""
+    found: dict[str, list[str]] = {}
+    for index in range(len(window.pages)):
+        press(getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(400)  # the page loads off the GUI thread
+        found[window.stack.currentWidget().objectName()] = _foreign(visible_texts(window), language, data)
+    counter = list(window.pages).index(next(p for p in window.pages if p.value == "counter"))
+    press(getattr(Qt.Key, f"Key_{counter + 1}"), Qt.KeyboardModifier.ControlModifier)
+    wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
+    press(Qt.Key.Key_F1)
+    press(Qt.Key.Key_F3)
+    page = window.stack.currentWidget()
+    wait_until(qtbot, lambda: page.applicant.identity is not None, what="F3")
+    press(Qt.Key.Key_Return)
+    type_text("sbk")
+    wait_until(qtbot, lambda: page.flow.results.count() > 0, what="hits")
+    press(Qt.Key.Key_Return)
+    wait_until(qtbot, lambda: page.checklist.item is not None, what="the item")
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    found["counter at the checklist"] = _foreign(visible_texts(window), language, data)
+    press(Qt.Key.Key_Return)
+    found["counter at the decision"] = _foreign(visible_texts(window), language, data)
+    return found

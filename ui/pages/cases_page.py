@@ -87,9 +87,10 @@ class CasesPage(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(left)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([690, 490])  # scaled to the real width: the results' columns fit at 1366 px
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        # Scaled to the real width: at 1366 px the results' columns fit, case numbers with their station part included.
+        split.setSizes([780, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Cases"), objectName="pageTitle"))
         layout.addLayout(bar)

@@ -15,7 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hallapp import __version__
+from hallapp import __version__, commands
+from hallapp.commands import UserError  # re-exported: callers import it from here
 from hallapp.config import SettingsError, flat_items, set_value
 from hallapp.home import HOME_ENV, current_home
 from hallapp.storage import DatabaseError
@@ -26,8 +27,6 @@ log = logging.getLogger(__name__)
 GUI_COMMANDS = frozenset({None, "kiosk", "display", "evaluate"})
 
 
-class UserError(Exception):
-    """Something the user can fix; printed as one line, exit code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_sim_arguments(sim)
 
     _add_setup_parsers(sub)
+    for module in commands.modules():
+        module.add_parser(sub)
 
     cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
     cfg.add_parser("show", help="every setting with its value and meaning")
@@ -211,6 +212,9 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(str(exc)) from exc
         print(f"printed a sample ticket on {args.printer}" + (f" ({status.message})" if status.message else ""))
         return 0
+    module = commands.find(args.command)
+    if module is not None and not module.NEEDS_APP:
+        return module.run(None, args)
     if args.command == "setup" and args.demo:
         raise UserError("setup is for a real hall; the demo hall sets itself up: run `hallapp --demo` instead")
     app = open_app(demo=args.demo)
@@ -219,6 +223,8 @@ def run(args: argparse.Namespace) -> int:
 
         ensure_demo_hall(app.db)  # `hallapp --demo ...` works in a fresh home, as the window does
     try:
+        if module is not None:
+            return module.run(app, args)
         if args.command == "db":
             print(f"database is up to date: {app.db.display_url}")
         elif args.command == "catalog":

@@ -1,6 +1,6 @@
 """Commands that live in their own module, one module per top-level command.
 
-Each module named in MODULES provides:
+Every module in this package is a command (found by pkgutil, so adding one is adding a file); it provides:
 
     NAME: str                      # the command word, e.g. "devices"
     NEEDS_APP: bool                # True: run() gets an opened AppContext; False: app is None
@@ -14,6 +14,7 @@ hallapp/cli.py holds the older commands; new ones go here so that each stays a s
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from types import ModuleType
 
 
@@ -21,12 +22,10 @@ class UserError(Exception):
     """Something the user can fix; printed as one line, exit code 2."""
 
 
-# Module names under hallapp.commands, in the order `hallapp --help` lists them.
-MODULES: tuple[str, ...] = ()
-
-
 def modules() -> list[ModuleType]:
-    return [importlib.import_module(f"hallapp.commands.{name}") for name in MODULES]
+    """The command modules, alphabetically (the order `hallapp --help` lists them)."""
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
 def find(name: str | None) -> ModuleType | None:

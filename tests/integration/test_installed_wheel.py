@@ -199,6 +199,24 @@ def test_a_hall_uses_the_installed_program(installed: Venv, hall: Hall, tmp_path
         kill(sim)
 
 
+def test_a_technician_sets_up_a_real_hall_with_the_installed_program(hall: Hall) -> None:
+    """The README's first minutes for a real hall, from the installed script: set up, add a counter and a
+    clerk, find an item. The password comes from the environment, never from argv."""
+    setup = hall("setup", "--hall-name", "锦江区政务服务中心", "--hall-code", "JJ510104", "--region", "510104",
+                 "--counters", "2", "--admin", "admin", HALLAPP_ADMIN_PASSWORD="s3cret-admin")
+    assert setup.returncode == 0, setup.stderr
+    more = hall("counters", "add", "1")
+    assert more.returncode == 0, more.stderr
+    counters = hall("counters", "list")
+    assert [line.split()[0] for line in counters.stdout.splitlines() if line.strip()][:3] == ["1", "2", "3"], counters.stdout
+    clerk = hall("staff", "add", "wang", "--name", "王芳", "--role", "clerk", HALLAPP_STAFF_PASSWORD="s3cret-clerk")
+    assert clerk.returncode == 0, clerk.stderr
+    assert "wang" in hall("staff", "list").stdout
+    search = hall("catalog", "search", "sbk")  # a real hall: no --demo
+    assert search.returncode == 0, search.stderr
+    assert search.stdout.splitlines()[0].split("\t")[0] == "社会保障卡申领"
+
+
 def _a_finished_translation() -> tuple[str, str, str]:
     """(context, English source, Chinese) of the first plain finished message of the .ts file that
     reads differently in Chinese."""

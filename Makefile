@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test lint bench screenshots translations clean
+.PHONY: run test lint bench screenshots translations clean bundle deb
 
 $(STAMP): pyproject.toml scripts/setup_env.sh
 	bash scripts/setup_env.sh
@@ -31,6 +31,14 @@ screenshots: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts resources/translations/hallapp_zh_CN.ts -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/hallapp_zh_CN.ts -qm resources/translations/hallapp_zh_CN.qm
+
+# The PyInstaller one-folder bundle in dist/hallapp, and the .deb made from it (installer/README.md).
+bundle: $(STAMP)
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q "pyinstaller==6.22.*"
+	bash scripts/build_bundle.sh dist
+
+deb: bundle
+	bash scripts/build_deb.sh dist/hallapp dist
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hallapp import logs
 from hallapp.config import Settings, SettingsError, load_settings
+from hallapp.devices import Devices
 from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
+from hallapp.services import audit
 from hallapp.services.hall import SetupError
-from hallapp.storage import Database
+from hallapp.storage import Database, DatabaseError
 from hallapp.storage.database import sqlite_url
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,23 @@ class AppContext:
     settings: Settings
     db: Database
     demo: bool
+    devices: Devices = field(default=None, repr=False)  # type: ignore[assignment] - built in __post_init__
+
+    def __post_init__(self) -> None:
+        if self.devices is None:  # the one device manager of this process: opens nothing until used
+            self.devices = Devices(self.settings, demo=self.demo)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if name == "settings" and getattr(self, "devices", None) is not None:
+            self.devices.settings = value  # type: ignore[assignment] - reloaded settings reach the devices
 
     def close(self) -> None:
+        self.devices.close()
+        try:
+            audit.write_anchor(self.db, self.home)  # the chain's head outside the database, at every close
+        except (OSError, DatabaseError) as exc:  # a safeguard: it must not keep a closing program open
+            log.warning("audit anchor not written at close: %s", type(exc).__name__)
         self.db.dispose()
 
 
@@ -53,11 +70,12 @@ def open_app(*, demo: bool = False, migrate: bool = True) -> AppContext:
         raise
     set_hall_clock(settings.hall.clock())  # every "now" and "today" is the hall's, whatever the OS zone
     logs.configure(home.logs_dir, settings.logging.level)
-    db = Database(database_url(home, settings, demo))
+    db = Database(database_url(home, settings, demo), keys_dir=home.keys_dir)
     if not demo:
         refuse_lost_database(home, db, accept=os.environ.get(ACCEPT_NEW_DATABASE_ENV) == "1")
     if migrate:
         db.upgrade()
+    audit.attach(db, home)  # the chain keyed with this home's audit key, anchors written in this home
     return AppContext(home, settings, db, demo)
 
 

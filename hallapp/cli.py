@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hallapp import __version__, commands
 from hallapp.commands import UserError  # re-exported: callers import it from here
-from hallapp.config import SettingsError, flat_items, set_value
+from hallapp.config import SettingsError
 from hallapp.home import HOME_ENV, current_home
 from hallapp.storage import DatabaseError
 
@@ -111,12 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setup_parsers(sub)
     for module in commands.modules():
         module.add_parser(sub)
-
-    cfg = sub.add_parser("config", help="settings").add_subparsers(dest="action", required=True)
-    cfg.add_parser("show", help="every setting with its value and meaning")
-    setp = cfg.add_parser("set", help="change one setting")
-    setp.add_argument("key")
-    setp.add_argument("value")
     return parser
 
 
@@ -192,8 +186,6 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"cannot use the home folder ({exc.strerror}): set HALLAPP_HOME or --home") from exc
         # Card commands need no home: a technician may run them anywhere.
 
-    if args.command == "config":
-        return _config(args)
     if args.command == "card":
         return _card(args)
     if args.command == "platform-sim":
@@ -361,53 +353,6 @@ def _span(numbers: Sequence[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def _counter_number_check(args: argparse.Namespace, text: str) -> None:
-    """`config set counter.number N`: refuse a counter the hall does not have (it would fail only at F1);
-    warn, and let it be saved, when the hall's database cannot be asked."""
-    from hallapp.bootstrap import database_url
-    from hallapp.config import load_settings
-    from hallapp.services import hall
-    from hallapp.storage import Database
-
-    try:
-        number = int(text)
-    except ValueError:
-        return  # set_value refuses it with the setting's own message
-    home = current_home()
-    db = Database(database_url(home, load_settings(home.settings_file), args.demo))
-    try:
-        if db.sqlite_file is not None and not db.sqlite_file.is_file():
-            info = None
-        else:
-            info = hall.hall_info(db)
-    except DatabaseError:
-        print(f"hallapp: warning: cannot reach the database to check that counter {number} exists; saved anyway: "
-              "check it with `hallapp counters list` once the database is back", file=sys.stderr)
-        return
-    finally:
-        db.dispose()
-    if info is None:
-        print(f"hallapp: warning: this database has no hall yet, so counter {number} is not checked", file=sys.stderr)
-    elif number not in info.counters:
-        raise UserError(f"this hall has counters {_span(info.counters)}, no counter {number}: choose one of them, "
-                        "or add counters first with `hallapp counters add N`")
-
-
-def _config(args: argparse.Namespace) -> int:
-    from hallapp.config import load_settings
-
-    home = current_home()
-    if args.action == "show":
-        for key, value, description in flat_items(load_settings(home.settings_file)):
-            print(f"{key} = {value!r}  # {description}")
-    else:
-        if args.key == "counter.number":
-            _counter_number_check(args, args.value)
-        set_value(home.settings_file, args.key, args.value)
-        print(f"{args.key} saved in {home.settings_file}")
-    return 0
-
-
 def _card(args: argparse.Namespace) -> int:
     """Card commands touch no database: a technician runs them on any machine."""
     import json
@@ -449,7 +394,7 @@ def _ticket(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     except QueueError as exc:
         raise UserError(str(exc)) from exc
     print(view.number)
-    tickets.print_ticket(view, info.name, app.settings.ticket_printer)
+    tickets.print_ticket(view, info.name, app.settings.ticket_printer, printer=app.devices.ticket_printer())
     return 0
 
 

@@ -20,6 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hallapp.domain.clock import DEFAULT_ZONE, Clock, ClockError, zone_of
 
+# Marks in a field's json_schema_extra. SECRET: never printed, exported or put in diagnostics (`config show`
+# prints ***). PER_PC: belongs to this PC (its counter, its devices' ports), so `config export` leaves it out.
+SECRET = "secret"  # noqa: S105 - the name of a mark, not a password
+PER_PC = "per_pc"
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
@@ -62,6 +67,7 @@ class DatabaseSettings(_Section):
     url: str = Field(
         "",
         description="SQLAlchemy URL of a shared hall database (PostgreSQL); empty = SQLite in the home folder",
+        json_schema_extra={SECRET: True},  # may hold the database password
     )
 
     @field_validator("url")
@@ -110,27 +116,34 @@ class PlatformSettings(_Section):
 
 
 class CounterSettings(_Section):
-    number: int = Field(1, ge=1, le=999, description="The counter (窗口) number of this PC")
+    number: int = Field(1, ge=1, le=999, description="The counter (窗口) number of this PC",
+                        json_schema_extra={PER_PC: True})
 
 
 class DeviceSettings(_Section):
     idcard_port: str = Field(
-        "auto", description="ID card reader serial port: a path (/dev/ttyUSB0, COM3), auto, simulator, or none"
+        "auto", description="ID card reader serial port: a path (/dev/ttyUSB0, COM3), auto, simulator, or none",
+        json_schema_extra={PER_PC: True},
     )
     idcard_baud: int = Field(115200, description="ID card reader speed (115200 or 9600)")
     idcard_auto_read: bool = Field(True, description="Read an ID card as soon as it is placed on the reader")
-    photo_decoder: str = Field("", description="Path of the card vendor's WLT photo library (optional)")
+    photo_decoder: str = Field("", description="Path of the card vendor's WLT photo library (optional)",
+                               json_schema_extra={PER_PC: True})
     photo_decoder_output: Literal["bmp", "rgb"] = Field(
         "bmp", description="What the vendor library writes: a BMP file image (bmp) or bare pixels (rgb)"
     )
-    pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one")
+    pcsc_reader: str = Field("", description="PC/SC reader for social security cards; empty = the first one",
+                             json_schema_extra={PER_PC: True})
     scanner: str = Field(
-        "", description="SANE scanner device (e.g. fujitsu:fi-7160:123); empty = the first one; none = no scanner"
+        "", description="SANE scanner device (e.g. fujitsu:fi-7160:123); empty = the first one; none = no scanner",
+        json_schema_extra={PER_PC: True},
     )
     scanner_source: Literal["flatbed", "adf"] = Field("adf", description="Scan from the flatbed or the document feeder")
     scanner_dpi: int = Field(200, ge=100, le=600, description="Scan resolution in dots per inch")
     scan_folder: str = Field(
-        "", description="Folder where the vendor's scan tool (TWAIN/WIA) saves files; each new file goes to the selected material"
+        "",
+        description="Folder where the vendor's scan tool (TWAIN/WIA) saves files; each new file goes to the selected material",
+        json_schema_extra={PER_PC: True},
     )
 
     @field_validator("idcard_baud")
@@ -143,7 +156,9 @@ class DeviceSettings(_Section):
 
 class TicketPrinterSettings(_Section):
     uri: str = Field(
-        "", description="Ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600, file:///PATH; empty = none"
+        "",
+        description="Ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600, file:///PATH; empty = none",
+        json_schema_extra={PER_PC: True},
     )
     width_mm: Literal[58, 80] = Field(80, description="Ticket paper width in millimetres (58 or 80)")
     encoding: Literal["GB18030", "GBK", "UTF-8"] = Field("GB18030", description="How the printer reads Chinese text")
@@ -159,6 +174,9 @@ class DisplaySettings(_Section):
 
 class EvaluationSettings(_Section):
     timeout_s: int = Field(30, ge=5, le=600, description="Seconds the applicant has to rate a visit (then: no answer)")
+    follow_up_days: int = Field(
+        5, ge=1, le=60, description="Working days a supervisor has to follow up a bad rating (差评回访), after its day"
+    )
 
 
 class SyncSettings(_Section):
@@ -204,6 +222,7 @@ class DocumentSettings(_Section):
     holiday_calendars: list[str] = Field(
         default_factory=lambda: ["calendars/cn-2026.yaml"],
         description="Holiday calendars for promised dates (paths, or names under resources/)",
+        json_schema_extra={PER_PC: True},  # imported ones live in each PC's home: `hallapp calendar import` there
     )
 
     @field_validator("holiday_calendars")
@@ -229,6 +248,14 @@ class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level")
 
 
+class RetentionSettings(_Section):
+    days: int = Field(
+        180, ge=1, le=3650,
+        description="Days after the platform confirms a case before its scans and personal fields are purged "
+                    "(hallapp retention purge; statistics and the audit trail stay)",
+    )
+
+
 class Settings(_Section):
     hall: HallSettings = Field(default_factory=HallSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
@@ -243,6 +270,7 @@ class Settings(_Section):
     sync: SyncSettings = Field(default_factory=SyncSettings)
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
 
 ID_CARD_BAUDS = (115200, 9600)
@@ -347,6 +375,8 @@ def _parse_value(text: str, default: Any) -> Any:
         if text.startswith("["):
             return json.loads(text)
         return [part.strip() for part in text.split(",") if part.strip()]
+    if isinstance(default, int) and not isinstance(default, bool) and re.fullmatch(r"\s*-?\d+\s*", text):
+        return int(text)  # a Literal[58, 80] takes no "58"
     return text
 
 
@@ -367,10 +397,52 @@ def set_value(path: Path, key: str, text: str) -> Settings:
         _check_calendars_load(settings.documents.holiday_calendars)
     # Store the validated (typed) value, not the raw string.
     raw[section][name] = getattr(getattr(settings, section), name)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(raw), encoding="utf-8")
-    tmp.replace(path)
+    _write_raw(path, raw)
     return settings
+
+
+def write_values(path: Path, values: dict[str, Any]) -> Settings:
+    """Store several keys at once (`config import`): all are validated together, then the file is
+    written once; if any value is refused, nothing changes."""
+    keys = declared_keys()
+    for key in values:
+        if key not in keys:
+            raise SettingsError(f"unknown setting '{key}' (see `hallapp config show`)")
+    raw = _read_raw(path)
+    for key, value in values.items():
+        section, name = key.split(".")
+        raw.setdefault(section, {})[name] = value
+    settings = _validate(raw, "refused")
+    if "documents.holiday_calendars" in values:
+        _check_calendars_load(settings.documents.holiday_calendars)
+    for key in values:
+        section, name = key.split(".")
+        raw[section][name] = getattr(getattr(settings, section), name)
+    _write_raw(path, raw)
+    return settings
+
+
+def stored_values(path: Path) -> dict[str, Any]:
+    """The keys this home's settings file sets (not defaults, not environment overrides), validated."""
+    raw = _read_raw(path)
+    settings = _validate(raw, str(path))
+    return {key: getattr(getattr(settings, key.split(".")[0]), key.split(".")[1])
+            for key in declared_keys() if key.split(".")[1] in raw.get(key.split(".")[0], {})}
+
+
+def _write_raw(path: Path, raw: dict[str, Any]) -> None:
+    """Beside the target, then renamed: never a half-written file. 0600: it may hold a password."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(tomli_w.dumps(raw))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _check_calendars_load(entries: list[str]) -> None:
@@ -388,6 +460,16 @@ def _check_calendars_load(entries: list[str]) -> None:
                                 f"({detail})") from exc
 
 
+def read_flat(path: Path) -> dict[str, Any]:
+    """A settings-shaped TOML file as {dotted key: value as written} (`config import` checks each)."""
+    flat: dict[str, Any] = {}
+    for section, table in _read_raw(path).items():
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: '{section}' is not a [section] of settings")
+        flat.update({f"{section}.{name}": value for name, value in table.items()})
+    return flat
+
+
 def flat_items(settings: Settings) -> list[tuple[str, Any, str]]:
     """(key, current value, description) for `hallapp config show`."""
     out = []
@@ -395,3 +477,37 @@ def flat_items(settings: Settings) -> list[tuple[str, Any, str]]:
         section, name = key.split(".")
         out.append((key, getattr(getattr(settings, section), name), description))
     return out
+
+
+# A key named like a secret stays hidden even if its declaration forgot the SECRET mark.
+_SECRET_NAME = re.compile(r"password|passphrase|secret|token|api_?key|private", re.IGNORECASE)
+
+
+def _marks(key: str) -> dict[str, Any]:
+    section, name = key.split(".")
+    extra = Settings.model_fields[section].annotation.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def is_secret(key: str) -> bool:
+    return bool(_marks(key).get(SECRET)) or bool(_SECRET_NAME.search(key))
+
+
+def is_per_pc(key: str) -> bool:
+    return bool(_marks(key).get(PER_PC))
+
+
+def shown_value(key: str, value: Any) -> Any:  # noqa: ANN401 - any setting's type
+    """The value as `config show`, the Settings page and diagnostics may print it: a secret as ***,
+    a URL with only its password hidden (the host still helps a technician)."""
+    if not is_secret(key) or value in ("", None, [], {}):
+        return value
+    if isinstance(value, str) and "://" in value:
+        return hide_url_secrets(value)
+    return "***"
+
+
+def hide_url_secrets(url: str) -> str:
+    """postgresql+psycopg://hall:secret@db/hall → postgresql+psycopg://hall:***@db/hall (also ?password=)."""
+    url = re.sub(r"^([^:/?#]+://[^:@/?#]*):.*@", r"\1:***@", url)  # greedy: a raw @ in the password
+    return re.sub(r"(?i)([?&](?:password|passwd|token|secret)=)[^&#]*", r"\1***", url)

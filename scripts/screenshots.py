@@ -53,7 +53,7 @@ def main() -> int:
         admin = staff.login(ctx.db, "admin", hall.DEMO_PASSWORD, ctx.settings.security)
         window = MainWindow(ctx, info, admin)
         window.resize(1366, 768)
-        for page in (Page.COUNTER, Page.SUPERVISOR, Page.DEVICES, Page.ADMIN):
+        for page in (Page.COUNTER, Page.SUPERVISOR, Page.DEVICES, Page.ADMIN, Page.SETTINGS):
             window.nav.setCurrentRow(list(window.pages).index(page))
             shoot(window, f"{page.value}{suffix}.png")
         # The counter after the demo reader's cards: an applicant from another province and an agent.

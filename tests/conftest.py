@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,10 +73,9 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(home: Path, _demo_template: Path):  # noqa: ANN201
     """A private copy of the demo hall (3 counters, staff, starter catalog) in this test's home."""
     from hallapp.storage import Database
+    from tests.support.demo_home import install_demo_database
 
-    home.mkdir(parents=True, exist_ok=True)
-    target = home / "demo.sqlite3"
-    shutil.copyfile(_demo_template, target)
+    target = install_demo_database(_demo_template, home, "demo.sqlite3")
     db = Database(f"sqlite:///{target}")
     yield db
     db.dispose()

@@ -1,16 +1,18 @@
-"""Brings the ID card reader to the GUI: opens it off the GUI thread, reads automatically when a
-card arrives (the driver's poller thread), and on request (F3). Results and errors arrive as
-signals on the GUI thread; the window never waits on the reader."""
+"""Brings the ID card reader to the GUI: opens it (through the device manager) off the GUI thread,
+reads automatically when a card arrives (polled on the reader's own thread), and on request (F3).
+Results, errors and the manager's connect/disconnect events arrive as signals on the GUI thread;
+the window never waits on the reader."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from drivers.idcard import CardPoller, CardRead
-from hallapp.devices import DeviceRegistry, IdCardReaderHandle
+from hallapp.devices import DeviceEvent, Devices, IdCardReaderHandle
+from hallapp.devices.ports import CardRead, CardWatch
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.identity import Identity
 from hallapp.services import identity as identity_service
@@ -45,28 +47,46 @@ class CardReaderController(QObject):
     identity_read = Signal(object)  # CardResult
     failed = Signal(str)
     state_changed = Signal(str)
+    device_event = Signal(object)  # hallapp.devices.DeviceEvent of the card reader, on the GUI thread
 
-    def __init__(self, registry: DeviceRegistry, auto_read: bool, parent: QObject | None = None) -> None:
+    def __init__(self, devices: Devices, auto_read: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.registry = registry
+        self.devices = devices
         self.auto_read = auto_read
         self.handle: IdCardReaderHandle | None = None
-        self.poller: CardPoller | None = None
+        self.poller: CardWatch | None = None
         self.state = ReaderState.UNAVAILABLE
         self.events = EventBridge(self)
+        self._unlisten: Callable[[], None] | None = None
+
+    def _device_changed(self, event: DeviceEvent) -> None:
+        """Any thread: the manager calls listeners where it saw the change."""
+        if event.role == "card-reader":
+            self.events.post(lambda: self._on_device_event(event))
+
+    def _on_device_event(self, event: DeviceEvent) -> None:
+        self.device_event.emit(event)
+        if self.handle is None:
+            return  # opening or closed: start() and stop() set the state
+        if event.kind == "disconnected" and self.state != ReaderState.UNAVAILABLE:
+            self._set_state(ReaderState.UNAVAILABLE)
+        elif event.kind == "connected" and self.state == ReaderState.UNAVAILABLE:
+            self._set_state(ReaderState.READY)
 
     def _set_state(self, state: str) -> None:
         self.state = state
         self.state_changed.emit(state)
 
     def start(self) -> None:
+        if self._unlisten is None:
+            self._unlisten = self.devices.add_listener(self._device_changed)
         self._set_state(ReaderState.CONNECTING)
-        Task(self, self.registry.open_id_reader).on_success(self._opened).on_failure(self._not_opened).run()
+        Task(self, self.devices.id_reader).on_success(self._opened).on_failure(self._not_opened).run()
 
     def _opened(self, handle: IdCardReaderHandle) -> None:
         self.handle = handle
         if self.auto_read:
-            self.poller = CardPoller(handle.reader, self._card_from_poller, self._error_from_poller).start()
+            self.poller = self.devices.watch_cards(self._card_from_poller, self._error_from_poller)
         self._set_state(ReaderState.READY)
 
     def _not_opened(self, exc: BaseException) -> None:
@@ -76,9 +96,9 @@ class CardReaderController(QObject):
 
     def _result(self, identity: Identity) -> CardResult:
         """Runs off the GUI thread: the vendor photo library may take a moment."""
-        return CardResult(identity, identity_service.photo_bmp(identity, self.registry.photo_decoder()))
+        return CardResult(identity, identity_service.photo_bmp(identity, self.devices.photo_decoder()))
 
-    # Called on the poller's thread: convert there, hand over through the event bridge.
+    # Called on the reader's thread: convert there, hand over through the event bridge.
     def _card_from_poller(self, read: CardRead) -> None:
         try:
             result = self._result(identity_service.identity_of(read, hall_clock().today()))
@@ -118,6 +138,9 @@ class CardReaderController(QObject):
             self.poller.stop()
             self.poller = None
         if self.handle is not None:
-            self.handle.close()
+            self.devices.close_id_reader()
             self.handle = None
+        if self._unlisten is not None:
+            self._unlisten()
+            self._unlisten = None
         self.state = ReaderState.UNAVAILABLE

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ui import device_errors
+from ui import device_errors, refusals
 
 
 def _templates() -> dict[str, str]:
@@ -14,6 +14,7 @@ def _templates() -> dict[str, str]:
         "document.not_applicable": QCoreApplication.translate("Errors", "This case has no {document}; it can have: {allowed}."),
         "document.unknown_kind": QCoreApplication.translate("Errors", "Unknown document {kind}."),
         **device_errors.templates(),  # drivers' codes: card, pcsc, photo, printer, scanner, import
+        **refusals.templates(),  # the core's refusals: queue, case, staff, login, set-up, evaluation
     }
 
 
@@ -31,7 +32,7 @@ def describe(exc: BaseException) -> str:
     if template is None:
         return str(exc) or type(exc).__name__
     names = document_names()
-    params = device_errors.worded({key: str(value) for key, value in getattr(exc, "params", {}).items()})
+    params = refusals.worded(device_errors.worded({key: str(value) for key, value in getattr(exc, "params", {}).items()}))
     if "kind" in params:
         params["document"] = names.get(params["kind"], params["kind"])
     if "allowed" in params:

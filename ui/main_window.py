@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from hallapp.bootstrap import AppContext
 from hallapp.config import set_value
-from hallapp.devices import DeviceRegistry
 from hallapp.domain.staff import Page, Role, pages_for
 from hallapp.services import staff
 from hallapp.services.hall import HallInfo
@@ -24,6 +23,7 @@ from ui.pages.admin import AdminPage
 from ui.pages.cases_page import CasesPage
 from ui.pages.counter import CounterPage
 from ui.pages.devices import DevicesPage
+from ui.pages.settings_page import SettingsPage
 from ui.pages.supervisor import SupervisorPage
 from ui.pages.sync_page import SyncPage
 from ui.status_bar import HallStatusBar
@@ -37,10 +37,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1280, 720)
         self.idle = IdleWatcher(ctx.settings.security.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
-        # Devices outlive a rebuild of the pages (language change): they belong to the window.
-        self.card_reader = CardReaderController(
-            DeviceRegistry(ctx.settings.devices, demo=ctx.demo), ctx.settings.devices.idcard_auto_read, self
-        )
+        # The reader's controller outlives a rebuild of the pages (language change); the devices
+        # themselves belong to the app's one manager (ctx.devices).
+        self.card_reader = CardReaderController(ctx.devices, ctx.settings.devices.idcard_auto_read, self)
         self.sync = SyncRunner(ctx, self)
         self._build()
         if Page.COUNTER in self.pages:
@@ -51,20 +50,22 @@ class MainWindow(QMainWindow):
         return {
             Page.COUNTER: self.tr("Counter"), Page.SUPERVISOR: self.tr("Supervisor"),
             Page.DEVICES: self.tr("Devices"), Page.ADMIN: self.tr("Administration"), Page.SYNC: self.tr("Sync"),
-            Page.CASES: self.tr("Cases"),
+            Page.CASES: self.tr("Cases"), Page.SETTINGS: self.tr("Settings"),
         }
 
     def _make_page(self, page: Page) -> QWidget:
         if page is Page.COUNTER:
             return CounterPage(self.ctx, self.session, self.hall, self.card_reader)
         if page is Page.SUPERVISOR:
-            return SupervisorPage(self.ctx.db, self.hall.id)
+            return SupervisorPage(self.ctx.db, self.hall.id, settings=self.ctx.settings, session=self.session)
         if page is Page.DEVICES:
-            return DevicesPage()
+            return DevicesPage(self.ctx)
         if page is Page.CASES:
             return CasesPage(self.ctx, self.session)
         if page is Page.SYNC:
             return SyncPage(self.ctx.db, attention_first=self.session.role in (Role.SUPERVISOR, Role.ADMIN))
+        if page is Page.SETTINGS:
+            return SettingsPage(self.ctx, self.session, self.idle)
         return AdminPage(self.ctx.db, self.session)
 
     def _build(self) -> None:

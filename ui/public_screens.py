@@ -21,7 +21,7 @@ def _ticket_printer(ctx: AppContext, info: hall.HallInfo):  # noqa: ANN202
         return None
 
     def print_ticket(view: TicketView) -> None:  # runs in a worker (the kiosk's Task)
-        tickets.print_ticket(view, info.name, ctx.settings.ticket_printer)
+        tickets.print_ticket(view, info.name, ctx.settings.ticket_printer, printer=ctx.devices.ticket_printer())
 
     return print_ticket
 
@@ -30,10 +30,9 @@ def _read_cards_into(kiosk, ctx: AppContext) -> None:  # noqa: ANN001
     """Appointment check-in by ID card: a card placed on the kiosk's reader checks its holder in."""
     if ctx.settings.devices.idcard_port in ("none",) or ctx.demo:
         return  # the demo kiosk checks in by code; its simulated reader serves the counter
-    from hallapp.devices import DeviceRegistry
     from ui.card_reader import CardReaderController
 
-    reader = CardReaderController(DeviceRegistry(ctx.settings.devices), auto_read=True, parent=kiosk)
+    reader = CardReaderController(ctx.devices, auto_read=True, parent=kiosk)
     reader.identity_read.connect(lambda result: kiosk.check_in_with_id_number(result.identity.id_number))
     reader.start()
 

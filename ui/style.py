@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from hallapp.resources import resource_path
@@ -18,3 +18,4 @@ def apply(app: QApplication, font_size_pt: int) -> None:
     font.setPointSize(font_size_pt)
     app.setFont(font)
     app.setStyleSheet(resource_path("styles", "hallapp.qss").read_text(encoding="utf-8"))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "hallapp.png"))))  # the task bar and Alt+Tab show the hall's icon

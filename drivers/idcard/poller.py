@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Protocol
 
 from drivers.idcard.layouts import CardRead
+from drivers.io_thread import IoThread, Repeating
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,9 @@ class CardPoller:
     `on_error` and polling goes on; the same error again is not repeated until something changes
     (a card read, the field found empty).
 
-    Both callbacks run on the poller's thread: a GUI must bring them to its own thread.
+    Polls run on `thread` when given (the reader's own I/O thread, so polls and explicit reads take
+    turns on one thread), else on a thread of the poller's own. Both callbacks run on that thread:
+    a GUI must bring them to its own thread.
     """
 
     def __init__(
@@ -38,35 +40,37 @@ class CardPoller:
         on_card: Callable[[CardRead], object],
         on_error: Callable[[Exception], object],
         interval: float = 0.3,
+        *,
+        thread: IoThread | None = None,
     ) -> None:
         self._reader, self._on_card, self._on_error, self._interval = reader, on_card, on_error, interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="idcard-poller", daemon=True)
+        self._own_thread = thread is None
+        self._thread = thread or IoThread("idcard-poller")
+        self._polling: Repeating | None = None
         self._card_in_field = False
         self._last_error: tuple[type, str] | None = None
 
     def start(self) -> CardPoller:
-        self._thread.start()
+        self._polling = self._thread.repeat(self._interval, self._step)
         return self
 
     def stop(self) -> None:
         """Stop polling; returns at once unless a reader call is in flight (bounded by its timeout)."""
-        self._stop.set()
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
-            self._thread.join(self._reader.timeout + 1.0)
+        if self._polling is not None:
+            self._polling.cancel(self._reader.timeout + 1.0)
+        if self._own_thread:
+            self._thread.close(wait=False)
 
     @property
     def running(self) -> bool:
-        return self._thread.is_alive()
+        return self._polling is not None and self._polling.active
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self._poll_once()
-            except Exception as exc:  # noqa: BLE001  (any failure is reported, polling goes on)
-                self._card_in_field = False  # so the card is read again once the fault is gone
-                self._report(exc)
-            self._stop.wait(self._interval)
+    def _step(self) -> None:
+        try:
+            self._poll_once()
+        except Exception as exc:  # noqa: BLE001  (any failure is reported, polling goes on)
+            self._card_in_field = False  # so the card is read again once the fault is gone
+            self._report(exc)
 
     def _poll_once(self) -> None:
         if not self._reader.find_card():

@@ -7,13 +7,8 @@ a card's text block has a layout this driver does not know.
 
 from __future__ import annotations
 
-import functools
 import logging
-import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Concatenate, ParamSpec, TypeVar
 
 import serial
 from serial.tools import list_ports
@@ -23,6 +18,7 @@ from drivers.idcard.frames import BadFrame, Frame, FrameDecoder, FrameError, Res
 from drivers.idcard.layouts import CardRead, parse_read_answer
 from drivers.idcard.poller import CardPoller
 from drivers.idcard.status import CARD_FOUND, FIND_FAILED, OK, SamError
+from drivers.io_thread import IoThread, runs_on_io_thread
 
 try:
     import termios  # pyserial lets termios.error through from tcflush on a vanished device (pty, USB)
@@ -43,9 +39,6 @@ FIND, SELECT = (0x20, 0x01), (0x20, 0x02)
 READ, READ_FINGERPRINT = (0x30, 0x01), (0x30, 0x10)
 PROBE_BAUDS = (115200, 9600)
 _SLICE = 0.05  # serial read timeout: how often a wait for an answer checks its deadline
-
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 MESSAGES = register({
@@ -86,23 +79,6 @@ class CorruptAnswerError(ReaderError):
     """An answer arrived damaged (bad checksum, no status): line noise or a loose cable."""
 
 
-def runs_on_reader_thread(method: Callable[Concatenate[SamReader, P], T]) -> Callable[Concatenate[SamReader, P], T]:
-    """Run the method on the reader's own thread (directly when already there), as Electrum's
-    `runs_in_hwd_thread`: serial I/O of one reader never runs on two threads."""
-
-    @functools.wraps(method)
-    def wrapper(self: SamReader, *args: P.args, **kwargs: P.kwargs) -> T:
-        if threading.get_ident() == self._thread_id:
-            return method(self, *args, **kwargs)
-        try:
-            future = self._executor.submit(method, self, *args, **kwargs)
-        except RuntimeError:  # the executor is shut down: close() was called
-            raise ReaderNotConnected(self.port) from None
-        return future.result()
-
-    return wrapper
-
-
 class SamReader:
     """One SAM reader. Safe to call from any thread; each call blocks until the reader answers
     or `timeout` seconds pass. The port is opened at construction and reopened after a failure
@@ -112,12 +88,11 @@ class SamReader:
         self.port, self.baud, self.timeout = port, baud, timeout
         self._serial: serial.Serial | None = None
         self._decoder = FrameDecoder()
-        self._thread_id: int | None = None
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="idcard-reader", initializer=self._remember_thread)
+        self.io_thread = IoThread("idcard-reader")  # serial I/O of one reader never runs on two threads
         try:
             self._open()
         except ReaderError:
-            self._executor.shutdown(wait=False)
+            self.io_thread.close(wait=False)
             raise
 
     def __repr__(self) -> str:
@@ -129,10 +104,10 @@ class SamReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _remember_thread(self) -> None:
-        self._thread_id = threading.get_ident()
+    def _closed_error(self) -> ReaderError:
+        return ReaderNotConnected(self.port)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def _open(self) -> serial.Serial:
         if self._serial is None:
             try:
@@ -141,7 +116,7 @@ class SamReader:
                 raise ReaderNotConnected(self.port) from exc
         return self._serial
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def _drop_port(self) -> None:
         if self._serial is not None:
             try:
@@ -156,24 +131,24 @@ class SamReader:
             self._drop_port()
         except ReaderError:
             return  # already closed
-        self._executor.shutdown(wait=threading.get_ident() != self._thread_id)
+        self.io_thread.close()
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def reset(self) -> None:
         """Reset the SAM (`10 FF`)."""
         self._expect(RESET, OK)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def sam_status(self) -> None:
         """Check the SAM (`11 FF`); raises SamError unless it reports OK."""
         self._expect(STATUS, OK)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def sam_id(self) -> str:
         """The SAM's 16-byte id (`12 FF`), formatted by `format_sam_id`."""
         return format_sam_id(self._expect(SAM_ID, OK).data)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def find_card(self) -> bool:
         """True when a card lies in the field and has not been read since it was placed."""
         answer = self._exchange(FIND)
@@ -181,21 +156,21 @@ class SamReader:
             return answer.sw3 == CARD_FOUND
         raise SamError(answer.sw3)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def select_card(self) -> None:
         self._expect(SELECT, OK)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def read(self) -> CardRead:
         """Text and photo (`30 01`) of the selected card."""
         return self._read(READ)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def read_with_fingerprint(self) -> CardRead:
         """Text, photo and fingerprint (`30 10`) of the selected card."""
         return self._read(READ_FINGERPRINT)
 
-    @runs_on_reader_thread
+    @runs_on_io_thread
     def read_card(self) -> CardRead:
         """Find, select and read (text and photo) in one go; SamError 0x80 when no card is there."""
         if not self.find_card():

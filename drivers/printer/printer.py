@@ -7,14 +7,12 @@ and on between two tickets needs no reconnect logic.
 
 from __future__ import annotations
 
-import functools
 import logging
-import threading
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from datetime import datetime
-from typing import Concatenate, ParamSpec, TypeVar, cast
+from typing import cast
 
+from drivers.io_thread import IoThread, IoThreadClosedError, runs_on_io_thread
 from drivers.printer.backends import close_printer, open_printer, query_status, send
 from drivers.printer.errors import PrinterNotReady
 from drivers.printer.paper import paper_spec
@@ -24,22 +22,6 @@ from drivers.printer.ticket import CutMode, PaperWidth, TicketContent, render_ti
 from drivers.printer.uri import BIDIRECTIONAL, parse_printer_uri
 
 log = logging.getLogger(__name__)
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-def runs_on_printer_thread(method: Callable[Concatenate[TicketPrinter, P], T]) -> Callable[Concatenate[TicketPrinter, P], T]:
-    """Run the method on the printer's own thread (directly when already there) and wait for it."""
-
-    @functools.wraps(method)
-    def wrapper(self: TicketPrinter, *args: P.args, **kwargs: P.kwargs) -> T:
-        if threading.get_ident() == self._thread_id:
-            return method(self, *args, **kwargs)
-        return self._submit(method, self, *args, **kwargs).result()
-
-    return wrapper
-
 
 class TicketPrinter:
     """A queue-ticket printer at `uri` (see `drivers.printer.uri`). Safe to call from any thread;
@@ -63,8 +45,7 @@ class TicketPrinter:
         check_encoding(encoding)
         self.encoding = encoding
         self.native_qr, self.timeout, self.status_timeout, self.cut = native_qr, timeout, status_timeout, cut
-        self._thread_id: int | None = None
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="ticket-printer", initializer=self._remember_thread)
+        self.io_thread = IoThread("ticket-printer")  # started at the first job
 
     def __repr__(self) -> str:
         return f"TicketPrinter({str(self.uri)!r}, width_mm={self.width_mm}, encoding={self.encoding!r})"
@@ -75,14 +56,8 @@ class TicketPrinter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _remember_thread(self) -> None:
-        self._thread_id = threading.get_ident()
-
-    def _submit(self, fn: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
-        try:
-            return self._executor.submit(fn, *args, **kwargs)
-        except RuntimeError:
-            raise RuntimeError(f"{self!r} is closed") from None
+    def _closed_error(self) -> RuntimeError:
+        return RuntimeError(f"{self!r} is closed")
 
     def print_ticket(self, content: TicketContent) -> PrinterStatus:
         """Print one ticket and return the status seen before printing (unknown on write-only
@@ -94,7 +69,10 @@ class TicketPrinter:
     def submit_ticket(self, content: TicketContent) -> Future[PrinterStatus]:
         """`print_ticket` without waiting: the future holds the status or the exception."""
         data = render_ticket(content, self.width_mm, self.encoding, self.native_qr, self.cut)
-        return self._submit(self._print_bytes, data)
+        try:
+            return self.io_thread.submit(self._print_bytes, data)
+        except IoThreadClosedError:
+            raise self._closed_error() from None
 
     def test_print(self, width_mm: int | None = None, *, issued_at: str = "") -> PrinterStatus:
         """Print a sample ticket at `width_mm` (default: the configured width). Its two rulers fill
@@ -104,7 +82,7 @@ class TicketPrinter:
         data = render_ticket(sample_ticket(width, self, issued_at), width, self.encoding, self.native_qr, self.cut)
         return self._print_bytes(data)
 
-    @runs_on_printer_thread
+    @runs_on_io_thread
     def status(self) -> PrinterStatus:
         """The printer's status; `PrinterUnavailable` if unreachable. Unknown, without any I/O,
         on write-only transports (file://, win://): opening a file to ask would truncate it."""
@@ -116,7 +94,7 @@ class TicketPrinter:
         finally:
             close_printer(printer, linger=min(self.timeout, 2.0))
 
-    @runs_on_printer_thread
+    @runs_on_io_thread
     def _print_bytes(self, data: bytes) -> PrinterStatus:
         target = str(self.uri)
         printer = open_printer(self.uri, self.width_mm, self.timeout)
@@ -135,7 +113,7 @@ class TicketPrinter:
 
     def close(self) -> None:
         """Wait for queued jobs, then stop the printer's thread; later calls raise RuntimeError."""
-        self._executor.shutdown(wait=threading.get_ident() != self._thread_id)
+        self.io_thread.close()
 
 
 def sample_ticket(width_mm: int, printer: TicketPrinter, issued_at: str = "") -> TicketContent:

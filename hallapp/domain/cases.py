@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
+from hallapp.domain.errors import CodedError, register
+
 
 class CaseState(StrEnum):
     DRAFT = "draft"
@@ -38,13 +40,6 @@ class MaterialStatus(StrEnum):
     INCORRECT = "incorrect"
 
 
-STATE_WORDS = {
-    CaseState.DRAFT: "草稿", CaseState.ACCEPTED: "已受理", CaseState.ACCEPTED_WITH_GAP: "容缺受理",
-    CaseState.NOTIFIED: "已一次性告知", CaseState.SUBMITTED: "已提交", CaseState.RECEIVED: "办理地已接收",
-    CaseState.IN_PROCESS: "办理中", CaseState.RETURNED: "退回补正", CaseState.COMPLETED: "已办结",
-    CaseState.DELIVERED: "已送达",
-}
-
 TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
     CaseState.DRAFT: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_WITH_GAP, CaseState.NOTIFIED}),
     CaseState.ACCEPTED_WITH_GAP: frozenset({CaseState.ACCEPTED, CaseState.SUBMITTED}),
@@ -61,21 +56,41 @@ TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
 MAX_CASE_NUMBER = 50
 
 
-class CaseError(ValueError):
-    """A refused case action; the message is for the clerk."""
+class CaseError(CodedError):
+    """A refused case action; worded for the clerk at the edge (ui/errors.py)."""
+
+
+register({
+    "case.bad_transition": "A case that is {state} cannot become {target}.",
+    "case.number_too_long": "The case number would be longer than {limit} characters: shorten the hall code.",
+    "case.not_found": "There is no case {number}.",
+    "case.item_not_in_catalog": "Item {item} is not in the current catalog.",
+    "case.decision_not_allowed": "The checklist does not allow this decision: with a key material missing or wrong, "
+                                 "only a one-time notice can be given.",
+    "case.gap_due_date_missing": "Accepting with a gap needs the date by which the missing materials come.",
+    "case.return_reason_missing": "Returning a case for correction needs a reason.",
+    "case.courier_missing": "Fill in the courier company and the waybill number.",
+    "case.waybill_missing": "Delivery by post needs the waybill number.",
+    "case.collector_mismatch": "The person collecting is neither the applicant nor the agent: the result cannot be "
+                               "handed over.",
+    "case.no_scan": "This material has no scan.",
+    "case.supplement_empty": "A supplied material needs at least one page.",
+    "case.nothing_owed": "This case has no materials still to be supplied.",
+    "case.material_not_owed": "This material is not among those still to be supplied.",
+})
 
 
 def check_transition(current: str, target: str) -> None:
     now, to = CaseState(current), CaseState(target)
     if to not in TRANSITIONS[now]:
-        raise CaseError(f"办件{STATE_WORDS[now]}，不能改为{STATE_WORDS[to]}")
+        raise CaseError("case.bad_transition", state=now.value, target=to.value)
 
 
 def case_number(hall_code: str, day: date, serial: int) -> str:
     """Hall code + date + daily serial: unique across every counter of a hall and every hall."""
     number = f"{hall_code}-{day:%Y%m%d}-{serial:04d}"
     if len(number) > MAX_CASE_NUMBER:
-        raise CaseError(f"办件编号超过 {MAX_CASE_NUMBER} 个字符，请缩短大厅编码")
+        raise CaseError("case.number_too_long", limit=MAX_CASE_NUMBER)
     return number
 
 

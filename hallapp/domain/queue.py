@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from hallapp.domain.errors import CodedError, register
+
 
 class TicketState(StrEnum):
     WAITING = "waiting"
@@ -22,8 +24,28 @@ class TicketState(StrEnum):
     TRANSFERRED = "transferred"  # left this counter for another; a new waiting turn exists
 
 
-class QueueError(ValueError):
-    """A refused queue action; the message is for the clerk."""
+class QueueError(CodedError):
+    """A refused queue action; worded for the clerk at the edge (ui/errors.py)."""
+
+
+register({
+    "queue.bad_move": "A ticket that is {ticket_state} cannot be {move}.",
+    "queue.no_categories": "Choose at least one ticket category.",
+    "queue.duplicate_categories": "A ticket category is listed twice: {letters}.",
+    "queue.unknown_categories": "There is no ticket category {unknown} (the hall has {known}).",
+    "queue.unknown_settings": "Unknown queue settings: {keys}.",
+    "queue.no_counter": "There is no counter {counter}: check this PC's counter number (counter.number).",
+    "queue.unknown_category": "There is no ticket category {letter}.",
+    "queue.appointment_not_found": "No appointment has this code: check the code, or take a ticket at the information desk.",
+    "queue.appointment_expired": "The appointment's time slot has passed: take a new ticket.",
+    "queue.appointment_too_early": "Check in at most {minutes} minutes before the appointment's time slot.",
+    "queue.finish_before_next": "Finish {ticket} or mark it a no-show before calling the next one.",
+    "queue.no_ticket": "There is no such ticket.",
+    "queue.not_at_counter": "{ticket} is not at this counter.",
+    "queue.finish_or_hold_first": "Finish or hold {ticket} first.",
+    "queue.transfer_target_missing": "Choose the counter or the category to transfer to.",
+    "queue.cannot_transfer_to": "Tickets cannot be transferred to counter {counter}.",
+})
 
 
 # Which action may move a ticket from which states.
@@ -38,21 +60,10 @@ MOVES: dict[str, tuple[TicketState, ...]] = {
     "done": (TicketState.CALLED, TicketState.SERVING),
 }
 
-ACTION_WORDS = {
-    "call": "叫号", "recall": "重呼", "start": "开始办理", "no_show": "过号", "hold": "挂起",
-    "resume": "恢复", "transfer": "转移", "done": "办结",
-}
-
-STATE_WORDS = {
-    TicketState.WAITING: "等候中", TicketState.CALLED: "已叫号", TicketState.SERVING: "办理中",
-    TicketState.DONE: "已办结", TicketState.NO_SHOW: "已过号", TicketState.HELD: "已挂起",
-    TicketState.TRANSFERRED: "已转移",
-}
-
 
 def check_move(action: str, state: str) -> None:
     if TicketState(state) not in MOVES[action]:
-        raise QueueError(f"号票{STATE_WORDS[TicketState(state)]}，不能{ACTION_WORDS[action]}")
+        raise QueueError("queue.bad_move", ticket_state=TicketState(state).value, move=action)
 
 
 @dataclass(frozen=True)

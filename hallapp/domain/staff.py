@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from hallapp.domain.errors import CodedError, register
+
 
 class Role(StrEnum):
     CLERK = "clerk"  # 窗口人员
@@ -20,14 +22,16 @@ class Page(StrEnum):
     ADMIN = "admin"
     SYNC = "sync"
     CASES = "cases"
+    SETTINGS = "settings"
 
 
-# An admin manages accounts and configuration; a supervisor may also staff a counter.
+# An admin manages accounts and configuration; a supervisor may also staff a counter. A technician
+# sets devices up on the Devices page (its Configure dialogs); the hall's settings are the admin's.
 PAGES_BY_ROLE: dict[Role, tuple[Page, ...]] = {
     Role.CLERK: (Page.COUNTER, Page.SYNC, Page.CASES),
     Role.SUPERVISOR: (Page.SUPERVISOR, Page.COUNTER, Page.SYNC, Page.CASES),
     Role.TECHNICIAN: (Page.DEVICES, Page.SYNC),
-    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES),
+    Role.ADMIN: (Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES, Page.SETTINGS),
 }
 
 MIN_PASSWORD_LENGTH = 8
@@ -37,12 +41,27 @@ def pages_for(role: Role | str) -> tuple[Page, ...]:
     return PAGES_BY_ROLE[Role(role)]
 
 
-def password_problem(password: str) -> str | None:
-    """Why a new password is refused, in words a clerk understands, or None."""
+class StaffError(CodedError):
+    """A refused account change; worded for the user at the edge (ui/errors.py)."""
+
+
+register({
+    "staff.password_too_short": "A password needs at least {length} characters.",
+    "staff.password_letters_and_digits": "A password needs both letters and digits.",
+    "staff.bad_username": "A user name is 1 to 40 characters.",
+    "staff.exists": "The user name {user} is taken.",
+    "staff.not_found": "There is no user {user}.",
+    "staff.last_admin": "{user} is the last active administrator and cannot be disabled: add another administrator "
+                        "first.",
+})
+
+
+def password_problem(password: str) -> StaffError | None:
+    """Why a new password is refused, or None."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少需要 {MIN_PASSWORD_LENGTH} 位"
+        return StaffError("staff.password_too_short", length=MIN_PASSWORD_LENGTH)
     if password.isdigit() or password.isalpha():
-        return "密码需同时包含字母和数字"
+        return StaffError("staff.password_letters_and_digits")
     return None
 
 

@@ -84,7 +84,7 @@ def detail(db: Database, number: str) -> CaseDetail:
     with db.unit_of_work() as uow:
         case = uow.cases.by_number(number.strip())
         if case is None:
-            raise CaseError(f"没有办件 {number}")
+            raise CaseError("case.not_found", number=number)
         item = uow.cases.item(case.item_id)
         applicant = uow.cases.applicant(case.applicant_id)
         agent = uow.cases.applicant(case.agent_id)
@@ -116,7 +116,7 @@ def record_reprint(db: Database, number: str, kind: str, *, actor: str) -> None:
     """A paper of the case was printed again (the preview opened for the clerk)."""
     with db.unit_of_work(write=True) as uow:
         if uow.cases.by_number(number.strip()) is None:
-            raise CaseError(f"没有办件 {number}")
+            raise CaseError("case.not_found", number=number)
         uow.audit.append("document_reprinted", actor=actor, subject=f"case:{number.strip()}", kind=kind)
 
 
@@ -128,7 +128,7 @@ def open_material(db: Database, home: Home, number: str, position: int, *, actor
         found = next((m for m in case.materials if m.position == position), None) if case else None
         sha256 = found.sha256 if found else None
     if not sha256:
-        raise CaseError("该材料没有扫描件")
+        raise CaseError("case.no_scan")
     pdf = material_store.load(home, sha256)
     with db.unit_of_work(write=True) as uow:
         uow.audit.append("material_viewed", actor=actor, subject=f"case:{number.strip()}", position=position)

@@ -113,7 +113,7 @@ def case_number_at(hall_code: str, day: date, station: str, serial: int) -> str:
     own databases, or a database started anew, from ever issuing the same number."""
     number = f"{hall_code}-{day:%Y%m%d}-{station}-{serial:04d}"
     if len(number) > MAX_CASE_NUMBER:
-        raise CaseError(f"办件编号超过 {MAX_CASE_NUMBER} 个字符，请缩短大厅编码")
+        raise CaseError("case.number_too_long", limit=MAX_CASE_NUMBER)
     return number
 
 
@@ -143,14 +143,14 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
     with db.unit_of_work(write=True) as uow:
         item = uow.catalog.by_code(intake.item_code)
         if item is None or not item.active:
-            raise CaseError(f"事项 {intake.item_code} 不在当前目录中")
+            raise CaseError("case.item_not_in_catalog", item=intake.item_code)
         statuses = {m.position: m for m in intake.materials}
         lines = [(r.required, r.key, statuses[r.position].status if r.position in statuses else MaterialStatus.MISSING)
                  for r in item.materials]
         if intake.decision not in allowed_decisions(lines):
-            raise CaseError("材料清单不支持该决定：关键材料缺失或材料有误时只能一次性告知")
+            raise CaseError("case.decision_not_allowed")
         if intake.decision is Decision.ACCEPT_WITH_GAP and intake.gap_due_date is None:
-            raise CaseError("容缺受理需填写补交材料的期限")
+            raise CaseError("case.gap_due_date_missing")
         hall = uow.halls.the_hall()
         counter = uow.halls.counter_by_number(hall_id, intake.counter_number)
         applicant = _applicant(intake.applicant)
@@ -228,7 +228,7 @@ def _summary(uow: UnitOfWork, case: Case, clock: Clock | None = None) -> CaseSum
 def _load(uow: UnitOfWork, number: str) -> Case:
     case = uow.cases.by_number(number.strip(), for_update=True)
     if case is None:
-        raise CaseError(f"没有办件 {number}")
+        raise CaseError("case.not_found", number=number)
     return case
 
 
@@ -240,7 +240,7 @@ def transition(db: Database, number: str, target: CaseState | str, *, actor: str
         check_transition(case.state, target)
         if target is CaseState.RETURNED:
             if not reason.strip():
-                raise CaseError("退回补正需注明原因")
+                raise CaseError("case.return_reason_missing")
             case.returned_reason = reason.strip()[:400]
         old, case.state = case.state, target.value
         uow.audit.append("case_state", actor=actor, subject=f"case:{case.number}", old=old, new=target.value)
@@ -250,7 +250,7 @@ def transition(db: Database, number: str, target: CaseState | str, *, actor: str
 def record_originals_dispatch(db: Database, number: str, *, carrier: str, waybill: str, sent_on: date, actor: str) -> None:
     """The paper originals left for the handling authority by courier (for archiving)."""
     if not carrier.strip() or not waybill.strip():
-        raise CaseError("请填写快递公司和运单号")
+        raise CaseError("case.courier_missing")
     with db.unit_of_work(write=True) as uow:
         case = _load(uow, number)
         case.originals_carrier, case.originals_waybill, case.originals_sent_on = carrier.strip(), waybill.strip(), sent_on
@@ -265,13 +265,13 @@ def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", 
         check_transition(case.state, CaseState.DELIVERED)
         if case.delivery == "mail":
             if not waybill.strip():
-                raise CaseError("邮寄送达需填写运单号")
+                raise CaseError("case.waybill_missing")
             case.result_waybill = waybill.strip()
         else:
             allowed = {a.certificate_number for a in (uow.cases.applicant(case.applicant_id),
                                                       uow.cases.applicant(case.agent_id)) if a}
             if collected_by_id_number.strip().upper() not in allowed:
-                raise CaseError("领取人身份与申请人或代办人不符，不能交付")
+                raise CaseError("case.collector_mismatch")
         case.state = CaseState.DELIVERED.value
         uow.audit.append("result_delivered", actor=actor, subject=f"case:{case.number}", how=case.delivery)
         return _summary(uow, case)
@@ -291,7 +291,7 @@ def show(db: Database, number: str) -> dict:
     with db.unit_of_work() as uow:
         case = uow.cases.by_number(number.strip())
         if case is None:
-            raise CaseError(f"没有办件 {number}")
+            raise CaseError("case.not_found", number=number)
         summary = _summary(uow, case)
         return {
             "number": case.number, "state": case.state, "item_code": summary.item_code, "item_name": summary.item_name,

@@ -54,7 +54,7 @@ def fonts(paths: tuple[str, ...]) -> DocumentFonts:
 def _load(uow, number: str):  # noqa: ANN001, ANN202
     case = uow.cases.by_number(number.strip())
     if case is None:
-        raise CaseError(f"没有办件 {number}")
+        raise CaseError("case.not_found", number=number)
     return case
 
 

@@ -13,9 +13,9 @@ def record(db: Database, ticket_id: int, level: int | None, reason: str = "", ch
     with db.unit_of_work(write=True) as uow:
         ticket = uow.queue.ticket(ticket_id)
         if ticket is None:
-            raise EvaluationError("没有这张号票")
+            raise EvaluationError("evaluation.no_ticket")
         if uow.queue.evaluation_of(ticket_id) is not None:
-            raise EvaluationError("本次办理已评价")
+            raise EvaluationError("evaluation.already_given")
         case_id = uow.queue.case_of(ticket_id)
         evaluation = Evaluation(ticket_id=ticket_id, case_id=case_id, staff_id=ticket.staff_id, level=level,
                                 reason=reason.strip()[:400], channel=channel)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from hallapp.domain.errors import CodedError, register
 from hallapp.domain.regions import county_status, default_regions
 from hallapp.domain.staff import Role
 from hallapp.services import catalog, queue, staff
@@ -20,8 +21,20 @@ _HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,36}$")
 MAX_COUNTERS = 99  # as the set-up dialog allows
 
 
-class SetupError(ValueError):
-    """A refused set-up value; the message is for the person at the keyboard."""
+class SetupError(CodedError):
+    """A refused set-up value; worded for the person at the keyboard at the edge (ui/errors.py)."""
+
+
+register({
+    "setup.name_missing": "Fill in the hall's name.",
+    "setup.bad_hall_code": "The hall code is 4 to 36 letters or digits.",
+    "setup.bad_region": "The region code is 6 digits.",
+    "setup.unknown_region": "Region code {region} is not in the current table of regions.",
+    "setup.already_done": "This database already holds a hall; it cannot be set up again.",
+    "setup.not_done": "This database has no hall yet: finish the set-up first (hallapp setup).",
+    "setup.too_few_counters": "A hall has at least 1 counter.",
+    "setup.too_many_counters": "A hall has at most {limit} counters (it has {existing}).",
+})
 
 
 @dataclass(frozen=True)
@@ -49,16 +62,16 @@ def hall_info(db: Database) -> HallInfo | None:
         )
 
 
-def setup_problem(name: str, code: str, region_code: str) -> str | None:
+def setup_problem(name: str, code: str, region_code: str) -> SetupError | None:
     if not name.strip():
-        return "请填写大厅名称"
+        return SetupError("setup.name_missing")
     if not _HALL_CODE.match(code.strip()):
-        return "大厅编码应为 4–36 位字母或数字"
+        return SetupError("setup.bad_hall_code")
     region_code = region_code.strip()
     if not (len(region_code) == 6 and region_code.isdigit()):
-        return "行政区划代码应为 6 位数字"
+        return SetupError("setup.bad_region")
     if county_status(region_code) != "current":
-        return f"行政区划代码 {region_code} 不在当前区划表中"
+        return SetupError("setup.unknown_region", region=region_code)
     return None
 
 
@@ -75,14 +88,14 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     problem = (setup_problem(name, code, region_code) or _counters_problem(0, counters)
                or staff.account_problem(admin_username, admin_password))
     if problem:
-        raise SetupError(problem)  # checked before anything is written: a refused set-up leaves no hall
+        raise SetupError(problem.code, **problem.params)  # checked before anything is written: a refused set-up leaves no hall
     # Everything slow or fallible that writes nothing comes first, outside the write lock.
     starter = catalog.load_catalog(catalog.starter_catalog_path())
     accounts = [(admin_username, admin_name, Role.ADMIN, admin_password), *more_staff]
     hashed = [(user, shown, role, staff.hash_password(password)) for user, shown, role, password in accounts]
     with db.unit_of_work(write=True) as uow:
         if uow.halls.the_hall() is not None:
-            raise SetupError("此数据库已有大厅，不能重复初始化")
+            raise SetupError("setup.already_done")
         hall = Hall(name=name.strip(), code=code.strip(), region_code=region_code.strip(), demo=demo,
                     phone=phone.strip(), address=address.strip())
         uow.add(hall)
@@ -95,7 +108,7 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
             for user, shown, role, password_hash in hashed:
                 staff.add_staff(uow, "setup", hall.id, user, shown, role, password_hash)
         except staff.StaffError as exc:
-            raise SetupError(str(exc)) from exc
+            raise SetupError(exc.code, **exc.params) from exc
         catalog.store_catalog(uow, starter, actor="setup")
         queue.ensure_default_categories(_Within(uow), hall.id)  # type: ignore[arg-type]
     log.info("hall %s set up; catalog %s imported", code.strip(), starter.source.name)
@@ -104,11 +117,11 @@ def create_hall(db: Database, *, name: str, code: str, region_code: str, counter
     return info
 
 
-def _counters_problem(existing: int, more: int) -> str | None:
+def _counters_problem(existing: int, more: int) -> SetupError | None:
     if more < 1:
-        return "窗口数至少为 1"
+        return SetupError("setup.too_few_counters")
     if existing + more > MAX_COUNTERS:
-        return f"窗口总数不能超过 {MAX_COUNTERS}（现有 {existing} 个）"
+        return SetupError("setup.too_many_counters", limit=MAX_COUNTERS, existing=existing)
     return None
 
 
@@ -118,11 +131,11 @@ def add_counters(db: Database, actor: str, count: int) -> list[int]:
     with db.unit_of_work(write=True) as uow:
         hall = uow.halls.the_hall()
         if hall is None:
-            raise SetupError("此数据库还没有大厅，请先完成初始化 (hallapp setup)")
+            raise SetupError("setup.not_done")
         existing = uow.halls.counters(hall.id)
         problem = _counters_problem(len(existing), count)
         if problem:
-            raise SetupError(problem)
+            raise problem
         first = max((c.number for c in existing), default=0) + 1
         added = [Counter(hall_id=hall.id, number=n, name=f"{n}号窗口") for n in range(first, first + count)]
         for counter in added:

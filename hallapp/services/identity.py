@@ -9,9 +9,15 @@ import time
 from datetime import date
 from pathlib import Path
 
-from drivers.errors import DeviceError, register
-from drivers.idcard import CardRead, SamReader, decode_raw_file
-from drivers.idcard.wlt import PhotoDecoder, PhotoDecoderError
+from hallapp.devices.ports import (
+    CardRead,
+    DeviceError,
+    IdCardReader,
+    PhotoDecoder,
+    SocialSecurityReader,
+    decode_raw_file,
+    register,
+)
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.identity import Identity, identity_from_fields
 
@@ -40,7 +46,7 @@ def identity_of(read: CardRead, today: date | None = None) -> Identity:
     return identity
 
 
-def wait_and_read(reader: SamReader, timeout: float, today: date | None = None) -> Identity:
+def wait_and_read(reader: IdCardReader, timeout: float, today: date | None = None) -> Identity:
     """Wait up to `timeout` seconds for a card, then read it once."""
     deadline = time.monotonic() + timeout
     while not reader.find_card():
@@ -57,7 +63,7 @@ def photo_bmp(identity: Identity, decoder: PhotoDecoder | None) -> bytes | None:
         return None
     try:
         return decoder.decode(identity.photo_wlt)
-    except PhotoDecoderError as exc:
+    except DeviceError as exc:  # the decoder's PhotoDecoderError: its library failed or died
         log.warning("photo not decoded: %s", exc)
         return None
 
@@ -67,15 +73,19 @@ def decode_file(path: Path, today: date | None = None) -> Identity:
     return identity_of(decode_raw_file(path.read_bytes()), today)
 
 
-def read_social_security(reader: str | None, timeout: float) -> dict:
-    """Read a social security card over PC/SC; the JSON object of `hallapp card pcsc`."""
-    from drivers.idcard.pcsc import PcscService
+def read_social_security(reader: str | None, timeout: float, source: SocialSecurityReader | None = None) -> dict:
+    """Read a social security card over PC/SC; the JSON object of `hallapp card pcsc`.
+    `source` is the device manager's reader (`app.devices.sscard_reader()`); without it a
+    reader of its own is used (hallapp/cli.py until it passes one)."""
     from hallapp.domain import codes
     from hallapp.domain.identity import parse_card_date
     from hallapp.domain.idnumber import validate_id_number
 
-    with PcscService() as service:
-        card = service.read_social_security_card(reader, timeout)
+    if source is None:
+        from hallapp.devices.adapters import PcscSocialSecurityReader
+
+        source = PcscSocialSecurityReader()
+    card = source.read_card(reader, timeout)
     birth = parse_card_date(card.birth_date)
     check = validate_id_number(card.social_security_number) if card.social_security_number else None
     return {

@@ -99,15 +99,15 @@ def set_counter_categories(db: Database, hall_id: int, actor: str, number: int, 
     """Which categories a counter calls, in order (the first is called first)."""
     letters = [letter.strip().upper() for letter in letters if letter.strip()]
     if not letters:
-        raise QueueError("请至少选择一个号票类别")
+        raise QueueError("queue.no_categories")
     if len(set(letters)) != len(letters):
-        raise QueueError(f"号票类别重复: {','.join(letters)}")
+        raise QueueError("queue.duplicate_categories", letters=",".join(letters))
     with db.unit_of_work(write=True) as uow:
         counter = _counter(uow, CounterRef(hall_id, number))
         known = {c.letter: c for c in uow.queue.categories(hall_id)}
         unknown = [letter for letter in letters if letter not in known]
         if unknown:
-            raise QueueError(f"没有 {','.join(unknown)} 类号票（现有 {','.join(known)}）")
+            raise QueueError("queue.unknown_categories", unknown=",".join(unknown), known=",".join(known))
         for letter, _position in uow.queue.counter_categories(counter.id):  # SQLAlchemy stays in storage
             uow.session.delete(uow.session.get(CounterCategory, (counter.id, known[letter].id)))
         uow.flush()
@@ -129,7 +129,7 @@ def set_policy(db: Database, hall_id: int, actor: str, **values: int) -> QueuePo
     known = {f.name for f in fields(QueuePolicy)}
     unknown = set(values) - known
     if unknown:
-        raise QueueError(f"未知的排队设置: {', '.join(sorted(unknown))}")
+        raise QueueError("queue.unknown_settings", keys=", ".join(sorted(unknown)))
     with db.unit_of_work(write=True) as uow:
         for key, value in values.items():
             uow.session.merge(HallSetting(hall_id=hall_id, key=POLICY_PREFIX + key, value=json.dumps(int(value))))
@@ -170,7 +170,7 @@ def _view(uow: UnitOfWork, ticket: Ticket, names: dict[str, str] | None = None) 
 def _counter(uow: UnitOfWork, ref: CounterRef) -> Counter:
     counter = uow.halls.counter_by_number(ref.hall_id, ref.counter_number)
     if counter is None:
-        raise QueueError(f"没有 {ref.counter_number} 号窗口，请检查本机窗口号设置 (counter.number)")
+        raise QueueError("queue.no_counter", counter=ref.counter_number)
     return counter
 
 
@@ -186,7 +186,7 @@ def issue_ticket(db: Database, hall_id: int, letter: str, *, green_channel: bool
     with db.unit_of_work(write=True) as uow:
         known = {c.letter: c.name for c in uow.queue.categories(hall_id)}
         if letter not in known:
-            raise QueueError(f"没有 {letter} 类号票")
+            raise QueueError("queue.unknown_category", letter=letter)
         return _issue(uow, hall_id, letter, known, green_channel=green_channel)
 
 
@@ -213,13 +213,13 @@ def check_in(db: Database, hall_id: int, *, code: str | None = None, id_number: 
         found = uow.queue.appointment(hall_id, code=code.strip().upper() if code else None, now=_now(),
                                       id_hash=id_number_hash(hall_id, id_number) if id_number else None)
         if found is None:
-            raise QueueError("未找到预约，请核对预约码，或到咨询台取号")
+            raise QueueError("queue.appointment_not_found")
         now = _now()
         early = policy(uow, hall_id).appointment_early_minutes
         if found.slot_end < now:
-            raise QueueError("预约时段已过，请重新取号")
+            raise QueueError("queue.appointment_expired")
         if (found.slot_start - now).total_seconds() > early * 60:
-            raise QueueError(f"请在预约时段前 {early} 分钟内签到")
+            raise QueueError("queue.appointment_too_early", minutes=early)
         if found.ticket_id is not None:
             return _view(uow, uow.queue.ticket(found.ticket_id))
         names = {c.letter: c.name for c in uow.queue.categories(hall_id)}
@@ -237,7 +237,7 @@ def call_next(db: Database, ref: CounterRef) -> TicketView | None:
         counter = _counter(uow, ref)
         busy = uow.queue.at_counter(counter.id, _today(), (TicketState.CALLED, TicketState.SERVING))
         if busy:
-            raise QueueError(f"请先办结或过号 {busy[0].number}，再叫下一位")
+            raise QueueError("queue.finish_before_next", ticket=busy[0].number)
         rules = policy(uow, ref.hall_id)
         ticket = uow.queue.next_for_counter(ref.hall_id, _today(), counter.id, uow.queue.counter_categories(counter.id),
                                             _now(), rules.appointment_priority)
@@ -257,9 +257,9 @@ def _act(db: Database, ref: CounterRef, ticket_id: int, action: str, apply) -> T
         counter = _counter(uow, ref)
         ticket = uow.queue.ticket(ticket_id, for_update=True)
         if ticket is None or ticket.hall_id != ref.hall_id:
-            raise QueueError("没有这张号票")
+            raise QueueError("queue.no_ticket")
         if ticket.counter_id != counter.id and action != "resume":
-            raise QueueError(f"{ticket.number} 不在本窗口")
+            raise QueueError("queue.not_at_counter", ticket=ticket.number)
         check_move(action, ticket.state)
         now = _now()
         logged = apply(uow, ticket, counter, now) or action
@@ -302,7 +302,7 @@ def resume(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
     def apply(uow: UnitOfWork, ticket: Ticket, counter: Counter, now: datetime) -> None:
         busy = uow.queue.at_counter(counter.id, _today(), (TicketState.CALLED, TicketState.SERVING))
         if busy:
-            raise QueueError(f"请先办结或挂起 {busy[0].number}")
+            raise QueueError("queue.finish_or_hold_first", ticket=busy[0].number)
         ticket.state, ticket.counter_id = TicketState.SERVING, counter.id
         ticket.serving_at = ticket.serving_at or now
     return _act(db, ref, ticket_id, "resume", apply)
@@ -315,18 +315,18 @@ def transfer(db: Database, ref: CounterRef, ticket_id: int, *, to_counter: int |
     With `come_back`, finishing there returns the applicant to this counter, again ahead.
     """
     if (to_counter is None) == (to_category is None):
-        raise QueueError("请选择转往的窗口或类别")
+        raise QueueError("queue.transfer_target_missing")
 
     def apply(uow: UnitOfWork, ticket: Ticket, counter: Counter, now: datetime) -> None:
         rules = policy(uow, ticket.hall_id)
         if to_counter is not None:
             target = uow.halls.counter_by_number(ticket.hall_id, to_counter)
             if target is None or target.id == counter.id:
-                raise QueueError(f"不能转往 {to_counter} 号窗口")
+                raise QueueError("queue.cannot_transfer_to", counter=to_counter)
             ticket.target_counter_id = target.id
         else:
             if to_category not in {c.letter for c in uow.queue.categories(ticket.hall_id)}:
-                raise QueueError(f"没有 {to_category} 类号票")
+                raise QueueError("queue.unknown_category", letter=to_category)
             ticket.category, ticket.target_counter_id = to_category, None
         ticket.return_counter_id = counter.id if come_back else None
         ticket.state, ticket.counter_id = TicketState.WAITING, None

@@ -1,4 +1,4 @@
-"""Capturing a material: scanning (SANE), a file the clerk imports, or the demo's sample pages.
+"""Capturing a material: a scanner (a port: SANE, or the demo's sample pages), or a file the clerk imports.
 Each capture becomes one PDF of cleaned page images (border crop, deskew, grey or black-and-white
 for text pages). Everything here blocks: the window calls it through a worker."""
 
@@ -9,13 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
-from drivers.errors import DeviceError, register
 from drivers.scanner.importer import load_pages
 from drivers.scanner.pdf import pages_to_pdf
 from drivers.scanner.processing import clean_page, rotate, suggest_mode, thumbnail
-from hallapp.config import DeviceSettings, DocumentSettings
+from drivers.scanner.sample import sample_pages as _sample_pages
+from hallapp.config import DocumentSettings
+from hallapp.devices.ports import DeviceError, Scanner, register
 
 register({
     "scan.no_pages": "A material needs at least one page: scan it again, or mark it missing.",
@@ -64,52 +65,18 @@ def from_file(path: Path) -> CapturedMaterial:
     return from_images(load_pages(path))
 
 
-def scan(devices: DeviceSettings, *, demo: bool, progress: Callable[[int], None] | None = None,
-         cancel: threading.Event | None = None, fonts: DocumentSettings | None = None) -> CapturedMaterial:
-    """Scan from the configured SANE scanner (in demo mode: two sample pages)."""
-    if demo and devices.scanner in ("", "demo"):
-        return from_images(sample_pages(fonts))
-    images = _scan_images(devices, progress, cancel)
+def capture(scanner: Scanner, *, progress: Callable[[int], None] | None = None,
+            cancel: threading.Event | None = None) -> CapturedMaterial:
+    """Scan one material on `scanner` (the device manager's: `app.devices.scanner()`)."""
+    images = scanner.scan_pages(progress, cancel)
     if not images:
         raise ScanCancelledError()
     return from_images(images)
 
 
-def _scan_images(devices: DeviceSettings, progress: Callable[[int], None] | None,
-                 cancel: threading.Event | None) -> list[Image.Image]:
-    from drivers.scanner.sane_scanner import SaneScanner, ScanMode, ScanSettings, ScanSource
-
-    scanner = SaneScanner()
-    device = devices.scanner or (SaneScanner.devices() or [None])[0]
-    if device is None:
-        from drivers.scanner import ScannerUnavailable
-
-        raise ScannerUnavailable("scanner.none_found")
-    name = device if isinstance(device, str) else device.name
-    try:
-        scanner.open(name)
-        scanner.configure(ScanSettings(resolution=devices.scanner_dpi, mode=ScanMode.GRAY,
-                                       source=ScanSource.ADF if devices.scanner_source == "adf" else ScanSource.FLATBED))
-        return list(scanner.scan_pages(progress, cancel))
-    finally:
-        scanner.close()
-
-
 def sample_pages(fonts: DocumentSettings | None = None, count: int = 2, title: str = "示例材料") -> list[Image.Image]:
     """Demo and training: A5-ish text pages, slightly skewed as a real feeder leaves them."""
-    font_path = next((p for p in (fonts.font_paths if fonts else []) if Path(p).exists()), None)
-    font = ImageFont.truetype(font_path, 28) if font_path else ImageFont.load_default()
-    pages = []
-    for number in range(1, count + 1):
-        page = Image.new("L", (1100, 1500), 255)
-        draw = ImageDraw.Draw(page)
-        draw.text((80, 80), f"{title} 第 {number} 页", fill=0, font=font)
-        for line in range(22):
-            draw.text((80, 180 + line * 56), "本页为演示用扫描件，内容为示例文字。" * 2, fill=40, font=font)
-        page = page.rotate(1.5, expand=True, fillcolor=30)
-        page.info["dpi"] = (150, 150)
-        pages.append(page)
-    return pages
+    return _sample_pages(fonts.font_paths if fonts else (), count, title)
 
 
 def thumbnail_png(page: Image.Image, size: int = 180) -> bytes:

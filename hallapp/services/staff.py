@@ -12,7 +12,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from hallapp.config import SecuritySettings
-from hallapp.domain.staff import Role, lock_after_failure, password_problem
+from hallapp.domain.errors import CodedError, register
+from hallapp.domain.staff import Role, StaffError, lock_after_failure, password_problem
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Staff
 from hallapp.storage.models.base import utcnow
@@ -21,12 +22,15 @@ log = logging.getLogger(__name__)
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
-class LoginError(Exception):
-    """Refused login; the message is for the clerk."""
+class LoginError(CodedError):
+    """A refused login; worded for the clerk at the edge (ui/errors.py)."""
 
 
-class StaffError(ValueError):
-    """A refused account change; the message is for the user."""
+register({
+    "login.bad_credentials": "Wrong user name or password.",
+    "login.locked": "The account is locked: try again in {minutes} minutes, or ask an administrator to unlock it.",
+    "login.locked_now": "Too many wrong passwords: the account is locked for {minutes} minutes.",
+})
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class StaffSession:
     hall_id: int
 
 
-BAD_CREDENTIALS = "用户名或密码错误"
+BAD_CREDENTIALS = "login.bad_credentials"
 
 
 @functools.cache
@@ -66,23 +70,23 @@ def login(db: Database, username: str, password: str, security: SecuritySettings
     now = now or utcnow()
     with db.unit_of_work(write=True) as uow:
         outcome = _attempt(uow, username, password, security, now)
-    if isinstance(outcome, str):
-        raise LoginError(outcome)
+    if isinstance(outcome, LoginError):
+        raise outcome
     return outcome
 
 
 def _attempt(uow, username: str, password: str, security: SecuritySettings,  # noqa: ANN001
-             now: datetime) -> StaffSession | str:
+             now: datetime) -> StaffSession | LoginError:
     staff = uow.staff.by_username(username, for_update=True)
     if staff is None or not staff.active:
         _verify(_dummy_hash(), password)  # as slow as a real check: the time must not tell who exists
         uow.audit.append("login_failed", actor=username[:40], subject="staff:unknown")
-        return BAD_CREDENTIALS
+        return LoginError(BAD_CREDENTIALS)
     subject = f"staff:{staff.username}"
     if staff.locked_until and staff.locked_until > now:
         minutes = int((staff.locked_until - now).total_seconds() // 60) + 1
         uow.audit.append("login_refused_locked", actor=staff.username, subject=subject)
-        return f"账号已锁定，请 {minutes} 分钟后再试，或请管理员解锁"
+        return LoginError("login.locked", minutes=minutes)
     if not _verify(staff.password_hash, password):
         staff.failed_logins += 1
         staff.locked_until = lock_after_failure(
@@ -91,8 +95,8 @@ def _attempt(uow, username: str, password: str, security: SecuritySettings,  # n
         uow.audit.append("login_failed", actor=staff.username, subject=subject, failed=staff.failed_logins)
         if staff.locked_until:
             uow.audit.append("account_locked", actor="system", subject=subject, minutes=security.lockout_minutes)
-            return f"密码错误次数过多，账号已锁定 {security.lockout_minutes} 分钟"
-        return BAD_CREDENTIALS  # no "N tries left": that would tell an unknown name from a known one
+            return LoginError("login.locked_now", minutes=security.lockout_minutes)
+        return LoginError(BAD_CREDENTIALS)  # no "N tries left": that would tell an unknown name from a known one
     if _hasher.check_needs_rehash(staff.password_hash):
         staff.password_hash = hash_password(password)
     staff.failed_logins = 0
@@ -114,11 +118,11 @@ def logout(db: Database, session: StaffSession) -> None:
         uow.audit.append("logout", actor=session.username, subject=f"staff:{session.username}")
 
 
-def account_problem(username: str, password: str) -> str | None:
+def account_problem(username: str, password: str) -> StaffError | None:
     """Why a new account's user name or password is refused, or None."""
     username = username.strip()
     if not username or len(username) > 40:
-        return "用户名不能为空，且不超过 40 个字符"
+        return StaffError("staff.bad_username")
     return password_problem(password)
 
 
@@ -127,7 +131,7 @@ def create_staff(db: Database, actor: str, hall_id: int, username: str, display_
     username = username.strip()
     problem = account_problem(username, password)
     if problem:
-        raise StaffError(problem)
+        raise problem
     password_hash = hash_password(password)  # the slow part, outside the write lock
     with db.unit_of_work(write=True) as uow:
         return add_staff(uow, actor, hall_id, username, display_name, role, password_hash)
@@ -138,7 +142,7 @@ def add_staff(uow: UnitOfWork, actor: str, hall_id: int, username: str, display_
     """The account inside a caller's transaction (first-run set-up writes everything in one)."""
     username = username.strip()
     if uow.staff.by_username(username):
-        raise StaffError(f"用户名 {username} 已存在")
+        raise StaffError("staff.exists", user=username)
     staff = Staff(hall_id=hall_id, username=username, display_name=display_name.strip() or username,
                   role=Role(role).value, password_hash=password_hash)
     uow.add(staff)
@@ -151,7 +155,7 @@ def change_role(db: Database, actor: str, username: str, role: Role | str) -> No
     with db.unit_of_work(write=True) as uow:
         staff = uow.staff.by_username(username, for_update=True)
         if staff is None:
-            raise StaffError(f"没有用户 {username}")
+            raise StaffError("staff.not_found", user=username)
         old, staff.role = staff.role, Role(role).value
         uow.audit.append("role_changed", actor=actor, subject=f"staff:{staff.username}", old=old, new=staff.role)
 
@@ -160,7 +164,7 @@ def unlock_account(db: Database, actor: str, username: str) -> None:
     with db.unit_of_work(write=True) as uow:
         staff = uow.staff.by_username(username, for_update=True)
         if staff is None:
-            raise StaffError(f"没有用户 {username}")
+            raise StaffError("staff.not_found", user=username)
         staff.failed_logins, staff.locked_until = 0, None
         uow.audit.append("account_unlocked", actor=actor, subject=f"staff:{staff.username}")
 
@@ -170,7 +174,7 @@ def disable_staff(db: Database, actor: str, username: str) -> None:
     with db.unit_of_work(write=True) as uow:
         staff = _existing(uow, username)
         if staff.role == Role.ADMIN.value and staff.active and _active_admins(uow, staff.hall_id) <= 1:
-            raise StaffError(f"{staff.username} 是最后一个在用的管理员，不能停用：请先添加另一个管理员")
+            raise StaffError("staff.last_admin", user=staff.username)
         staff.active = False
         uow.audit.append("staff_disabled", actor=actor, subject=f"staff:{staff.username}")
 
@@ -179,7 +183,7 @@ def reset_password(db: Database, actor: str, username: str, password: str) -> No
     """A new password chosen by an administrator; it also lifts a lock-out."""
     problem = password_problem(password)
     if problem:
-        raise StaffError(problem)
+        raise problem
     password_hash = hash_password(password)  # the slow part, outside the write lock
     with db.unit_of_work(write=True) as uow:
         staff = _existing(uow, username)
@@ -190,7 +194,7 @@ def reset_password(db: Database, actor: str, username: str, password: str) -> No
 def _existing(uow: UnitOfWork, username: str) -> Staff:
     staff = uow.staff.by_username(username, for_update=True)
     if staff is None:
-        raise StaffError(f"没有用户 {username.strip()}")
+        raise StaffError("staff.not_found", user=username.strip())
     return staff
 
 

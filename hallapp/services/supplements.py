@@ -37,14 +37,14 @@ def record_supplement(db: Database, home: Home, number: str, position: int, pdf:
                       actor: str) -> SupplementResult:
     """Record one owed material as supplied. Blocking (disk, database): call it from a worker."""
     if not pdf or pages < 1:
-        raise CaseError("补交的材料至少需要一页")
+        raise CaseError("case.supplement_empty")
     sha256 = material_store.store(home, pdf)  # before the transaction: at worst an unreferenced file
     with db.unit_of_work(write=True) as uow:
         case = uow.cases.by_number(number.strip(), for_update=True)
         if case is None:
-            raise CaseError(f"没有办件 {number}")
+            raise CaseError("case.not_found", number=number)
         if case.gap_due_date is None or case.state not in SUPPLEMENTABLE_STATES:
-            raise CaseError("该办件没有待补交的材料")
+            raise CaseError("case.nothing_owed")
         item = uow.cases.item(case.item_id)
 
         def owed(m) -> bool:  # noqa: ANN001
@@ -53,7 +53,7 @@ def record_supplement(db: Database, home: Home, number: str, position: int, pdf:
 
         material = next((m for m in case.materials if m.position == position), None)
         if material is None or not owed(material):
-            raise CaseError("该材料不在待补交之列")
+            raise CaseError("case.material_not_owed")
         material.status, material.sha256, material.page_count = MaterialStatus.CAPTURED.value, sha256, pages
         material.how_to_supply = ""
         uow.audit.append(SUPPLIED_ACTION, actor=actor, subject=f"case:{case.number}", position=position, pages=pages)

@@ -6,9 +6,9 @@ the number on screen when printing fails.
 
 from __future__ import annotations
 
-from drivers.printer import PrinterStatus, TicketContent
 from hallapp.config import TicketPrinterSettings
-from hallapp.devices import open_ticket_printer
+from hallapp.devices.ports import TicketPrinter
+from hallapp.devices.printing import PrinterStatus, TicketContent, open_ticket_printer
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.queue import TicketView
 
@@ -26,13 +26,20 @@ def content_for(ticket: TicketView, hall_name: str, settings: TicketPrinterSetti
 
 
 def print_ticket(ticket: TicketView, hall_name: str, settings: TicketPrinterSettings,
-                 clock: Clock | None = None) -> PrinterStatus:
-    """Blocking (network, USB): call it from a worker. Raises the driver's PrinterError."""
-    with open_ticket_printer(settings) as printer:
-        return printer.print_ticket(content_for(ticket, hall_name, settings, clock))
+                 clock: Clock | None = None, *, printer: TicketPrinter | None = None) -> PrinterStatus:
+    """Blocking (network, USB): call it from a worker. Raises the driver's PrinterError.
+
+    `printer` is the device manager's (`app.devices.ticket_printer()`): one printer and thread for
+    every ticket. Without it a printer is opened for this one ticket (callers not yet passing one)."""
+    content = content_for(ticket, hall_name, settings, clock)
+    if printer is not None:
+        return printer.print_ticket(content)
+    with open_ticket_printer(settings) as own:
+        return own.print_ticket(content)
 
 
 def test_print(settings: TicketPrinterSettings, uri: str, width_mm: int) -> PrinterStatus:
+    """A sample ticket on `uri` (the technician's explicit address, not the configured printer)."""
     sample = TicketContent(hall_name="hallapp 测试打印 · 跨省通办窗口", number="A001", category_name="社保医保",
                            people_ahead=3, issued_at=hall_clock().local_now().strftime(TICKET_TIME),
                            qr_payload="hallapp test print")

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
+from hallapp.storage import sealing
 from hallapp.storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A purged or re-sealed value is overwritten on disk, not left in a free page for a file carver.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -49,10 +54,25 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-class Database:
-    """One database: SQLite file by default, PostgreSQL when a hall shares one."""
+def private_file(path: Path) -> None:
+    """Create `path` empty and 0600 if missing (SQLite gives its -wal and -shm the main file's mode),
+    and bring it and its companions to 0600 if an older version left them readable by others."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if each.is_file() and not each.is_symlink() and each.stat().st_mode & 0o777 != 0o600:
+            os.chmod(each, 0o600)
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+
+class Database:
+    """One database: SQLite file by default, PostgreSQL when a hall shares one.
+
+    `keys_dir` holds the personal-data key (storage/sealing.py); by default the `keys/` beside a
+    SQLite file (the home's layout), else the current home's.
+    """
+
+    def __init__(self, url: str, *, echo: bool = False, keys_dir: Path | None = None) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         kwargs: dict = {"echo": echo}
@@ -62,6 +82,28 @@ class Database:
         if self.is_sqlite:
             _configure_sqlite(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.keys_dir = keys_dir or self._default_keys_dir()
+        self._sealer: sealing.Sealer | None = None
+        self._sealer_lock = threading.Lock()
+        sealing.bind(self.engine, self.sealer)
+
+    def _default_keys_dir(self) -> Path:
+        if self.sqlite_file is not None:
+            return self.sqlite_file.resolve().parent / "keys"
+        from hallapp.home import current_home  # noqa: PLC0415 - only for PostgreSQL / in-memory
+
+        return current_home().keys_dir
+
+    def sealer(self) -> sealing.Sealer:
+        """This database's personal-data key, loaded (or, in a home without one, made) on first use."""
+        with self._sealer_lock:
+            if self._sealer is None:
+                try:
+                    key = sealing.load_key(self.keys_dir) or sealing.create_key(self.keys_dir)
+                except FileExistsError:  # another process made it a moment ago
+                    key = sealing.load_key(self.keys_dir)
+                self._sealer = sealing.Sealer(key)
+            return self._sealer
 
     @property
     def display_url(self) -> str:
@@ -102,8 +144,15 @@ class Database:
         from hallapp.storage.migrate import upgrade
 
         self.check_integrity()
+        if self.sqlite_file is not None:
+            private_file(self.sqlite_file)
         try:
+            self._check_key()
             upgrade(self.engine)
+            self._record_key()
+        except sealing.SealingError as exc:
+            log.error("personal-data key refused: %s", exc)
+            raise DatabaseError(str(exc)) from exc
         except SQLAlchemyError as exc:
             log.error("migration failed: %s", type(exc).__name__)
             if self.is_sqlite:
@@ -112,6 +161,43 @@ class Database:
             raise DatabaseError(
                 f"无法打开数据库 {self.display_url} ({type(exc).__name__})，请检查 database.url 设置和数据库服务器"
             ) from exc
+
+    def _recorded_key(self) -> str | None:
+        """The key id this database's sealed values need, if any value is sealed yet."""
+        from hallapp.storage.models import Applicant, Case, OutboxEntry  # noqa: PLC0415
+        from hallapp.storage.models.case import SealingKey  # noqa: PLC0415
+
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table(SealingKey.__tablename__):
+                return None
+            recorded = conn.scalar(select(SealingKey.key_id))
+            holds = (conn.scalar(select(func.count()).select_from(Applicant)) or conn.scalar(
+                select(func.count()).select_from(OutboxEntry)) or conn.scalar(
+                select(func.count()).select_from(Case).where(Case.delivery_address != "")))
+        return recorded if holds else None  # nothing sealed yet (a copied template): any key will do
+
+    def _check_key(self) -> None:
+        """Refuse a key that is not the one this database is sealed with, before anything is written."""
+        recorded = self._recorded_key()
+        if recorded is None:
+            return
+        if sealing.load_key(self.keys_dir) is None:
+            raise sealing.SealingError(
+                f"this database holds personal data sealed with key {recorded}, but {self.keys_dir} has no "
+                f"{sealing.KEY_FILE}: copy keys/{sealing.KEY_FILE} from a PC of this hall (or the hall's backup)")
+        if self.sealer().key_id != recorded:
+            raise sealing.SealingError(
+                f"{self.keys_dir / sealing.KEY_FILE} is key {self.sealer().key_id}, but this database is sealed with "
+                f"key {recorded}: copy keys/{sealing.KEY_FILE} from a PC of this hall (or the hall's backup)")
+
+    def _record_key(self) -> None:
+        from hallapp.storage.models.case import SealingKey  # noqa: PLC0415
+
+        key_id = self.sealer().key_id
+        with self.unit_of_work(write=True) as uow:
+            if uow.session.scalar(select(SealingKey.key_id)) != key_id:
+                uow.session.query(SealingKey).delete()
+                uow.session.add(SealingKey(key_id=key_id))
 
     def is_new_file(self) -> bool:
         """A SQLite file that is missing, zero-length or holds no table: nothing was ever stored in it."""

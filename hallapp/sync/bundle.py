@@ -5,6 +5,12 @@ key: `manifest.sig`, public key inside), and every payload and material encrypte
 HMAC-SM3 under a key derived (scrypt) from the bundle passphrase (`HALLAPP_BUNDLE_PASSPHRASE` or the
 caller's). Importing enqueues each submission under its own client id, so a second import, or the
 same case also sent by the first machine, is harmless: the platform sees one submission.
+
+Importing checks everything first — the signature, that the signing key is this hall's own or one an
+administrator trusted (`hallapp bundle trust KEYFILE`: keys/bundle_trust_<key id>.pub.pem), every
+file's hash, each payload's client id and case number against the manifest, file names confined to
+the bundle — and only then stores the materials and enqueues every case in one transaction: a bundle
+with one bad part is refused as a whole.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +39,9 @@ FORMAT = "hallapp-bundle/1"
 PASSPHRASE_ENV = "HALLAPP_BUNDLE_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 SCRYPT_N = 2**14
 CHECK = b"hallapp-bundle-passphrase-check"
+TRUST_PREFIX = "bundle_trust_"
+ENTRY_FILE = re.compile(r"entries/[0-9]{5}\.bin")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class BundleError(ValueError):
@@ -119,47 +130,166 @@ def _bundles(directory: Path) -> list[Path]:
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
-    raw = (folder / "manifest.json").read_bytes()
     try:
+        raw = (folder / "manifest.json").read_bytes()
         manifest = json.loads(raw)
         signature = (folder / "manifest.sig").read_text(encoding="ascii").strip()
     except (OSError, ValueError) as exc:
         raise BundleError(f"{folder.name}: 清单无法读取") from exc
-    if manifest.get("format") != FORMAT or not crypto.verify(manifest.get("public_key_pem", ""), signature, raw):
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT \
+            or not crypto.verify(str(manifest.get("public_key_pem", "")), signature, raw):
         raise BundleError(f"{folder.name}: 签名无效，包已被改动")
     return manifest
 
 
+# --- trust: the hall's own key and the keys an administrator listed ---------------------------------
+
+def trust_key(keys_dir: Path, pem: str) -> str:
+    """List another machine's hall key (its keys/hall_sm2.pub.pem) as a signer of bundles; its key id."""
+    public = crypto.PublicKey(pem)  # ValueError for anything but an SM2 public key
+    path = keys_dir / f"{TRUST_PREFIX}{public.key_id}.pub.pem"
+    keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(public.pem)
+    tmp.replace(path)
+    return public.key_id
+
+
+def trusted_keys(keys_dir: Path) -> set[str]:
+    """Key ids whose bundles this hall accepts: its own and each listed one (a file named by its own id)."""
+    ids = set()
+    own = keys_dir / crypto.PUBLIC_FILE
+    for path in [own, *sorted(keys_dir.glob(f"{TRUST_PREFIX}*.pub.pem"))]:
+        try:
+            ids.add(crypto.PublicKey(path.read_text("ascii")).key_id)
+        except (OSError, ValueError):
+            continue  # unreadable: trusts nothing
+    return ids
+
+
+def _check_signer(app: Any, folder: Path, manifest: dict[str, Any], hall_code: str) -> None:  # noqa: ANN401
+    try:
+        signer = crypto.PublicKey(str(manifest.get("public_key_pem", ""))).key_id
+    except ValueError as exc:
+        raise BundleError(f"{folder.name}: the bundle's signing key is not an SM2 key; nothing was imported") from exc
+    if signer not in trusted_keys(app.home.keys_dir):
+        raise BundleError(f"{folder.name}: signed by key {signer}, which is not a key of this hall; nothing was "
+                          "imported. If that PC belongs to this hall, an administrator runs `hallapp bundle trust "
+                          "ITS_keys/hall_sm2.pub.pem` first")
+    code = (manifest.get("hall") or {}).get("code") if isinstance(manifest.get("hall"), dict) else None
+    if code != hall_code:
+        raise BundleError(f"{folder.name}: the bundle is from hall {code}, not this hall {hall_code}; nothing was "
+                          "imported: carry it to a PC of that hall")
+
+
+# --- import: everything checked, then everything enqueued -----------------------------------------------
+
+@dataclass(frozen=True)
+class _Entry:
+    folder: Path
+    client_id: str
+    case_number: str
+    kind: str
+    payload: bytes
+    payload_sha256: str
+    materials: tuple[str, ...]
+
+
 def import_bundle(app: Any, directory: Path | str, *, passphrase: str | None = None) -> dict[str, Any]:  # noqa: ANN401
-    """Enqueue every submission of the bundle(s) in `directory` not already in this outbox."""
-    secret = _passphrase(passphrase)
-    summary = {"bundles": 0, "enqueued": 0, "already": 0, "materials": 0}
-    for folder in _bundles(Path(directory)):
+    """Enqueue every submission of the bundle(s) in `directory` not already in this outbox; a bundle
+    with any fault is refused before anything is stored or enqueued."""
+    secret, hall_code = _passphrase(passphrase), hall_identity(app.db).code
+    checked: list[tuple[_Entry, tuple[bytes, bytes]]] = []
+    folders = _bundles(Path(directory))
+    for folder in folders:
         manifest = _manifest(folder)
-        kdf = manifest["kdf"]
-        keys = _keys(secret, base64.b64decode(kdf["salt"]))
-        if not hmac.compare_digest(_tag(keys[1], CHECK).hex(), str(manifest.get("check", ""))):
-            raise BundleError(f"{folder.name}: 导出口令不对")
-        for entry in manifest["entries"]:
-            summary["enqueued" if _import_entry(app, folder, keys, entry, summary) else "already"] += 1
-        summary["bundles"] += 1
-    return summary
+        _check_signer(app, folder, manifest, hall_code)
+        keys = _bundle_keys(folder, manifest, secret)
+        checked.extend((entry, keys) for entry in _checked_entries(folder, manifest, keys, hall_code))
+    return _apply(app, checked, len(folders))
 
 
-def _import_entry(app: Any, folder: Path, keys: tuple[bytes, bytes], entry: dict[str, Any],  # noqa: ANN401
-                  summary: dict[str, Any]) -> bool:
+def _bundle_keys(folder: Path, manifest: dict[str, Any], secret: bytes) -> tuple[bytes, bytes]:
+    try:
+        keys = _keys(secret, base64.b64decode(manifest["kdf"]["salt"], validate=True))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BundleError(f"{folder.name}: the manifest has no valid key derivation; nothing was imported") from exc
+    if not hmac.compare_digest(_tag(keys[1], CHECK).hex(), str(manifest.get("check", ""))):
+        raise BundleError(f"{folder.name}: 导出口令不对")
+    return keys
+
+
+def _checked_entries(folder: Path, manifest: dict[str, Any], keys: tuple[bytes, bytes],
+                     hall_code: str) -> list[_Entry]:
+    entries = manifest.get("entries")
+    if not isinstance(entries, list):
+        raise BundleError(f"{folder.name}: the manifest lists no entries; nothing was imported")
+    checked = [_checked_entry(folder, entry, keys, hall_code) for entry in entries]
+    for sha in sorted({sha for entry in checked for sha in entry.materials}):
+        _material(folder, keys, sha)
+    return checked
+
+
+def _checked_entry(folder: Path, entry: Any, keys: tuple[bytes, bytes], hall_code: str) -> _Entry:  # noqa: ANN401
+    refuse = f"{folder.name}: 办件 {entry.get('case_number') if isinstance(entry, dict) else '?'}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not ENTRY_FILE.fullmatch(entry["file"]):
+        raise BundleError(f"{refuse}: the manifest names a file outside the bundle's entries/ folder; "
+                          "nothing was imported: the bundle was altered, export it again")
+    payload = _open(keys, _read(folder, entry["file"]))
+    if hashlib.sha256(payload).hexdigest() != entry.get("payload_sha256"):
+        raise BundleError(f"{refuse} 的内容与清单不符")
+    try:
+        record = json.loads(payload)
+        number = record["application"]["case_number"]
+        materials = records.material_hashes(record)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BundleError(f"{refuse}: the case record cannot be read; nothing was imported") from exc
+    if (record.get("client_id"), number) != (entry.get("client_id"), entry.get("case_number")) \
+            or (record.get("hall") or {}).get("code") != hall_code:
+        raise BundleError(f"{refuse}: the manifest's client id or case number differs from the case inside; "
+                          "nothing was imported: the bundle was altered, export it again")
+    if entry.get("materials") != materials or not all(SHA256.fullmatch(sha) for sha in materials):
+        raise BundleError(f"{refuse}: the manifest's materials differ from the case's; nothing was imported")
+    return _Entry(folder, record["client_id"], number, str(entry.get("kind", "case")), payload,
+                  entry["payload_sha256"], tuple(materials))
+
+
+def _read(folder: Path, name: str) -> bytes:
+    try:
+        return (folder / name).read_bytes()
+    except OSError as exc:
+        raise BundleError(f"{folder.name}: {name} is missing or unreadable; nothing was imported: copy the whole "
+                          "bundle folder again") from exc
+
+
+def _material(folder: Path, keys: tuple[bytes, bytes], sha: str) -> bytes:
+    pdf = _open(keys, _read(folder, f"materials/{sha}.bin"))
+    if hashlib.sha256(pdf).hexdigest() != sha:
+        raise BundleError(f"{folder.name}: 材料 {sha[:12]}… 的哈希与清单不符")
+    return pdf
+
+
+def _apply(app: Any, checked: list[tuple[_Entry, tuple[bytes, bytes]]], bundles: int) -> dict[str, Any]:  # noqa: ANN401
+    """Materials first (content-addressed: storing one twice is harmless), then one transaction."""
+    summary = {"bundles": bundles, "enqueued": 0, "already": 0, "materials": 0}
     with app.db.unit_of_work() as uow:
-        if uow.outbox.exists(entry["client_id"]):
-            return False
-    payload = _open(keys, (folder / entry["file"]).read_bytes())
-    if hashlib.sha256(payload).hexdigest() != entry["payload_sha256"]:
-        raise BundleError(f"{folder.name}: 办件 {entry['case_number']} 的内容与清单不符")
-    for sha in entry["materials"]:
-        pdf = _open(keys, (folder / "materials" / f"{sha}.bin").read_bytes())
-        if material_store.store(app.home, pdf) != sha:
-            raise BundleError(f"{folder.name}: 材料 {sha[:12]}… 的哈希与清单不符")
-        summary["materials"] += 1
+        new = [(e, k) for e, k in checked if not uow.outbox.exists(e.client_id)]
+    stored: set[str] = set()
+    for entry, keys in new:
+        for sha in entry.materials:
+            if sha not in stored and material_store.store(app.home, _material(entry.folder, keys, sha)) == sha:
+                stored.add(sha)
+    now = datetime.now(UTC)
     with app.db.unit_of_work(write=True) as uow:
-        return uow.outbox.enqueue(case_id=None, case_number=entry["case_number"], kind=entry["kind"],
-                                  client_id=entry["client_id"], payload=payload.decode("utf-8"),
-                                  payload_sha256=entry["payload_sha256"], bytes_total=0, now=datetime.now(UTC))
+        for entry, _ in checked:
+            fresh = uow.outbox.enqueue(case_id=None, case_number=entry.case_number, kind=entry.kind,
+                                       client_id=entry.client_id, payload=entry.payload.decode("utf-8"),
+                                       payload_sha256=entry.payload_sha256, bytes_total=0, now=now)
+            summary["enqueued" if fresh else "already"] += 1
+        uow.audit.append("bundle_imported", actor="cli", bundles=bundles, enqueued=summary["enqueued"],
+                         already=summary["already"])
+    summary["materials"] = len(stored)
+    return summary

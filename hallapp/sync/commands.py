@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from hallapp.services import audit
 from hallapp.services.material_store import MaterialStoreError
 from hallapp.sync import bundle, crypto, engine, status
 from hallapp.sync.adapter import AuthError, ConfigError, PlatformError
@@ -88,6 +89,7 @@ def _daemon(eng: engine.SyncEngine) -> int:
 def export_unsent(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401
     """`hallapp export-unsent DIR`."""
     result = bundle.export_unsent(app, Path(args.dir))
+    audit.write_anchor(app.db, app.home)
     print(f"exported {result['entries']} cases, {result['materials']} materials to {result['path']}")
     return 0
 
@@ -95,6 +97,7 @@ def export_unsent(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401
 def import_bundle(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401
     """`hallapp import-bundle DIR`."""
     result = bundle.import_bundle(app, Path(args.dir))
+    audit.write_anchor(app.db, app.home)
     print(f"imported {result['bundles']} bundles: {result['enqueued']} cases enqueued, {result['already']} already here")
     return 0
 

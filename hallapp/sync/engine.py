@@ -145,8 +145,18 @@ class SyncEngine:
         finally:
             client.close()
         summary.update(self._backlog())
+        self._anchor_audit()
         self.emit({"type": "run", **summary})
         return summary
+
+    def _anchor_audit(self) -> None:
+        """Each run writes the audit chain's head outside the database (nothing if it did not move)."""
+        from hallapp.services import audit
+
+        try:
+            audit.write_anchor(self.app.db, getattr(self.app, "home", None))
+        except OSError as exc:  # an anchor is a safeguard: a full disk must not stop the sending
+            log.warning("audit anchor not written: %s", exc.strerror or type(exc).__name__)
 
     def _probe(self, client: PlatformAdapter, summary: dict[str, Any]) -> bool:
         policy = replace(retry_policy(self.options), quick_retries=max(1, self.options.probe_tries) - 1)

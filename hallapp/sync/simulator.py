@@ -50,6 +50,7 @@ class SimOptions:
     progress_step_s: float = 0.5
     data_dir: Path | None = None
     seed: int | None = None
+    clock_skew_s: float = 0.0  # the platform's clock runs this far ahead (negative: behind) of this PC's
     started: float = field(default_factory=time.monotonic)
 
 
@@ -97,6 +98,10 @@ class Platform:
         self.rng_lock = threading.Lock()
         self.nonces: dict[str, float] = {}
         self.key = crypto.load_or_create_key_file(store.dir / PLATFORM_KEY_FILE)  # signs every answer
+
+    def now(self) -> float:
+        """The platform's clock (skewed by --clock-skew): what it checks timestamps against and reports."""
+        return time.time() + self.options.clock_skew_s
 
     def __call__(self, environ: dict, start_response: Callable) -> Any:  # noqa: ANN401
         return self.handle(Request(environ))(environ, start_response)
@@ -173,7 +178,7 @@ class Platform:
         digest = crypto.sm3_hex(body)
         signed = signing.string_to_sign(request.method, target, timestamp, nonce, digest, hall, kid)
         if (h.get(signing.CONTENT_SM3) != digest or not timestamp.isdigit()
-                or abs(time.time() - int(timestamp)) > signing.MAX_SKEW_S
+                or abs(self.now() - int(timestamp)) > signing.MAX_SKEW_S
                 or not crypto.verify(known[1], h.get(signing.SIGNATURE, ""), signed)):
             self.store.bump("bad_signatures")
             raise SimError(401, "bad_signature")
@@ -200,7 +205,7 @@ class Platform:
                       "platform_public_key_pem": self.key.public_pem})
 
     def ping(self, request: Request, hall: str, body: bytes) -> Response:
-        return _json({"ok": True, "time": int(time.time())})
+        return _json({"ok": True, "time": int(self.now())})
 
     def put_case(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
         status, answer = self.store.put_case(hall, client_id, body)
@@ -259,6 +264,12 @@ class Platform:
 
 class _Handler(WSGIRequestHandler):
     disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms stalls
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header by the platform's (possibly skewed) clock, as a real server's says it."""
+        app = getattr(self.server, "app", None)
+        now = app.now() if isinstance(app, Platform) and timestamp is None else timestamp
+        return super().date_time_string(now)
 
 
 class SimServer:

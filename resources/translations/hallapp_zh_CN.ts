@@ -4,143 +4,143 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/pages/admin.py" line="36"/>
+        <location filename="../../ui/pages/admin.py" line="37"/>
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="36"/>
+        <location filename="../../ui/pages/admin.py" line="37"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="37"/>
+        <location filename="../../ui/pages/admin.py" line="38"/>
         <source>Technician</source>
         <translation>运维人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="37"/>
+        <location filename="../../ui/pages/admin.py" line="38"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="40"/>
-        <location filename="../../ui/pages/admin.py" line="55"/>
+        <location filename="../../ui/pages/admin.py" line="41"/>
+        <location filename="../../ui/pages/admin.py" line="56"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="40"/>
-        <location filename="../../ui/pages/admin.py" line="56"/>
+        <location filename="../../ui/pages/admin.py" line="41"/>
+        <location filename="../../ui/pages/admin.py" line="57"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="40"/>
-        <location filename="../../ui/pages/admin.py" line="57"/>
+        <location filename="../../ui/pages/admin.py" line="41"/>
+        <location filename="../../ui/pages/admin.py" line="58"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="40"/>
+        <location filename="../../ui/pages/admin.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="52"/>
+        <location filename="../../ui/pages/admin.py" line="53"/>
         <source>Add account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="58"/>
+        <location filename="../../ui/pages/admin.py" line="59"/>
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="61"/>
+        <location filename="../../ui/pages/admin.py" line="62"/>
         <source>Unlock selected account</source>
         <translation>解锁选中账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="63"/>
+        <location filename="../../ui/pages/admin.py" line="64"/>
         <source>Give selected account the role above</source>
         <translation>将上方所选角色授予选中账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="65"/>
+        <location filename="../../ui/pages/admin.py" line="66"/>
         <source>Import catalog file…</source>
         <translation>导入事项目录文件……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="75"/>
+        <location filename="../../ui/pages/admin.py" line="76"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="76"/>
+        <location filename="../../ui/pages/admin.py" line="77"/>
         <source>Staff accounts</source>
         <translation>工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="79"/>
+        <location filename="../../ui/pages/admin.py" line="80"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="96"/>
+        <location filename="../../ui/pages/admin.py" line="97"/>
         <source>✖ locked</source>
         <translation>✖ 已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="96"/>
+        <location filename="../../ui/pages/admin.py" line="97"/>
         <source>✔ active</source>
         <translation>✔ 正常</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="96"/>
+        <location filename="../../ui/pages/admin.py" line="97"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="122"/>
+        <location filename="../../ui/pages/admin.py" line="123"/>
         <source>Account {user} added.</source>
         <translation>已添加账号 {user}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="128"/>
+        <location filename="../../ui/pages/admin.py" line="129"/>
         <source>Account {user} unlocked.</source>
         <translation>已解锁账号 {user}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="134"/>
+        <location filename="../../ui/pages/admin.py" line="135"/>
         <source>Role of {user} changed.</source>
         <translation>已更改 {user} 的角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="137"/>
-        <location filename="../../ui/pages/admin.py" line="141"/>
+        <location filename="../../ui/pages/admin.py" line="138"/>
+        <location filename="../../ui/pages/admin.py" line="142"/>
         <source>Import catalog</source>
         <translation>导入事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="137"/>
+        <location filename="../../ui/pages/admin.py" line="138"/>
         <source>Catalog (*.yaml *.yml)</source>
         <translation>事项目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="142"/>
+        <location filename="../../ui/pages/admin.py" line="143"/>
         <source>Keep items that the file does not list (merge)?
 No = the file replaces the catalog.</source>
         <translation>保留文件中未列出的事项（合并）？
 选“否”则以文件替换整个目录。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="146"/>
+        <location filename="../../ui/pages/admin.py" line="147"/>
         <source>Importing catalog…</source>
         <translation>正在导入事项目录……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="148"/>
+        <location filename="../../ui/pages/admin.py" line="149"/>
         <source>Catalog imported: {added} added, {updated} updated, {withdrawn} withdrawn.</source>
         <translation>事项目录已导入：新增 {added} 项，更新 {updated} 项，停用 {withdrawn} 项。</translation>
     </message>
@@ -591,52 +591,52 @@ No = the file replaces the catalog.</source>
         <translation>查询 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="101"/>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="101"/>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="101"/>
+        <location filename="../../ui/pages/cases_page.py" line="102"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="102"/>
+        <location filename="../../ui/pages/cases_page.py" line="103"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="102"/>
+        <location filename="../../ui/pages/cases_page.py" line="103"/>
         <source>Promised</source>
         <translation>承诺办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="170"/>
+        <location filename="../../ui/pages/cases_page.py" line="171"/>
         <source>Searching…</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="172"/>
+        <location filename="../../ui/pages/cases_page.py" line="173"/>
         <source>The search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="183"/>
+        <location filename="../../ui/pages/cases_page.py" line="184"/>
         <source>{n} case(s) found.</source>
         <translation>找到 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="185"/>
+        <location filename="../../ui/pages/cases_page.py" line="186"/>
         <source>No case found. Change the search and press Enter.</source>
         <translation>没有找到办件。请修改查询条件后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_page.py" line="94"/>
+        <location filename="../../ui/pages/cases_page.py" line="95"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
@@ -728,6 +728,84 @@ No = the file replaces the catalog.</source>
         <location filename="../../ui/intake/checklist.py" line="105"/>
         <source>Please bring: {name}</source>
         <translation>请补交：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigureDeviceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="74"/>
+        <source>Configure: {device}</source>
+        <translation>配置：{device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="76"/>
+        <source>Looking for devices… (this can take a few seconds)</source>
+        <translation>正在查找设备…（可能需要几秒钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="81"/>
+        <source>or type an address, e.g. /dev/ttyUSB0 or tcp://192.168.1.50:9100</source>
+        <translation>或输入地址，如 /dev/ttyUSB0 或 tcp://192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="82"/>
+        <source>&amp;Address (saved in {key})</source>
+        <translation>地址(&amp;A)（保存到 {key}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="83"/>
+        <source>&amp;Address (not saved: this role has no setting yet)</source>
+        <translation>地址(&amp;A)（不会保存：该设备暂无对应的设置项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="89"/>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="90"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="94"/>
+        <source>Found on this PC</source>
+        <translation>本机找到的设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="126"/>
+        <source>{count} found: pick one with Up/Down and press Enter, or type an address.</source>
+        <translation>找到 {count} 个：用上下方向键选择后按 Enter，或输入地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="130"/>
+        <source>Nothing was found: check that the device is plugged in and switched on, or type its address below (Alt+A).</source>
+        <translation>未找到设备：请确认设备已插好并已开机，或在下方输入其地址（Alt+A）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="135"/>
+        <source>Detection failed ({problem}): type the address below (Alt+A).</source>
+        <translation>查找设备失败（{problem}）：请在下方输入地址（Alt+A）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="154"/>
+        <source>Pick a device in the list or type its address, then press Enter.</source>
+        <translation>请在列表中选择设备或输入其地址，然后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="162"/>
+        <source>This device cannot be chosen here yet: the system&apos;s default is used.</source>
+        <translation>暂不能在此选择该设备：将使用系统默认设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="176"/>
+        <source>Not saved: {reason}. Correct the address and press Enter again.</source>
+        <translation>未保存：{reason}。请改正地址后再按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/configure_device.py" line="179"/>
+        <source>Not saved: settings.toml could not be written ({problem}). Check that the home folder is writable.</source>
+        <translation>未保存：无法写入 settings.toml（{problem}）。请检查数据目录是否可写。</translation>
     </message>
 </context>
 <context>
@@ -915,71 +993,259 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>DeviceCauses</name>
+    <message>
+        <location filename="../../ui/device_causes.py" line="13"/>
+        <source>The device works.</source>
+        <translation>设备工作正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="14"/>
+        <source>No device is set up for this role: press C (Configure) and pick one.</source>
+        <translation>尚未配置该设备：请按 C（配置）并选择设备。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="16"/>
+        <source>The port does not exist: plug the device in (or check its USB cable) and pick the port again.</source>
+        <translation>端口不存在：请插好设备（或检查 USB 线），然后重新选择端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="19"/>
+        <source>Another program holds the port: close the other program (or the vendor&apos;s tool) and test again.</source>
+        <translation>端口被其他程序占用：请关闭该程序（或厂商工具）后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="22"/>
+        <source>This user may not open the device: add the user to the dialout (serial) or lp (printer) group or install the udev rule, then log in again.</source>
+        <translation>当前用户无权打开该设备：请将该用户加入 dialout（串口）或 lp（打印机）组，或安装 udev 规则，然后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="25"/>
+        <source>The device does not answer at any speed: check that it is switched on and that this is its port.</source>
+        <translation>设备在各种波特率下均无响应：请确认设备已开机，且端口选择正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="28"/>
+        <source>The reader works but no card is on it: place a card on the reader and test again.</source>
+        <translation>读卡器正常，但上面没有卡：请放上一张卡后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="30"/>
+        <source>The printer is out of paper: load a new roll and test again.</source>
+        <translation>打印机缺纸：请装入新纸卷后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="31"/>
+        <source>The printer&apos;s cover is open: close the cover and test again.</source>
+        <translation>打印机盖未合上：请合上盖子后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="32"/>
+        <source>The printer is offline (error or feed): check its lights, clear the error and test again.</source>
+        <translation>打印机脱机（故障或正在走纸）：请查看指示灯，排除故障后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="35"/>
+        <source>The address answers but nothing listens on that port: check the device&apos;s IP address and port (9100 for printers) and that it is switched on.</source>
+        <translation>该地址能连通，但端口上没有服务：请检查设备的 IP 地址和端口（打印机一般为 9100），并确认设备已开机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="38"/>
+        <source>The address cannot be reached: check the network cable and the IP address.</source>
+        <translation>无法连接该地址：请检查网线和 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="40"/>
+        <source>The host name cannot be resolved: check the address spelling or the hall&apos;s DNS server.</source>
+        <translation>无法解析主机名：请检查地址拼写或大厅的 DNS 服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="42"/>
+        <source>The server&apos;s TLS certificate is not trusted: check platform.ca_file and platform.pin_sha256 with the provincial operator.</source>
+        <translation>服务器的 TLS 证书不受信任：请与省级平台运维方核对 platform.ca_file 和 platform.pin_sha256。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="45"/>
+        <source>This PC&apos;s clock differs from the platform&apos;s by more than 300 s: set the PC&apos;s time (or enable time sync) and test again.</source>
+        <translation>本机时钟与平台相差超过 300 秒：请校准本机时间（或开启自动对时）后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="48"/>
+        <source>The platform does not know this hall&apos;s key: run `hallapp platform register` and test again.</source>
+        <translation>平台未登记本大厅的密钥：请运行 `hallapp platform register` 后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="51"/>
+        <source>The device or server did not answer in time: check that it is switched on and connected.</source>
+        <translation>设备或服务器响应超时：请确认已开机并已连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="53"/>
+        <source>This test is not available on this PC.</source>
+        <translation>本机不支持此项测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="54"/>
+        <source>The device reported an error: see the details, switch it off and on, and test again.</source>
+        <translation>设备报告错误：请查看详细信息，将设备关机再开机后重新测试。</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/pages/devices.py" line="14"/>
+        <location filename="../../ui/pages/devices.py" line="33"/>
         <source>ID card reader</source>
         <translation>身份证读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="14"/>
+        <location filename="../../ui/pages/devices.py" line="34"/>
         <source>Social security card reader (PC/SC)</source>
         <translation>社保卡读卡器（PC/SC）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="15"/>
+        <location filename="../../ui/pages/devices.py" line="35"/>
         <source>Ticket printer</source>
         <translation>号票打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="15"/>
+        <location filename="../../ui/pages/devices.py" line="36"/>
         <source>Receipt printer</source>
         <translation>回执打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="15"/>
-        <source>Scanner / document camera</source>
-        <translation>扫描仪 / 高拍仪</translation>
+        <location filename="../../ui/pages/devices.py" line="37"/>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="16"/>
+        <location filename="../../ui/pages/devices.py" line="38"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="39"/>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="40"/>
         <source>Hall display</source>
         <translation>大厅显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="19"/>
+        <location filename="../../ui/pages/devices.py" line="41"/>
+        <source>Platform</source>
+        <translation>国家平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="94"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="19"/>
+        <location filename="../../ui/pages/devices.py" line="94"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="19"/>
+        <location filename="../../ui/pages/devices.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="23"/>
+        <location filename="../../ui/pages/devices.py" line="94"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="94"/>
+        <source>Last test</source>
+        <translation>上次测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="95"/>
+        <source>Result: cause and fix</source>
+        <translation>结果：原因与处理办法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="110"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="113"/>
+        <source>Configure…</source>
+        <translation>配置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="115"/>
+        <source>Enter or T: test the selected device · C: configure it · A: test all · F5: read again</source>
+        <translation>Enter 或 T：测试选中的设备 · C：配置 · A：全部测试 · F5：重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="151"/>
+        <source>The device settings could not be read ({problem}): correct settings.toml and press F5.</source>
+        <translation>无法读取设备设置（{problem}）：请改正 settings.toml 后按 F5。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="162"/>
+        <source>testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="163"/>
+        <source>The test is running; the window stays usable.</source>
+        <translation>正在测试，窗口可照常使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="165"/>
+        <source>never</source>
+        <translation>未测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="173"/>
+        <source>works</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="173"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="194"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="24"/>
-        <source>not available yet</source>
-        <translation>尚未提供</translation>
+        <location filename="../../ui/pages/devices.py" line="194"/>
+        <source>configured</source>
+        <translation>已配置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="28"/>
+        <location filename="../../ui/pages/devices.py" line="195"/>
+        <source>simulated (demo)</source>
+        <translation>模拟（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="195"/>
+        <source>found automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="196"/>
+        <source>not available on this PC</source>
+        <translation>本机不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="246"/>
+        <source>The test itself failed ({problem}); the details are in the log.</source>
+        <translation>测试程序本身出错（{problem}），详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="118"/>
         <source>Devices</source>
         <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/devices.py" line="31"/>
-        <source>Device drivers, tests and diagnostics are not available yet in this version.</source>
-        <translation>本版本尚未提供设备驱动、测试和诊断。</translation>
     </message>
 </context>
 <context>
@@ -1171,22 +1437,22 @@ No = the file replaces the catalog.</source>
         <translation>未知的文书类型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="21"/>
+        <location filename="../../ui/errors.py" line="22"/>
         <source>receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="22"/>
+        <location filename="../../ui/errors.py" line="23"/>
         <source>one-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="23"/>
+        <location filename="../../ui/errors.py" line="24"/>
         <source>commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="24"/>
+        <location filename="../../ui/errors.py" line="25"/>
         <source>consent form</source>
         <translation>服务同意书</translation>
     </message>
@@ -1879,125 +2145,316 @@ No = the file replaces the catalog.</source>
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="144"/>
+        <location filename="../../ui/evaluate/window.py" line="145"/>
         <source>Evaluation</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="144"/>
-        <location filename="../../ui/evaluate/window.py" line="206"/>
+        <location filename="../../ui/evaluate/window.py" line="145"/>
+        <location filename="../../ui/evaluate/window.py" line="207"/>
         <source>Counter {0}</source>
         <translation>{0} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <location filename="../../ui/evaluate/window.py" line="177"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <location filename="../../ui/evaluate/window.py" line="177"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="176"/>
+        <location filename="../../ui/evaluate/window.py" line="177"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="177"/>
+        <location filename="../../ui/evaluate/window.py" line="178"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="177"/>
+        <location filename="../../ui/evaluate/window.py" line="178"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="181"/>
+        <location filename="../../ui/evaluate/window.py" line="182"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="181"/>
+        <location filename="../../ui/evaluate/window.py" line="182"/>
         <source>The service took long</source>
         <translation>办理时间长</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="182"/>
+        <location filename="../../ui/evaluate/window.py" line="183"/>
         <source>Unfriendly service</source>
         <translation>服务态度不好</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="182"/>
+        <location filename="../../ui/evaluate/window.py" line="183"/>
         <source>Unclear material requirements</source>
         <translation>材料要求不清楚</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="183"/>
+        <location filename="../../ui/evaluate/window.py" line="184"/>
         <source>Had to come more than once</source>
         <translation>需要多次跑腿</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="183"/>
+        <location filename="../../ui/evaluate/window.py" line="184"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="205"/>
+        <location filename="../../ui/evaluate/window.py" line="206"/>
         <source>Welcome to rate our service</source>
         <translation>欢迎评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="207"/>
+        <location filename="../../ui/evaluate/window.py" line="208"/>
         <source>When your visit is finished, please rate it here</source>
         <translation>办结后请在此对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="221"/>
+        <location filename="../../ui/evaluate/window.py" line="222"/>
         <source>How satisfied are you with this visit?</source>
         <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="243"/>
+        <location filename="../../ui/evaluate/window.py" line="244"/>
         <source>Please tell us what went wrong (choose one or more)</source>
         <translation>请选择不满意的原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="260"/>
+        <location filename="../../ui/evaluate/window.py" line="261"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="262"/>
+        <location filename="../../ui/evaluate/window.py" line="263"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="276"/>
+        <location filename="../../ui/evaluate/window.py" line="277"/>
         <source>Thank you for your evaluation</source>
         <translation>感谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="330"/>
+        <location filename="../../ui/evaluate/window.py" line="331"/>
         <source>This screen returns by itself in {0} s</source>
         <translation>{0} 秒后自动返回</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="379"/>
+        <location filename="../../ui/evaluate/window.py" line="381"/>
         <source>The queue cannot be read right now — retrying…</source>
         <translation>暂时无法读取排队信息，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="396"/>
+        <location filename="../../ui/evaluate/window.py" line="398"/>
         <source>Ticket {0} · Counter {1}</source>
         <translation>号票 {0} · {1} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="454"/>
+        <location filename="../../ui/evaluate/window.py" line="456"/>
         <source>We will follow up on your feedback</source>
         <translation>我们会认真处理您的意见并回访</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="76"/>
+        <source>Follow-up of a bad rating</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="90"/>
+        <source>What the applicant said</source>
+        <translation>办事人反映的情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="92"/>
+        <source>What the hall changed (rectification)</source>
+        <translation>大厅的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="97"/>
+        <source>&amp;Outcome</source>
+        <translation>回访结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="98"/>
+        <source>&amp;Applicant said</source>
+        <translation>办事人反映(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="99"/>
+        <source>&amp;Rectification</source>
+        <translation>整改情况(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="100"/>
+        <source>Contacted &amp;by</source>
+        <translation>回访人(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="101"/>
+        <source>Contacted &amp;at</source>
+        <translation>回访时间(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="108"/>
+        <source>Enter saves; Esc goes back without saving.</source>
+        <translation>Enter 保存；Esc 不保存并返回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="115"/>
+        <source>no case: the applicant is not known</source>
+        <translation>无办件：办事人身份不明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="116"/>
+        <source>{level} on {time} — {reason}
+Clerk {clerk} · {item} · case {case} · due {due}</source>
+        <translation>{time} {level} — {reason}
+窗口人员 {clerk} · {item} · 办件 {case} · 回访期限 {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="145"/>
+        <source>The follow-up could not be saved ({error}). Try again; if it keeps failing, ask the technician.</source>
+        <translation>回访记录未能保存（{error}）。请重试；如反复出现，请联系运维人员。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWords</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="57"/>
+        <source>reached, problem solved</source>
+        <translation>已联系，问题已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="58"/>
+        <source>reached, explained</source>
+        <translation>已联系，已解释说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="59"/>
+        <source>not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="60"/>
+        <source>no contact possible, rectified</source>
+        <translation>无法联系，已整改</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="162"/>
+        <source>To follow up (any day)</source>
+        <translation>待回访（不限日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="163"/>
+        <source>All bad ratings of the period</source>
+        <translation>本时段全部差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Due</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Given</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="169"/>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="170"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="170"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="177"/>
+        <source>Open the case Ctrl+O</source>
+        <translation>打开办件 Ctrl+O</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="180"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="191"/>
+        <source>Enter records a follow-up; overdue ones are marked ⚠ and red.</source>
+        <translation>Enter 登记回访；逾期的以 ⚠ 和红色标出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="207"/>
+        <source>Bad ratings could not be read ({error}); they are read again when the page is shown.</source>
+        <translation>差评读取失败（{error}），再次打开本页时将重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="222"/>
+        <source>{shown} shown, {overdue} overdue. In the period: satisfied {satisfied}, named bad ratings followed up {followed} ({done} of {named}).</source>
+        <translation>显示 {shown} 条，逾期 {overdue} 条。本时段满意率 {satisfied}，实名差评回访率 {followed}（{named} 条中已回访 {done} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="229"/>
+        <source>overdue since {day}</source>
+        <translation>{day} 起逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="229"/>
+        <source>by {day}</source>
+        <translation>{day} 前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="231"/>
+        <source>none yet</source>
+        <translation>尚未回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="231"/>
+        <source>{outcome} ({who}, {time})</source>
+        <translation>{outcome}（{who}，{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_followups.py" line="235"/>
+        <source>(no case)</source>
+        <translation>（无办件）</translation>
     </message>
 </context>
 <context>
@@ -2297,133 +2754,133 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="189"/>
+        <location filename="../../ui/kiosk/window.py" line="190"/>
         <source>Ticket kiosk</source>
         <translation>自助取号机</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="265"/>
+        <location filename="../../ui/kiosk/window.py" line="266"/>
         <source>Choose a service to take a ticket</source>
         <translation>请选择业务类别取号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="279"/>
-        <location filename="../../ui/kiosk/window.py" line="433"/>
+        <location filename="../../ui/kiosk/window.py" line="280"/>
+        <location filename="../../ui/kiosk/window.py" line="434"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="280"/>
-        <location filename="../../ui/kiosk/window.py" line="321"/>
+        <location filename="../../ui/kiosk/window.py" line="281"/>
+        <location filename="../../ui/kiosk/window.py" line="322"/>
         <source>For older people, people with disabilities, military families and others</source>
         <translation>老年人、残疾人、军人军属等</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="283"/>
-        <location filename="../../ui/kiosk/window.py" line="340"/>
+        <location filename="../../ui/kiosk/window.py" line="284"/>
+        <location filename="../../ui/kiosk/window.py" line="341"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="284"/>
+        <location filename="../../ui/kiosk/window.py" line="285"/>
         <source>Enter your code or place your ID card on the reader</source>
         <translation>输入预约码或刷身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="290"/>
+        <location filename="../../ui/kiosk/window.py" line="291"/>
         <source>Priority service and appointments</source>
         <translation>绿色通道与预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="320"/>
+        <location filename="../../ui/kiosk/window.py" line="321"/>
         <source>Green channel — choose a service</source>
         <translation>绿色通道 — 请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="323"/>
-        <location filename="../../ui/kiosk/window.py" line="440"/>
+        <location filename="../../ui/kiosk/window.py" line="324"/>
+        <location filename="../../ui/kiosk/window.py" line="441"/>
         <source>Please show the relevant certificate to the staff</source>
         <translation>请向工作人员出示相关证件</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="341"/>
+        <location filename="../../ui/kiosk/window.py" line="342"/>
         <source>Enter your appointment code, or place your ID card on the reader</source>
         <translation>请输入预约码，或将身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="363"/>
+        <location filename="../../ui/kiosk/window.py" line="364"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="364"/>
+        <location filename="../../ui/kiosk/window.py" line="365"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="383"/>
+        <location filename="../../ui/kiosk/window.py" line="384"/>
         <source>ABC</source>
         <translation>字母</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="386"/>
-        <location filename="../../ui/kiosk/window.py" line="392"/>
+        <location filename="../../ui/kiosk/window.py" line="387"/>
+        <location filename="../../ui/kiosk/window.py" line="393"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="390"/>
+        <location filename="../../ui/kiosk/window.py" line="391"/>
         <source>123</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="427"/>
+        <location filename="../../ui/kiosk/window.py" line="428"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="434"/>
+        <location filename="../../ui/kiosk/window.py" line="435"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="439"/>
+        <location filename="../../ui/kiosk/window.py" line="440"/>
         <source>Please listen for your number to be called</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="240"/>
+        <location filename="../../ui/kiosk/window.py" line="241"/>
         <source>Back to start</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="558"/>
+        <location filename="../../ui/kiosk/window.py" line="559"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="568"/>
-        <location filename="../../ui/kiosk/window.py" line="701"/>
+        <location filename="../../ui/kiosk/window.py" line="569"/>
+        <location filename="../../ui/kiosk/window.py" line="702"/>
         <source>Tickets cannot be issued right now. Please ask at the information desk.</source>
         <translation>暂时无法取号，请到咨询台办理</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="714"/>
+        <location filename="../../ui/kiosk/window.py" line="715"/>
         <source>People ahead of you: {0}</source>
         <translation>前面还有 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="732"/>
+        <location filename="../../ui/kiosk/window.py" line="733"/>
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="755"/>
+        <location filename="../../ui/kiosk/window.py" line="756"/>
         <source>Please take your ticket</source>
         <translation>请取走号票</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="757"/>
+        <location filename="../../ui/kiosk/window.py" line="758"/>
         <source>The ticket could not be printed. Please note your number.</source>
         <translation>号票打印失败，请记下您的号码</translation>
     </message>
@@ -2431,27 +2888,27 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="18"/>
+        <location filename="../../ui/dialogs/lock.py" line="19"/>
         <source>Window locked</source>
         <translation>窗口已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="21"/>
+        <location filename="../../ui/dialogs/lock.py" line="22"/>
         <source>Locked — %s</source>
         <translation>已锁定 — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="22"/>
+        <location filename="../../ui/dialogs/lock.py" line="23"/>
         <source>The window locked itself after a period without use. Enter your password to continue.</source>
         <translation>窗口长时间无操作已自动锁定。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="27"/>
+        <location filename="../../ui/dialogs/lock.py" line="28"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/lock.py" line="47"/>
+        <location filename="../../ui/dialogs/lock.py" line="48"/>
         <source>Cannot check the password now.</source>
         <translation>暂时无法核对密码，请稍后再试。</translation>
     </message>
@@ -2459,42 +2916,42 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="27"/>
+        <location filename="../../ui/dialogs/login.py" line="28"/>
         <source>hallapp — log in</source>
         <translation>hallapp — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="33"/>
+        <location filename="../../ui/dialogs/login.py" line="34"/>
         <source>Cross-province service window</source>
         <translation>跨省通办窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="43"/>
+        <location filename="../../ui/dialogs/login.py" line="44"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="44"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="49"/>
+        <location filename="../../ui/dialogs/login.py" line="50"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="66"/>
+        <location filename="../../ui/dialogs/login.py" line="67"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="69"/>
+        <location filename="../../ui/dialogs/login.py" line="70"/>
         <source>Checking…</source>
         <translation>正在核对……</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="85"/>
+        <location filename="../../ui/dialogs/login.py" line="86"/>
         <source>The database cannot be reached. Check the network cable or ask the technician.</source>
         <translation>无法连接数据库。请检查网线，或联系运维人员。</translation>
     </message>
@@ -2502,92 +2959,97 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Change language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>An intake is in progress. The language changes as soon as this visit ends (F8).</source>
         <translation>正在办理中。本次办结（F8）后即切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Change after this visit</source>
         <translation>办结后切换</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
         <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Discard and quit</source>
         <translation>放弃并退出</translation>
     </message>
@@ -2729,196 +3191,1062 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="59"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
-        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="62"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="62"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="88"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="89"/>
         <source>Held: {numbers}</source>
         <translation>挂起：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="89"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="90"/>
         <source>Waiting: {counts}</source>
         <translation>等候：{counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="97"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="98"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="99"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="100"/>
         <source>Current: {number} · waited {minutes} min</source>
         <translation>当前：{number} · 已等 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="112"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="113"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="114"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="115"/>
         <source>appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="116"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="117"/>
         <source>called {times}×</source>
         <translation>第 {times} 次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="134"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="138"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接排队系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="146"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="149"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="164"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="167"/>
         <source>{number} did not come after the recalls: marked no-show.</source>
         <translation>{number} 重呼后仍未到，已按过号处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="166"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="169"/>
         <source>{number} called again (call {times}).</source>
         <translation>已重呼 {number}（第 {times} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="178"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
         <source>Mark {number} as not come (no-show)?</source>
         <translation>将 {number} 记为过号（未到）？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="179"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="182"/>
         <source>Mark no-show</source>
         <translation>记为过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="182"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="185"/>
         <source>{number} marked no-show.</source>
         <translation>{number} 已记为过号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="192"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="195"/>
         <source>Resume {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="217"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="220"/>
         <source>To category {letter} {name}</source>
         <translation>转到 {letter} 类 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="221"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="224"/>
         <source>To counter {number} and back</source>
         <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../ui/refusals.py" line="13"/>
+        <source>A ticket that is {ticket_state} cannot be {move}.</source>
+        <translation>号票{ticket_state}，不能{move}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="14"/>
+        <source>Choose at least one ticket category.</source>
+        <translation>请至少选择一个号票类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="15"/>
+        <source>A ticket category is listed twice: {letters}.</source>
+        <translation>号票类别重复：{letters}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="16"/>
+        <source>There is no ticket category {unknown} (the hall has {known}).</source>
+        <translation>没有号票类别 {unknown}（本大厅有 {known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="19"/>
+        <source>Unknown queue settings: {keys}.</source>
+        <translation>未知的排队设置：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="20"/>
+        <source>There is no counter {counter}: ask the technician to check this PC&apos;s counter number.</source>
+        <translation>没有 {counter} 号窗口：请联系运维人员检查本机的窗口号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="23"/>
+        <source>There is no ticket category {letter}.</source>
+        <translation>没有号票类别 {letter}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="24"/>
+        <source>No appointment has this code. Check the code, or take a ticket at the information desk.</source>
+        <translation>未找到预约，请核对预约码，或到咨询台取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="27"/>
+        <source>The time of this appointment has passed. Please take a new ticket.</source>
+        <translation>预约时段已过，请重新取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="30"/>
+        <source>Please check in at most {minutes} minutes before your appointment.</source>
+        <translation>请在预约时段前 {minutes} 分钟内签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="33"/>
+        <source>Finish {ticket} or mark it a no-show before calling the next one.</source>
+        <translation>请先办结或过号 {ticket}，再叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="36"/>
+        <location filename="../../ui/refusals.py" line="75"/>
+        <source>There is no such ticket.</source>
+        <translation>没有该号票。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37"/>
+        <source>{ticket} is not at this counter.</source>
+        <translation>{ticket} 不在本窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="38"/>
+        <source>Finish or hold {ticket} first.</source>
+        <translation>请先办结或挂起 {ticket}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="39"/>
+        <source>Choose the counter or the category to transfer to.</source>
+        <translation>请选择要转到的窗口或类别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="42"/>
+        <source>Tickets cannot be transferred to counter {counter}.</source>
+        <translation>号票不能转到 {counter} 号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="43"/>
+        <source>A case that is {state} cannot become {target}.</source>
+        <translation>办件{state}，不能改为{target}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="44"/>
+        <source>The case number would be longer than {limit} characters: ask the administrator to shorten the hall code.</source>
+        <translation>办件编号将超过 {limit} 个字符：请联系管理员缩短大厅编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="47"/>
+        <location filename="../../ui/refusals.py" line="106"/>
+        <source>There is no case {number}.</source>
+        <translation>没有办件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="48"/>
+        <source>Item {item} is not in the current catalog: choose the item again.</source>
+        <translation>事项 {item} 不在当前事项目录中：请重新选择事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="51"/>
+        <source>The checklist does not allow this decision: with a key material missing or wrong, only a one-time notice can be given.</source>
+        <translation>材料清单不允许此处理：缺少关键材料或关键材料有误时，只能出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="56"/>
+        <source>Accepting with a gap needs the date by which the missing materials come.</source>
+        <translation>容缺受理须填写所缺材料的补交期限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="59"/>
+        <source>Returning a case for correction needs a reason.</source>
+        <translation>退回补正须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="60"/>
+        <source>Fill in the courier company and the waybill number.</source>
+        <translation>请填写快递公司和运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="61"/>
+        <source>Delivery by post needs the waybill number.</source>
+        <translation>邮寄送达须填写运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="62"/>
+        <source>The person collecting is neither the applicant nor the agent: the result cannot be handed over.</source>
+        <translation>领取人既不是申请人也不是代办人：不能交付办理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="65"/>
+        <source>This material has no scan.</source>
+        <translation>该材料没有扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="66"/>
+        <source>A supplied material needs at least one page: scan it first.</source>
+        <translation>补交的材料至少需要一页：请先扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="69"/>
+        <source>This case has no materials still to be supplied.</source>
+        <translation>该办件没有待补交的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="70"/>
+        <source>This material is not among those still to be supplied.</source>
+        <translation>该材料不在待补交材料之列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="73"/>
+        <source>Please choose one of the five levels.</source>
+        <translation>请选择一个评价等级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="74"/>
+        <source>Please choose why you were not satisfied.</source>
+        <translation>请选择不满意的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="76"/>
+        <source>This visit has already been evaluated. Thank you.</source>
+        <translation>本次服务已评价，谢谢！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="77"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="78"/>
+        <source>The account is locked: try again in {minutes} minutes, or ask an administrator to unlock it.</source>
+        <translation>账号已锁定，请 {minutes} 分钟后再试，或请管理员解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="81"/>
+        <source>Too many wrong passwords: the account is locked for {minutes} minutes.</source>
+        <translation>密码错误次数过多，账号已锁定 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="84"/>
+        <source>A password needs at least {length} characters.</source>
+        <translation>密码至少需要 {length} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="85"/>
+        <source>A password needs both letters and digits.</source>
+        <translation>密码须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="86"/>
+        <source>A user name is 1 to 40 characters.</source>
+        <translation>用户名为 1 至 40 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="87"/>
+        <source>The user name {user} is taken: choose another.</source>
+        <translation>用户名 {user} 已被使用：请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="88"/>
+        <source>There is no user {user}.</source>
+        <translation>没有用户 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="89"/>
+        <source>{user} is the last active administrator and cannot be disabled: add another administrator first.</source>
+        <translation>{user} 是最后一名在用的管理员，不能停用：请先添加另一名管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="92"/>
+        <source>Fill in the hall&apos;s name.</source>
+        <translation>请填写大厅名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="93"/>
+        <source>The hall code is 4 to 36 letters or digits.</source>
+        <translation>大厅编码为 4 至 36 位字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="94"/>
+        <source>The region code is 6 digits.</source>
+        <translation>行政区划代码为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="95"/>
+        <source>Region code {region} is not in the current table of regions: check it.</source>
+        <translation>行政区划代码 {region} 不在现行区划代码表中：请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="98"/>
+        <source>This database already holds a hall; it cannot be set up again.</source>
+        <translation>该数据库已设置大厅，不能重复初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="101"/>
+        <source>This database has no hall yet: finish the set-up first.</source>
+        <translation>该数据库尚未设置大厅：请先完成初始设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="102"/>
+        <source>A hall has at least 1 counter.</source>
+        <translation>大厅至少要有 1 个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="103"/>
+        <source>A hall has at most {limit} counters (it has {existing}).</source>
+        <translation>大厅最多 {limit} 个窗口（现有 {existing} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="107"/>
+        <source>Case {number} is no longer returned for correction: refresh the list.</source>
+        <translation>办件 {number} 已不在退回补正状态：请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="110"/>
+        <source>Choose the outcome of the call.</source>
+        <translation>请选择通话结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="111"/>
+        <source>Write down what was agreed with the applicant.</source>
+        <translation>请填写与申请人商定的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="112"/>
+        <source>Write down what was corrected, then send the case again.</source>
+        <translation>请填写改正的内容，然后重新报送办件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="115"/>
+        <source>Case {number} cannot be sent again: ask the technician to look at the log.</source>
+        <translation>办件 {number} 无法重新报送：请联系运维人员查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="118"/>
+        <source>Write down why it is closed.</source>
+        <translation>请填写关闭原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="119"/>
+        <source>This sync entry needs nothing more: refresh the list.</source>
+        <translation>该同步记录已无需处理：请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="120"/>
+        <source>There is no such bad rating: refresh the list and try again.</source>
+        <translation>没有该差评：请刷新列表后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="123"/>
+        <source>This bad rating is named: contact the applicant and record the outcome.</source>
+        <translation>该差评为实名评价：请联系办事人并登记回访结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="126"/>
+        <source>Choose the outcome of the follow-up.</source>
+        <translation>请选择回访结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="127"/>
+        <source>When the applicant cannot be contacted, write down the rectification.</source>
+        <translation>无法联系办事人时，请填写整改情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="130"/>
+        <source>Fill in when and by whom the applicant was contacted.</source>
+        <translation>请填写回访时间和回访人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="133"/>
+        <source>The time of contact cannot be later than now.</source>
+        <translation>回访时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="134"/>
+        <source>Write down what the applicant said or the rectification.</source>
+        <translation>请填写办事人反映的情况或整改情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="142"/>
+        <source>waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="144"/>
+        <source>being served</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="145"/>
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="146"/>
+        <source>a no-show</source>
+        <translation>已过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="147"/>
+        <source>on hold</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="143"/>
+        <source>called</source>
+        <comment>ticket state</comment>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="148"/>
+        <source>transferred</source>
+        <comment>ticket state</comment>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="154"/>
+        <source>called</source>
+        <comment>queue move</comment>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="160"/>
+        <source>transferred</source>
+        <comment>queue move</comment>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="155"/>
+        <source>called again</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="156"/>
+        <source>started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="157"/>
+        <source>marked a no-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="158"/>
+        <source>put on hold</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="159"/>
+        <source>resumed</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="161"/>
+        <source>finished</source>
+        <translation>办结</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedPanel</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="41"/>
+        <source>called the applicant: {outcome}</source>
+        <translation>致电申请人：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="42"/>
+        <source>sent again as revision {revision}</source>
+        <translation>作为第 {revision} 版重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="43"/>
+        <source>sent again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="44"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="45"/>
+        <source>reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="46"/>
+        <source>not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="154"/>
+        <location filename="../../ui/pages/supervisor_returned.py" line="157"/>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="154"/>
+        <source>Returned</source>
+        <translation>退回时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="154"/>
+        <source>Because</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="154"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="154"/>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="155"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="155"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="155"/>
+        <location filename="../../ui/pages/supervisor_returned.py" line="157"/>
+        <source>Last step</source>
+        <translation>最近处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="157"/>
+        <source>Since</source>
+        <translation>出现时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="157"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="157"/>
+        <source>What the platform said</source>
+        <translation>平台反馈</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="164"/>
+        <source>Returned by the platform for correction</source>
+        <translation>平台退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="166"/>
+        <source>Sync needs attention</source>
+        <translation>同步需处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="168"/>
+        <source>Enter on a row: call, send again, retry or close. Tab moves between the lists.</source>
+        <translation>在某行按 Enter：致电、重新报送、重试或关闭。Tab 在两个列表间切换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="176"/>
+        <source>The cases could not be read ({error}); they are read again when the page is shown.</source>
+        <translation>办件读取失败（{error}），再次打开本页时将重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="181"/>
+        <source>none yet</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="183"/>
+        <source>no phone recorded</source>
+        <translation>未登记电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="186"/>
+        <source>Returned cases: {returned}. Sync entries needing attention: {attention}.</source>
+        <translation>退回办件 {returned} 件，需处理的同步记录 {attention} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="211"/>
+        <source>Returned because: {reason}</source>
+        <translation>退回原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="212"/>
+        <source>{item} · accepted by {clerk} on {saved}</source>
+        <translation>{item} · {clerk} 于 {saved} 受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="214"/>
+        <source>Applicant: {name}, phone {phone}</source>
+        <translation>申请人：{name}，电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="215"/>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="217"/>
+        <source>Record a call to the applicant</source>
+        <translation>登记致电申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="218"/>
+        <source>Send again as revision {n}</source>
+        <translation>作为第 {n} 版重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="219"/>
+        <location filename="../../ui/pages/supervisor_returned.py" line="239"/>
+        <source>Close with a reason</source>
+        <translation>填写原因后关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="228"/>
+        <source>Case {number} returned</source>
+        <translation>办件 {number} 被退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="235"/>
+        <source>The platform said: {said}</source>
+        <translation>平台反馈：{said}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="236"/>
+        <source>{attempts} attempts; needs attention since {since}</source>
+        <translation>已尝试 {attempts} 次；自 {since} 起需处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="239"/>
+        <source>Send again now</source>
+        <translation>立即重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="246"/>
+        <source>Case {number}: sync needs attention</source>
+        <translation>办件 {number}：同步需处理</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="110"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="111"/>
+        <source>Hall and counter</source>
+        <translation>大厅与窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="114"/>
+        <source>Settings of this PC</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="125"/>
+        <source>letters in calling order, e.g. A,B</source>
+        <translation>按叫号顺序填写字母，如 A,B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="127"/>
+        <source>Ticket ca&amp;tegories this counter calls</source>
+        <translation>本窗口叫号的号票类别(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="129"/>
+        <source>Save categories</source>
+        <translation>保存类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="138"/>
+        <source>type part of a setting or its meaning, e.g. idle</source>
+        <translation>输入设置项或说明中的文字，如 idle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="142"/>
+        <source>&amp;Find setting (Ctrl+F)</source>
+        <translation>查找设置(&amp;F)（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
+        <source>Meaning</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="149"/>
+        <source>Takes effect</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="171"/>
+        <source>&amp;Value</source>
+        <translation>值(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="173"/>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="195"/>
+        <source>The settings could not be read: {problem}. Correct or remove settings.toml, then open this page again.</source>
+        <translation>无法读取设置：{problem}。请改正或删除 settings.toml，然后重新打开本页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="207"/>
+        <source>overridden by {name} in this session</source>
+        <translation>本次运行由 {name} 覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="208"/>
+        <source>(set with hallapp config)</source>
+        <translation>（用 hallapp config 设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="221"/>
+        <source>This database has no hall yet.</source>
+        <translation>该数据库尚未设置大厅。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="225"/>
+        <source>{name} · hall code {code} · {region} ({region_code}) · counters {counters} · this PC is counter {number}. The hall&apos;s name, code and region are set once at set-up.</source>
+        <translation>{name} · 大厅编码 {code} · {region}（{region_code}）· 窗口 {counters} · 本机为 {number} 号窗口。大厅名称、编码和行政区划在初始设置时确定，此后不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="348"/>
+        <source>Not saved: this hall has counters {counters}, no counter {number}. Type one of them, or add counters first (hallapp counters add N).</source>
+        <translation>未保存：本大厅的窗口为 {counters}，没有 {number} 号窗口。请填写其中之一，或先添加窗口（hallapp counters add N）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="353"/>
+        <source>Not saved: {reason}. Correct the value as its meaning says and press Enter again.</source>
+        <translation>未保存：{reason}。请按说明改正取值后再按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="356"/>
+        <source>Not saved: settings.toml could not be written ({problem}). Check that the home folder is writable and try again.</source>
+        <translation>未保存：无法写入 settings.toml（{problem}）。请检查数据目录是否可写，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="365"/>
+        <source>Saved. Counter {number} calls {letters} from the next call (F1) on.</source>
+        <translation>已保存。{number} 号窗口从下一次叫号（F1）起叫 {letters} 类号票。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="370"/>
+        <source>Not saved: {reason}. Type the category letters separated by commas, e.g. A,B.</source>
+        <translation>未保存：{reason}。请输入以逗号分隔的类别字母，如 A,B。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="373"/>
+        <source>Not saved: the hall&apos;s database could not be reached. Try again in a moment.</source>
+        <translation>未保存：无法连接大厅数据库。请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWords</name>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="56"/>
+        <source>now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="57"/>
+        <source>at the next start</source>
+        <translation>下次启动时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="58"/>
+        <source>when the kiosk, display or evaluation screen starts again</source>
+        <translation>取号机、显示屏或评价屏重新启动时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="59"/>
+        <source>now (during an intake: when the visit ends, F8)</source>
+        <translation>立即（正在办理时：本次办结后，F8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="65"/>
+        <source>Saved. In effect now.</source>
+        <translation>已保存，立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="66"/>
+        <source>Saved. Takes effect when hallapp is started again (Ctrl+Q, then start it).</source>
+        <translation>已保存，重新启动 hallapp 后生效（按 Ctrl+Q 退出后再启动）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="68"/>
+        <source>Saved. Takes effect when the kiosk, the hall display or the evaluation screen is started again.</source>
+        <translation>已保存，取号机、大厅显示屏或评价屏重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="71"/>
+        <source>Saved. The window switches language now, or when the visit in progress ends (F8).</source>
+        <translation>已保存。界面立即切换语言；如正在办理，则在本次办结（F8）后切换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="78"/>
+        <source>The hall&apos;s time zone: every time shown or printed uses it, whatever the PC&apos;s zone.</source>
+        <translation>大厅所在时区：所有显示和打印的时间都按此时区，与本机时区无关。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="80"/>
+        <source>Language of the window: zh_CN (Simplified Chinese) or en (English).</source>
+        <translation>界面语言：zh_CN（简体中文）或 en（英文）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="82"/>
+        <source>Base font size on the counter, in points (9 to 32).</source>
+        <translation>窗口界面的基础字号，单位为磅（9 至 32）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="83"/>
+        <source>Wrong passwords in a row before an account locks.</source>
+        <translation>连续输错密码多少次后锁定账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="85"/>
+        <source>Minutes a locked account stays locked.</source>
+        <translation>账号锁定的时长（分钟）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="86"/>
+        <source>Lock the window after this many minutes without input (0 = never).</source>
+        <translation>无操作多少分钟后自动锁定窗口（0 表示不锁定）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="88"/>
+        <source>Shared hall database (PostgreSQL). It holds a password: change it with `hallapp config set database.url`.</source>
+        <translation>大厅共享数据库（PostgreSQL）。其中含有密码：请用 `hallapp config set database.url` 修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="91"/>
+        <source>Address of the national platform&apos;s inter-provincial channel (https://…).</source>
+        <translation>国家平台跨省通办专区的地址（https://…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="93"/>
+        <source>File of the authority that signs the platform&apos;s certificate; empty = the system&apos;s.</source>
+        <translation>签发平台证书的 CA 证书文件；留空则使用系统证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="95"/>
+        <source>Optional fingerprints of the platform&apos;s key; one of them must match.</source>
+        <translation>平台公钥指纹（可选）；须与其中之一相符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="97"/>
+        <source>The counter number of this PC; must be one of the hall&apos;s counters.</source>
+        <translation>本机的窗口号；必须是本大厅已有的窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="99"/>
+        <source>Seconds between two sends of the outbox when nothing is waiting.</source>
+        <translation>没有待同步办件时，两次同步之间的间隔（秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="101"/>
+        <source>Cases sent together in one round.</source>
+        <translation>每轮同步一起发送的办件数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="102"/>
+        <source>Seconds one platform request may take before it counts as failed.</source>
+        <translation>单次平台请求的超时时间（秒），超时即算失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="104"/>
+        <source>Encrypt uploaded materials with SM4 (the platform&apos;s transport key).</source>
+        <translation>用 SM4 加密上传的材料（使用平台的传输密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="106"/>
+        <source>First wait after a failed send, in seconds (doubles each time).</source>
+        <translation>发送失败后首次等待的秒数（每次加倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="108"/>
+        <source>Longest wait between two tries, in seconds.</source>
+        <translation>两次重试之间的最长等待（秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="145"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="146"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="148"/>
+        <source>{key} must be {kind} from {low} to {high}: type such a number and press Enter.</source>
+        <translation>{key} 必须是 {low} 至 {high} 之间的{kind}：请输入符合要求的数后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="151"/>
+        <source>{key} must be {kind}: type a number and press Enter.</source>
+        <translation>{key} 必须是{kind}：请输入数字后按 Enter。</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="26"/>
+        <location filename="../../ui/dialogs/setup.py" line="27"/>
         <source>hallapp — first-run set-up</source>
         <translation>hallapp — 首次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="29"/>
+        <location filename="../../ui/dialogs/setup.py" line="30"/>
         <source>This computer has no hall yet. Enter the hall&apos;s details and the first administrator.</source>
         <translation>本机尚未设置大厅。请填写大厅信息和首个管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="41"/>
+        <location filename="../../ui/dialogs/setup.py" line="42"/>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="48"/>
+        <location filename="../../ui/dialogs/setup.py" line="49"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="49"/>
+        <location filename="../../ui/dialogs/setup.py" line="50"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="50"/>
+        <location filename="../../ui/dialogs/setup.py" line="51"/>
         <source>Region code (6 digits)</source>
         <translation>行政区划代码（6位）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="52"/>
+        <location filename="../../ui/dialogs/setup.py" line="53"/>
         <source>Number of counters</source>
         <translation>窗口数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="53"/>
+        <location filename="../../ui/dialogs/setup.py" line="54"/>
         <source>Administrator user name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="54"/>
+        <location filename="../../ui/dialogs/setup.py" line="55"/>
         <source>Administrator name</source>
         <translation>管理员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="55"/>
+        <location filename="../../ui/dialogs/setup.py" line="56"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="56"/>
+        <location filename="../../ui/dialogs/setup.py" line="57"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="60"/>
+        <location filename="../../ui/dialogs/setup.py" line="61"/>
         <source>Create hall</source>
         <translation>创建大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="75"/>
+        <location filename="../../ui/dialogs/setup.py" line="76"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="87"/>
+        <location filename="../../ui/dialogs/setup.py" line="88"/>
         <source>Creating the hall…</source>
         <translation>正在创建大厅……</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup.py" line="98"/>
+        <location filename="../../ui/dialogs/setup.py" line="99"/>
         <source>Set-up failed: %s</source>
         <translation>初始化失败：%s</translation>
     </message>
@@ -2961,207 +4289,271 @@ The problem is also written to the log.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="67"/>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="68"/>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="72"/>
+        <source>&amp;Step</source>
+        <translation>处理方式(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="74"/>
+        <source>&amp;Call</source>
+        <translation>通话结果(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="75"/>
+        <source>&amp;Note</source>
+        <translation>说明(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="85"/>
+        <source>Enter saves; Esc goes back without saving.</source>
+        <translation>Enter 保存；Esc 不保存并返回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="92"/>
+        <source>What was agreed with the applicant</source>
+        <translation>与申请人商定的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="93"/>
+        <source>What was corrected before sending again</source>
+        <translation>重新报送前改正的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="94"/>
+        <source>Optional: what was fixed</source>
+        <translation>可选：排除了什么问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="94"/>
+        <source>Why it is closed</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_returned.py" line="112"/>
+        <source>The step could not be saved ({error}). Try again; if it keeps failing, ask the technician.</source>
+        <translation>本次处理未能保存（{error}）。请重试；如反复出现，请联系运维人员。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="109"/>
+        <location filename="../../ui/pages/supervisor.py" line="125"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="125"/>
+        <location filename="../../ui/pages/supervisor.py" line="141"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="126"/>
+        <location filename="../../ui/pages/supervisor.py" line="142"/>
         <source>Visits finished</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <location filename="../../ui/pages/supervisor.py" line="143"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <location filename="../../ui/pages/supervisor.py" line="143"/>
         <source>Accepted with gap</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="128"/>
+        <location filename="../../ui/pages/supervisor.py" line="144"/>
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="128"/>
+        <location filename="../../ui/pages/supervisor.py" line="144"/>
         <source>Returned by the platform</source>
         <translation>平台退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="129"/>
+        <location filename="../../ui/pages/supervisor.py" line="145"/>
         <source>Average wait (min)</source>
-        <translation>平均等候（分）</translation>
+        <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="129"/>
+        <location filename="../../ui/pages/supervisor.py" line="145"/>
         <source>90 % waited at most (min)</source>
-        <translation>90%等候不超过（分钟）</translation>
+        <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="130"/>
+        <location filename="../../ui/pages/supervisor.py" line="146"/>
         <source>Average service (min)</source>
-        <translation>平均办理（分）</translation>
+        <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="131"/>
+        <location filename="../../ui/pages/supervisor.py" line="147"/>
         <source>90 % served within (min)</source>
-        <translation>90%办理不超过（分钟）</translation>
+        <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="132"/>
+        <location filename="../../ui/pages/supervisor.py" line="148"/>
         <source>Satisfied (%)</source>
         <translation>满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="133"/>
+        <location filename="../../ui/pages/supervisor.py" line="149"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="262"/>
+        <location filename="../../ui/pages/supervisor.py" line="296"/>
         <source>Arrivals</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="263"/>
+        <location filename="../../ui/pages/supervisor.py" line="297"/>
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="266"/>
-        <location filename="../../ui/pages/supervisor.py" line="270"/>
+        <location filename="../../ui/pages/supervisor.py" line="300"/>
+        <location filename="../../ui/pages/supervisor.py" line="304"/>
         <source>Visits</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="267"/>
-        <location filename="../../ui/pages/supervisor.py" line="271"/>
-        <location filename="../../ui/pages/supervisor.py" line="273"/>
+        <location filename="../../ui/pages/supervisor.py" line="301"/>
+        <location filename="../../ui/pages/supervisor.py" line="305"/>
+        <location filename="../../ui/pages/supervisor.py" line="307"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="276"/>
+        <location filename="../../ui/pages/supervisor.py" line="310"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="132"/>
+        <location filename="../../ui/pages/supervisor.py" line="96"/>
+        <location filename="../../ui/pages/supervisor.py" line="148"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="83"/>
+        <location filename="../../ui/pages/supervisor.py" line="92"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="85"/>
+        <location filename="../../ui/pages/supervisor.py" line="94"/>
         <source>Ticket → receipt</source>
         <translation>取号→回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="95"/>
+        <location filename="../../ui/pages/supervisor.py" line="98"/>
+        <source>Need a supervisor</source>
+        <translation>待主任处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="111"/>
         <source>Today (live)</source>
         <translation>今天（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="95"/>
+        <location filename="../../ui/pages/supervisor.py" line="111"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="96"/>
+        <location filename="../../ui/pages/supervisor.py" line="112"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="96"/>
+        <location filename="../../ui/pages/supervisor.py" line="112"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="97"/>
+        <location filename="../../ui/pages/supervisor.py" line="113"/>
         <source>From – to</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="99"/>
+        <location filename="../../ui/pages/supervisor.py" line="115"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="111"/>
+        <location filename="../../ui/pages/supervisor.py" line="127"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="125"/>
+        <location filename="../../ui/pages/supervisor.py" line="141"/>
         <source>Tickets taken</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="126"/>
+        <location filename="../../ui/pages/supervisor.py" line="142"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="87"/>
+        <location filename="../../ui/pages/supervisor.py" line="100"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="133"/>
+        <location filename="../../ui/pages/supervisor.py" line="149"/>
         <source>Oldest unsynced (min)</source>
-        <translation>最久未同步（分钟）</translation>
+        <translation>最久未同步(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="146"/>
+        <location filename="../../ui/pages/supervisor.py" line="162"/>
         <source>Arrivals and served by hour</source>
         <translation>每小时取号与办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="147"/>
+        <location filename="../../ui/pages/supervisor.py" line="163"/>
         <source>Per counter</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <location filename="../../ui/pages/supervisor.py" line="164"/>
         <source>Per clerk</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="165"/>
         <source>Cases per item</source>
         <translation>各事项办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="150"/>
+        <location filename="../../ui/pages/supervisor.py" line="166"/>
         <source>Evaluations by level</source>
         <translation>评价等级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="232"/>
+        <location filename="../../ui/pages/supervisor.py" line="263"/>
         <source>Figures could not be read ({error}); they are read again at the next change.</source>
         <translation>数据读取失败（{error}），有变化时将重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="246"/>
+        <location filename="../../ui/pages/supervisor.py" line="277"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="257"/>
+        <location filename="../../ui/pages/supervisor.py" line="291"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
@@ -3404,7 +4796,7 @@ The problem is also written to the log.</source>
     </message>
     <message>
         <location filename="../../ui/words.py" line="20"/>
-        <location filename="../../ui/words.py" line="42"/>
+        <location filename="../../ui/words.py" line="51"/>
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
@@ -3420,127 +4812,172 @@ The problem is also written to the log.</source>
     </message>
     <message>
         <location filename="../../ui/words.py" line="28"/>
+        <source>audit trail keyed</source>
+        <translation>审计日志设置密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="29"/>
+        <source>export bundle imported</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="30"/>
+        <source>bundle key trusted</source>
+        <translation>信任数据包密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="31"/>
         <source>case state changed</source>
         <translation>办件状态变更</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="29"/>
+        <location filename="../../ui/words.py" line="32"/>
+        <source>case sent again</source>
+        <translation>办件重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="33"/>
+        <source>bad rating followed up</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="34"/>
+        <source>returned case closed</source>
+        <translation>关闭退回办件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="35"/>
+        <source>applicant of a returned case contacted</source>
+        <translation>联系退回办件申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="36"/>
+        <source>sync entry closed</source>
+        <translation>关闭同步记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="37"/>
+        <source>sync retried</source>
+        <translation>重试同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="38"/>
         <source>catalog imported</source>
         <translation>导入事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="30"/>
+        <location filename="../../ui/words.py" line="39"/>
         <source>document printed again</source>
         <translation>重新打印文书</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="31"/>
+        <location filename="../../ui/words.py" line="40"/>
         <source>evaluation given</source>
         <translation>收到评价</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="32"/>
+        <location filename="../../ui/words.py" line="41"/>
         <source>hall set up</source>
         <translation>大厅初始化</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="33"/>
+        <location filename="../../ui/words.py" line="42"/>
         <source>logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="34"/>
+        <location filename="../../ui/words.py" line="43"/>
         <source>login failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="35"/>
+        <location filename="../../ui/words.py" line="44"/>
         <source>login refused: account locked</source>
         <translation>拒绝登录：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="36"/>
+        <location filename="../../ui/words.py" line="45"/>
         <source>logged out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="37"/>
+        <location filename="../../ui/words.py" line="46"/>
         <source>material viewed</source>
         <translation>查看材料</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="38"/>
+        <location filename="../../ui/words.py" line="47"/>
         <source>material supplied later</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="39"/>
+        <location filename="../../ui/words.py" line="48"/>
         <source>originals sent</source>
         <translation>寄出原件</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="40"/>
+        <location filename="../../ui/words.py" line="49"/>
         <source>queue set up</source>
         <translation>配置排队</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="41"/>
+        <location filename="../../ui/words.py" line="50"/>
         <source>queue rules changed</source>
         <translation>修改排队规则</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="43"/>
+        <location filename="../../ui/words.py" line="52"/>
         <source>role changed</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="44"/>
+        <location filename="../../ui/words.py" line="53"/>
         <source>staff account created</source>
         <translation>新建工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="45"/>
+        <location filename="../../ui/words.py" line="54"/>
         <source>window locked</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="52"/>
+        <location filename="../../ui/words.py" line="61"/>
         <source>waiting to be sent</source>
         <translation>等待报送</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="53"/>
+        <location filename="../../ui/words.py" line="62"/>
         <source>being sent</source>
         <translation>正在报送</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="54"/>
+        <location filename="../../ui/words.py" line="63"/>
         <source>sent, not yet confirmed</source>
         <translation>已发送，待平台确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="55"/>
+        <location filename="../../ui/words.py" line="64"/>
         <source>will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="56"/>
-        <location filename="../../ui/words.py" line="57"/>
+        <location filename="../../ui/words.py" line="65"/>
+        <location filename="../../ui/words.py" line="66"/>
         <source>confirmed by the platform</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="58"/>
+        <location filename="../../ui/words.py" line="67"/>
         <source>needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="59"/>
+        <location filename="../../ui/words.py" line="68"/>
         <source>result mailed</source>
         <translation>结果已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="77"/>
+        <location filename="../../ui/words.py" line="86"/>
         <source>case: {state}</source>
         <translation>办件：{state}</translation>
     </message>

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from hallapp.sync import bundle, engine
+from hallapp.sync import bundle, crypto, engine
 from hallapp.sync.options import SyncOptions
 from tests.integration.test_bad_input import _closing_the_first_dialog
 from tests.integration.test_cli import run
+from tests.support.demo_home import install_demo_database
 from tests.sync.helpers import make_cases, register
 
 NUMBER = re.compile(r"^(?P<hall>[0-9A-Z]+)-(?P<day>\d{8})-(?P<station>[A-HJ-NPR-Y]{3})-(?P<serial>\d{4})$")
@@ -35,7 +36,7 @@ def open_home(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPa
         root = tmp_path / name
         root.mkdir(exist_ok=True)
         if copy_template and not (root / "hallapp.sqlite3").exists():
-            shutil.copyfile(_demo_template, root / "hallapp.sqlite3")
+            install_demo_database(_demo_template, root)
         monkeypatch.setenv("HALLAPP_HOME", str(root))
         opened.append(open_app())
         return opened[-1]
@@ -85,6 +86,8 @@ def test_a_bundle_from_one_pc_brings_every_case_into_the_other(open_home, sim, t
     carried = make_cases(first, 3, materials=1, size=500)
     own = make_cases(second, 4, materials=1, size=500, seed=8)
     folder = bundle.export_unsent(first, tmp_path / "usb")["path"]
+    # The administrator lists the first PC's key on the second (`hallapp bundle trust`): only then is its bundle taken.
+    bundle.trust_key(second.home.keys_dir, (first.home.keys_dir / crypto.PUBLIC_FILE).read_text())
     imported = bundle.import_bundle(second, folder)
     assert (imported["enqueued"], imported["already"]) == (3, 0)
     assert engine.run_once(second, options=FAST)["confirmed"] == 7

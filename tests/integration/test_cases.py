@@ -14,6 +14,7 @@ from hallapp.home import Home
 from hallapp.services import audit, case_view, cases, material_store, supplements
 from hallapp.services.hall import create_hall, hall_info
 from hallapp.storage import Database
+from tests.support.refusals import refused
 
 TODAY = date(2026, 11, 26)  # a Thursday
 ITEM = "002011004000"  # 社会保障卡申领: 1 居民身份证 (key), 2 登记表 (non-key), 3 照片 (non-key), 4–6 optional
@@ -94,9 +95,9 @@ def test_two_homes_on_one_database(hall_db, tmp_path) -> None:  # noqa: ANN001
 
 def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_path) -> None:  # noqa: ANN001
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
-    with pytest.raises(CaseError, match="不支持"):
+    with refused(CaseError, "case.decision_not_allowed"):
         cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, GAP), today=TODAY)
-    with pytest.raises(CaseError, match="期限"):
+    with refused(CaseError, "case.gap_due_date_missing"):
         cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT_WITH_GAP, GAP), today=TODAY)
     summary = cases.submit_intake(hall_db, home, hall_id,
                                   _intake(Decision.ACCEPT_WITH_GAP, GAP, gap_due_date=date(2026, 12, 3)), today=TODAY)
@@ -134,10 +135,10 @@ def test_scans_are_kept_encrypted_and_verified_by_hash(hall_db, tmp_path) -> Non
 def test_the_state_machine_refuses_illegal_moves_and_records_reasons(hall_db, tmp_path) -> None:  # noqa: ANN001
     number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
                                  _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
-    with pytest.raises(CaseError, match="不能改为"):
+    with refused(CaseError, "case.bad_transition"):
         cases.transition(hall_db, number, CaseState.COMPLETED, actor="clerk1")
     cases.transition(hall_db, number, "submitted", actor="sync")
-    with pytest.raises(CaseError, match="原因"):
+    with refused(CaseError, "case.return_reason_missing"):
         cases.transition(hall_db, number, "returned", actor="platform")
     cases.transition(hall_db, number, "returned", actor="platform", reason="户口簿复印件不清晰")
     assert cases.show(hall_db, number)["returned_reason"] == "户口簿复印件不清晰"
@@ -152,7 +153,7 @@ def test_result_collected_at_the_window_needs_the_right_person(hall_db, tmp_path
                                  _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
     for state in ("submitted", "received", "completed"):
         cases.transition(hall_db, number, state, actor="platform")
-    with pytest.raises(CaseError, match="不符"):
+    with refused(CaseError, "case.collector_mismatch"):
         cases.deliver_result(hall_db, number, actor="clerk1", collected_by_id_number="510104199003070049")
     assert cases.deliver_result(hall_db, number, actor="clerk1",
                                 collected_by_id_number="11010519491231002x").state == "delivered"
@@ -165,7 +166,7 @@ def test_mailed_result_and_originals_courier_are_recorded(hall_db, tmp_path) -> 
     cases.record_originals_dispatch(hall_db, number, carrier="EMS", waybill="EA123456789CN", sent_on=TODAY, actor="clerk1")
     for state in ("submitted", "received", "completed"):
         cases.transition(hall_db, number, state, actor="platform")
-    with pytest.raises(CaseError, match="运单号"):
+    with refused(CaseError, "case.waybill_missing"):
         cases.deliver_result(hall_db, number, actor="clerk1")
     cases.deliver_result(hall_db, number, actor="clerk1", waybill="SF1234567890")
     shown = cases.show(hall_db, number)

@@ -100,8 +100,8 @@ def test_setup_without_a_password_says_how_to_give_one(home: Path) -> None:
 
 @pytest.mark.parametrize(("option", "value", "said"), [
     ("--region", "999999", "999999"),
-    ("--hall-code", "J1", "大厅编码"),
-    ("--counters", "0", "窗口数"),
+    ("--hall-code", "J1", "hall code"),
+    ("--counters", "0", "at least 1 counter"),
 ])
 def test_a_bad_value_is_refused_and_leaves_no_hall(home: Path, option: str, value: str, said: str) -> None:
     args = list(SETUP)
@@ -113,7 +113,7 @@ def test_a_bad_value_is_refused_and_leaves_no_hall(home: Path, option: str, valu
 
 def test_setup_refuses_a_weak_password(home: Path) -> None:
     err = one_line_refusal(run(home, *SETUP, env={"HALLAPP_ADMIN_PASSWORD": "short"}))
-    assert "密码" in err and "short" not in err
+    assert "password" in err and "short" not in err
 
 
 def test_setup_twice_is_refused_and_the_hall_is_unchanged(hall_home: Path) -> None:
@@ -153,9 +153,9 @@ def test_staff_add_disable_reset_password(hall_home: Path, tmp_path: Path) -> No
 
 
 def test_staff_refusals_are_one_line(hall_home: Path) -> None:
-    assert "最后一个" in one_line_refusal(run(hall_home, "staff", "disable", "chief"))
+    assert "last active administrator" in one_line_refusal(run(hall_home, "staff", "disable", "chief"))
     assert "nobody" in one_line_refusal(run(hall_home, "staff", "disable", "nobody"))
-    assert "密码" in one_line_refusal(run(hall_home, "staff", "reset-password", "chief", "--password-file", "-",
+    assert "password" in one_line_refusal(run(hall_home, "staff", "reset-password", "chief", "--password-file", "-",
                                           stdin="abc\n"))
     err = one_line_refusal(run(hall_home, "staff", "add", "li", "--name", "李", "--role", "clerk",
                                "--password", "Chuangkou01"))

@@ -8,16 +8,16 @@ from typing import Any
 
 import pytest
 
+from tests.support.demo_home import install_demo_database
+
 
 @pytest.fixture
 def app(home: Path, _demo_template: Path) -> Iterator[Any]:
     """The demo hall (copied from the session's template) opened as this home's own database."""
-    import shutil
 
     from hallapp.bootstrap import open_app
 
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_demo_template, home / "hallapp.sqlite3")
+    install_demo_database(_demo_template, home)
     context = open_app()
     yield context
     context.close()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from hallapp.sync import bundle, engine
+from hallapp.sync import bundle, crypto, engine
 from hallapp.sync.options import SyncOptions
+from tests.support.demo_home import install_demo_database
 from tests.sync.helpers import make_cases, register
 
 FAST = SyncOptions(backoff_base_s=0.01, backoff_cap_s=0.05)
@@ -21,7 +21,7 @@ def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPa
 
     root = tmp_path / "other-home"
     root.mkdir()
-    shutil.copyfile(_demo_template, root / "hallapp.sqlite3")
+    install_demo_database(_demo_template, root)
     monkeypatch.setenv("HALLAPP_HOME", str(root))
     context = open_app()
     yield context
@@ -36,6 +36,7 @@ def test_double_import_is_harmless(synced_app, sim, other_app, tmp_path: Path, m
     folder = Path(result["path"])
     assert not any(b"\xe6\xb5\x8b\xe8\xaf\x95" in p.read_bytes() for p in folder.rglob("*.bin"))  # "测试": no plain text
     register(other_app, sim.url)
+    bundle.trust_key(other_app.home.keys_dir, (synced_app.home.keys_dir / crypto.PUBLIC_FILE).read_text())
     first = bundle.import_bundle(other_app, tmp_path / "usb")
     second = bundle.import_bundle(other_app, tmp_path / "usb")
     assert (first["enqueued"], second["enqueued"], second["already"]) == (3, 0, 3)

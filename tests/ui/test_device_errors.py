@@ -18,7 +18,8 @@ from drivers.errors import DeviceError, english, registered_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "hallapp_zh_CN.ts"
-DEVICE_SIDE = ("hallapp.devices", "hallapp.services.identity", "hallapp.services.scanning")
+DEVICE_SIDE = ("hallapp.devices", "hallapp.devices.adapters", "hallapp.devices.manager", "hallapp.devices.ports",
+               "hallapp.devices.printing", "hallapp.services.identity", "hallapp.services.scanning")
 PREFIXES = ("card", "pcsc", "photo", "printer", "scanner", "scan", "import", "device")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # Params whose values are codes the window words (drivers pass these values).
@@ -50,7 +51,7 @@ def _fields(template: str) -> set[str]:
 
 def _source_codes() -> set[str]:
     """Every code written in the device side's source: literals, and printer.uri_* made by `_bad`."""
-    files = [*(ROOT / "drivers").rglob("*.py"), *(ROOT / Path(*name.split(".")).with_suffix(".py") for name in DEVICE_SIDE)]
+    files = [*(ROOT / "drivers").rglob("*.py"), *(Path(importlib.import_module(name).__file__ or "") for name in DEVICE_SIDE)]
     literal = re.compile(r"""["']((?:""" + "|".join(PREFIXES) + r""")\.[a-z_]+)["']""")
     uri_problem = re.compile(r"""_bad\(uri, ["']([a-z_]+)["']""")
     codes: set[str] = set()

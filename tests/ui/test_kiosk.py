@@ -120,7 +120,7 @@ def test_appointment_check_in_by_code_on_the_pad(ctx, hall, open_kiosk, qtbot) -
     assert kiosk.code_label.text() == "999"
     tap(qtbot, kiosk.checkin_submit)
     qtbot.waitUntil(lambda: kiosk.checkin_error.isVisible())
-    assert "未找到预约" in kiosk.checkin_error.text()
+    assert "No appointment has this code" in kiosk.checkin_error.text()
     assert kiosk.page() == CHECKIN
 
     tap(qtbot, kiosk.pad_keys["clear"])
@@ -145,7 +145,7 @@ def test_appointment_check_in_by_id_card_never_shows_the_number(ctx, hall, open_
     kiosk = open_kiosk()
     kiosk.check_in_with_id_number("110105194912310021")  # someone without an appointment
     qtbot.waitUntil(lambda: kiosk.page() == CHECKIN and kiosk.checkin_error.isVisible())
-    assert "未找到预约" in kiosk.checkin_error.text()
+    assert "No appointment has this code" in kiosk.checkin_error.text()
 
     kiosk.check_in_with_id_number(ID_NUMBER)
     qtbot.waitUntil(lambda: kiosk.page() == CONFIRM)

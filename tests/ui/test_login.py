@@ -43,22 +43,22 @@ def test_wrong_password_says_so_without_telling_whether_the_name_exists_and_stay
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.session is None
-    assert dialog.message.text() == "用户名或密码错误"  # the same words as for an unknown name
+    assert dialog.message.text() == "Wrong user name or password."  # the same words as for an unknown name
     assert dialog.password.text() == "", "the wrong password must be cleared"
     attempt(qtbot, dialog, "clerk2", "wrong-password2")
-    assert dialog.message.text() == "用户名或密码错误"
+    assert dialog.message.text() == "Wrong user name or password."
     assert dialog.isVisible()
 
 
 def test_five_wrong_passwords_lock_the_account(dialog: LoginDialog, qtbot, demo_db) -> None:  # noqa: ANN001
     for n in range(5):
         attempt(qtbot, dialog, "clerk3", f"wrong-password{n}")
-    assert "锁定" in dialog.message.text()
+    assert "locked for 5 minutes" in dialog.message.text()
     # Locked means locked: even the right password is now refused.
     attempt(qtbot, dialog, "clerk3", hall.DEMO_PASSWORD)
     assert dialog.isVisible()
     assert dialog.session is None
-    assert "锁定" in dialog.message.text()
+    assert "The account is locked" in dialog.message.text()
     assert [e.subject for e in audit.recent(demo_db, action="account_locked")] == ["staff:clerk3"]
 
 

@@ -28,9 +28,10 @@ def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:  # noqa: AN
 
 def test_admin_sees_every_page_in_order(open_window) -> None:  # noqa: ANN001
     window = open_window("admin")
-    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES]
+    assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES,
+                                  Page.SETTINGS]
     assert nav_texts(window) == ["Administration  Ctrl+1", "Supervisor  Ctrl+2", "Devices  Ctrl+3", "Counter  Ctrl+4",
-                                 "Sync  Ctrl+5", "Cases  Ctrl+6"]
+                                 "Sync  Ctrl+5", "Cases  Ctrl+6", "Settings  Ctrl+7"]
     assert window.current_page() is Page.ADMIN
 
 
@@ -175,7 +176,7 @@ def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot,
     lock.password.setText("not-my-password1")
     qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: lock.unlock_button.isEnabled() and bool(lock.message.text()))
-    assert "用户名或密码错误" in lock.message.text()
+    assert "Wrong user name or password." in lock.message.text()  # worded in the window's language (English here)
     assert lock.isVisible()
     assert not window.centralWidget().isVisible()
 

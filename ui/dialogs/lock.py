@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayo
 from hallapp.config import SecuritySettings
 from hallapp.services import staff
 from hallapp.storage import Database
+from ui.errors import describe
 from ui.tasks import Task
 
 
@@ -44,4 +45,4 @@ class LockDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.unlock_button.setEnabled(True)
         self.password.clear()
-        self.message.setText(str(exc) if isinstance(exc, staff.LoginError) else self.tr("Cannot check the password now."))
+        self.message.setText(describe(exc) if isinstance(exc, staff.LoginError) else self.tr("Cannot check the password now."))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from hallapp.config import SecuritySettings
 from hallapp.services import staff
 from hallapp.storage import Database
+from ui.errors import describe
 from ui.tasks import Task
 
 
@@ -80,6 +81,6 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         if isinstance(exc, staff.LoginError):
-            self.message.setText(str(exc))
+            self.message.setText(describe(exc))
         else:
             self.message.setText(self.tr("The database cannot be reached. Check the network cable or ask the technician."))

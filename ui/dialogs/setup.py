@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from hallapp.domain.regions import default_regions
 from hallapp.services import hall
 from hallapp.storage import Database
+from ui.errors import describe
 from ui.tasks import Task
 
 
@@ -76,7 +77,7 @@ class SetupDialog(QDialog):
             return
         problem = hall.setup_problem(self.name.text(), self.code.text(), self.region.text())
         if problem:
-            self.message.setText(problem)
+            self.message.setText(describe(problem))
             return
         values = dict(
             name=self.name.text(), code=self.code.text(), region_code=self.region.text(),
@@ -95,4 +96,4 @@ class SetupDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
-        self.message.setText(str(exc) if isinstance(exc, hall.SetupError) else self.tr("Set-up failed: %s") % exc)
+        self.message.setText(describe(exc) if isinstance(exc, hall.SetupError) else self.tr("Set-up failed: %s") % exc)

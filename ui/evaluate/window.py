@@ -32,6 +32,7 @@ from hallapp.domain.evaluation import BAD_LEVELS, LEVELS, REASONS, EvaluationErr
 from hallapp.services import evaluation, queue
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import QueueEvent
+from ui.errors import describe
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -376,7 +377,8 @@ class EvaluationWindow(QWidget):
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False
         log.warning("evaluation screen cannot read the queue: %s", exc)
-        self._set_status(str(exc) if isinstance(exc, ValueError) else self.tr("The queue cannot be read right now — retrying…"))
+        self._set_status(describe(exc) if isinstance(exc, ValueError)
+                         else self.tr("The queue cannot be read right now — retrying…"))
 
     def _set_status(self, text: str) -> None:
         self.idle_status.setText(text)
@@ -459,7 +461,7 @@ class EvaluationWindow(QWidget):
         if ticket_id != self.ticket_id:
             return
         self.submitting = False
-        self.thanks_note.setText(str(exc) if isinstance(exc, EvaluationError) else "")
+        self.thanks_note.setText(describe(exc) if isinstance(exc, EvaluationError) else "")
         self._thank()
 
     def _thank(self) -> None:

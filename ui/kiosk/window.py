@@ -35,6 +35,7 @@ from hallapp.domain.queue import QueueError, TicketView
 from hallapp.services import queue
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import CategoryInfo
+from ui.errors import describe
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -695,7 +696,7 @@ class KioskWindow(QWidget):
     def _refused(self, label: QLabel, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, QueueError):
-            text = str(exc)  # written for the applicant, in Chinese
+            text = describe(exc)  # worded for the applicant in the screen's language
         else:
             log.error("kiosk: %s", type(exc).__name__, exc_info=exc)
             text = self.tr("Tickets cannot be issued right now. Please ask at the information desk.")

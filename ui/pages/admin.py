@@ -24,6 +24,7 @@ from hallapp.domain.staff import Role
 from hallapp.services import catalog, staff
 from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
+from ui.errors import describe
 from ui.tasks import Task
 from ui.widgets.placeholder import panel_title
 
@@ -111,7 +112,7 @@ class AdminPage(QWidget):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(str(exc))
+        self.message.setText(describe(exc))
 
     def add_staff(self) -> None:
         db, actor, hall_id = self.db, self.session.username, self.session.hall_id

@@ -273,9 +273,9 @@ class CaseDetailPane(QWidget):
         m = self._owed_selection()
         if m is None:
             return
-        settings, demo, cancel = self.app.settings, self.app.demo, threading.Event()
+        devices, cancel = self.app.devices, threading.Event()
         self.message.setText(self.tr("Scanning…"))
-        Task(self, lambda: scanning.scan(settings.devices, demo=demo, fonts=settings.documents, cancel=cancel)).with_progress(
+        Task(self, lambda: scanning.capture(devices.scanner(), cancel=cancel)).with_progress(
             self.tr("Scanning…"), cancel=cancel).on_success(lambda c: self._check_capture(m, c)).on_failure(
             self._action_failed).run()
 

@@ -99,7 +99,7 @@ class CounterPage(QWidget):
         self.flow.document_ready.connect(self._print_document)
         self.scan_folder: ScanFolderWatcher | None = None
         if app.settings.devices.scan_folder:
-            self.scan_folder = ScanFolderWatcher(app.settings.devices.scan_folder, self).start()
+            self.scan_folder = ScanFolderWatcher(app.settings.devices.scan_folder, self, devices=app.devices).start()
             self.scan_folder.captured.connect(self._from_scan_folder)
             self.scan_folder.failed.connect(self._capture_failed)
         self.flow.message.connect(self._queue_message)
@@ -170,9 +170,9 @@ class CounterPage(QWidget):
         if self.checklist.selected() is None:
             self.capture_state.setText(self.tr("Choose the item first, then the material to scan."))
             return
-        settings, demo, cancel = self.app.settings, self.app.demo, threading.Event()
+        devices, cancel = self.app.devices, threading.Event()
         self.capture_state.setText(self.tr("Scanning…"))
-        Task(self, lambda: scanning.scan(settings.devices, demo=demo, fonts=settings.documents, cancel=cancel)).with_progress(
+        Task(self, lambda: scanning.capture(devices.scanner(), cancel=cancel)).with_progress(
             self.tr("Scanning…"), cancel=cancel).on_success(self._captured).on_failure(self._capture_failed).run()
 
     def import_file(self) -> None:
@@ -224,10 +224,10 @@ class CounterPage(QWidget):
         if state is None or state.material is None:
             self.scan()
             return
-        settings, demo, before = self.app.settings, self.app.demo, list(state.material.images)
+        devices, before = self.app.devices, list(state.material.images)
 
         def scan_more() -> scanning.CapturedMaterial:
-            extra = scanning.scan(settings.devices, demo=demo, fonts=settings.documents)
+            extra = scanning.capture(devices.scanner())
             return scanning.rebuild(before + list(extra.images))
 
         self.capture_state.setText(self.tr("Scanning…"))

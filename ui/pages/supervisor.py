@@ -1,6 +1,8 @@
 """Supervisor page: the hall's figures for today (live) or a chosen day, week, month or range;
 charts by hour, counter, clerk, item and evaluation; ticket → case → receipt times; the audit
-trail in words with filters. Every number and bar opens the rows behind it (mouse or keys).
+trail in words with filters; the follow-ups of bad ratings (差评回访) and the cases that need a
+supervisor (returned by the platform, sync needing attention). Every number and bar opens the rows
+behind it (mouse or keys); the bad-rating and returned tiles lead to their tabs.
 
 Nothing here waits on the database: reads go through ui/tasks.py Task. For today the page
 follows the hall through a cheap change mark (queue events, cases, evaluations, prints, outbox)
@@ -23,12 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.config import Settings
 from hallapp.domain.clock import hall_clock
-from hallapp.services import dashboard, visit_times
+from hallapp.services import dashboard, followups, visit_times
 from hallapp.services.dashboard import Period
+from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
 from ui.pages.supervisor_audit import AuditPanel
 from ui.pages.supervisor_drill import DrillDialog
+from ui.pages.supervisor_followups import FollowUpsPanel, Who
+from ui.pages.supervisor_returned import ReturnedPanel
 from ui.pages.supervisor_times import TimesPanel
 from ui.tasks import Task
 from ui.widgets.chart import BarChart
@@ -65,9 +71,12 @@ class Tile(QPushButton):
 class SupervisorPage(QWidget):
     case_requested = Signal(str)  # a case number picked in a drill-down: the window opens it
 
-    def __init__(self, db: Database, hall_id: int, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, hall_id: int, parent=None, *, settings: Settings | None = None,  # noqa: ANN001
+                 session: StaffSession | None = None) -> None:
         super().__init__(parent)
         self.db, self.hall_id = db, hall_id
+        self.settings, self.session = settings, session
+        self.open_bad: int | None = None
         self.snap: dashboard.Snapshot | None = None
         self.mark: tuple | None = None
         self.loading = False
@@ -83,8 +92,15 @@ class SupervisorPage(QWidget):
         self.tabs.addTab(self._charts(), self.tr("Charts"))
         self.times = TimesPanel()
         self.tabs.addTab(self.times, self.tr("Ticket → receipt"))
+        self.followups = FollowUpsPanel(db, hall_id, self.who, self.chosen_period)
+        self.tabs.addTab(self.followups, self.tr("Bad ratings to follow up"))
+        self.returned = ReturnedPanel(db, hall_id, self.who)
+        self.tabs.addTab(self.returned, self.tr("Need a supervisor"))
         self.audit = AuditPanel(db)
         self.tabs.addTab(self.audit, self.tr("Audit trail"))
+        for panel in (self.followups, self.returned):
+            panel.changed.connect(self.refresh)
+        self.followups.case_requested.connect(self.case_requested)
         layout.addWidget(self.tabs, 1)
         # compatibility for callers that read the audit list straight off the page
         self.table, self.chain = self.audit.table, self.audit.chain
@@ -164,6 +180,15 @@ class SupervisorPage(QWidget):
                 drills[n][series], key, f"{self.charts[n].title}: {key}"))
         return box
 
+    def who(self) -> Who:
+        """The signed-in supervisor and the follow-up rules. Until the window passes `settings` and
+        `session` in, they are taken from the window that holds the page (its `ctx` and `session`)."""
+        window = self.window()
+        settings = self.settings or getattr(getattr(window, "ctx", None), "settings", None) or Settings()
+        session = self.session or getattr(window, "session", None)
+        return Who(session.staff_id if session else None, session.username if session else "supervisor",
+                   settings.evaluation.follow_up_days, tuple(settings.documents.holiday_calendars))
+
     # -- the period ----------------------------------------------------------------------------------
     def chosen_period(self) -> Period:
         today = hall_clock().today()
@@ -210,10 +235,16 @@ class SupervisorPage(QWidget):
         db, hall_id, period = self.db, self.hall_id, self.chosen_period()
         self.loading = True
 
-        def read() -> tuple[tuple, dashboard.Snapshot]:
-            return dashboard.change_mark(db, hall_id), dashboard.snapshot(db, hall_id, period)
+        def read() -> tuple[tuple, dashboard.Snapshot, int]:
+            # today: every rating still owed, overdue ones from earlier days included; a past period: its own
+            owed = followups.bad_ratings(db, period=None if period.includes(hall_clock().today()) else period,
+                                         open_only=True)
+            open_bad = len(owed)
+            return dashboard.change_mark(db, hall_id), dashboard.snapshot(db, hall_id, period), open_bad
         Task(self, read).on_success(self._show_snapshot).on_failure(self._failed).run()
         self.audit.refresh()
+        self.followups.refresh()
+        self.returned.refresh()
 
     def _follow(self) -> None:
         """Today only: a small query; the full figures are read when the hall has changed."""
@@ -233,8 +264,8 @@ class SupervisorPage(QWidget):
                            .format(error=type(exc).__name__))
 
     # -- showing -------------------------------------------------------------------------------------
-    def _show_snapshot(self, result: tuple[tuple, dashboard.Snapshot]) -> None:
-        self.mark, self.snap = result
+    def _show_snapshot(self, result: tuple[tuple, dashboard.Snapshot, int]) -> None:
+        self.mark, self.snap, self.open_bad = result
         self.loading = False
         if self.snap.period != self.chosen_period():  # the period changed while reading
             self.refresh()
@@ -251,7 +282,10 @@ class SupervisorPage(QWidget):
             label.setText("–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
             self.tile_buttons[key].setToolTip(label.text())
         bad = self.tiles["bad_evaluations"]
-        bad.setObjectName("tileBad" if figures.bad_evaluations else "tileValue")
+        if self.open_bad is not None:  # the period's bad ratings nobody has followed up yet
+            bad.setText(str(self.open_bad))
+        bad.setObjectName("tileBad" if (self.open_bad if self.open_bad is not None else figures.bad_evaluations)
+                          else "tileValue")
         bad.style().unpolish(bad)
         bad.style().polish(bad)
         counters = "  ".join(self.tr("Counter {n}: {done}").format(n=n, done=d) for n, d in figures.by_counter.items())
@@ -279,6 +313,11 @@ class SupervisorPage(QWidget):
     # -- drill-down ----------------------------------------------------------------------------------
     def open_drill(self, what: str, value: object, title: str) -> DrillDialog | None:
         """The rows behind a number or a bar, from the snapshot already read (no database wait)."""
+        if what in ("bad_evaluations", "returned"):  # these lead to their tab, where they are worked on
+            panel = self.followups if what == "bad_evaluations" else self.returned
+            self.tabs.setCurrentWidget(panel)
+            panel.focus_list()
+            return None
         if self.snap is None or what in ("backlog", "backlog_oldest_min"):  # the Sync page lists the outbox
             return None
         dialog = DrillDialog(title, dashboard.drill(self.snap, what, value), self)

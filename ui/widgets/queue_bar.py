@@ -18,6 +18,7 @@ from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import QueueError, TicketView
 from hallapp.services import queue
 from hallapp.storage import Database
+from ui.errors import describe
 from ui.tasks import Task
 
 REFRESH_MS = 5000
@@ -131,8 +132,10 @@ class QueueBar(QFrame):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self._show(self.current)
-            self.message.emit(str(exc) if isinstance(exc, QueueError) else self.tr("The queue cannot be reached: {error}").format(
-                error=type(exc).__name__))
+            if isinstance(exc, QueueError):
+                self.message.emit(describe(exc))
+            else:
+                self.message.emit(self.tr("The queue cannot be reached: {error}").format(error=type(exc).__name__))
 
         Task(self, fn).writes().on_success(finished).on_failure(failed).run()
 

@@ -4,25 +4,47 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hallapp.storage.models.base import Base, utcnow
+from hallapp.storage.sealing import SealedDate, SealedText, sealer_of
 
 
 class Applicant(Base):
+    """A person on a case. Name, ID number, birth date, address and phone are sealed (storage/sealing.py);
+    `certificate_number_index` is the keyed blind index an ID-number search compares with."""
+
     __tablename__ = "applicant"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(SealedText("applicant.name"))
     certificate_type: Mapped[str] = mapped_column(String(3), default="111")  # GA/T 2000.156
-    certificate_number: Mapped[str] = mapped_column(String(40), index=True)
+    certificate_number: Mapped[str] = mapped_column(SealedText("applicant.certificate_number"))
+    certificate_number_index: Mapped[str | None] = mapped_column(String(64), index=True)
     sex_code: Mapped[str | None] = mapped_column(String(1))
     nation_code: Mapped[str | None] = mapped_column(String(2))
-    birth_date: Mapped[date | None]
-    address: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
+    birth_date: Mapped[date | None] = mapped_column(SealedDate("applicant.birth_date"))
+    address: Mapped[str] = mapped_column(SealedText("applicant.address"), default="")
+    phone: Mapped[str] = mapped_column(SealedText("applicant.phone"), default="")
     region_code: Mapped[str | None] = mapped_column(String(6))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+@event.listens_for(Applicant, "before_insert")
+@event.listens_for(Applicant, "before_update")
+def _index_certificate(_mapper, connection, target: Applicant) -> None:  # noqa: ANN001
+    # The index needs the engine's key, known only here; every writer of an applicant gets it for free.
+    number = target.certificate_number or ""
+    target.certificate_number_index = sealer_of(connection.dialect).blind(number) if number else None
+
+
+class SealingKey(Base):
+    """The id (never the key) of the key this database's personal fields are sealed with."""
+
+    __tablename__ = "sealing_key"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -44,12 +66,13 @@ class Case(Base):
     promised_at: Mapped[datetime | None]
     gap_due_date: Mapped[date | None]  # 容缺: when the missing non-key materials are due
     delivery: Mapped[str] = mapped_column(String(12), default="window")  # window | mail
-    delivery_address: Mapped[str] = mapped_column(String(200), default="")
+    delivery_address: Mapped[str] = mapped_column(SealedText("case_file.delivery_address"), default="")
     originals_carrier: Mapped[str] = mapped_column(String(40), default="")  # paper originals by courier
     originals_waybill: Mapped[str] = mapped_column(String(40), default="")
     originals_sent_on: Mapped[date | None]
     result_waybill: Mapped[str] = mapped_column(String(40), default="")
     returned_reason: Mapped[str] = mapped_column(String(400), default="")
+    purged_at: Mapped[datetime | None]  # retention: scans and personal fields removed (services/retention.py)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

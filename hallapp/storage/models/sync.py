@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.storage.models.base import Base, utcnow
+from hallapp.storage.sealing import SealedText
 
 
 class OutboxEntry(Base):
@@ -23,7 +24,7 @@ class OutboxEntry(Base):
     case_number: Mapped[str] = mapped_column(String(50), default="", server_default="", index=True)
     kind: Mapped[str] = mapped_column(String(24))
     client_id: Mapped[str] = mapped_column(String(64), unique=True)
-    payload: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(SealedText("outbox_entry.payload"))  # names, ID numbers: sealed whole
     payload_sha256: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(default=0)

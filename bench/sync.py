@@ -10,13 +10,16 @@ simulator on loopback, against a bare httpx upload of the same bytes in the same
   baseline  a bare httpx client (keep-alive) PUTs the same material bytes, one request per material,
             to the simulator's /_sim/sink (reads the body, stores nothing, no signature): MB/s.
   ratio     sync MB/s / bare MB/s.
+  link      the county-link run: a second hall of --link-cases cases synced through
+            bench/county_link.py (--link-mbit, --link-rtt-ms, --link-reset-rate), then the bare upload
+            through it; link utilisation = bytes sent up the pipe / (bandwidth × sync wall time).
 
 The simulator runs in its own process (`python -m hallapp.sync.simulator --port 0`), so client and
 server do not share a GIL.
 
-    .venv/bin/python bench/sync.py [--cases 2000] [--size 200000] [--json]
+    .venv/bin/python bench/sync.py [--cases 2000] [--size 200000] [--link-cases 40] [--json]
 
-Exits 1 if the outbox is not fully confirmed or the simulator counts a duplicate or a hash mismatch.
+Exits 1 if an outbox is not fully confirmed or the simulator counts a duplicate or a hash mismatch.
 Unknown options (those run_all.py passes to every bench) are ignored.
 """
 
@@ -46,6 +49,9 @@ def _make_cases(app, count: int, size: int) -> int:  # noqa: ANN001
     from hallapp.services.hall import ensure_demo_hall
 
     info = ensure_demo_hall(app.db)
+    with app.db.unit_of_work() as uow:  # every accepted case has a 受理人 (the record needs one)
+        clerk = next(s for s in uow.staff.all(info.id) if s.username == "clerk1")
+        clerk_id, clerk_name = clerk.id, clerk.username
     items = [c for c in (catalog.checklist(app.db, hit.code) for hit in catalog.search(app.db, "0", 200))
              if sum(line.required for line in c.lines) >= 3]
     rng, total = random.Random(2026), 0
@@ -59,8 +65,8 @@ def _make_cases(app, count: int, size: int) -> int:  # noqa: ANN001
         materials = [cases.MaterialInput(line.position, MaterialStatus.CAPTURED, pdf, 1)
                      for line, pdf in zip(required, pdfs, strict=True)]
         intake = cases.IntakeInput(applicant=applicant, item_code=item.code, handling_region_code="110105",
-                                   materials=materials, decision=Decision.ACCEPT, counter_number=1, staff_id=None,
-                                   staff_username="bench")
+                                   materials=materials, decision=Decision.ACCEPT, counter_number=1, staff_id=clerk_id,
+                                   staff_username=clerk_name)
         cases.submit_intake(app.db, app.home, info.id, intake)
     return total
 
@@ -73,19 +79,26 @@ def _start_sim(data_dir: Path) -> tuple[subprocess.Popen, str]:
 
 
 def _bare(url: str, app, hashes: list[str]) -> float:  # noqa: ANN001
+    """MB/s of a bare keep-alive upload of the same material bytes, one PUT per material (a PUT cut
+    by the county link's reset is sent again, and its time counts)."""
     import httpx
 
     from hallapp.services import material_store
     from hallapp.sync.http_client import NODELAY
 
     sent, elapsed = 0, 0.0
-    with httpx.Client(transport=httpx.HTTPTransport(socket_options=NODELAY), timeout=60) as client:
+    with httpx.Client(transport=httpx.HTTPTransport(socket_options=NODELAY, retries=0), timeout=60) as client:
         for sha in hashes:
             data = material_store.load(app.home, sha)  # same bytes, read the same way, not timed
             if len(data) < 1024:  # the items' other (tiny) materials: not part of the measured bytes
                 continue
             started = time.perf_counter()
-            client.put(url + "_sim/sink", content=data).raise_for_status()
+            for _ in range(5):
+                try:
+                    client.put(url + "_sim/sink", content=data).raise_for_status()
+                    break
+                except httpx.TransportError:
+                    continue
             elapsed += time.perf_counter() - started
             sent += len(data)
     return sent / elapsed / 1e6
@@ -104,17 +117,81 @@ def _sync(home: Path, url: str) -> tuple[float, int, str]:
     return elapsed, usage.ru_maxrss * 1024, line
 
 
+def _start_link(sim_url: str, args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
+    upstream = sim_url.split("//", 1)[1].rstrip("/")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "county_link.py"), "--upstream", upstream,
+                             "--mbit", str(args.link_mbit), "--rtt-ms", str(args.link_rtt_ms),
+                             "--reset-rate", str(args.link_reset_rate), "--seed", "14"],
+                            stdout=subprocess.PIPE, text=True)
+    return proc, "http://" + proc.stdout.readline().rsplit(" ", 1)[-1].strip() + "/"
+
+
+def _stop_link(proc: subprocess.Popen) -> dict:
+    proc.terminate()
+    out, _ = proc.communicate(timeout=30)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _hashes(app) -> list[str]:  # noqa: ANN001
+    from hallapp.sync import records
+
+    with app.db.unit_of_work() as uow:
+        return [h for row in uow.outbox.entries(limit=10**6) for h in records.material_hashes(json.loads(row.payload))]
+
+
+def _link_run(tmp: Path, sim_url: str, args: argparse.Namespace) -> dict:
+    """The county-link run: a second hall's backlog drained through the shaping proxy."""
+    from hallapp.bootstrap import open_app
+    from hallapp.sync import commands, status
+
+    home = tmp / "link-home"
+    os.environ["HALLAPP_HOME"] = str(home)
+    app = open_app()
+    material_bytes = _make_cases(app, args.link_cases, args.size)
+    app.settings.platform.url = sim_url
+    commands.platform_register(app, argparse.Namespace())
+    capacity = args.link_mbit * 1e6 / 8  # bytes/s each way
+    link, url = _start_link(sim_url, args)
+    try:
+        sync_s, _, line = _sync(home, url)
+    finally:
+        sync_link = _stop_link(link)
+    link, url = _start_link(sim_url, args)
+    try:
+        bare_mbs = _bare(url, app, _hashes(app))
+    finally:
+        bare_link = _stop_link(link)
+    confirmed = status.sync_status(app.db)["counts"]["confirmed"]
+    app.close()
+    busy = max(sync_link["up_busy_s"], 1e-9)
+    return {"link": f"{args.link_mbit:g} Mbit/s, {args.link_rtt_ms:g} ms RTT, {args.link_reset_rate:.0%} resets",
+            "link_cases": args.link_cases, "link_sync_s": round(sync_s, 1),
+            "link_sync_MBps": round(material_bytes / sync_s / 1e6, 3),
+            "link_utilisation": round(sync_link["up_bytes"] / (capacity * sync_s), 3),
+            "link_utilisation_busy": round(sync_link["up_bytes"] / (capacity * busy), 3),
+            "link_goodput": round(material_bytes / (capacity * sync_s), 3),
+            "link_bare_MBps": round(bare_mbs, 3), "link_bare_utilisation": round(bare_mbs * 1e6 / capacity, 3),
+            "link_ratio": round(material_bytes / sync_s / 1e6 / bare_mbs, 3),
+            "link_resets": sync_link["resets"], "link_requests": sync_link["requests"],
+            "link_connections": sync_link["connections"], "link_summary": line, "link_confirmed": confirmed,
+            "_link_ok": confirmed == args.link_cases, "_bare_resets": bare_link["resets"]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--size", type=int, default=200_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--link-cases", type=int, default=40, help="cases of the county-link run (0: no such run)")
+    parser.add_argument("--link-mbit", type=float, default=4.0)
+    parser.add_argument("--link-rtt-ms", type=float, default=100.0)
+    parser.add_argument("--link-reset-rate", type=float, default=0.01)
     args, _ = parser.parse_known_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         home = Path(tmp) / "home"
         os.environ["HALLAPP_HOME"] = str(home)
         from hallapp.bootstrap import open_app
-        from hallapp.sync import commands, records, status
+        from hallapp.sync import commands, status
 
         app = open_app()
         t0 = time.perf_counter()
@@ -125,29 +202,30 @@ def main(argv: list[str] | None = None) -> int:
             app.settings.platform.url = url
             commands.platform_register(app, argparse.Namespace())
             sync_s, peak_rss, line = _sync(home, url)
-            with app.db.unit_of_work() as uow:
-                hashes = [h for row in uow.outbox.entries(limit=10**6) for h in records.material_hashes(json.loads(row.payload))]
-            bare_mbs = _bare(url, app, hashes)
+            bare_mbs = _bare(url, app, _hashes(app))
+            counts = status.sync_status(app.db)["counts"]
+            app.close()
+            link = _link_run(Path(tmp), url, args) if args.link_cases > 0 else {}
             import httpx
 
             stats = httpx.get(url + "_sim/stats").json()
         finally:
             sim.terminate()
             sim.wait()
-        counts = status.sync_status(app.db)["counts"]
-        app.close()
     sync_mbs = material_bytes / sync_s / 1e6
     result = {"cases": args.cases, "materials": 3 * args.cases, "material_bytes": material_bytes, "setup_s": round(setup_s, 1),
               "sync_s": round(sync_s, 1), "sync_MBps": round(sync_mbs, 1), "cases_per_s": round(args.cases / sync_s, 1),
               "bare_httpx_MBps": round(bare_mbs, 1), "ratio": round(sync_mbs / bare_mbs, 3),
               "peak_rss_MiB": round(peak_rss / 2**20, 1), "summary": line, "confirmed": counts["confirmed"],
-              "duplicates": stats["duplicates"], "hash_mismatches": stats["hash_mismatches"]}
+              "duplicates": stats["duplicates"], "hash_mismatches": stats["hash_mismatches"],
+              **{k: v for k, v in link.items() if not k.startswith("_")}}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         for key, value in result.items():
             print(f"{key:>16}: {value}")
     ok = counts["confirmed"] == args.cases and stats["duplicates"] == 0 and stats["hash_mismatches"] == 0
+    ok = ok and link.get("_link_ok", True)
     return 0 if ok else 1
 
 

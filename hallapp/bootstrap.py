@@ -11,7 +11,7 @@ from hallapp.config import Settings, SettingsError, load_settings
 from hallapp.devices import Devices
 from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
-from hallapp.services import audit
+from hallapp.services import audit, material_store
 from hallapp.services.hall import SetupError
 from hallapp.storage import Database, DatabaseError
 from hallapp.storage.database import sqlite_url
@@ -49,6 +49,7 @@ class AppContext:
             audit.write_anchor(self.db, self.home)  # the chain's head outside the database, at every close
         except (OSError, DatabaseError) as exc:  # a safeguard: it must not keep a closing program open
             log.warning("audit anchor not written at close: %s", type(exc).__name__)
+        material_store.detach(self.home)
         self.db.dispose()
 
 
@@ -76,6 +77,7 @@ def open_app(*, demo: bool = False, migrate: bool = True) -> AppContext:
     if migrate:
         db.upgrade()
     audit.attach(db, home)  # the chain keyed with this home's audit key, anchors written in this home
+    material_store.attach(db, home)  # scans go where this database is (files for SQLite, the shared database)
     return AppContext(home, settings, db, demo)
 
 
@@ -95,6 +97,7 @@ def refuse_lost_database(home: Home, db: Database, *, accept: bool = False) -> N
     raise LostDatabaseError(
         f"the database {db.sqlite_file} is missing or empty, but this home already holds {'; '.join(history)}: "
         "the hall's database was lost or emptied, and nothing was created. Restore the database file from "
-        "the backup and start again; to begin a new database on purpose, start with --accept-new-database "
+        "the backup (`hallapp db restore --latest`; PostgreSQL: pg_restore) and start again; to begin a new "
+        "database on purpose, start with --accept-new-database "
         f"(or {ACCEPT_NEW_DATABASE_ENV}=1)"
     )

@@ -8,7 +8,6 @@ logs the detail, and exits 1. No tracebacks on a clerk's or technician's screen.
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import os
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from hallapp import __version__, commands
 from hallapp.commands import UserError  # re-exported: callers import it from here
+from hallapp.commands._output import write_out
 from hallapp.config import SettingsError
 from hallapp.home import HOME_ENV, current_home
 from hallapp.storage import DatabaseError
@@ -47,9 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="the evaluation screen turned to the applicant")
     evaluate.add_argument("--counter", type=int, required=True, help="the counter this screen belongs to")
     evaluate.add_argument("--windowed", action="store_true")
-
-    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="action", required=True)
-    db.add_parser("upgrade", help="apply database migrations")
 
     cat = sub.add_parser("catalog", help="service item catalog").add_subparsers(dest="action", required=True)
     imp = cat.add_parser("import", help="replace (default) or merge the catalog from a YAML file")
@@ -89,10 +86,6 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, type=Path)
     render.add_argument("--size", choices=["A4", "thermal80"], default="A4", help="receipt only")
     render.add_argument("--force", action="store_true", help="replace FILE if it already exists")
-
-    demo = sub.add_parser("demo", help="demo and training data").add_subparsers(dest="action", required=True)
-    seed = demo.add_parser("seed-cases", help="create N realistic cases in the current home; prints their numbers")
-    seed.add_argument("count", type=int)
 
     platform = sub.add_parser("platform", help="national platform").add_subparsers(dest="action", required=True)
     platform.add_parser("register", help="create the hall key pair if missing and register it")
@@ -217,9 +210,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if module is not None:
             return module.run(app, args)
-        if args.command == "db":
-            print(f"database is up to date: {app.db.display_url}")
-        elif args.command == "catalog":
+        if args.command == "catalog":
             return _catalog(app, args)
         elif args.command == "ticket":
             return _ticket(app, args)
@@ -233,28 +224,9 @@ def run(args: argparse.Namespace) -> int:
             return _staff(app, args)
         elif args.command == "counters":
             return _counters(app, args)
-        elif args.command == "demo":
-            from hallapp.services import demo
-
-            _require_demo_hall(app)
-            for number in demo.seed_cases(app, args.count):
-                print(number)
         return 0
     finally:
         app.close()
-
-
-def _require_demo_hall(app) -> None:  # noqa: ANN001
-    """Demo data only where a demo hall lives: fake cases must never reach a real hall's outbox."""
-    from hallapp.services import hall
-
-    if app.demo:
-        return
-    info = hall.hall_info(app.db)
-    if info is not None and info.demo:
-        return
-    why = "this database holds a real hall" if info is not None else "this database has no demo hall"
-    raise UserError(f"demo commands run only in the demo hall and {why}: use `hallapp --demo demo ...`")
 
 
 def _read_password(file: Path | None, env: str, option: str) -> str:
@@ -427,54 +399,9 @@ def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
         pdf = documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
     except (CaseError, ValueError) as exc:  # DocumentError (coded) is a ValueError with an English message
         raise UserError(str(exc)) from exc
-    write_output(app, args.out, pdf, force=args.force)
+    write_out(app.home, args.out, pdf, force=args.force, database=app.db.sqlite_file)
     print(f"{args.doc} of {args.number} written to {args.out}")
     return 0
-
-
-def write_output(app, out: Path, data: bytes, *, force: bool) -> None:  # noqa: ANN001
-    """Write a file the user named, never one of the program's own, all or nothing."""
-    _check_output_target(app, out, force)
-    temp = out.with_name(f".{out.name}.{os.getpid()}.part")
-    try:
-        with open(temp, "xb") as handle:  # written beside the target, then renamed: no half-written file
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise UserError(f"not enough space to write {out}; nothing was written: free some space or "
-                            "choose another drive") from exc
-        raise UserError(f"cannot write {out} ({exc.strerror}): choose another file") from exc
-
-
-def _check_output_target(app, out: Path, force: bool) -> None:  # noqa: ANN001
-    database = app.db.sqlite_file
-    if app.home.contains(out) or (database is not None and out.resolve() == database.resolve()):
-        raise UserError(f"{out} is inside the hallapp home ({app.home.root}), whose files are the program's own: "
-                        "choose a file elsewhere")
-    if out.is_dir():
-        raise UserError(f"{out} is a folder: give the name of a file to write")
-    if not out.parent.is_dir():
-        raise UserError(f"cannot write {out}: the folder does not exist: create it or choose another")
-    if out.exists() or out.is_symlink():
-        if not out.is_file():
-            raise UserError(f"{out} is not a regular file: choose another file")
-        if not force and not _confirm_overwrite(out):
-            raise UserError(f"{out} already exists: add --force to replace it, or choose another file")
-
-
-def _confirm_overwrite(out: Path) -> bool:
-    """Ask at a terminal; a script (no terminal) gets a refusal and the --force hint."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return False
-    print(f"{out} already exists. Replace it? [y/N] ", end="", file=sys.stderr, flush=True)
-    try:
-        return sys.stdin.readline().strip().lower() in ("y", "yes")
-    except (OSError, EOFError):
-        return False
 
 
 def _catalog(app, args: argparse.Namespace) -> int:  # noqa: ANN001

@@ -51,7 +51,7 @@ class HallSettings(_Section):
 
 
 class UiSettings(_Section):
-    language: Literal["zh_CN", "en"] = Field("zh_CN", description="UI language: zh_CN (简体中文) or en")
+    language: Literal["zh_CN", "en"] = Field("zh_CN", description="UI language: zh_CN (Simplified Chinese) or en")
     font_size_pt: int = Field(14, ge=9, le=32, description="Base font size on the counter, in points")
 
 
@@ -116,7 +116,7 @@ class PlatformSettings(_Section):
 
 
 class CounterSettings(_Section):
-    number: int = Field(1, ge=1, le=999, description="The counter (窗口) number of this PC",
+    number: int = Field(1, ge=1, le=999, description="The counter number of this PC",
                         json_schema_extra={PER_PC: True})
 
 
@@ -175,7 +175,7 @@ class DisplaySettings(_Section):
 class EvaluationSettings(_Section):
     timeout_s: int = Field(30, ge=5, le=600, description="Seconds the applicant has to rate a visit (then: no answer)")
     follow_up_days: int = Field(
-        5, ge=1, le=60, description="Working days a supervisor has to follow up a bad rating (差评回访), after its day"
+        5, ge=1, le=60, description="Working days a supervisor has to call back after a bad rating, counted from the next day"
     )
 
 
@@ -217,7 +217,7 @@ class DocumentSettings(_Section):
     hall_address: str = Field("", description="Hall address printed on documents; empty = the hall record's address")
     hall_phone: str = Field("", description="Enquiry phone printed on documents; empty = the hall record's phone")
     supervision_phone: str = Field(
-        "", description="Supervision / complaint phone (监督电话) printed on documents; empty = 12345 hotline only"
+        "", description="Supervision / complaint phone printed on documents; empty = 12345 hotline only"
     )
     holiday_calendars: list[str] = Field(
         default_factory=lambda: ["calendars/cn-2026.yaml"],
@@ -256,6 +256,13 @@ class RetentionSettings(_Section):
     )
 
 
+class BackupSettings(_Section):
+    keep_daily: int = Field(7, ge=1, le=366, description="Daily backups of a SQLite hall kept in <home>/backups")
+    keep_monthly: int = Field(
+        12, ge=0, le=120, description="Months for which the month's first daily backup is also kept"
+    )
+
+
 class Settings(_Section):
     hall: HallSettings = Field(default_factory=HallSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
@@ -271,6 +278,7 @@ class Settings(_Section):
     documents: DocumentSettings = Field(default_factory=DocumentSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
 
 
 ID_CARD_BAUDS = (115200, 9600)

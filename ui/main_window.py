@@ -59,7 +59,10 @@ class MainWindow(QMainWindow):
         if page is Page.SUPERVISOR:
             return SupervisorPage(self.ctx.db, self.hall.id, settings=self.ctx.settings, session=self.session)
         if page is Page.DEVICES:
-            return DevicesPage(self.ctx)
+            page = DevicesPage(self.ctx)
+            # The reader's connect/disconnect events (the device manager's) keep its row's state live.
+            self.card_reader.device_event.connect(page.device_changed)  # a bound slot: gone with the page
+            return page
         if page is Page.CASES:
             return CasesPage(self.ctx, self.session)
         if page is Page.SYNC:

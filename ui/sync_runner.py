@@ -9,6 +9,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from hallapp.bootstrap import AppContext
+from hallapp.storage import backup
 from ui.events import EventBridge
 from ui.tasks import Task
 
@@ -29,6 +30,7 @@ class SyncRunner(QObject):
 
     def start(self) -> None:
         """Off the GUI thread: the simulator, key registration and the engine all touch disk/network."""
+        Task(self, lambda: backup.daily(self.app)).run()  # today's backup of a SQLite hall, if nobody made it yet
         if not self.app.settings.platform.url and not self.app.demo:
             self._set("off", "")
             return

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hallapp.domain.evaluation import reason_codes
+
 
 def state_words() -> dict[str, str]:
     return {
@@ -36,6 +38,7 @@ def action_words() -> dict[str, str]:
         "sync_closed": QCoreApplication.translate("Words", "sync entry closed"),
         "sync_retried": QCoreApplication.translate("Words", "sync retried"),
         "catalog_imported": QCoreApplication.translate("Words", "catalog imported"),
+        "database_restored": QCoreApplication.translate("Words", "database restored from a backup"),
         "document_reprinted": QCoreApplication.translate("Words", "document printed again"),
         "evaluation": QCoreApplication.translate("Words", "evaluation given"),
         "hall_created": QCoreApplication.translate("Words", "hall set up"),
@@ -51,6 +54,7 @@ def action_words() -> dict[str, str]:
         "result_delivered": QCoreApplication.translate("Words", "delivered"),
         "role_changed": QCoreApplication.translate("Words", "role changed"),
         "staff_created": QCoreApplication.translate("Words", "staff account created"),
+        "ticket_released": QCoreApplication.translate("Words", "ticket released by the supervisor"),
         "window_locked": QCoreApplication.translate("Words", "window locked"),
     }
 
@@ -85,3 +89,40 @@ def action_word(action: str) -> str:
     if action.startswith("case_") and action[5:] in state_words():
         return QCoreApplication.translate("Words", "case: {state}").format(state=state_words()[action[5:]])
     return action
+
+
+def level_words() -> dict[int, str]:
+    """The five evaluation levels (GB/T 39046 A.8) as the applicant and the supervisor read them."""
+    return {
+        1: QCoreApplication.translate("Words", "Very satisfied"),
+        2: QCoreApplication.translate("Words", "Satisfied"),
+        3: QCoreApplication.translate("Words", "Basically satisfied"),
+        4: QCoreApplication.translate("Words", "Dissatisfied"),
+        5: QCoreApplication.translate("Words", "Very dissatisfied"),
+    }
+
+
+def level_word(level: int | None) -> str:
+    """A level number in words; none (no answer in time) says so."""
+    if not level:
+        return QCoreApplication.translate("Words", "no answer")
+    return level_words().get(level, str(level))
+
+
+def reason_words() -> dict[str, str]:
+    """Why an applicant was not satisfied, by reason code (hallapp.domain.evaluation.REASON_TEXTS)."""
+    return {
+        "long_wait": QCoreApplication.translate("Words", "Long wait"),
+        "long_service": QCoreApplication.translate("Words", "The service took long"),
+        "unfriendly": QCoreApplication.translate("Words", "Unfriendly service"),
+        "unclear_materials": QCoreApplication.translate("Words", "Unclear material requirements"),
+        "many_trips": QCoreApplication.translate("Words", "Had to come more than once"),
+        "other": QCoreApplication.translate("Words", "Other"),
+    }
+
+
+def reason_word(stored: str) -> str:
+    """An evaluation's stored reason text (the chosen reasons, in Chinese) in the window's language."""
+    words = reason_words()
+    separator = QCoreApplication.translate("Words", ", ", "between two reasons of one rating")
+    return separator.join(words.get(code, code) for code in reason_codes(stored))

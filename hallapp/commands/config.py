@@ -18,7 +18,7 @@ import tomli_w
 
 from hallapp import config
 from hallapp.commands import UserError
-from hallapp.commands.diagnostics import write
+from hallapp.commands._output import write_out as write
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home, current_home
 

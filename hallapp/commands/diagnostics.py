@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from hallapp.commands import UserError
+from hallapp.commands._output import write_out
 from hallapp.config import SettingsError, load_settings
 from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
@@ -35,7 +35,7 @@ def run(app: None, args: argparse.Namespace) -> int:
                         "choose a file elsewhere")
     _use_hall_clock(home)
     data = diagnostics.collect(home, demo=args.demo, log_lines=args.log_lines)
-    write(home, out, data, force=args.force)
+    write_out(home, out, data, force=args.force)
     print(f"diagnostics written to {out} ({len(data) // 1024 + 1} KiB); no personal data is in it")
     return 0
 
@@ -48,21 +48,3 @@ def _use_hall_clock(home: Home) -> None:
         pass
 
 
-def write(home: Home, out: Path, data: bytes, *, force: bool) -> None:
-    """Write a file the user named; an existing one only with --force or a yes at the terminal."""
-    overwrite = force or (out.is_file() and confirm_overwrite(out))
-    try:
-        diagnostics.write_output(home, out, data, overwrite=overwrite)
-    except diagnostics.OutputError as exc:
-        raise UserError(str(exc)) from exc
-
-
-def confirm_overwrite(out: Path) -> bool:
-    """Ask at a terminal; a script (no terminal) gets a refusal and the --force hint."""
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return False
-    print(f"{out} already exists. Replace it? [y/N] ", end="", file=sys.stderr, flush=True)
-    try:
-        return sys.stdin.readline().strip().lower() in ("y", "yes")
-    except (OSError, EOFError):
-        return False

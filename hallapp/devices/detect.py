@@ -3,6 +3,9 @@
 `detect` probes hardware (serial ports, PC/SC, SANE in its child process, USB, TCP): it takes
 seconds, so a window calls it from a worker. Cameras and screens need Qt: the Devices page adds
 them; from here they are reported as not probed.
+
+Labels and addresses here are English for the CLI; each also carries a code (Found.label_code,
+RoleRow.address_kind) that the window words in its own language.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ NOT_PROBED = "not probed from the command line: the Devices page lists them"
 def _card_reader(settings: Settings, demo: bool) -> RoleRow:
     port = settings.devices.idcard_port
     if demo or port == "simulator":
-        return RoleRow("card-reader", "sam-serial", "simulator", "simulated")
+        return RoleRow("card-reader", "sam-serial", "simulator", "simulated", address_kind="simulator")
     if port == "none":
         return RoleRow("card-reader", "sam-serial", "", "not_configured")
     if port == "auto":
@@ -43,7 +46,7 @@ def _scanner(settings: Settings, demo: bool) -> RoleRow:
     if device == "none":
         return RoleRow("scanner", "sane", "", "not_configured")
     if demo and device in ("", "demo"):
-        return RoleRow("scanner", "sane", "sample pages", "simulated")
+        return RoleRow("scanner", "sane", "sample pages", "simulated", address_kind="sample_pages")
     return RoleRow("scanner", "sane", device or "auto", "configured" if device else "auto")
 
 
@@ -66,7 +69,8 @@ _ROWS: dict[str, Callable[[Settings, bool], RoleRow]] = {
     "card-reader": _card_reader,
     "sscard-reader": _sscard,
     "ticket-printer": _ticket_printer,
-    "receipt-printer": lambda s, d: RoleRow("receipt-printer", "qt-print", "system printer", "configured"),
+    "receipt-printer": lambda s, d: RoleRow("receipt-printer", "qt-print", "system printer", "configured",
+                                             address_kind="system_printer"),
     "scanner": _scanner,
     "camera": lambda s, d: RoleRow("camera", "qt-multimedia", "auto", "auto"),
     "voice": _voice,
@@ -90,8 +94,12 @@ def _serial_readers() -> list[Found]:
         details = {**port.usb, "cause": probe.cause}
         if probe.baud:
             details["baud"] = str(probe.baud)
-        label = f"SAM ID card reader ({probe.baud} baud)" if probe.cause == "ok" else "serial port, no SAM reader"
-        found.append(Found("card-reader", "sam-serial", port.device, label, details))
+        if probe.cause == "ok":
+            found.append(Found("card-reader", "sam-serial", port.device, f"SAM ID card reader ({probe.baud} baud)",
+                               details, "sam_reader", {"baud": str(probe.baud)}))
+        else:
+            found.append(Found("card-reader", "sam-serial", port.device, "serial port, no SAM reader", details,
+                               "serial_no_sam"))
     return found
 
 
@@ -101,7 +109,7 @@ def _pcsc_readers() -> list[Found]:
         from drivers.idcard.pcsc_errors import NoCardError, PcscError, PcscNotInstalledError
     except ImportError:
         return [Found("sscard-reader", "pcsc", "", "PC/SC support (pyscard) is not installed",
-                      {"cause": "not_supported"})]
+                      {"cause": "not_supported"}, "pcsc_missing")]
     found = []
     try:
         with PcscService() as service:
@@ -109,16 +117,17 @@ def _pcsc_readers() -> list[Found]:
                 try:
                     presence = service.wait_for_card(name, timeout=0.2)
                     found.append(Found("sscard-reader", "pcsc", name, f"{name} (card present)",
-                                       {"cause": "ok", "card": "present", "atr": presence.atr}))
+                                       {"cause": "ok", "card": "present", "atr": presence.atr},
+                                       "pcsc_card_present", {"name": name}))
                 except NoCardError:
                     found.append(Found("sscard-reader", "pcsc", name, f"{name} (no card)",
-                                       {"cause": "ok", "card": "absent"}))
+                                       {"cause": "ok", "card": "absent"}, "pcsc_no_card", {"name": name}))
     except PcscNotInstalledError:
         return [Found("sscard-reader", "pcsc", "", "PC/SC support (pyscard) is not installed",
-                      {"cause": "not_supported"})]
+                      {"cause": "not_supported"}, "pcsc_missing")]
     except PcscError as exc:
         return [Found("sscard-reader", "pcsc", "", "PC/SC service unavailable",
-                      {"cause": "device_error", "code": exc.code})]
+                      {"cause": "device_error", "code": exc.code}, "pcsc_unavailable")]
     return found
 
 
@@ -130,15 +139,19 @@ def _sane_scanners() -> list[Found]:
         devices = SaneScanner.devices()
     except ScannerError as exc:
         cause = "not_supported" if exc.code == "scanner.sane_missing" else "device_error"
-        return [Found("scanner", "sane", "", "SANE scanners could not be listed", {"cause": cause, "code": exc.code})]
+        return [Found("scanner", "sane", "", "SANE scanners could not be listed", {"cause": cause, "code": exc.code},
+                      "sane_unlisted")]
     return [Found("scanner", "sane", d.name, d.label, {"cause": "ok", "type": d.type}) for d in devices]
 
 
 def _usb_printers() -> list[Found]:
-    return [Found("ticket-printer", "escpos", f"usb://{p.vid}:{p.pid}",
-                  " ".join(part for part in (p.manufacturer, p.product) if part) or "USB printer",
-                  {"cause": "ok", "vid": p.vid, "pid": p.pid, "serial_number": p.serial_number})
-            for p in usb_printers.usb_printers()]
+    found = []
+    for p in usb_printers.usb_printers():
+        name = " ".join(part for part in (p.manufacturer, p.product) if part)  # the maker's words: data
+        found.append(Found("ticket-printer", "escpos", f"usb://{p.vid}:{p.pid}", name or "USB printer",
+                           {"cause": "ok", "vid": p.vid, "pid": p.pid, "serial_number": p.serial_number},
+                           "" if name else "usb_printer"))
+    return found
 
 
 def _network_printer(settings: Settings) -> list[Found]:
@@ -152,7 +165,7 @@ def _network_printer(settings: Settings) -> list[Found]:
         return []
     probe = network.tcp_reachable(host, port)
     details = {"cause": probe.cause} | ({"rtt_ms": f"{probe.rtt_ms:g}"} if probe.rtt_ms is not None else {})
-    return [Found("ticket-printer", "escpos", uri, "configured network printer", details)]
+    return [Found("ticket-printer", "escpos", uri, "configured network printer", details, "network_printer")]
 
 
 def _voices() -> list[Found]:
@@ -161,22 +174,22 @@ def _voices() -> list[Found]:
     if voices.speech_dispatcher():
         found.append(Found("voice", "speechd", "default", "speech-dispatcher", {"cause": "ok"}))
     return found or [Found("voice", "none", "", "no text-to-speech engine for the command line",
-                           {"cause": "not_supported"})]
+                           {"cause": "not_supported"}, "no_voice")]
 
 
 def _platform_link(settings: Settings) -> list[Found]:
     url = settings.platform.url
     if not url:
-        return [Found("platform", "http", "", "platform.url is not set", {"cause": "not_configured"})]
+        return [Found("platform", "http", "", "platform.url is not set", {"cause": "not_configured"}, "platform_unset")]
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     probe = network.tcp_reachable(parts.hostname or "", port)
     details = {"cause": probe.cause} | ({"rtt_ms": f"{probe.rtt_ms:g}"} if probe.rtt_ms is not None else {})
-    return [Found("platform", "http", url, "national platform (TCP connect only)", details)]
+    return [Found("platform", "http", url, "national platform (TCP connect only)", details, "platform_tcp")]
 
 
 def _not_probed() -> list[Found]:
-    return [Found(role, "qt", "", NOT_PROBED, {"cause": "not_supported"}) for role in ("camera", "display")]
+    return [Found(role, "qt", "", NOT_PROBED, {"cause": "not_supported"}, "not_probed") for role in ("camera", "display")]
 
 
 def detect(settings: Settings) -> list[Found]:

@@ -5,7 +5,7 @@ Cause codes are stable (scripts and the page key on them); each message names th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import datetime
 
 ROLES: tuple[str, ...] = (
@@ -50,8 +50,14 @@ class RoleRow:
 
     role: str
     driver: str
-    address: str
+    address: str  # English for the CLI when address_kind is set
     state: str  # "configured" | "not_configured" | "simulated" | "auto" | "not_supported"
+    # "" = `address` is a real one; else "simulator" | "system_printer" | "sample_pages", worded by the window.
+    # An InitVar, kept as an attribute: not a field, so `hallapp devices list --json` keeps its four keys.
+    address_kind: InitVar[str] = ""
+
+    def __post_init__(self, address_kind: str) -> None:
+        object.__setattr__(self, "address_kind", address_kind)
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,16 @@ class Found:
     role: str
     driver: str
     address: str
-    label: str
+    label: str  # English, for the CLI
     details: dict[str, str] = field(default_factory=dict)
+    # What the window words (ui/device_causes.py) with `params`; "" = `label` is data (a model name).
+    # InitVars kept as attributes: not fields, so `hallapp devices detect --json` stays as it was.
+    label_code: InitVar[str] = ""
+    params: InitVar[dict[str, str] | None] = None
+
+    def __post_init__(self, label_code: str, params: dict[str, str] | None) -> None:
+        object.__setattr__(self, "label_code", label_code)
+        object.__setattr__(self, "params", dict(params or {}))
 
 
 @dataclass(frozen=True)

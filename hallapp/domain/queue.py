@@ -24,6 +24,30 @@ class TicketState(StrEnum):
     TRANSFERRED = "transferred"  # left this counter for another; a new waiting turn exists
 
 
+class QueueAction(StrEnum):
+    """What a queue event records (the event log the public screens follow)."""
+
+    ISSUE = "issue"
+    CALL = "call"
+    RECALL = "recall"
+    NO_SHOW = "no_show"
+    START = "start"
+    HOLD = "hold"
+    RESUME = "resume"
+    TRANSFER = "transfer"
+    RETURNED = "returned"
+    DONE = "done"
+
+
+# What an event means for a screen that shows calls (the hall display).
+CALLING = frozenset({QueueAction.CALL, QueueAction.RECALL})
+# The ticket is no longer called at that counter.
+LEAVING = frozenset({QueueAction.DONE, QueueAction.NO_SHOW, QueueAction.HOLD, QueueAction.TRANSFER,
+                     QueueAction.RETURNED})
+# The applicant has come to the counter: the call need not be said any more.
+ARRIVED = frozenset({QueueAction.START})
+
+
 class QueueError(CodedError):
     """A refused queue action; worded for the clerk at the edge (ui/errors.py)."""
 

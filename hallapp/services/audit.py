@@ -213,5 +213,21 @@ def _signed(home: Home, data: bytes, signer: str, signature: str) -> bool:
     return hmac.compare_digest(hmac.new(secret.secret, data, hashlib.sha256).hexdigest(), str(signature))
 
 
+def record_restore(db: Database, home: Home, restored_from: str) -> Path | None:
+    """After `hallapp db restore`: the events written since the backup are gone on purpose, so the
+    anchors that counted them are moved aside (kept, as evidence of what the chain held), the
+    restore itself becomes an event, and a fresh anchor starts from the restored chain."""
+    attach(db, home)
+    old = anchor_path(home)
+    kept = None
+    if old.exists():
+        kept = old.with_name(f"audit-anchor-before-restore-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.jsonl")
+        old.replace(kept)
+    with db.unit_of_work(write=True) as uow:
+        uow.audit.append("database_restored", actor="cli", subject="database", backup=restored_from)
+    write_anchor(db, home)
+    return kept
+
+
 def anchor_path(home: Home) -> Path:
     return home.root / ANCHOR_FILE

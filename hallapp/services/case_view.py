@@ -38,6 +38,16 @@ class MaterialView:
 
 
 @dataclass(frozen=True)
+class RecordView:
+    """One outbox entry of the case: its submission (kind `case`) or a record besides it."""
+
+    kind: str  # case | evaluation | courier | collection | supplement
+    client_id: str
+    state: str  # the outbox's: queued … confirmed
+    last_error: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     number: str
     state: str
@@ -53,10 +63,20 @@ class CaseDetail:
     returned_reason: str
     materials: tuple[MaterialView, ...]
     documents: tuple[str, ...]  # kinds for hallapp.services.documents.render, in print order
+    records: tuple[RecordView, ...] = ()  # what the platform is owed of this case, oldest first
 
     @property
     def owed(self) -> tuple[MaterialView, ...]:
         return tuple(m for m in self.materials if m.owed)
+
+    @property
+    def submission(self) -> RecordView | None:
+        """The case's own latest submission (a resubmission after correction is the newest)."""
+        return next((r for r in reversed(self.records) if r.kind == "case"), None)
+
+    @property
+    def other_records(self) -> tuple[RecordView, ...]:
+        return tuple(r for r in self.records if r.kind != "case")
 
     def material(self, position: int) -> MaterialView | None:
         return next((m for m in self.materials if m.position == position), None)
@@ -109,7 +129,9 @@ def detail(db: Database, number: str) -> CaseDetail:
             accepted_at=hall_clock().local(case.accepted_at) if case.accepted_at else None,
             promised_date=promised_day(case), gap_due_date=case.gap_due_date,
             delivery=case.delivery, returned_reason=case.returned_reason or "", materials=tuple(views),
-            documents=tuple(k.value for k in documents_for(case.state, deferred=deferred)))
+            documents=tuple(k.value for k in documents_for(case.state, deferred=deferred)),
+            records=tuple(RecordView(r.kind, r.client_id, r.state, r.last_error or "")
+                          for r in uow.outbox.by_case_number(case.number)))
 
 
 def record_reprint(db: Database, number: str, kind: str, *, actor: str) -> None:

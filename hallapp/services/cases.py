@@ -27,9 +27,12 @@ from hallapp.services import material_store
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.ledger import NumberingLedger
 from hallapp.storage.models import Applicant, Case, Material
-from hallapp.sync.outbox import enqueue_case
+from hallapp.sync.outbox import enqueue_case, enqueue_collection, enqueue_courier
 
 log = logging.getLogger(__name__)
+
+# pullback's actor: a result the platform says it mailed is not told back to it.
+PLATFORM_ACTOR = "platform"
 
 # A promised case is due by the end of the hall's working day (17:00 hall time) of its promised date.
 PROMISED_BY = time(17, 0)
@@ -254,12 +257,16 @@ def record_originals_dispatch(db: Database, number: str, *, carrier: str, waybil
     with db.unit_of_work(write=True) as uow:
         case = _load(uow, number)
         case.originals_carrier, case.originals_waybill, case.originals_sent_on = carrier.strip(), waybill.strip(), sent_on
+        enqueue_courier(uow, case, leg="originals", carrier=case.originals_carrier, waybill=case.originals_waybill,
+                        sent_on=sent_on, receiver=case.handling_region_code or "")  # to the handling authority
         uow.audit.append("originals_dispatched", actor=actor, subject=f"case:{case.number}", carrier=carrier.strip())
 
 
-def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", collected_by_id_number: str = "") -> CaseSummary:
+def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", collected_by_id_number: str = "",
+                   carrier: str = "") -> CaseSummary:
     """The result reached the applicant: mailed with a waybill, or collected at the window after an
-    ID check (the collector's number must be the applicant's or the agent's)."""
+    ID check (the collector's number must be the applicant's or the agent's). The platform gets a
+    courier record (mailed by the hall) or a collection record (at the window) in this transaction."""
     with db.unit_of_work(write=True) as uow:
         case = _load(uow, number)
         check_transition(case.state, CaseState.DELIVERED)
@@ -267,14 +274,26 @@ def deliver_result(db: Database, number: str, *, actor: str, waybill: str = "", 
             if not waybill.strip():
                 raise CaseError("case.waybill_missing")
             case.result_waybill = waybill.strip()
+            if actor != PLATFORM_ACTOR:  # the hall posted it; what the platform mailed it knows already
+                enqueue_courier(uow, case, leg="result", carrier=carrier.strip(), waybill=case.result_waybill,
+                                sent_on=hall_clock().today(), receiver=case.delivery_address or "")
         else:
-            allowed = {a.certificate_number for a in (uow.cases.applicant(case.applicant_id),
-                                                      uow.cases.applicant(case.agent_id)) if a}
-            if collected_by_id_number.strip().upper() not in allowed:
-                raise CaseError("case.collector_mismatch")
+            _check_collector(uow, case, collected_by_id_number, actor)
         case.state = CaseState.DELIVERED.value
         uow.audit.append("result_delivered", actor=actor, subject=f"case:{case.number}", how=case.delivery)
         return _summary(uow, case)
+
+
+def _check_collector(uow: UnitOfWork, case: Case, id_number: str, actor: str) -> None:
+    """The collector is the applicant or the agent (by ID number); the record says which, not who."""
+    applicant, agent = uow.cases.applicant(case.applicant_id), uow.cases.applicant(case.agent_id)
+    given = id_number.strip().upper()
+    if applicant and given == applicant.certificate_number:
+        enqueue_collection(uow, case, collected_by="applicant", actor=actor)
+    elif agent and given == agent.certificate_number:
+        enqueue_collection(uow, case, collected_by="agent", actor=actor)
+    else:
+        raise CaseError("case.collector_mismatch")
 
 
 def search(db: Database, text: str = "", *, state: str | None = None, on: date | None = None,

@@ -10,7 +10,6 @@ then `write_output` with the file the technician chose.
 
 from __future__ import annotations
 
-import errno
 import importlib
 import importlib.metadata
 import io
@@ -39,10 +38,6 @@ DEVICE_TIMEOUT_S = 60.0  # detection probes serial ports at two speeds; a hung p
 PACKAGES = ("PySide6-Essentials", "PySide6-Addons", "PySide6", "SQLAlchemy", "alembic", "pydantic", "psycopg",
             "cryptography", "gmssl", "reportlab", "pyserial", "python-escpos", "pyscard", "python-sane")
 REMOVED = "[removed]"
-
-
-class OutputError(ValueError):
-    """The target file cannot or must not be written; the message says what to do instead."""
 
 
 # --- scrubbing ----------------------------------------------------------------------------------
@@ -244,33 +239,3 @@ def _zip(files: dict[str, str]) -> bytes:
         for name, text in files.items():
             archive.writestr(f"{FOLDER}/{name}", scrub(text))
     return buffer.getvalue()
-
-
-# --- writing what the user asked for -------------------------------------------------------------
-
-def write_output(home: Home, out: Path, data: bytes, *, overwrite: bool) -> None:
-    """Write a file the user named, all or nothing, never inside the home (whose files are the
-    program's own: a diagnostics zip must not replace the database or a key)."""
-    if home.contains(out):
-        raise OutputError(f"{out} is inside the hallapp home ({home.root}), whose files are the program's own: "
-                            "choose a file elsewhere")
-    if out.is_dir():
-        raise OutputError(f"{out} is a folder: give the name of a file to write")
-    if not out.parent.is_dir():
-        raise OutputError(f"cannot write {out}: the folder does not exist: create it or choose another")
-    if (out.exists() or out.is_symlink()) and (not out.is_file() or not overwrite):
-        raise OutputError(f"{out} already exists: add --force to replace it, or choose another file"
-                            if out.is_file() else f"{out} is not a regular file: choose another file")
-    temp = out.with_name(f".{out.name}.{os.getpid()}.part")
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise OutputError(f"not enough space to write {out}; nothing was written: free some space or "
-                                "choose another drive") from exc
-        raise OutputError(f"cannot write {out} ({exc.strerror}): choose another file") from exc

@@ -1,10 +1,13 @@
-"""Recording the applicant's evaluation of a visit, linked to ticket, case and clerk."""
+"""Recording the applicant's evaluation of a visit, linked to ticket, case and clerk. The evaluation
+of a visit that opened a case sent to the platform goes into the outbox with it (`case:N:eval`), in
+the same transaction; a visit with no answer in time goes as `answered: false`, never as a level."""
 
 from __future__ import annotations
 
-from hallapp.domain.evaluation import EvaluationError, check
+from hallapp.domain.evaluation import LEVELS, EvaluationError, check
 from hallapp.storage import Database
-from hallapp.storage.models import Evaluation
+from hallapp.storage.models import Case, Evaluation
+from hallapp.sync.outbox import enqueue_evaluation
 
 
 def record(db: Database, ticket_id: int, level: int | None, reason: str = "", channel: str = "hall_tablet") -> int:
@@ -21,6 +24,9 @@ def record(db: Database, ticket_id: int, level: int | None, reason: str = "", ch
                                 reason=reason.strip()[:400], channel=channel)
         uow.add(evaluation)
         uow.flush()
+        case = uow.session.get(Case, case_id) if case_id else None
+        if case is not None:
+            enqueue_evaluation(uow, case, evaluation, LEVELS.get(level or 0, ""))
         uow.audit.append("evaluation", actor="applicant", subject=f"ticket:{ticket.number}",
                          level=level if level is not None else "none")
         return evaluation.id

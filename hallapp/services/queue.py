@@ -347,6 +347,33 @@ def done(db: Database, ref: CounterRef, ticket_id: int) -> TicketView:
     return _act(db, ref, ticket_id, "done", apply)
 
 
+RELEASABLE = (TicketState.CALLED, TicketState.SERVING, TicketState.HELD)
+
+
+def release(db: Database, hall_id: int, ticket_id: int, *, actor: str, staff_id: int | None = None,
+            to_counter: int | None = None) -> TicketView:
+    """A supervisor takes a ticket back from a counter whose PC died (it would stay "called" there on
+    the display until that PC returns): back to waiting, ahead of its queue, or straight to counter
+    `to_counter` (that counter calls it next). Logged as a transfer so the display lets it go."""
+    with db.unit_of_work(write=True) as uow:
+        ticket = uow.queue.ticket(ticket_id, for_update=True)
+        if ticket is None or ticket.hall_id != hall_id:
+            raise QueueError("queue.no_ticket")
+        if TicketState(ticket.state) not in RELEASABLE:
+            raise QueueError("queue.bad_move", ticket_state=TicketState(ticket.state).value, move="transfer")
+        old_counter = ticket.counter_id
+        target = uow.halls.counter_by_number(hall_id, to_counter) if to_counter is not None else None
+        if to_counter is not None and (target is None or target.id == old_counter):
+            raise QueueError("queue.cannot_transfer_to", counter=to_counter)
+        ticket.state, ticket.counter_id, ticket.return_counter_id = TicketState.WAITING, None, None
+        ticket.target_counter_id = target.id if target is not None else None
+        ticket.priority = max(ticket.priority, policy(uow, hall_id).returned_priority)
+        uow.queue.add_event(ticket, "transfer", old_counter, staff_id, _now())
+        uow.audit.append("ticket_released", actor=actor, subject=f"ticket:{ticket.number}",
+                         to_counter=to_counter if to_counter is not None else "")
+        return _view(uow, ticket)
+
+
 def current(db: Database, ref: CounterRef) -> TicketView | None:
     """The ticket at this counter now (called or being served)."""
     with db.unit_of_work() as uow:
@@ -400,6 +427,7 @@ def events_since(db: Database, hall_id: int, after_id: int, actions: tuple[str, 
 
 
 SETTLE_SECONDS = 30  # longer than any queue transaction takes to commit
+MAX_PAGES = 40  # pages of events_since a poll reads at most: 20,000 events, more than any hall makes in SETTLE_SECONDS
 
 
 class EventFollower:
@@ -408,6 +436,8 @@ class EventFollower:
     On PostgreSQL an event's id is drawn before its transaction commits, so id 11 can become
     visible after id 12. The follower's cursor therefore only moves past events seen more than
     SETTLE_SECONDS ago; newer ones are remembered and skipped, and a late one is still delivered.
+    A poll reads page after page to the newest event: a burst larger than one page within
+    SETTLE_SECONDS is not held back until it settles. Not thread-safe: one poll at a time.
     """
 
     def __init__(self, db: Database, hall_id: int, *, actions: tuple[str, ...] | None = None,
@@ -417,8 +447,7 @@ class EventFollower:
         self.seen: dict[int, datetime] = {}
 
     def poll(self) -> list[QueueEvent]:
-        fresh = [e for e in events_since(self.db, self.hall_id, self.after_id, self.actions, self.counter_number)
-                 if e.id not in self.seen]
+        fresh = [e for e in self._read_to_end() if e.id not in self.seen]
         now = _now()
         for event in fresh:
             self.seen[event.id] = now
@@ -428,6 +457,17 @@ class EventFollower:
             for i in settled:
                 del self.seen[i]
         return sorted(fresh, key=lambda e: e.id)
+
+    def _read_to_end(self) -> list[QueueEvent]:
+        events: list[QueueEvent] = []
+        after = self.after_id
+        for _ in range(MAX_PAGES):
+            page = events_since(self.db, self.hall_id, after, self.actions, self.counter_number)
+            if not page:
+                break
+            events.extend(page)
+            after = page[-1].id
+        return events
 
 
 def last_event_id(db: Database, hall_id: int) -> int:

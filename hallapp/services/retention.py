@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home
@@ -50,33 +49,10 @@ def purge(db: Database, home: Home, *, days: int, actor: str = "system", dry_run
                 uow.audit.append("case_purged", actor=actor, subject=f"case:{case.number}", days=days)
         numbers = tuple(c.number for c in found)
     if dry_run:
-        scans, size = _measure(home, doomed)
+        scans, size = material_store.measure(home, doomed)
     else:
         with db.unit_of_work() as uow:
             doomed = uow.cases.scans_of_purged()
-        scans, size = _remove(home, doomed)
+        scans, size = material_store.remove(home, doomed)
         log.info("retention: %d cases purged, %d scans removed (%d bytes)", len(numbers), scans, size)
     return PurgeReport(dry_run, cutoff, numbers, scans, size, waiting)
-
-
-def _scan_path(home: Home, sha256: str) -> Path:
-    # material_store owns the layout; it has no public name for a file's path yet (see the report).
-    return material_store._path(home, sha256)  # noqa: SLF001
-
-
-def _measure(home: Home, hashes: set[str]) -> tuple[int, int]:
-    files = [p for p in (_scan_path(home, h) for h in hashes) if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
-
-
-def _remove(home: Home, hashes: set[str]) -> tuple[int, int]:
-    count = size = 0
-    for sha256 in hashes:
-        path = _scan_path(home, sha256)
-        try:
-            size += path.stat().st_size
-            path.unlink()
-        except FileNotFoundError:
-            continue  # removed by an earlier run
-        count += 1
-    return count, size

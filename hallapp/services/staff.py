@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from hallapp.config import SecuritySettings
 from hallapp.domain.errors import CodedError, register
 from hallapp.domain.staff import Role, StaffError, lock_after_failure, password_problem
+from hallapp.services import presence
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.models import Staff
 from hallapp.storage.models.base import utcnow
@@ -42,6 +43,7 @@ class StaffSession:
     display_name: str
     role: Role
     hall_id: int
+    elsewhere: tuple[str, ...] = ()  # other PCs (host names) where this clerk is logged in right now
 
 
 BAD_CREDENTIALS = "login.bad_credentials"
@@ -65,14 +67,22 @@ def _verify(stored_hash: str, password: str) -> bool:
 
 
 def login(db: Database, username: str, password: str, security: SecuritySettings,
-          now: datetime | None = None) -> StaffSession:
-    """Check a password. Failures are committed (count, lock, audit) before LoginError is raised."""
+          now: datetime | None = None, *, installation: str | None = None) -> StaffSession:
+    """Check a password. Failures are committed (count, lock, audit) before LoginError is raised.
+
+    With this PC's `installation` id, the session says on which other PCs the clerk is still logged in
+    (`elsewhere`): not refused, since a clerk who left a PC on must still be able to work, but shown."""
     now = now or utcnow()
     with db.unit_of_work(write=True) as uow:
         outcome = _attempt(uow, username, password, security, now)
     if isinstance(outcome, LoginError):
         raise outcome
-    return outcome
+    if installation is None:
+        return outcome
+    hosts = tuple(sorted({p.host for p in presence.clerk_elsewhere(db, installation, outcome.username, now=now)}))
+    if hosts:
+        log.warning("login: the clerk is also logged in on %d other PC(s)", len(hosts))
+    return replace(outcome, elsewhere=hosts)
 
 
 def _attempt(uow, username: str, password: str, security: SecuritySettings,  # noqa: ANN001

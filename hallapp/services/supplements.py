@@ -4,9 +4,9 @@ The scan is stored like the counter's (encrypted, content-addressed), the materi
 received, the event is audited (case number and position, never personal data), and when nothing
 is owed any more a case still at 容缺受理 becomes 已受理.
 
-The platform does not hear of it yet: the outbox sends every entry as a case submission
-(`PUT /v1/cases/{client_id}`) and the contract has no record for a supplement, so this records it
-locally only. The audit events (`material_supplied`) are where a later sync can find them.
+The platform hears of it through the outbox, in the same transaction: a supplement record
+(`case:N:supplied:P`, docs/platform-api.md "Records besides the case") naming the scan, which goes up
+through the materials path like the case's own scans.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from hallapp.home import Home
 from hallapp.services import material_store
 from hallapp.services.case_view import SUPPLEMENTABLE_STATES, SUPPLIED_ACTION, requirement_of
 from hallapp.storage import Database
+from hallapp.sync.outbox import enqueue_supplement
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def record_supplement(db: Database, home: Home, number: str, position: int, pdf:
             raise CaseError("case.material_not_owed")
         material.status, material.sha256, material.page_count = MaterialStatus.CAPTURED.value, sha256, pages
         material.how_to_supply = ""
+        enqueue_supplement(uow, case, material, actor=actor)
         uow.audit.append(SUPPLIED_ACTION, actor=actor, subject=f"case:{case.number}", position=position, pages=pages)
         still = tuple(m.position for m in case.materials if owed(m))
         if not still and case.state == CaseState.ACCEPTED_WITH_GAP:

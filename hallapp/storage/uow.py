@@ -11,6 +11,7 @@ from hallapp.storage.repositories.cases import CaseRepository
 from hallapp.storage.repositories.catalog import CatalogRepository
 from hallapp.storage.repositories.hall import HallRepository
 from hallapp.storage.repositories.queue import QueueRepository
+from hallapp.storage.repositories.shared_hall import SharedHallRepository
 from hallapp.storage.repositories.staff import StaffRepository
 from hallapp.storage.repositories.sync import OutboxRepository
 
@@ -26,6 +27,7 @@ class UnitOfWork:
         self.outbox = OutboxRepository(session)
         self.queue = QueueRepository(session, dialect)
         self.cases = CaseRepository(session, dialect)
+        self.shared = SharedHallRepository(session, dialect)
 
     def add(self, obj: Any) -> None:
         self.session.add(obj)

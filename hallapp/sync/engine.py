@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -37,11 +38,12 @@ from hallapp.sync.adapter import (
 )
 from hallapp.sync.adapters import create_adapter
 from hallapp.sync.options import SyncOptions, from_settings
-from hallapp.sync.outbox import SENDABLE_STATES
+from hallapp.sync.outbox import KIND_CASE, SENDABLE_STATES
 from hallapp.sync.sender import EntrySender, LeaseLostError, retry_policy
 
 log = logging.getLogger(__name__)
 BLOCKED_KEY = "blocked"
+RETENTION_KEY = "retention_day"  # the hall day of the last retention purge
 Event = dict[str, Any]
 
 
@@ -68,6 +70,8 @@ class SyncEngine:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._deadline = float("inf")
+        # Lanes take turns at local writes here: SQLite's busy handler sleeps up to 100 ms between tries
+        self._writes = threading.Lock()
 
     # --- thread for the window ---------------------------------------------------------------------
 
@@ -75,7 +79,8 @@ class SyncEngine:
         if self._thread and self._thread.is_alive():
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, args=(self._stop,), name="hallapp-sync", daemon=True)
+        self._thread = threading.Thread(target=self.run_forever, args=(self._stop,), kwargs={"daily": False},
+                                        name="hallapp-sync", daemon=True)  # the window backs up itself, never purges
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -93,8 +98,10 @@ class SyncEngine:
 
     # --- headless -----------------------------------------------------------------------------------
 
-    def run_forever(self, stop: threading.Event) -> None:
+    def run_forever(self, stop: threading.Event, *, daily: bool = True) -> None:
         while not stop.is_set():
+            if daily:
+                self._daily_chores()
             try:
                 summary = self.run_once()
                 wait = self._idle_wait(summary)
@@ -105,6 +112,24 @@ class SyncEngine:
                 log.exception("sync run failed")
                 wait = self.options.poll_s
             stop.wait(wait)
+
+    def _daily_chores(self) -> None:
+        """Once per hall day, by the daemon: the SQLite backup (cheap when today's exists) and the retention purge."""
+        from hallapp.domain.clock import hall_clock
+        from hallapp.services import retention
+        from hallapp.storage import backup
+
+        backup.daily(self.app)
+        today = hall_clock().today().isoformat()
+        try:
+            with self.app.db.unit_of_work() as uow:
+                if uow.outbox.state_get(RETENTION_KEY) == today:
+                    return
+            retention.purge(self.app.db, self.app.home, days=self.app.settings.retention.days, actor="sync")
+            with self.app.db.unit_of_work(write=True) as uow:  # logged its one line with the counts
+                uow.outbox.state_set(RETENTION_KEY, today)
+        except Exception:  # noqa: BLE001 - a failed purge must not stop the sending; tried again next run
+            log.exception("retention purge failed")
 
     def _idle_wait(self, summary: dict[str, Any]) -> float:
         if summary.get("offline"):
@@ -195,30 +220,72 @@ class SyncEngine:
 
     # --- entries ------------------------------------------------------------------------------------
 
-    def _claim(self) -> list[Any]:
+    def _claim(self, limit: int) -> tuple[datetime, list[Any]]:
+        """(when the lease was set, the rows claimed)."""
         now = self.clock()
-        with self.app.db.unit_of_work(write=True) as uow:
-            return uow.outbox.claim(self.owner, now, now + timedelta(seconds=self.options.lease_s), self.options.batch)
+        with self._writes, self.app.db.unit_of_work(write=True) as uow:
+            return now, uow.outbox.claim(self.owner, now, now + timedelta(seconds=self.options.lease_s), limit)
+
+    def _lanes(self) -> int:
+        return max(1, self.options.lanes)
 
     def _drain(self, client: PlatformAdapter, summary: dict[str, Any]) -> None:
+        """Several lanes, each claiming its own small batch with the lease and sending it on its own
+        client: one case's round trips overlap another's. Leases keep lanes apart as they keep
+        engines apart; the first lane to fail stops the others, which release what they hold."""
+        lanes = self._lanes()
+        if lanes == 1:
+            self._lane(client, summary, self.options.batch, _Stop())
+            return
+        stop, clients = _Stop(), [client]
+        try:
+            for _ in range(lanes - 1):
+                clients.append(self._lane_client())
+            limit = max(1, self.options.batch // lanes)
+            with ThreadPoolExecutor(lanes, thread_name_prefix="hallapp-sync-lane") as pool:
+                done = [pool.submit(self._lane, c, summary, limit, stop) for c in clients]
+            errors = [f.exception() for f in done if f.exception() is not None]
+        finally:
+            for extra in clients[1:]:
+                extra.close()
+        if errors:
+            raise stop.error or errors[0]
+
+    def _lane_client(self) -> PlatformAdapter:
+        client = self._factory()
+        if callable(getattr(client, "set_run_deadline", None)):
+            client.set_run_deadline(self._deadline)
+        return client
+
+    def _lane(self, client: PlatformAdapter, summary: dict[str, Any], limit: int, stop: _Stop) -> None:
         sender = EntrySender(self.app, client, self.options, self.owner, self.clock, self.emit)
-        while rows := self._claim():
+        sender.writes = self._writes
+        while not stop.error:
+            claimed, rows = self._claim(limit)
+            if not rows:
+                return
             for index, row in enumerate(rows):
+                if stop.error:  # another lane hit a stop: hand the rest back untouched
+                    for later in rows[index:]:
+                        self._release(later, str(stop.error))
+                    return
                 try:
                     if time.monotonic() >= self._deadline:
                         raise DeadlineError("本轮同步已到时限，下一轮继续")
-                    state = self._process(sender, row)
-                except (AuthError, ConfigError, DeadlineError) as exc:
+                    state = self._process(sender, row, claimed)
+                except BaseException as exc:
+                    stop.set(exc)
                     for later in rows[index:]:
                         self._release(later, str(exc))
                     raise
                 if state in summary:
-                    summary[state] += 1
+                    with stop.lock:
+                        summary[state] += 1
 
-    def _process(self, sender: EntrySender, row: Any) -> str:  # noqa: ANN401
+    def _process(self, sender: EntrySender, row: Any, claimed: datetime | None = None) -> str:  # noqa: ANN401
         self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": "sending"})
         try:
-            receipt = sender.send(row)
+            receipt = sender.send(row, claimed)
         except LeaseLostError:
             log.warning("outbox entry %s: lease lost to another engine", row.id)
             return "lost"
@@ -240,28 +307,43 @@ class SyncEngine:
                 retry_after_s: float | None = None) -> str:
         delay = retry_policy(self.options).entry_delay_s(row.attempts + 1, retry_after_s, self.rng)
         when = self.clock() + timedelta(seconds=delay) if retry else None
-        with self.app.db.unit_of_work(write=True) as uow:
+        with self._writes, self.app.db.unit_of_work(write=True) as uow:
             uow.outbox.finish(row.id, self.owner, state=state, error=error, next_attempt_at=when)
         log.info("outbox entry %s (case %s): %s", row.id, row.case_number, state)
         self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": state, "error": error})
         return state
 
     def _release(self, row: Any, error: str) -> None:  # noqa: ANN401
-        with self.app.db.unit_of_work(write=True) as uow:
+        with self._writes, self.app.db.unit_of_work(write=True) as uow:
             uow.outbox.finish(row.id, self.owner, state="retrying" if row.attempts else "queued", error=error,
                               count_attempt=False)
 
     def _confirm(self, row: Any, receipt: str) -> None:  # noqa: ANN401
         with self.app.db.unit_of_work() as uow:
-            local = uow.outbox.case_state(row.case_number) if row.case_id else None
+            # Only the case's own submission moves it to submitted; its other records change nothing here.
+            local = uow.outbox.case_state(row.case_number) if row.case_id and row.kind == KIND_CASE else None
         if local and local[0] in SENDABLE_STATES:
             try:
-                cases.transition(self.app.db, row.case_number, CaseState.SUBMITTED, actor="sync")
+                with self._writes:
+                    cases.transition(self.app.db, row.case_number, CaseState.SUBMITTED, actor="sync")
             except CaseError as exc:  # moved meanwhile (another engine, a status update)
                 log.info("case %s not moved to submitted: %s", row.case_number, exc)
-        with self.app.db.unit_of_work(write=True) as uow:
+        with self._writes, self.app.db.unit_of_work(write=True) as uow:
             uow.outbox.finish(row.id, self.owner, state="confirmed", receipt=receipt, confirmed_at=self.clock())
         self.emit({"type": "entry", "entry_id": row.id, "case_number": row.case_number, "state": "confirmed"})
+
+
+class _Stop:
+    """The first error that ends a drain, shared by its lanes (the others stop at their next entry)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.error: BaseException | None = None
+
+    def set(self, error: BaseException) -> None:
+        with self.lock:
+            if self.error is None:
+                self.error = error
 
 
 def run_once(app: Any, **kwargs: Any) -> dict[str, Any]:  # noqa: ANN401

@@ -219,6 +219,17 @@ class HttpPlatformClient:
         answer = self._json("POST", f"/cases/{client_id}/commit", body=body, headers={"Content-Type": "application/json"})
         return answers.ack(answer, client_id)
 
+    def put_record(self, client_id: str, payload: bytes) -> CaseAck:
+        """A record besides the case (evaluation, courier, collection, supplied material)."""
+        body = self._json("PUT", f"/records/{client_id}", body=payload, headers={"Content-Type": "application/json"})
+        return answers.ack(body, client_id)
+
+    def commit_record(self, client_id: str, payload_sha256: str, materials: list[str]) -> CaseAck:
+        body = json.dumps({"payload_sha256": payload_sha256, "materials": materials}).encode("utf-8")
+        answer = self._json("POST", f"/records/{client_id}/commit", body=body,
+                            headers={"Content-Type": "application/json"})
+        return answers.ack(answer, client_id)
+
     def status_updates(self, since: int, limit: int) -> tuple[list[StatusUpdate], int]:
         return answers.updates(self._json("GET", "/status-updates", params={"since": since, "limit": limit}), since, limit)
 

@@ -23,6 +23,7 @@ class SyncOptions:
     request_retries: int = 2  # quick retries of one idempotent request before the entry backs off
     max_hash_mismatches: int = 3
     pull_limit: int = 200
+    lanes: int = 4  # cases in flight at once (bench/sync.py: 1 → 7.1 s, 2 → 5.3 s, 4 → 5.3 s for 100 cases)
     adapter: str = "http"
 
     def __post_init__(self) -> None:

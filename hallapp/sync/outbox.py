@@ -8,6 +8,7 @@ record refuses the intake rather than wait in the outbox for a 422.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from hallapp.domain.clock import hall_clock
@@ -15,7 +16,7 @@ from hallapp.sync import records
 
 SENDABLE_STATES = ("accepted", "accepted_with_gap")
 STATES = ("queued", "sending", "sent", "retrying", "needs_attention", "confirmed")
-KIND_CASE = "case"
+KIND_CASE = records.KIND_CASE
 
 
 def client_id_for(case_number: str, revision: int = 1) -> str:
@@ -40,3 +41,85 @@ def enqueue_case(uow: Any, case: Any, *, revision: int = 1) -> str | None:  # no
                        payload=payload.decode("utf-8"), payload_sha256=records.sha256_hex(payload), bytes_total=0,
                        now=hall_clock().now())
     return client_id
+
+
+# --- the case's other records: same outbox, same idempotency, each with its own stable client id ----
+
+def evaluation_client_id(case_number: str) -> str:
+    return f"case:{case_number}:eval"  # one evaluation per visit (一次一评), the visit that opened the case
+
+
+def courier_client_id(case_number: str, serial: int) -> str:
+    return f"case:{case_number}:courier:{serial}"
+
+
+def collection_client_id(case_number: str) -> str:
+    return f"case:{case_number}:collected"
+
+
+def supplement_client_id(case_number: str, position: int) -> str:
+    return f"case:{case_number}:supplied:{position}"  # a deferred material is supplied once
+
+
+def clerk_name(uow: Any, staff_id: int | None = None, username: str = "") -> str:  # noqa: ANN401 - UnitOfWork
+    """The staff member's name as the hall's papers print it (the user name if no account matches)."""
+    staff = uow.staff.get(staff_id) if staff_id else None
+    if staff is None and username:
+        staff = uow.staff.by_username(username)
+    return staff.display_name if staff else username
+
+
+def _sent_case(uow: Any, case: Any) -> bool:  # noqa: ANN401
+    """Only a case the outbox carries to the platform gets records there (not a one-time notice)."""
+    return any(r.kind == KIND_CASE for r in uow.outbox.by_case_number(case.number))
+
+
+def enqueue_record(uow: Any, case: Any, kind: str, client_id: str, record: dict[str, Any],  # noqa: ANN401
+                   materials: list[dict[str, Any]] | None = None) -> str | None:
+    """Add one record of the case to the outbox in the caller's transaction; None if the case was
+    never sent (nothing to attach it to) or the client id is already there (the same record)."""
+    if not _sent_case(uow, case):
+        return None
+    entry = records.envelope(client_id=client_id, kind=kind, case_number=case.number, hall=uow.halls.the_hall(),
+                             record=record, materials=materials)
+    records.check_record_complete(entry)  # raises: the caller's transaction saves nothing
+    payload = records.canonical(entry)
+    added = uow.outbox.enqueue(case_id=case.id, case_number=case.number, kind=kind, client_id=client_id,
+                               payload=payload.decode("utf-8"), payload_sha256=records.sha256_hex(payload),
+                               bytes_total=0, now=hall_clock().now())
+    return client_id if added else None
+
+
+def enqueue_evaluation(uow: Any, case: Any, evaluation: Any, level_name: str) -> str | None:  # noqa: ANN401
+    record = records.evaluation_record(
+        case_number=case.number, level=evaluation.level, level_name=level_name, reason=evaluation.reason,
+        channel=evaluation.channel, at=evaluation.created_at or hall_clock().now(),
+        clerk=clerk_name(uow, case.staff_id or evaluation.staff_id))
+    return enqueue_record(uow, case, records.KIND_EVALUATION, evaluation_client_id(case.number), record)
+
+
+def enqueue_courier(uow: Any, case: Any, *, leg: str, carrier: str, waybill: str, sent_on: Any,  # noqa: ANN401
+                    receiver: str) -> str | None:
+    """A courier record; the same waybill told again adds nothing, a corrected one is the next serial."""
+    hall = uow.halls.the_hall()
+    record = records.courier_record(case_number=case.number, leg=leg, carrier=carrier, waybill=waybill,
+                                    sent_on=sent_on, sender=hall.name, receiver=receiver)
+    earlier = [r for r in uow.outbox.by_case_number(case.number) if r.kind == records.KIND_COURIER]
+    if any(json.loads(r.payload).get("record") == record for r in earlier):
+        return None
+    return enqueue_record(uow, case, records.KIND_COURIER, courier_client_id(case.number, len(earlier) + 1), record)
+
+
+def enqueue_collection(uow: Any, case: Any, *, collected_by: str, actor: str) -> str | None:  # noqa: ANN401
+    record = records.collection_record(case_number=case.number, at=hall_clock().now(), collected_by=collected_by,
+                                       clerk=clerk_name(uow, username=actor))
+    return enqueue_record(uow, case, records.KIND_COLLECTION, collection_client_id(case.number), record)
+
+
+def enqueue_supplement(uow: Any, case: Any, material: Any, *, actor: str) -> str | None:  # noqa: ANN401
+    """补交: the record names the material's scan, which goes up through the materials path like the case's."""
+    record = records.supplement_record(case_number=case.number, m=material, at=hall_clock().now(),
+                                       clerk=clerk_name(uow, username=actor))
+    brought = [records.material(material)]
+    return enqueue_record(uow, case, records.KIND_SUPPLEMENT, supplement_client_id(case.number, material.position),
+                          record, brought)

@@ -137,3 +137,79 @@ def material_hashes(record: dict[str, Any]) -> list[str]:
         if m.get("sha256"):
             seen.setdefault(m["sha256"], None)
     return list(seen)
+
+
+# --- the other records the hall owes the platform (schema hallapp.record/1) ----------------------
+
+RECORD_SCHEMA = "hallapp.record/1"
+KIND_CASE = "case"
+KIND_EVALUATION = "evaluation"  # 好差评 of the visit that opened the case
+KIND_COURIER = "courier"  # originals to the handling authority, or the result to the applicant
+KIND_COLLECTION = "collection"  # the result handed over at the window
+KIND_SUPPLEMENT = "supplement"  # a material deferred under 容缺 and brought in later
+RECORD_KINDS = (KIND_EVALUATION, KIND_COURIER, KIND_COLLECTION, KIND_SUPPLEMENT)
+COURIER_LEGS = ("originals", "result")
+
+# Fields of `record` that must not be empty, per kind (the envelope's: schema, client_id, kind, case_number, hall.*).
+RECORD_REQUIRED = {
+    KIND_EVALUATION: ("case_number", "channel", "time", "clerk"),
+    KIND_COURIER: ("case_number", "leg", "waybill", "sent_date", "sender", "receiver"),  # carrier: when named
+    KIND_COLLECTION: ("case_number", "time", "collected_by", "clerk"),
+    KIND_SUPPLEMENT: ("case_number", "position", "name", "form", "time", "clerk", "sha256"),
+}
+
+
+def envelope(*, client_id: str, kind: str, case_number: str, hall: Any, record: dict[str, Any],  # noqa: ANN401
+             materials: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One record besides the case: `materials` lists what it brings (uploaded like the case's)."""
+    return {"schema": RECORD_SCHEMA, "client_id": client_id, "kind": kind, "case_number": case_number,
+            "hall": {"code": hall.code, "name": hall.name, "region_code": hall.region_code},
+            "record": record, "materials": materials or []}
+
+
+def evaluation_record(*, case_number: str, level: int | None, level_name: str, reason: str, channel: str,
+                      at: datetime, clerk: str) -> dict[str, Any]:
+    """好差评 (GB/T 39046 A.8 level 1–5). A visit with no answer in time is `answered: false` with no
+    level: never counted as any level, least of all a good one."""
+    return {"case_number": case_number, "answered": level is not None, "level": str(level) if level else "",
+            "level_name": level_name if level else "", "reason": reason, "channel": channel,
+            "time": gbt_time(at), "clerk": clerk}
+
+
+def courier_record(*, case_number: str, leg: str, carrier: str, waybill: str, sent_on: date | None,
+                   sender: str, receiver: str) -> dict[str, Any]:
+    """物流: `leg` originals (to the handling authority, for archiving) or result (to the applicant)."""
+    return {"case_number": case_number, "leg": leg, "carrier": carrier, "waybill": waybill,
+            "sent_date": gbt_date(sent_on), "sender": sender, "receiver": receiver}
+
+
+def collection_record(*, case_number: str, at: datetime, collected_by: str, clerk: str) -> dict[str, Any]:
+    """The result collected at the window; `collected_by` is applicant or agent (checked by ID card)."""
+    return {"case_number": case_number, "method": "window", "time": gbt_time(at), "collected_by": collected_by,
+            "clerk": clerk}
+
+
+def supplement_record(*, case_number: str, m: Any, at: datetime, clerk: str) -> dict[str, Any]:  # noqa: ANN401
+    """补交: the deferred material `m` (a Material row, now captured) and when it came."""
+    return {"case_number": case_number, "position": m.position, "name": m.name,
+            "form": FORM_CODES.get(m.form, m.form), "pages": m.page_count, "sha256": m.sha256 or "",
+            "time": gbt_time(at), "clerk": clerk}
+
+
+def record_empty_fields(entry: dict[str, Any]) -> list[str]:
+    """Dotted names of the required fields of a non-case record that are empty or absent."""
+    missing = [name for name in ("schema", "client_id", "kind", "case_number") if not entry.get(name)]
+    missing += [f"hall.{name}" for name in REQUIRED["hall"] if not str(entry.get("hall", {}).get(name) or "").strip()]
+    body = entry.get("record", {})
+    missing += [f"record.{name}" for name in RECORD_REQUIRED.get(entry.get("kind", ""), ("case_number",))
+                if not str(body.get(name) or "").strip()]
+    if entry.get("kind") == KIND_EVALUATION and body.get("answered") and not body.get("level"):
+        missing.append("record.level")
+    return missing
+
+
+def check_record_complete(entry: dict[str, Any]) -> None:
+    """Refuse a record with an empty required field: the caller's action saves nothing."""
+    missing = record_empty_fields(entry)
+    if missing:
+        raise IncompleteRecordError(missing)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from hallapp.services import material_store
@@ -28,6 +30,16 @@ from hallapp.sync.options import SyncOptions
 MAX_OFFSET_MISMATCHES = 3
 
 
+def put_record(client: PlatformAdapter, client_id: str, payload: bytes) -> CaseAck:
+    """`PUT /v1/records/{client_id}`."""
+    return client.put_record(client_id, payload)
+
+
+def commit_record(client: PlatformAdapter, client_id: str, payload_sha256: str, materials: list[str]) -> CaseAck:
+    """`POST /v1/records/{client_id}/commit`, like a case's commit (a record that brings materials)."""
+    return client.commit_record(client_id, payload_sha256, materials)
+
+
 def retry_policy(options: SyncOptions) -> backoff.RetryPolicy:
     return backoff.RetryPolicy(options.backoff_base_s, options.backoff_cap_s, max(0, options.request_retries))
 
@@ -42,6 +54,7 @@ class EntrySender:
         self.app, self.client, self.options, self.owner, self.clock, self.emit = app, client, options, owner, clock, emit
         self.transport_key = crypto.load_transport_key(app.home.keys_dir) if options.encrypt_materials else None
         self._renewed = clock()
+        self.writes: AbstractContextManager[Any] = nullcontext()  # the engine's lock when lanes share a database
         self.policy = retry_policy(options)
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
@@ -60,36 +73,56 @@ class EntrySender:
                 retries_done += 1
                 time.sleep(wait)
 
+    def _fresh_s(self) -> float:
+        """A lease set this recently is surely still ours: nobody may take it before it runs out."""
+        return min(1.0, self.options.lease_s / 4)
+
     def renew(self, row: Any, *, force: bool = True, **values: Any) -> None:  # noqa: ANN401
         """Extend the lease (fenced). Progress-only renewals are skipped if the last one is recent."""
         now = self.clock()
-        if not force and (now - self._renewed).total_seconds() < min(1.0, self.options.lease_s / 4):
+        if not force and (now - self._renewed).total_seconds() < self._fresh_s():
             return
         self._renewed = now
         until = now + timedelta(seconds=self.options.lease_s)
-        with self.app.db.unit_of_work(write=True) as uow:
+        with self.writes, self.app.db.unit_of_work(write=True) as uow:
             if not uow.outbox.renew(row.id, self.owner, until, **values):
                 raise LeaseLostError(row.client_id)
 
-    def send(self, row: Any) -> str:  # noqa: ANN401 - OutboxRow
-        """Send the entry until the platform confirms it; returns the platform's receipt."""
-        self.renew(row)  # claimed with the batch: still ours, and the lease runs from now
+    def send(self, row: Any, claimed: datetime | None = None) -> str:  # noqa: ANN401 - OutboxRow
+        """Send the entry until the platform confirms it; returns the platform's receipt. A case goes
+        to /v1/cases, its other records (evaluation, courier, ...) to /v1/records the same way.
+        `claimed`: when this engine's claim set the lease (a fresh one needs no renewal to start)."""
+        if claimed is not None and (self.clock() - claimed).total_seconds() < self._fresh_s():
+            self._renewed = claimed
+        else:
+            self.renew(row)  # claimed a while ago with the batch: still ours, and the lease runs from now
         payload = row.payload.encode("utf-8")
-        ack = self._check(row, self.call(self.client.put_case, row.client_id, payload))
+        put, commit = self.client.put_case, self.client.commit
+        if row.kind != records.KIND_CASE:
+            self._case_first(row)
+            put, commit = partial(put_record, self.client), partial(commit_record, self.client)
+        ack = self._check(row, self.call(put, row.client_id, payload))
         if ack.state == "committed" and ack.receipt:
             return ack.receipt
         hashes = records.material_hashes(json.loads(payload))
         self.upload_all(row, hashes)
         self.renew(row, state="sent")
         try:
-            ack = self.call(self.client.commit, row.client_id, row.payload_sha256, hashes)
+            ack = self.call(commit, row.client_id, row.payload_sha256, hashes)
         except MaterialsMissingError as exc:  # the platform lost some: send them again, once
             self.upload_all(row, [h for h in hashes if h in set(exc.missing)])
-            ack = self.call(self.client.commit, row.client_id, row.payload_sha256, hashes)
+            ack = self.call(commit, row.client_id, row.payload_sha256, hashes)
         ack = self._check(row, ack)
         if ack.state != "committed" or not ack.receipt:  # only a commit with a receipt counts as received
             raise UntrustedAnswerError("平台没有确认提交，稍后重试")
         return ack.receipt
+
+    def _case_first(self, row: Any) -> None:  # noqa: ANN401
+        """A record follows its case: until the platform confirmed the case here, it waits (back-off)."""
+        with self.app.db.unit_of_work() as uow:
+            submissions = [r for r in uow.outbox.by_case_number(row.case_number) if r.kind == records.KIND_CASE]
+        if submissions and not any(r.state == "confirmed" for r in submissions):
+            raise TransientError("案件尚未被平台确认，此记录随后发送")
 
     @staticmethod
     def _check(row: Any, ack: CaseAck) -> CaseAck:  # noqa: ANN401

@@ -21,12 +21,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="serve HTTPS: write a new CA (ca.pem) and server certificate here")
     parser.add_argument("--clock-skew", type=float, default=0.0,
                         help="the platform's clock runs S seconds ahead (negative: behind); beyond 300 s it refuses signatures")
+    parser.add_argument("--retry-after", default="",
+                        help="Retry-After sent with every injected 503 (seconds, or an HTTP-date)")
     parser.add_argument("--tls-expired", action="store_true", help="with --tls-dir: a server certificate already expired")
 
 
 def options_from_args(args: argparse.Namespace) -> dict[str, Any]:
     return {"fault_rate": args.fault_rate, "reset_rate": args.reset_rate, "latency_ms": args.latency_ms,
             "down_for": args.down_for, "auto_progress": args.auto_progress, "data_dir": args.data_dir, "seed": args.seed,
-            "clock_skew_s": getattr(args, "clock_skew", 0.0)}
+            "clock_skew_s": getattr(args, "clock_skew", 0.0), "retry_after": getattr(args, "retry_after", "")}
 
 

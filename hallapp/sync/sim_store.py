@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import sqlite3
 import threading
@@ -26,6 +27,77 @@ CREATE TABLE IF NOT EXISTS status_update (seq INTEGER PRIMARY KEY AUTOINCREMENT,
 PROGRESS = {"": "received", "received": "in_process", "in_process": "completed", "completed": "result_mailed"}
 STAT_KEYS = ("requests", "cases_received", "duplicates", "replays", "conflicts", "commits", "materials_received",
              "material_bytes", "hash_mismatches", "bad_signatures", "faults_injected", "resets_injected")
+
+
+# The case record's fields as docs/platform-api.md ("The case record") states them: the kind each must be.
+TEXT, STR, INT, BOOL, TIME = "string", "non-empty string", "integer >= 0", "boolean", "YYYYMMDDThhmmss"
+GBT_TIME, GBT_DATE, HEX64 = re.compile(r"[0-9]{8}T[0-9]{6}"), re.compile(r"[0-9]{8}"), re.compile(r"[0-9a-f]{64}")
+HALL = {"code": STR, "name": STR, "region_code": STR}
+PERSON = {"name": STR, "certificate_type": STR, "certificate_number": STR, "phone": TEXT, "address": TEXT}
+APPLICATION = {"case_number": STR, "implementation_code": STR, "item_name": STR, "case_type": ("1", "2", "9"),
+               "source": STR, "application_time": TIME, "region_code": STR, "handling_region_code": STR}
+ACCEPTANCE = {"case_number": STR, "implementation_code": STR, "accepting_body": STR, "accepting_body_code": STR,
+              "clerk": STR, "time": TIME, "document_number": STR, "promised_time": TIME, "region_code": STR,
+              "with_gap": BOOL}
+MATERIAL = {"position": INT, "name": STR, "collected": BOOL, "status": ("captured", "missing", "incorrect"),
+            "form": ("1", "2", "3"), "copies": INT, "pages": INT, "sha256": TEXT}
+DELIVERY = {"method": ("window", "mail"), "address": TEXT}
+
+
+def _fits(value: Any, kind: str | tuple[str, ...]) -> bool:  # noqa: ANN401
+    if isinstance(kind, tuple):
+        return value in kind
+    if kind == INT:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if kind == BOOL:
+        return isinstance(value, bool)
+    if kind == TIME:
+        return isinstance(value, str) and GBT_TIME.fullmatch(value) is not None
+    return isinstance(value, str) and (kind == TEXT or bool(value.strip()))
+
+
+def _fields(obj: Any, spec: dict[str, Any], where: str) -> list[str]:  # noqa: ANN401
+    if not isinstance(obj, dict):
+        return [where]
+    return [f"{where}.{name}" for name, kind in spec.items() if name not in obj or not _fits(obj[name], kind)]
+
+
+def _material(m: Any, where: str) -> list[str]:  # noqa: ANN401
+    bad = _fields(m, MATERIAL, where)
+    if not bad and not (HEX64.fullmatch(m["sha256"]) if m["collected"] else m["sha256"] == ""):
+        bad.append(f"{where}.sha256")  # 64 hex exactly when collected, else ""
+    return bad
+
+
+def record_problems(record: Any) -> list[str]:  # noqa: ANN401
+    """Dotted names of the fields that break the document's rules (none: the record is accepted)."""
+    if not isinstance(record, dict):
+        return ["record"]
+    bad = [] if record.get("schema") == "hallapp.case/1" else ["schema"]
+    bad += [] if isinstance(record.get("client_id"), str) else ["client_id"]
+    bad += _fields(record.get("hall"), HALL, "hall")
+    application = record.get("application")
+    bad += _fields(application, APPLICATION, "application")
+    if isinstance(application, dict):
+        bad += _fields(application.get("applicant"), PERSON, "application.applicant")
+        if "agent" not in application or application["agent"] is not None:
+            bad += _fields(application.get("agent"), PERSON, "application.agent")
+    acceptance = record.get("acceptance")
+    bad += _fields(acceptance, ACCEPTANCE, "acceptance")
+    if isinstance(acceptance, dict) and isinstance(acceptance.get("with_gap"), bool):
+        due = acceptance.get("gap_due_date")
+        if acceptance["with_gap"] != (due is not None) or (due is not None and not GBT_DATE.fullmatch(str(due))):
+            bad.append("acceptance.gap_due_date")  # a date exactly when with_gap
+    materials = record.get("materials")
+    if not isinstance(materials, list):
+        bad.append("materials")
+    else:
+        bad += [f for i, m in enumerate(materials) for f in _material(m, f"materials[{i}]")]
+    delivery = record.get("delivery")
+    bad += _fields(delivery, DELIVERY, "delivery")
+    if isinstance(delivery, dict) and delivery.get("method") == "mail" and not str(delivery.get("address", "")).strip():
+        bad.append("delivery.address")
+    return bad
 
 
 class SimError(Exception):
@@ -72,11 +144,14 @@ class SimStore:
         digest = hashlib.sha256(payload).hexdigest()
         try:
             record = json.loads(payload)
-            number = record["application"]["case_number"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise SimError(422, "invalid", detail="not a case record") from exc
-        if record.get("client_id") != client_id:
-            raise SimError(422, "invalid", detail="client_id differs from the address")
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SimError(422, "invalid", detail="not JSON", fields=["record"]) from exc
+        problems = record_problems(record)
+        if problems:
+            raise SimError(422, "invalid", detail="fields missing, empty or of the wrong kind", fields=problems)
+        if record["client_id"] != client_id:
+            raise SimError(422, "invalid", detail="client_id differs from the address", fields=["client_id"])
+        number = record["application"]["case_number"]
         with self.lock:
             row = self.one("SELECT payload_sha256, hall_code FROM sim_case WHERE client_id=?", client_id)
             if row:
@@ -139,9 +214,16 @@ class SimStore:
             row = self.one("SELECT size, received, complete FROM material WHERE hall_code=? AND sha256=?", hall, sha256)
             if row and row[2]:
                 return self.material(hall, sha256)
+            if row and row[0] != total:  # another X-Upload-Length: only a fresh start at 0 may change it
+                if offset != 0:
+                    raise SimError(409, "length_mismatch", size=row[0], received=row[1])
+                self._discard(hall, sha256)
+                row = None
             received = row[1] if row else 0
-            if offset != received or (row and row[0] != total) or offset + len(chunk) > total:
+            if offset != received:
                 raise SimError(409, "offset_mismatch", received=received)
+            if offset + len(chunk) > total:
+                raise SimError(422, "invalid", detail="the chunk runs past X-Upload-Length")
             path = self.material_path(hall, sha256)
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "r+b" if offset else "wb") as out:
@@ -154,12 +236,15 @@ class SimStore:
                 self._finish(hall, sha256, path)
             return self.material(hall, sha256)
 
+    def _discard(self, hall: str, sha256: str) -> None:
+        self.material_path(hall, sha256).unlink(missing_ok=True)
+        self.db.execute("DELETE FROM material WHERE hall_code=? AND sha256=?", (hall, sha256))
+
     def _finish(self, hall: str, sha256: str, path: Path) -> None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != sha256:
             self.stats["hash_mismatches"] += 1
-            path.unlink(missing_ok=True)
-            self.db.execute("DELETE FROM material WHERE hall_code=? AND sha256=?", (hall, sha256))
+            self._discard(hall, sha256)
             raise SimError(422, "hash_mismatch", detail="SHA-256 of the received bytes differs; upload discarded")
         path.replace(path.with_suffix(".pdf"))
         self.db.execute("UPDATE material SET complete=1 WHERE hall_code=? AND sha256=?", (hall, sha256))
@@ -206,3 +291,92 @@ class SimStore:
                 out.append({"client_id": client_id, "case_number": number, "state": state, "status": status,
                             "materials": {h: self.material_complete(hall, h) for h in hashes}})
             return out
+
+    # --- records besides the case (docs/platform-api.md "Records besides the case") -------------
+
+    RECORDS_TABLE = """CREATE TABLE IF NOT EXISTS sim_record (client_id TEXT PRIMARY KEY, hall_code TEXT, kind TEXT,
+        case_number TEXT, payload_sha256 TEXT, payload TEXT, state TEXT, receipt TEXT, created_at REAL)"""
+
+    def _bump_record(self, key: str) -> None:
+        self.stats[key] = self.stats.get(key, 0) + 1  # counters of records appear with the first one
+
+    def put_record(self, hall: str, client_id: str, payload: bytes) -> tuple[int, dict[str, Any]]:
+        """Hold a record once per client id; one that brings no material is committed at once."""
+        entry = self._valid_record(client_id, payload)
+        digest = hashlib.sha256(payload).hexdigest()
+        with self.lock:
+            self.db.execute(self.RECORDS_TABLE)
+            row = self.one("SELECT payload_sha256, hall_code FROM sim_record WHERE client_id=?", client_id)
+            if row:
+                if row[0] != digest or row[1] != hall:
+                    self.stats["conflicts"] += 1
+                    raise SimError(409, "conflict", detail="different data under this client id")
+                self._bump_record("record_replays")
+                return 200, self.record(client_id, hall)
+            if not self.one("SELECT 1 FROM sim_case WHERE case_number=? AND hall_code=? AND state='committed'",
+                            entry["case_number"], hall):
+                raise SimError(422, "unknown_case", detail="no committed case with this case_number for this hall")
+            self.db.execute("INSERT INTO sim_record VALUES (?,?,?,?,?,?,?,?,?)",
+                            (client_id, hall, entry["kind"], entry["case_number"], digest, payload.decode("utf-8"),
+                             "open", "", time.time()))
+            self._bump_record("records_received")
+            if not entry["materials"]:
+                return 201, self._commit_record(client_id, hall)
+            return 201, self.record(client_id, hall)
+
+    @staticmethod
+    def _valid_record(client_id: str, payload: bytes) -> dict[str, Any]:
+        from hallapp.sync import records  # the record rules, as the document states them
+
+        try:
+            entry = json.loads(payload)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SimError(422, "invalid", detail="not JSON", fields=["record"]) from exc
+        if not isinstance(entry, dict) or entry.get("schema") != records.RECORD_SCHEMA:
+            raise SimError(422, "invalid", detail="not a hallapp.record/1", fields=["schema"])
+        if entry.get("kind") not in records.RECORD_KINDS or not isinstance(entry.get("materials"), list):
+            raise SimError(422, "invalid", detail="kind or materials", fields=["kind", "materials"])
+        if entry.get("client_id") != client_id:
+            raise SimError(422, "invalid", detail="client_id differs from the address", fields=["client_id"])
+        missing = records.record_empty_fields(entry)
+        if missing:
+            raise SimError(422, "invalid", detail="fields missing or empty", fields=missing)
+        return entry
+
+    def record(self, client_id: str, hall: str | None = None) -> dict[str, Any]:
+        with self.lock:
+            self.db.execute(self.RECORDS_TABLE)
+            row = self.one("SELECT client_id, state, payload_sha256, receipt, hall_code FROM sim_record WHERE client_id=?",
+                           client_id)
+        if row is None or (hall is not None and row[4] != hall):
+            raise SimError(404, "not_found")
+        return {"client_id": row[0], "state": row[1], "payload_sha256": row[2], "receipt": row[3]}
+
+    def commit_record(self, hall: str, client_id: str, payload_sha256: str, materials: list[str]) -> dict[str, Any]:
+        with self.lock:
+            held = self.record(client_id, hall)
+            if held["payload_sha256"] != payload_sha256:
+                self.stats["conflicts"] += 1
+                raise SimError(409, "conflict", detail="payload hash differs")
+            if held["state"] == "committed":
+                return held
+            payload = json.loads(self.one("SELECT payload FROM sim_record WHERE client_id=?", client_id)[0])
+            wanted = {m["sha256"] for m in payload["materials"] if m.get("sha256")} | set(materials)
+            missing = [s for s in sorted(wanted) if not self.material_complete(hall, s)]
+            if missing:
+                raise SimError(409, "materials_missing", missing=missing)
+            return self._commit_record(client_id, hall)
+
+    def _commit_record(self, client_id: str, hall: str) -> dict[str, Any]:
+        receipt = f"R{int(time.time())}{secrets.token_hex(3).upper()}"
+        self.db.execute("UPDATE sim_record SET state='committed', receipt=? WHERE client_id=?", (receipt, client_id))
+        self._bump_record("records_committed")
+        return self.record(client_id, hall)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every record held (for tests and `/_sim` readers): client id, kind, case number, state."""
+        with self.lock:
+            self.db.execute(self.RECORDS_TABLE)
+            rows = self.db.execute("SELECT client_id, kind, case_number, state, payload FROM sim_record").fetchall()
+        return [{"client_id": c, "kind": k, "case_number": n, "state": s, "record": json.loads(p)["record"]}
+                for c, k, n, s, p in rows]

@@ -14,6 +14,7 @@ import argparse
 import json
 import logging
 import random
+import re
 import signal
 import socket
 import struct
@@ -25,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import ClientDisconnected, HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+from werkzeug.wsgi import LimitedStream
 
 from hallapp.sync import crypto, signing, sim_tls
 from hallapp.sync.sim_args import add_arguments, options_from_args  # noqa: F401 - re-exported
@@ -38,6 +40,11 @@ log = logging.getLogger(__name__)
 STATUSES = ("received", "in_process", "returned", "completed", "result_mailed")
 MAX_BODY = 64 * 1024 * 1024
 PLATFORM_KEY_FILE = "platform_sm2.pem"  # the simulator's own answer-signing key, kept in its data dir
+AUTH_HEADERS = (signing.HALL, signing.KEY_ID, signing.TIMESTAMP, signing.NONCE, signing.CONTENT_SM3, signing.SIGNATURE)
+NONCE_FORMAT = re.compile(r"[0-9a-f]{24,64}")
+# A timestamp is good for 300 s either side, so a nonce must be remembered for the whole 600 s it could come back.
+NONCE_MEMORY_S = 2 * signing.MAX_SKEW_S
+MAX_LIMIT, DEFAULT_LIMIT = 1000, 200
 
 
 @dataclass
@@ -51,6 +58,7 @@ class SimOptions:
     data_dir: Path | None = None
     seed: int | None = None
     clock_skew_s: float = 0.0  # the platform's clock runs this far ahead (negative: behind) of this PC's
+    retry_after: str = ""  # Retry-After sent with every injected 503 (delay-seconds or an HTTP-date)
     started: float = field(default_factory=time.monotonic)
 
 
@@ -96,7 +104,7 @@ class Platform:
         self.store, self.options = store, options
         self.rng = random.Random(options.seed)
         self.rng_lock = threading.Lock()
-        self.nonces: dict[str, float] = {}
+        self.nonces: dict[tuple[str, str], float] = {}  # (key id, nonce) -> when first seen
         self.key = crypto.load_or_create_key_file(store.dir / PLATFORM_KEY_FILE)  # signs every answer
 
     def now(self) -> float:
@@ -132,7 +140,10 @@ class Platform:
 
     def _faulty(self, request: Request, endpoint: str, values: dict[str, str]) -> Response:
         opts = self.options
-        body = request.get_data(cache=True)[:MAX_BODY]
+        try:
+            body = request.get_data(cache=True)[:MAX_BODY]
+        except ClientDisconnected:  # a chunk cut short is not kept: uploads resume at a whole chunk's end
+            _drop(request)
         if opts.latency_ms:
             time.sleep(opts.latency_ms / 1000)
         if time.monotonic() - opts.started < opts.down_for:
@@ -143,7 +154,10 @@ class Platform:
             _drop(request)
         if fault and not after:
             self.store.bump("faults_injected")
-            return _json({"error": "unavailable"}, 503)
+            unavailable = _json({"error": "unavailable"}, 503)
+            if opts.retry_after:
+                unavailable.headers["Retry-After"] = opts.retry_after
+            return unavailable
         try:
             hall = self._authenticate(request, endpoint, body)
             response = getattr(self, endpoint)(request, hall, body, **values)
@@ -160,47 +174,73 @@ class Platform:
     # --- signatures -----------------------------------------------------------------------------
 
     def _authenticate(self, request: Request, endpoint: str, body: bytes) -> str:
-        h = request.headers
-        kid, hall, timestamp, nonce = (h.get(signing.KEY_ID, ""), h.get(signing.HALL, ""), h.get(signing.TIMESTAMP, ""),
-                                       h.get(signing.NONCE, ""))
-        if endpoint == "register":
-            try:
-                public_pem = json.loads(body)["public_key_pem"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise SimError(422, "invalid", detail="public_key_pem missing") from exc
-            known: tuple[str, str, bytes] | None = (hall, public_pem, b"")
-        else:
-            known = self.store.hall_key(kid)
-        if known is None or known[0] != hall:
-            self.store.bump("bad_signatures")
-            raise SimError(401, "unknown_key")
-        target = request.environ.get("RAW_URI") or request.full_path.rstrip("?")
+        """The checks of the contract in its order; each refusal has its own code (docs/platform-api.md)."""
+        h = {name: request.headers.get(name, "") for name in AUTH_HEADERS}
+        missing = [name for name, value in h.items() if not value]
+        if missing:
+            raise self._refused(401, "missing_header", detail=", ".join(missing))
+        hall, kid, timestamp, nonce = h[signing.HALL], h[signing.KEY_ID], h[signing.TIMESTAMP], h[signing.NONCE]
+        known = self._signer(endpoint, kid, hall, body)
+        if not timestamp.isdigit() or abs(self.now() - int(timestamp)) > signing.MAX_SKEW_S:
+            raise self._refused(401, "bad_timestamp", time=int(self.now()))
+        if not NONCE_FORMAT.fullmatch(nonce):
+            raise self._refused(401, "bad_nonce")
         digest = crypto.sm3_hex(body)
+        if h[signing.CONTENT_SM3] != digest:
+            raise self._refused(401, "content_mismatch")
+        target = request.environ.get("RAW_URI") or request.full_path.rstrip("?")
         signed = signing.string_to_sign(request.method, target, timestamp, nonce, digest, hall, kid)
-        if (h.get(signing.CONTENT_SM3) != digest or not timestamp.isdigit()
-                or abs(self.now() - int(timestamp)) > signing.MAX_SKEW_S
-                or not crypto.verify(known[1], h.get(signing.SIGNATURE, ""), signed)):
-            self.store.bump("bad_signatures")
-            raise SimError(401, "bad_signature")
-        self._check_nonce(nonce)
+        if not crypto.verify(known[1], h[signing.SIGNATURE], signed):
+            raise self._refused(401, "bad_signature")
+        if known[0] != hall:
+            raise self._refused(403, "hall_mismatch")
+        self._check_nonce(kid, nonce)
         return hall
 
-    def _check_nonce(self, nonce: str) -> None:
-        now = time.time()
+    def _signer(self, endpoint: str, kid: str, hall: str, body: bytes) -> tuple[str, str, bytes]:
+        """(hall code, public key PEM, transport key) of the key the request names. Registration is
+        signed by the key in its body, which may be new: then it belongs to the hall asking."""
+        if endpoint != "register":
+            known = self.store.hall_key(kid)
+            if known is None:
+                raise self._refused(401, "unknown_key")
+            return known
+        try:
+            public_pem = json.loads(body)["public_key_pem"]
+            if not isinstance(public_pem, str):
+                raise TypeError(public_pem)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SimError(422, "invalid", detail="public_key_pem missing", fields=["public_key_pem"]) from exc
+        if crypto.key_id(public_pem) != kid:
+            raise self._refused(401, "unknown_key", detail="X-Key-Id is not the id of public_key_pem")
+        known = self.store.hall_key(kid)
+        return (known[0] if known else hall, public_pem, b"")
+
+    def _refused(self, status: int, error: str, **extra: Any) -> SimError:  # noqa: ANN401
+        self.store.bump("bad_signatures")
+        return SimError(status, error, **extra)
+
+    def _check_nonce(self, kid: str, nonce: str) -> None:
+        now = self.now()
         with self.rng_lock:
-            if nonce in self.nonces:
-                self.store.bump("bad_signatures")
-                raise SimError(401, "replayed")
-            self.nonces[nonce] = now
-            if len(self.nonces) > 100_000:
-                self.nonces = {n: t for n, t in self.nonces.items() if now - t < signing.MAX_SKEW_S}
+            if (kid, nonce) in self.nonces:
+                raise self._refused(401, "replayed")
+            self.nonces[(kid, nonce)] = now
+            if len(self.nonces) > 100_000:  # bounded memory, never forgetting a nonce that could still come back
+                self.nonces = {n: t for n, t in self.nonces.items() if now - t < NONCE_MEMORY_S}
 
     # --- the contract -----------------------------------------------------------------------------
 
     def register(self, request: Request, hall: str, body: bytes) -> Response:
         import base64
 
-        kid, transport = self.store.register(hall, json.loads(body)["public_key_pem"])
+        data = json.loads(body)
+        for name in ("hall_code", "hall_name", "region_code"):
+            if not isinstance(data.get(name), str) or not data[name].strip():
+                raise SimError(422, "invalid", detail=f"{name} missing or empty", fields=[name])
+        if data["hall_code"] != hall:
+            raise SimError(422, "invalid", detail="hall_code differs from X-Hall-Code", fields=["hall_code"])
+        kid, transport = self.store.register(hall, data["public_key_pem"])
         return _json({"key_id": kid, "transport_key": base64.b64encode(transport).decode("ascii"),
                       "platform_public_key_pem": self.key.public_pem})
 
@@ -217,27 +257,42 @@ class Platform:
     def commit(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
         try:
             data = json.loads(body)
-            return _json(self.store.commit(hall, client_id, data["payload_sha256"], list(data.get("materials", []))))
+            digest, materials = data["payload_sha256"], data["materials"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise SimError(422, "invalid", detail="commit body") from exc
+            raise SimError(422, "invalid", detail="commit body: payload_sha256 and materials") from exc
+        if not isinstance(digest, str) or not isinstance(materials, list) or not all(isinstance(m, str) for m in materials):
+            raise SimError(422, "invalid", detail="commit body: payload_sha256 and materials")
+        return _json(self.store.commit(hall, client_id, digest, materials))
 
     def get_material(self, request: Request, hall: str, body: bytes, sha256: str) -> Response:
         return _json(self.store.material(hall, sha256))
 
     def put_material(self, request: Request, hall: str, body: bytes, sha256: str) -> Response:
-        try:
-            offset, total = int(request.headers["X-Upload-Offset"]), int(request.headers["X-Upload-Length"])
-        except (KeyError, ValueError) as exc:
-            raise SimError(422, "invalid", detail="X-Upload-Offset and X-Upload-Length required") from exc
-        if request.headers.get("X-Encryption") == "SM4-CTR":
-            known = self.store.hall_key(request.headers.get(signing.KEY_ID, ""))
-            key, counter0 = crypto.material_key(known[2], sha256)
-            body = crypto.sm4_ctr(key, counter0, body, offset)
+        offset, total = (request.headers.get(name, "") for name in ("X-Upload-Offset", "X-Upload-Length"))
+        if not (offset.isdigit() and total.isdigit()):
+            raise SimError(422, "invalid", detail="X-Upload-Offset and X-Upload-Length: decimal integers required")
+        offset, total = int(offset), int(total)
+        encryption = request.headers.get("X-Encryption")
+        if encryption is not None:
+            body = self._decrypt(request, sha256, encryption, offset, total, body)
         return _json(self.store.put_chunk(hall, sha256, offset, total, body))
 
+    def _decrypt(self, request: Request, sha256: str, encryption: str, offset: int, total: int, body: bytes) -> bytes:
+        """SM4-CTR under this request's key's transport key; chunks start on 16-byte blocks."""
+        if encryption != "SM4-CTR":
+            raise SimError(422, "invalid", detail="X-Encryption: only SM4-CTR")
+        end = offset + len(body)
+        if offset % crypto.SM4_BLOCK or (end < total and end % crypto.SM4_BLOCK):
+            raise SimError(422, "invalid", detail="with SM4-CTR a chunk starts and (but the last) ends on 16 bytes")
+        known = self.store.hall_key(request.headers.get(signing.KEY_ID, ""))
+        key, counter0 = crypto.material_key(known[2], sha256)
+        return crypto.sm4_ctr(key, counter0, body, offset)
+
     def updates(self, request: Request, hall: str, body: bytes) -> Response:
-        since, limit = int(request.args.get("since", 0)), min(int(request.args.get("limit", 200)), 1000)
-        return _json(self.store.updates(hall, since, limit))
+        since, limit = request.args.get("since", ""), request.args.get("limit", str(DEFAULT_LIMIT))
+        if not (since.isdigit() and limit.isdigit() and int(limit) >= 1):
+            raise SimError(422, "invalid", detail="since: integer >= 0 (required); limit: integer >= 1")
+        return _json(self.store.updates(hall, int(since), min(int(limit), MAX_LIMIT)))
 
     # --- the simulator's own pages (no faults, no signatures) -----------------------------------
 
@@ -261,15 +316,109 @@ class Platform:
         except SimError as exc:
             return _json({"error": exc.error}, exc.status)
 
+    # --- records besides the case (docs/platform-api.md "Records besides the case"): a case's pattern
+
+    def put_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
+        status, answer = self.store.put_record(hall, client_id, body)
+        return _json(answer, status)
+
+    def get_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
+        return _json(self.store.record(client_id, hall))
+
+    def commit_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
+        try:
+            data = json.loads(body)
+            digest, materials = data["payload_sha256"], data["materials"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SimError(422, "invalid", detail="commit body: payload_sha256 and materials") from exc
+        if not isinstance(digest, str) or not isinstance(materials, list) or not all(isinstance(m, str) for m in materials):
+            raise SimError(422, "invalid", detail="commit body: payload_sha256 and materials")
+        return _json(self.store.commit_record(hall, client_id, digest, materials))
+
+
+URLS.add(Rule("/v1/records/<client_id>", endpoint="put_record", methods=["PUT"]))
+URLS.add(Rule("/v1/records/<client_id>", endpoint="get_record", methods=["GET"]))
+URLS.add(Rule("/v1/records/<client_id>/commit", endpoint="commit_record", methods=["POST"]))
+
 
 class _Handler(WSGIRequestHandler):
+    """HTTP/1.1 with keep-alive, as a real platform's front end answers. Werkzeug's own `run_wsgi`
+    closes every connection (it cannot find the end of a request body), so this one reads exactly
+    `Content-Length` bytes, answers with a `Content-Length` and keeps the connection; a request
+    it cannot delimit (chunked, no length) gets Werkzeug's answer and a closed connection."""
+
+    protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms stalls
+    timeout = 60  # an idle kept-alive connection is closed after this (frees its thread)
 
     def date_time_string(self, timestamp: float | None = None) -> str:
         """The Date header by the platform's (possibly skewed) clock, as a real server's says it."""
         app = getattr(self.server, "app", None)
         now = app.now() if isinstance(app, Platform) and timestamp is None else timestamp
         return super().date_time_string(now)
+
+    def setup(self) -> None:
+        super().setup()
+        _connections(self.server).add(self.connection)
+
+    def finish(self) -> None:
+        _connections(self.server).discard(self.connection)
+        super().finish()
+
+    def run_wsgi(self) -> None:
+        length = self.headers.get("Content-Length", "0" if self.command in ("GET", "HEAD", "DELETE") else "")
+        if not length.isdigit() or "Transfer-Encoding" in self.headers:
+            self.close_connection = True
+            super().run_wsgi()
+            return
+        if self.headers.get("Expect", "").lower().strip() == "100-continue":
+            self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        self.environ = environ = self.make_environ()
+        body_in = LimitedStream(self.rfile, int(length))
+        environ["wsgi.input"] = body_in
+        try:
+            status, headers, body = _call(self.server.app, environ)
+            body_in.exhaust()  # the next request starts right after this body, read or not
+        except (ConnectionError, ClientDisconnected, TimeoutError):  # cut (a simulated reset) or the client left
+            self.close_connection = True
+            return
+        except Exception:  # noqa: BLE001 - a simulator bug: answered as a server would, and logged
+            log.exception("simulator error on %s %s", self.command, self.path)
+            self.close_connection = True
+            status, headers, body = "500 INTERNAL SERVER ERROR", [], b'{"error": "internal"}'
+        self._answer(status, headers, body)
+
+    def _answer(self, status: str, headers: list[tuple[str, str]], body: bytes) -> None:
+        code, _, reason = status.partition(" ")
+        self.send_response(int(code), reason)
+        for key, value in headers:
+            if key.lower() not in ("content-length", "connection", "transfer-encoding"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+
+def _call(app: Callable, environ: dict) -> tuple[str, list[tuple[str, str]], bytes]:
+    """Run the WSGI app to the end: (status, headers, whole body)."""
+    started: list[Any] = []
+    chunks = app(environ, lambda status, headers, exc_info=None: started.extend((status, headers)))
+    try:
+        body = b"".join(chunks)
+    finally:
+        if hasattr(chunks, "close"):
+            chunks.close()
+    return started[0], started[1], body
+
+
+def _connections(server: Any) -> set:  # noqa: ANN401 - a Werkzeug server
+    """The server's open connections, so that closing the simulator also ends kept-alive ones."""
+    if not hasattr(server, "open_connections"):
+        server.open_connections = set()
+    return server.open_connections
 
 
 class SimServer:
@@ -300,6 +449,11 @@ class SimServer:
         self._stop.set()
         self.server.shutdown()
         self.server.server_close()
+        for conn in list(_connections(self.server)):  # a stopped platform answers nobody, kept-alive or not
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         for thread in self._threads:
             thread.join(timeout=5)
         self.platform.store.db.close()
@@ -327,6 +481,7 @@ def serve(port: int = 0, *, host: str = "127.0.0.1", tls_files: sim_tls.ServerFi
     server = make_server(host, port, platform, threaded=True, request_handler=_Handler,
                          ssl_context=tls_files.context() if tls_files else None)
     server.daemon_threads = True
+    server.open_connections = set()  # see _connections
     return SimServer(server, platform, tmp, tls_files)
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hallapp.domain.clock import hall_clock
+from hallapp.sync import records
 from hallapp.sync.engine import BLOCKED_KEY
 
 
@@ -56,7 +57,8 @@ def case_sync_state(db: Any, case_number: str) -> dict[str, Any]:  # noqa: ANN40
     with db.unit_of_work() as uow:
         rows = uow.outbox.by_case_number(case_number)
         updates = uow.outbox.updates_for(case_number)
-    latest = rows[-1] if rows else None
+    submissions = [row for row in rows if row.kind == records.KIND_CASE]  # not its other records
+    latest = submissions[-1] if submissions else None
     return {"case_number": case_number, "sync": entry_view(latest) if latest else None,
             "platform_updates": [{"seq": u.seq, "status": u.status, "reason": u.reason or None, "waybill": u.waybill or None,
                                   "at": u.at, "outcome": u.outcome} for u in updates]}

@@ -407,163 +407,188 @@ No = the file replaces the catalog.</source>
         <translation>退回补正：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="141"/>
+        <location filename="../../ui/pages/case_detail.py" line="143"/>
         <source>Platform: {state} ({percent}%)</source>
         <translation>平台：{state}（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="153"/>
+        <location filename="../../ui/pages/case_detail.py" line="150"/>
+        <source>{record}: {state}</source>
+        <translation>{record}：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="159"/>
+        <source>Evaluation</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="159"/>
+        <source>Courier record</source>
+        <translation>寄递记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="160"/>
+        <source>Result collected at the window</source>
+        <translation>已在窗口领取结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="160"/>
+        <source>Supplied material</source>
+        <translation>补交材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="166"/>
         <source>supplied {day}</source>
         <translation>{day} 已补交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="154"/>
+        <location filename="../../ui/pages/case_detail.py" line="167"/>
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="156"/>
+        <location filename="../../ui/pages/case_detail.py" line="169"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="158"/>
+        <location filename="../../ui/pages/case_detail.py" line="171"/>
         <source>not given (optional)</source>
         <translation>未提供（非必需）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="160"/>
+        <location filename="../../ui/pages/case_detail.py" line="173"/>
         <source>owed (may defer)</source>
         <translation>待补交（容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="161"/>
+        <location filename="../../ui/pages/case_detail.py" line="174"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="179"/>
+        <location filename="../../ui/pages/case_detail.py" line="192"/>
         <source>The case could not be loaded: {error}</source>
         <translation>无法读取办件：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="193"/>
+        <location filename="../../ui/pages/case_detail.py" line="206"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="193"/>
+        <location filename="../../ui/pages/case_detail.py" line="206"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <location filename="../../ui/pages/case_detail.py" line="207"/>
         <source>Commitment</source>
         <translation>承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <location filename="../../ui/pages/case_detail.py" line="207"/>
         <source>Consent form</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="204"/>
+        <location filename="../../ui/pages/case_detail.py" line="217"/>
         <source>{document} Alt+{key}</source>
         <translation>{document} Alt+{key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="223"/>
+        <location filename="../../ui/pages/case_detail.py" line="236"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="228"/>
+        <location filename="../../ui/pages/case_detail.py" line="241"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="237"/>
+        <location filename="../../ui/pages/case_detail.py" line="250"/>
         <source>No scan is stored for this material.</source>
         <translation>该材料没有扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="238"/>
+        <location filename="../../ui/pages/case_detail.py" line="251"/>
         <source>Press F7 to scan it when the applicant brings it.</source>
         <translation>申请人带来后按 F7 扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="265"/>
+        <location filename="../../ui/pages/case_detail.py" line="278"/>
         <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
         <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="267"/>
+        <location filename="../../ui/pages/case_detail.py" line="280"/>
         <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
         <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="277"/>
-        <location filename="../../ui/pages/case_detail.py" line="279"/>
+        <location filename="../../ui/pages/case_detail.py" line="290"/>
+        <location filename="../../ui/pages/case_detail.py" line="292"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="286"/>
+        <location filename="../../ui/pages/case_detail.py" line="299"/>
         <source>Import supplied material</source>
         <translation>导入补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="287"/>
+        <location filename="../../ui/pages/case_detail.py" line="300"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="290"/>
+        <location filename="../../ui/pages/case_detail.py" line="303"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="299"/>
+        <location filename="../../ui/pages/case_detail.py" line="312"/>
         <source>{pages} page(s) captured: check them, then Enter records them.</source>
         <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="302"/>
+        <location filename="../../ui/pages/case_detail.py" line="315"/>
         <source>Record as supplied Enter</source>
         <translation>登记为已补交 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <location filename="../../ui/pages/case_detail.py" line="317"/>
         <source>Not recorded: the pages were dropped.</source>
         <translation>未登记：已丢弃这些页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="310"/>
+        <location filename="../../ui/pages/case_detail.py" line="323"/>
         <source>Recording…</source>
         <translation>正在登记……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="314"/>
+        <location filename="../../ui/pages/case_detail.py" line="327"/>
         <source>{material}: recorded as supplied ({pages} page(s)).</source>
         <translation>{material}：已登记补交（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="316"/>
+        <location filename="../../ui/pages/case_detail.py" line="329"/>
         <source>Every owed material is in; the case is now {state}.</source>
         <translation>待补交材料已全部收齐，办件现为{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="319"/>
+        <location filename="../../ui/pages/case_detail.py" line="332"/>
         <source>Still owed: {n}.</source>
         <translation>仍待补交 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="320"/>
-        <source>Recorded here only: the platform is not told of supplied materials yet.</source>
-        <translation>仅在本机登记：补交材料暂不会上报平台。</translation>
+        <location filename="../../ui/pages/case_detail.py" line="333"/>
+        <source>The platform is told with the case&apos;s next sync.</source>
+        <translation>将在该办件下次同步时告知平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="327"/>
+        <location filename="../../ui/pages/case_detail.py" line="340"/>
         <source>Scanning cancelled; nothing was recorded.</source>
         <translation>已取消扫描，未登记任何内容。</translation>
     </message>
@@ -733,77 +758,77 @@ No = the file replaces the catalog.</source>
 <context>
     <name>ConfigureDeviceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="74"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="76"/>
         <source>Configure: {device}</source>
         <translation>配置：{device}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="76"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="78"/>
         <source>Looking for devices… (this can take a few seconds)</source>
         <translation>正在查找设备…（可能需要几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="81"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="83"/>
         <source>or type an address, e.g. /dev/ttyUSB0 or tcp://192.168.1.50:9100</source>
         <translation>或输入地址，如 /dev/ttyUSB0 或 tcp://192.168.1.50:9100</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="82"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="84"/>
         <source>&amp;Address (saved in {key})</source>
         <translation>地址(&amp;A)（保存到 {key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="83"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="85"/>
         <source>&amp;Address (not saved: this role has no setting yet)</source>
         <translation>地址(&amp;A)（不会保存：该设备暂无对应的设置项）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="89"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="91"/>
         <source>Save (Enter)</source>
         <translation>保存（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="90"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="92"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="94"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="96"/>
         <source>Found on this PC</source>
         <translation>本机找到的设备</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="126"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="128"/>
         <source>{count} found: pick one with Up/Down and press Enter, or type an address.</source>
         <translation>找到 {count} 个：用上下方向键选择后按 Enter，或输入地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="130"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="132"/>
         <source>Nothing was found: check that the device is plugged in and switched on, or type its address below (Alt+A).</source>
         <translation>未找到设备：请确认设备已插好并已开机，或在下方输入其地址（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="135"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="137"/>
         <source>Detection failed ({problem}): type the address below (Alt+A).</source>
         <translation>查找设备失败（{problem}）：请在下方输入地址（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="154"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="156"/>
         <source>Pick a device in the list or type its address, then press Enter.</source>
         <translation>请在列表中选择设备或输入其地址，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="162"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="164"/>
         <source>This device cannot be chosen here yet: the system&apos;s default is used.</source>
         <translation>暂不能在此选择该设备：将使用系统默认设备。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="176"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="178"/>
         <source>Not saved: {reason}. Correct the address and press Enter again.</source>
         <translation>未保存：{reason}。请改正地址后再按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/configure_device.py" line="179"/>
+        <location filename="../../ui/dialogs/configure_device.py" line="181"/>
         <source>Not saved: settings.toml could not be written ({problem}). Check that the home folder is writable.</source>
         <translation>未保存：无法写入 settings.toml（{problem}）。请检查数据目录是否可写。</translation>
     </message>
@@ -824,157 +849,157 @@ No = the file replaces the catalog.</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="119"/>
+        <location filename="../../ui/pages/counter.py" line="120"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="122"/>
+        <location filename="../../ui/pages/counter.py" line="123"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="153"/>
+        <location filename="../../ui/pages/counter.py" line="154"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="153"/>
+        <location filename="../../ui/pages/counter.py" line="154"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="154"/>
+        <location filename="../../ui/pages/counter.py" line="155"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="155"/>
+        <location filename="../../ui/pages/counter.py" line="156"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="124"/>
+        <location filename="../../ui/pages/counter.py" line="125"/>
         <source>Type in Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="126"/>
+        <location filename="../../ui/pages/counter.py" line="127"/>
         <source>Agent card ⇧F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="128"/>
+        <location filename="../../ui/pages/counter.py" line="129"/>
         <source>Agent typed Ctrl+⇧M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="156"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
         <source>Add scan ⇧F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="157"/>
+        <location filename="../../ui/pages/counter.py" line="158"/>
         <source>Camera Ctrl+K</source>
         <translation>高拍仪 Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="171"/>
-        <location filename="../../ui/pages/counter.py" line="206"/>
+        <location filename="../../ui/pages/counter.py" line="172"/>
+        <location filename="../../ui/pages/counter.py" line="207"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="174"/>
-        <location filename="../../ui/pages/counter.py" line="176"/>
-        <location filename="../../ui/pages/counter.py" line="233"/>
+        <location filename="../../ui/pages/counter.py" line="175"/>
+        <location filename="../../ui/pages/counter.py" line="177"/>
         <location filename="../../ui/pages/counter.py" line="234"/>
+        <location filename="../../ui/pages/counter.py" line="235"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="181"/>
+        <location filename="../../ui/pages/counter.py" line="182"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="183"/>
+        <location filename="../../ui/pages/counter.py" line="184"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="184"/>
+        <location filename="../../ui/pages/counter.py" line="185"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="186"/>
+        <location filename="../../ui/pages/counter.py" line="187"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="201"/>
-        <location filename="../../ui/pages/counter.py" line="239"/>
+        <location filename="../../ui/pages/counter.py" line="202"/>
+        <location filename="../../ui/pages/counter.py" line="240"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="216"/>
+        <location filename="../../ui/pages/counter.py" line="217"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="245"/>
+        <location filename="../../ui/pages/counter.py" line="246"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="266"/>
+        <location filename="../../ui/pages/counter.py" line="267"/>
         <source>Reading… place the card on the reader.</source>
         <translation>正在读卡……请将身份证放在读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="270"/>
+        <location filename="../../ui/pages/counter.py" line="271"/>
         <source>Manual entry — applicant</source>
         <translation>手工录入 — 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="270"/>
+        <location filename="../../ui/pages/counter.py" line="271"/>
         <source>Manual entry — agent</source>
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="297"/>
+        <location filename="../../ui/pages/counter.py" line="298"/>
         <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
         <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="298"/>
+        <location filename="../../ui/pages/counter.py" line="299"/>
         <source>Discard the intake?</source>
         <translation>放弃当前办件？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="298"/>
+        <location filename="../../ui/pages/counter.py" line="299"/>
         <source>Discard and end the visit</source>
         <translation>放弃并办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="117"/>
+        <location filename="../../ui/pages/counter.py" line="118"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="106"/>
+        <location filename="../../ui/pages/counter.py" line="107"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="107"/>
+        <location filename="../../ui/pages/counter.py" line="108"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -1089,161 +1114,337 @@ No = the file replaces the catalog.</source>
         <source>The device reported an error: see the details, switch it off and on, and test again.</source>
         <translation>设备报告错误：请查看详细信息，将设备关机再开机后重新测试。</translation>
     </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="67"/>
+        <location filename="../../ui/device_causes.py" line="103"/>
+        <source>simulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="68"/>
+        <source>the system&apos;s printer</source>
+        <translation>系统打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="69"/>
+        <source>sample pages</source>
+        <translation>示例页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="76"/>
+        <source>SAM ID card reader ({baud} baud)</source>
+        <translation>SAM 身份证读卡器（{baud} 波特）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="77"/>
+        <source>serial port, no SAM reader</source>
+        <translation>串口，未接 SAM 读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="78"/>
+        <source>PC/SC support (pyscard) is not installed</source>
+        <translation>未安装 PC/SC 支持（pyscard）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="79"/>
+        <source>{name} (card present)</source>
+        <translation>{name}（有卡）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="80"/>
+        <source>{name} (no card)</source>
+        <translation>{name}（无卡）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="81"/>
+        <source>PC/SC service unavailable</source>
+        <translation>PC/SC 服务不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="82"/>
+        <source>the scanners could not be listed</source>
+        <translation>无法列出扫描仪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="83"/>
+        <source>USB printer</source>
+        <translation>USB 打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="84"/>
+        <source>the configured network printer</source>
+        <translation>已配置的网络打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="85"/>
+        <source>no text-to-speech engine found</source>
+        <translation>未找到语音合成引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="86"/>
+        <source>no platform address is set (platform.url)</source>
+        <translation>未设置平台地址（platform.url）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="87"/>
+        <source>national platform (connection only)</source>
+        <translation>国家平台（仅测试连接）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="88"/>
+        <source>listed by the window itself</source>
+        <translation>由本窗口程序自行列出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="104"/>
+        <source>port {value}</source>
+        <translation>端口 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="105"/>
+        <source>{value} baud</source>
+        <translation>{value} 波特</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="106"/>
+        <source>a card was read</source>
+        <translation>已读到一张卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="107"/>
+        <source>reader {value}</source>
+        <translation>读卡器 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="108"/>
+        <source>a test slip was printed</source>
+        <translation>已打印一张测试票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="109"/>
+        <source>scanner {value}</source>
+        <translation>扫描仪 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="110"/>
+        <source>page of {value} pixels</source>
+        <translation>页面 {value} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="111"/>
+        <source>voice {value}</source>
+        <translation>语音 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="112"/>
+        <source>screen {value}</source>
+        <translation>屏幕 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="113"/>
+        <source>{value} pixels</source>
+        <translation>{value} 像素</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="114"/>
+        <source>camera {value}</source>
+        <translation>摄像头 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="115"/>
+        <source>answered in {value} ms</source>
+        <translation>{value} 毫秒内应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="116"/>
+        <source>clock differs by {value} s</source>
+        <translation>时钟相差 {value} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="117"/>
+        <source>ports tried: {value}</source>
+        <translation>已尝试的端口：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/device_causes.py" line="118"/>
+        <source>the test itself failed ({value}); the details are in the log</source>
+        <translation>测试程序本身出错（{value}），详情见日志</translation>
+    </message>
 </context>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/pages/devices.py" line="33"/>
+        <location filename="../../ui/pages/devices.py" line="47"/>
         <source>ID card reader</source>
         <translation>身份证读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="34"/>
+        <location filename="../../ui/pages/devices.py" line="48"/>
         <source>Social security card reader (PC/SC)</source>
         <translation>社保卡读卡器（PC/SC）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="35"/>
+        <location filename="../../ui/pages/devices.py" line="49"/>
         <source>Ticket printer</source>
         <translation>号票打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="36"/>
+        <location filename="../../ui/pages/devices.py" line="50"/>
         <source>Receipt printer</source>
         <translation>回执打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="37"/>
+        <location filename="../../ui/pages/devices.py" line="51"/>
         <source>Scanner</source>
         <translation>扫描仪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="38"/>
+        <location filename="../../ui/pages/devices.py" line="52"/>
         <source>Document camera</source>
         <translation>高拍仪</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="39"/>
+        <location filename="../../ui/pages/devices.py" line="53"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="40"/>
+        <location filename="../../ui/pages/devices.py" line="54"/>
         <source>Hall display</source>
         <translation>大厅显示屏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="41"/>
+        <location filename="../../ui/pages/devices.py" line="55"/>
         <source>Platform</source>
         <translation>国家平台</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="94"/>
+        <location filename="../../ui/pages/devices.py" line="109"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="94"/>
+        <location filename="../../ui/pages/devices.py" line="109"/>
         <source>Driver</source>
         <translation>驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="94"/>
+        <location filename="../../ui/pages/devices.py" line="109"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="94"/>
+        <location filename="../../ui/pages/devices.py" line="109"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="94"/>
+        <location filename="../../ui/pages/devices.py" line="109"/>
         <source>Last test</source>
         <translation>上次测试</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="95"/>
+        <location filename="../../ui/pages/devices.py" line="110"/>
         <source>Result: cause and fix</source>
         <translation>结果：原因与处理办法</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="110"/>
+        <location filename="../../ui/pages/devices.py" line="125"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="113"/>
+        <location filename="../../ui/pages/devices.py" line="128"/>
         <source>Configure…</source>
         <translation>配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="115"/>
-        <source>Enter or T: test the selected device · C: configure it · A: test all · F5: read again</source>
-        <translation>Enter 或 T：测试选中的设备 · C：配置 · A：全部测试 · F5：重新读取</translation>
+        <location filename="../../ui/pages/devices.py" line="130"/>
+        <source>Enter or T: test the selected device · C: configure it · A: test all · F5: read again · D: save diagnostics</source>
+        <translation>Enter 或 T：测试所选设备 · C：配置 · A：全部测试 · F5：刷新 · D：保存诊断包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="151"/>
+        <location filename="../../ui/pages/devices.py" line="132"/>
+        <source>Save diagnostics… (D)</source>
+        <translation>保存诊断包…（D）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="279"/>
+        <source>Save diagnostics</source>
+        <translation>保存诊断包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="294"/>
+        <source>Collecting diagnostics…</source>
+        <translation>正在收集诊断信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="296"/>
+        <source>Diagnostics saved to {path}. It holds no personal data: send it to the technician.</source>
+        <translation>诊断包已保存到 {path}。其中不含个人信息，请发送给运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="302"/>
+        <source>The diagnostics could not be saved there: choose a folder you may write to, outside the hallapp data folder, and press D again.</source>
+        <translation>诊断包无法保存到该位置：请选择 hallapp 数据目录之外、有写入权限的文件夹，然后再按 D。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/devices.py" line="173"/>
         <source>The device settings could not be read ({problem}): correct settings.toml and press F5.</source>
         <translation>无法读取设备设置（{problem}）：请改正 settings.toml 后按 F5。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="162"/>
+        <location filename="../../ui/pages/devices.py" line="185"/>
         <source>testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="163"/>
+        <location filename="../../ui/pages/devices.py" line="186"/>
         <source>The test is running; the window stays usable.</source>
         <translation>正在测试，窗口可照常使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="165"/>
+        <location filename="../../ui/pages/devices.py" line="188"/>
         <source>never</source>
         <translation>未测试</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="173"/>
+        <location filename="../../ui/pages/devices.py" line="196"/>
         <source>works</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="173"/>
+        <location filename="../../ui/pages/devices.py" line="196"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="194"/>
+        <location filename="../../ui/pages/devices.py" line="216"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="194"/>
+        <location filename="../../ui/pages/devices.py" line="216"/>
         <source>configured</source>
         <translation>已配置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="195"/>
+        <location filename="../../ui/pages/devices.py" line="217"/>
         <source>simulated (demo)</source>
         <translation>模拟（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="195"/>
+        <location filename="../../ui/pages/devices.py" line="217"/>
         <source>found automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="196"/>
+        <location filename="../../ui/pages/devices.py" line="218"/>
         <source>not available on this PC</source>
         <translation>本机不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/devices.py" line="246"/>
-        <source>The test itself failed ({problem}); the details are in the log.</source>
-        <translation>测试程序本身出错（{problem}），详情见日志。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/devices.py" line="118"/>
+        <location filename="../../ui/pages/devices.py" line="139"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -1251,38 +1452,33 @@ No = the file replaces the catalog.</source>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="183"/>
-        <source>Hall display</source>
-        <translation>叫号显示屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/display/window.py" line="237"/>
+        <location filename="../../ui/display/window.py" line="182"/>
         <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="249"/>
+        <location filename="../../ui/display/window.py" line="194"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="262"/>
+        <location filename="../../ui/display/window.py" line="207"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="279"/>
-        <location filename="../../ui/display/window.py" line="415"/>
+        <location filename="../../ui/display/window.py" line="224"/>
+        <location filename="../../ui/display/window.py" line="356"/>
         <source>Counter {0}</source>
         <translation>{0} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="379"/>
+        <location filename="../../ui/display/window.py" line="320"/>
         <source>The queue cannot be read right now — retrying…</source>
         <translation>暂时无法读取排队信息，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="434"/>
+        <location filename="../../ui/display/window.py" line="375"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
     </message>
@@ -1290,138 +1486,164 @@ No = the file replaces the catalog.</source>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="47"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="65"/>
         <source>{count} rows. Enter opens the case; Esc closes.</source>
         <translation>共 {count} 条，Enter 打开办件，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="48"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
         <source>{count} tickets. Esc closes.</source>
         <translation>共 {count} 张号票，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="81"/>
         <source>Ticket</source>
         <translation>号票</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="81"/>
         <source>Taken</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="81"/>
         <source>Called</source>
         <translation>叫号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="81"/>
         <source>Done</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="60"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="81"/>
         <source>Wait (min)</source>
         <translation>等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="82"/>
         <source>Service (min)</source>
         <translation>办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="82"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="87"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="82"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="88"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="91"/>
         <source>Clerk</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="61"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="82"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="87"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="87"/>
         <source>Case</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="87"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="66"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="87"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="88"/>
         <source>Receipt printed</source>
         <translation>回执打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="67"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="88"/>
         <source>Returned because</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="91"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="91"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="70"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="91"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="71"/>
-        <source>no answer</source>
-        <translation>未评价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="96"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="144"/>
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="96"/>
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="75"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="96"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="97"/>
         <source>stepped aside</source>
         <translation>暂离</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="97"/>
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="76"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="97"/>
         <source>no-show</source>
         <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="117"/>
+        <source>A ticket stuck at a counter whose PC is off: R sends it back to waiting, Shift+R to another counter.</source>
+        <translation>号票卡在电脑已关机的窗口：按 R 退回等候，按 Shift+R 转到其他窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <source>{number} is not held at a counter: nothing to release.</source>
+        <translation>{number} 没有被窗口占用，无需释放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
+        <source>{number} is waiting again, ahead of its queue.</source>
+        <translation>{number} 已重新等候，排在本队列最前。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="141"/>
+        <source>{number} goes to counter {counter}: it is called there next.</source>
+        <translation>{number} 转到 {counter} 号窗口，将在该窗口下一个叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="151"/>
+        <source>Reassign {number}</source>
+        <translation>转派 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor_drill.py" line="152"/>
+        <source>Counter number</source>
+        <translation>窗口号</translation>
     </message>
 </context>
 <context>
@@ -2145,123 +2367,68 @@ No = the file replaces the catalog.</source>
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="145"/>
+        <location filename="../../ui/evaluate/window.py" line="110"/>
         <source>Evaluation</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="145"/>
-        <location filename="../../ui/evaluate/window.py" line="207"/>
+        <location filename="../../ui/evaluate/window.py" line="110"/>
+        <location filename="../../ui/evaluate/window.py" line="151"/>
         <source>Counter {0}</source>
         <translation>{0} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="177"/>
-        <source>Very satisfied</source>
-        <translation>非常满意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="177"/>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="177"/>
-        <source>Basically satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="178"/>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="178"/>
-        <source>Very dissatisfied</source>
-        <translation>非常不满意</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="182"/>
-        <source>Long wait</source>
-        <translation>等候时间长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="182"/>
-        <source>The service took long</source>
-        <translation>办理时间长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="183"/>
-        <source>Unfriendly service</source>
-        <translation>服务态度不好</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="183"/>
-        <source>Unclear material requirements</source>
-        <translation>材料要求不清楚</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="184"/>
-        <source>Had to come more than once</source>
-        <translation>需要多次跑腿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="184"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evaluate/window.py" line="206"/>
+        <location filename="../../ui/evaluate/window.py" line="150"/>
         <source>Welcome to rate our service</source>
         <translation>欢迎评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="208"/>
+        <location filename="../../ui/evaluate/window.py" line="152"/>
         <source>When your visit is finished, please rate it here</source>
         <translation>办结后请在此对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="222"/>
+        <location filename="../../ui/evaluate/window.py" line="166"/>
         <source>How satisfied are you with this visit?</source>
         <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="244"/>
+        <location filename="../../ui/evaluate/window.py" line="188"/>
         <source>Please tell us what went wrong (choose one or more)</source>
         <translation>请选择不满意的原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="261"/>
+        <location filename="../../ui/evaluate/window.py" line="205"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="263"/>
+        <location filename="../../ui/evaluate/window.py" line="207"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="277"/>
+        <location filename="../../ui/evaluate/window.py" line="221"/>
         <source>Thank you for your evaluation</source>
         <translation>感谢您的评价</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="331"/>
+        <location filename="../../ui/evaluate/window.py" line="268"/>
         <source>This screen returns by itself in {0} s</source>
         <translation>{0} 秒后自动返回</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="381"/>
+        <location filename="../../ui/evaluate/window.py" line="315"/>
         <source>The queue cannot be read right now — retrying…</source>
         <translation>暂时无法读取排队信息，正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="398"/>
+        <location filename="../../ui/evaluate/window.py" line="332"/>
         <source>Ticket {0} · Counter {1}</source>
         <translation>号票 {0} · {1} 号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/evaluate/window.py" line="456"/>
+        <location filename="../../ui/evaluate/window.py" line="390"/>
         <source>We will follow up on your feedback</source>
         <translation>我们会认真处理您的意见并回访</translation>
     </message>
@@ -2452,7 +2619,7 @@ Clerk {clerk} · {item} · case {case} · due {due}</source>
         <translation>{outcome}（{who}，{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_followups.py" line="235"/>
+        <location filename="../../ui/pages/supervisor_followups.py" line="236"/>
         <source>(no case)</source>
         <translation>（无办件）</translation>
     </message>
@@ -2754,133 +2921,128 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="190"/>
-        <source>Ticket kiosk</source>
-        <translation>自助取号机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/window.py" line="266"/>
+        <location filename="../../ui/kiosk/window.py" line="197"/>
         <source>Choose a service to take a ticket</source>
         <translation>请选择业务类别取号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="280"/>
-        <location filename="../../ui/kiosk/window.py" line="434"/>
+        <location filename="../../ui/kiosk/window.py" line="211"/>
+        <location filename="../../ui/kiosk/window.py" line="365"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="281"/>
-        <location filename="../../ui/kiosk/window.py" line="322"/>
+        <location filename="../../ui/kiosk/window.py" line="212"/>
+        <location filename="../../ui/kiosk/window.py" line="253"/>
         <source>For older people, people with disabilities, military families and others</source>
         <translation>老年人、残疾人、军人军属等</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="284"/>
-        <location filename="../../ui/kiosk/window.py" line="341"/>
+        <location filename="../../ui/kiosk/window.py" line="215"/>
+        <location filename="../../ui/kiosk/window.py" line="272"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="285"/>
+        <location filename="../../ui/kiosk/window.py" line="216"/>
         <source>Enter your code or place your ID card on the reader</source>
         <translation>输入预约码或刷身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="291"/>
+        <location filename="../../ui/kiosk/window.py" line="222"/>
         <source>Priority service and appointments</source>
         <translation>绿色通道与预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="321"/>
+        <location filename="../../ui/kiosk/window.py" line="252"/>
         <source>Green channel — choose a service</source>
         <translation>绿色通道 — 请选择业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="324"/>
-        <location filename="../../ui/kiosk/window.py" line="441"/>
+        <location filename="../../ui/kiosk/window.py" line="255"/>
+        <location filename="../../ui/kiosk/window.py" line="372"/>
         <source>Please show the relevant certificate to the staff</source>
         <translation>请向工作人员出示相关证件</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="342"/>
+        <location filename="../../ui/kiosk/window.py" line="273"/>
         <source>Enter your appointment code, or place your ID card on the reader</source>
         <translation>请输入预约码，或将身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="364"/>
+        <location filename="../../ui/kiosk/window.py" line="295"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="365"/>
+        <location filename="../../ui/kiosk/window.py" line="296"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="384"/>
+        <location filename="../../ui/kiosk/window.py" line="315"/>
         <source>ABC</source>
         <translation>字母</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="387"/>
-        <location filename="../../ui/kiosk/window.py" line="393"/>
+        <location filename="../../ui/kiosk/window.py" line="318"/>
+        <location filename="../../ui/kiosk/window.py" line="324"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="391"/>
+        <location filename="../../ui/kiosk/window.py" line="322"/>
         <source>123</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="428"/>
+        <location filename="../../ui/kiosk/window.py" line="359"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="435"/>
+        <location filename="../../ui/kiosk/window.py" line="366"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="440"/>
+        <location filename="../../ui/kiosk/window.py" line="371"/>
         <source>Please listen for your number to be called</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="241"/>
+        <location filename="../../ui/kiosk/window.py" line="178"/>
         <source>Back to start</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="559"/>
+        <location filename="../../ui/kiosk/window.py" line="486"/>
         <source>{0} waiting</source>
         <translation>等候 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="569"/>
-        <location filename="../../ui/kiosk/window.py" line="702"/>
+        <location filename="../../ui/kiosk/window.py" line="499"/>
+        <location filename="../../ui/kiosk/window.py" line="631"/>
         <source>Tickets cannot be issued right now. Please ask at the information desk.</source>
         <translation>暂时无法取号，请到咨询台办理</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="715"/>
+        <location filename="../../ui/kiosk/window.py" line="647"/>
         <source>People ahead of you: {0}</source>
         <translation>前面还有 {0} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="733"/>
+        <location filename="../../ui/kiosk/window.py" line="665"/>
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="756"/>
+        <location filename="../../ui/kiosk/window.py" line="688"/>
         <source>Please take your ticket</source>
         <translation>请取走号票</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="758"/>
+        <location filename="../../ui/kiosk/window.py" line="690"/>
         <source>The ticket could not be printed. Please note your number.</source>
         <translation>号票打印失败，请记下您的号码</translation>
     </message>
@@ -2916,42 +3078,52 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="28"/>
+        <location filename="../../ui/dialogs/login.py" line="29"/>
         <source>hallapp — log in</source>
         <translation>hallapp — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="34"/>
+        <location filename="../../ui/dialogs/login.py" line="35"/>
         <source>Cross-province service window</source>
         <translation>跨省通办窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="44"/>
+        <location filename="../../ui/dialogs/login.py" line="45"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="45"/>
+        <location filename="../../ui/dialogs/login.py" line="46"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="50"/>
+        <location filename="../../ui/dialogs/login.py" line="51"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="67"/>
+        <location filename="../../ui/dialogs/login.py" line="68"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="70"/>
+        <location filename="../../ui/dialogs/login.py" line="71"/>
         <source>Checking…</source>
         <translation>正在核对……</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="86"/>
+        <location filename="../../ui/dialogs/login.py" line="87"/>
+        <source>You are also logged in on PC {hosts}. Log out there, or tell the supervisor; press Continue to work here.</source>
+        <translation>您在电脑 {hosts} 上也处于登录状态。请到那台电脑退出，或告知值班主任；按“继续”在本机工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="89"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="101"/>
         <source>The database cannot be reached. Check the network cable or ask the technician.</source>
         <translation>无法连接数据库。请检查网线，或联系运维人员。</translation>
     </message>
@@ -3191,118 +3363,128 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="64"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="60"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="64"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
-        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="65"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="222"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="61"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="65"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="62"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="66"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="62"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="66"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="89"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="103"/>
+        <source>The hall database cannot be reached: queue actions are refused until it is back. The window keeps trying; if this lasts, call the technician.</source>
+        <translation>无法连接大厅数据库：恢复前不能进行叫号等排队操作。程序会持续重试；如长时间未恢复，请联系运维人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="114"/>
         <source>Held: {numbers}</source>
         <translation>挂起：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="90"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="115"/>
         <source>Waiting: {counts}</source>
         <translation>等候：{counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="98"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="132"/>
+        <source>Warning: counter {number} is also set on PC {hosts}: both serve the same tickets. Ask the technician to give one of them another counter number.</source>
+        <translation>警告：电脑 {hosts} 也设为 {number} 号窗口，两台电脑会叫同一批号票。请联系运维人员为其中一台改设窗口号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="140"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="100"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="142"/>
         <source>Current: {number} · waited {minutes} min</source>
         <translation>当前：{number} · 已等 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="113"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="155"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="115"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="157"/>
         <source>appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="117"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="159"/>
         <source>called {times}×</source>
         <translation>第 {times} 次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="138"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="105"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接排队系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="149"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="190"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="167"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="208"/>
         <source>{number} did not come after the recalls: marked no-show.</source>
         <translation>{number} 重呼后仍未到，已按过号处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="169"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="210"/>
         <source>{number} called again (call {times}).</source>
         <translation>已重呼 {number}（第 {times} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="181"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="222"/>
         <source>Mark {number} as not come (no-show)?</source>
         <translation>将 {number} 记为过号（未到）？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="182"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="223"/>
         <source>Mark no-show</source>
         <translation>记为过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="185"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="226"/>
         <source>{number} marked no-show.</source>
         <translation>{number} 已记为过号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="195"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="236"/>
         <source>Resume {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="220"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="261"/>
         <source>To category {letter} {name}</source>
         <translation>转到 {letter} 类 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="224"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="265"/>
         <source>To counter {number} and back</source>
         <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
@@ -4088,87 +4270,267 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>连续输错密码多少次后锁定账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="85"/>
+        <location filename="../../ui/pages/settings_words.py" line="84"/>
         <source>Minutes a locked account stays locked.</source>
         <translation>账号锁定的时长（分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="86"/>
+        <location filename="../../ui/pages/settings_words.py" line="85"/>
         <source>Lock the window after this many minutes without input (0 = never).</source>
         <translation>无操作多少分钟后自动锁定窗口（0 表示不锁定）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="88"/>
+        <location filename="../../ui/pages/settings_words.py" line="87"/>
         <source>Shared hall database (PostgreSQL). It holds a password: change it with `hallapp config set database.url`.</source>
         <translation>大厅共享数据库（PostgreSQL）。其中含有密码：请用 `hallapp config set database.url` 修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="91"/>
+        <location filename="../../ui/pages/settings_words.py" line="90"/>
         <source>Address of the national platform&apos;s inter-provincial channel (https://…).</source>
         <translation>国家平台跨省通办专区的地址（https://…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="93"/>
+        <location filename="../../ui/pages/settings_words.py" line="92"/>
         <source>File of the authority that signs the platform&apos;s certificate; empty = the system&apos;s.</source>
         <translation>签发平台证书的 CA 证书文件；留空则使用系统证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="95"/>
+        <location filename="../../ui/pages/settings_words.py" line="94"/>
         <source>Optional fingerprints of the platform&apos;s key; one of them must match.</source>
         <translation>平台公钥指纹（可选）；须与其中之一相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="97"/>
+        <location filename="../../ui/pages/settings_words.py" line="96"/>
         <source>The counter number of this PC; must be one of the hall&apos;s counters.</source>
         <translation>本机的窗口号；必须是本大厅已有的窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="99"/>
+        <location filename="../../ui/pages/settings_words.py" line="98"/>
+        <source>Serial port of the ID card reader: a path (/dev/ttyUSB0, COM3), auto (the first port where a reader answers), simulator, or none.</source>
+        <translation>身份证读卡器的串口：路径（/dev/ttyUSB0、COM3）、auto（第一个有读卡器应答的端口）、simulator（模拟器）或 none（不用）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="101"/>
+        <source>Speed of the ID card reader: 115200 or 9600 (Configure on the Devices page finds it).</source>
+        <translation>身份证读卡器的波特率：115200 或 9600（在“设备”页“配置”时会自动测出）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="103"/>
+        <source>Read an ID card as soon as it is placed on the reader; false = only on F3.</source>
+        <translation>身份证一放上读卡器就读取；false = 仅在按 F3 时读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="105"/>
+        <source>Path of the card vendor&apos;s photo library (WLT decoder); empty = no photo is shown.</source>
+        <translation>读卡器厂商照片解码库（WLT 解码）的路径；留空 = 不显示照片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="107"/>
+        <source>What the vendor&apos;s photo library writes: bmp (an image file) or rgb (bare pixels).</source>
+        <translation>厂商照片解码库的输出：bmp（图像文件）或 rgb（原始像素）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="109"/>
+        <source>Reader for social security cards (PC/SC); empty = the first one found.</source>
+        <translation>社会保障卡读卡器（PC/SC）；留空 = 使用找到的第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="111"/>
+        <source>Scanner (SANE name, e.g. fujitsu:fi-7160:123); empty = the first one found; none = no scanner.</source>
+        <translation>扫描仪（SANE 设备名，如 fujitsu:fi-7160:123）；留空 = 使用找到的第一台；none = 不用扫描仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="113"/>
+        <source>Where the scanner takes the pages from: flatbed or adf (the document feeder).</source>
+        <translation>扫描仪的进纸方式：flatbed（平板）或 adf（自动进纸器）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="115"/>
+        <source>Scan resolution in dots per inch (100 to 600).</source>
+        <translation>扫描分辨率，单位 DPI（100 至 600）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="116"/>
+        <source>Folder where the vendor&apos;s scan tool (TWAIN/WIA) saves files; each new file is added to the selected material.</source>
+        <translation>厂商扫描工具（TWAIN/WIA）保存文件的文件夹；每个新文件都会加入当前选中的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="119"/>
+        <source>Address of the ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600 or file:///PATH; empty = no ticket printer.</source>
+        <translation>号票打印机地址：tcp://HOST:PORT、usb://VID:PID、serial:///dev/ttyX?baud=9600 或 file:///PATH；留空 = 不用号票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="122"/>
+        <source>Width of the ticket paper in millimetres: 58 or 80.</source>
+        <translation>号票纸宽度，单位毫米：58 或 80。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="123"/>
+        <source>How the ticket printer reads Chinese text: GB18030, GBK or UTF-8.</source>
+        <translation>号票打印机的中文编码：GB18030、GBK 或 UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="125"/>
+        <source>true = the printer draws the QR code itself; false = an image of it is sent.</source>
+        <translation>true = 由打印机自行打印二维码；false = 以图片形式发送二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="127"/>
+        <source>Web address printed as a QR code on the ticket, with {number} for the ticket number; empty = no QR code.</source>
+        <translation>以二维码形式印在号票上的网址，{number} 代表号票号码；留空 = 不印二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="130"/>
+        <source>Voice of the hall display&apos;s calls: auto, qt, espeak, or silent (no voice).</source>
+        <translation>大厅显示屏叫号所用的语音：auto、qt、espeak 或 silent（不播报）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="132"/>
+        <source>How many times each call is spoken (1 to 5).</source>
+        <translation>每次叫号播报的遍数（1 至 5）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="133"/>
+        <source>A call not spoken within this many seconds is dropped (10 to 600).</source>
+        <translation>超过此秒数仍未播报的叫号将被放弃（10 至 600）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="135"/>
+        <source>Seconds the applicant has to rate a visit on the evaluation screen; then it counts as no answer.</source>
+        <translation>申请人在评价器上评价一次办事的时限（秒）；超时记为未评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="137"/>
+        <source>Working days a supervisor has to follow up a bad rating, counted from the day after it.</source>
+        <translation>值班主任完成差评回访的时限（工作日），自差评次日起算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="139"/>
         <source>Seconds between two sends of the outbox when nothing is waiting.</source>
         <translation>没有待同步办件时，两次同步之间的间隔（秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="101"/>
+        <location filename="../../ui/pages/settings_words.py" line="140"/>
         <source>Cases sent together in one round.</source>
         <translation>每轮同步一起发送的办件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="102"/>
+        <location filename="../../ui/pages/settings_words.py" line="141"/>
+        <source>Seconds a case being sent stays reserved for one PC before another may take it over.</source>
+        <translation>一件正在发送的办件由一台电脑占用的秒数，超时后可由其他电脑接手。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="143"/>
         <source>Seconds one platform request may take before it counts as failed.</source>
         <translation>单次平台请求的超时时间（秒），超时即算失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="104"/>
+        <location filename="../../ui/pages/settings_words.py" line="145"/>
+        <source>Seconds one round of sending may take in all.</source>
+        <translation>一轮发送总共允许的秒数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="146"/>
         <source>Encrypt uploaded materials with SM4 (the platform&apos;s transport key).</source>
         <translation>用 SM4 加密上传的材料（使用平台的传输密钥）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="106"/>
+        <location filename="../../ui/pages/settings_words.py" line="148"/>
         <source>First wait after a failed send, in seconds (doubles each time).</source>
         <translation>发送失败后首次等待的秒数（每次加倍）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="108"/>
+        <location filename="../../ui/pages/settings_words.py" line="150"/>
         <source>Longest wait between two tries, in seconds.</source>
         <translation>两次重试之间的最长等待（秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="145"/>
+        <location filename="../../ui/pages/settings_words.py" line="151"/>
+        <source>Size of one piece of a material upload, in bytes (a multiple of 16).</source>
+        <translation>材料分块上传时每块的大小，单位字节（16 的倍数）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="153"/>
+        <source>Largest platform answer read, in bytes; a longer one counts as no answer.</source>
+        <translation>读取平台应答的最大字节数；超过即视为没有应答。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="155"/>
+        <source>Quick retries of one platform request before waiting longer.</source>
+        <translation>一次平台请求在延长等待前的快速重试次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="157"/>
+        <source>How cases reach the platform: http = the documented hallapp contract.</source>
+        <translation>办件报送平台的方式：http = hallapp 文档约定的接口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="159"/>
+        <source>TrueType Chinese fonts embedded in receipts and notices, tried in order.</source>
+        <translation>嵌入受理回执和一次性告知书的 TrueType 中文字体，按顺序尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="161"/>
+        <source>The hall&apos;s status-query web address, with {number} for the case number, printed as the receipt&apos;s QR code; empty = the QR code holds the case number and the hall&apos;s phone.</source>
+        <translation>大厅办件进度查询网址，{number} 代表办件编号，印成受理回执上的二维码；留空 = 二维码中为办件编号和大厅电话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="164"/>
+        <source>Hall address printed on receipts and notices; empty = the hall&apos;s own address.</source>
+        <translation>印在受理回执和一次性告知书上的大厅地址；留空 = 使用大厅登记的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="166"/>
+        <source>Enquiry phone printed on receipts and notices; empty = the hall&apos;s own phone.</source>
+        <translation>印在受理回执和一次性告知书上的咨询电话；留空 = 使用大厅登记的电话。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="168"/>
+        <source>Supervision and complaint phone printed on receipts and notices; empty = only the 12345 hotline.</source>
+        <translation>印在受理回执和一次性告知书上的监督投诉电话；留空 = 仅印 12345 热线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="170"/>
+        <source>Holiday calendars for promised dates: files, or names under resources/ (e.g. calendars/cn-2026.yaml).</source>
+        <translation>计算承诺办结日期所用的节假日日历：文件路径，或 resources/ 下的名称（如 calendars/cn-2026.yaml）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="173"/>
+        <source>How much the log records: DEBUG, INFO, WARNING or ERROR.</source>
+        <translation>日志记录的详细程度：DEBUG、INFO、WARNING 或 ERROR。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="174"/>
+        <source>Days after the platform confirms a case before its scans and personal details are deleted (statistics and the audit trail stay).</source>
+        <translation>平台确认办件后，其扫描件和个人信息保留的天数，到期删除（统计数据和审计记录保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="177"/>
+        <source>Daily backups of the hall&apos;s database (SQLite) kept in the backups folder of the home (1 to 366).</source>
+        <translation>大厅数据库（SQLite）每日备份在数据目录 backups 文件夹中保留的份数（1 至 366）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="179"/>
+        <source>Months for which the first daily backup of the month is also kept (0 = none).</source>
+        <translation>另外保留每月第一份每日备份的月数（0 = 不保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="221"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="146"/>
+        <location filename="../../ui/pages/settings_words.py" line="222"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="148"/>
+        <location filename="../../ui/pages/settings_words.py" line="224"/>
         <source>{key} must be {kind} from {low} to {high}: type such a number and press Enter.</source>
         <translation>{key} 必须是 {low} 至 {high} 之间的{kind}：请输入符合要求的数后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="151"/>
+        <location filename="../../ui/pages/settings_words.py" line="227"/>
         <source>{key} must be {kind}: type a number and press Enter.</source>
         <translation>{key} 必须是{kind}：请输入数字后按 Enter。</translation>
     </message>
@@ -4349,211 +4711,211 @@ The problem is also written to the log.</source>
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="125"/>
+        <location filename="../../ui/pages/supervisor.py" line="144"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="141"/>
+        <location filename="../../ui/pages/supervisor.py" line="160"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="142"/>
+        <location filename="../../ui/pages/supervisor.py" line="161"/>
         <source>Visits finished</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="143"/>
+        <location filename="../../ui/pages/supervisor.py" line="162"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="143"/>
+        <location filename="../../ui/pages/supervisor.py" line="162"/>
         <source>Accepted with gap</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="144"/>
+        <location filename="../../ui/pages/supervisor.py" line="163"/>
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="144"/>
+        <location filename="../../ui/pages/supervisor.py" line="163"/>
         <source>Returned by the platform</source>
         <translation>平台退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="145"/>
+        <location filename="../../ui/pages/supervisor.py" line="164"/>
         <source>Average wait (min)</source>
         <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="145"/>
+        <location filename="../../ui/pages/supervisor.py" line="164"/>
         <source>90 % waited at most (min)</source>
         <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="146"/>
+        <location filename="../../ui/pages/supervisor.py" line="165"/>
         <source>Average service (min)</source>
         <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="147"/>
+        <location filename="../../ui/pages/supervisor.py" line="166"/>
         <source>90 % served within (min)</source>
         <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <location filename="../../ui/pages/supervisor.py" line="167"/>
         <source>Satisfied (%)</source>
         <translation>满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="168"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="296"/>
+        <location filename="../../ui/pages/supervisor.py" line="315"/>
         <source>Arrivals</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="297"/>
+        <location filename="../../ui/pages/supervisor.py" line="316"/>
         <source>Served</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="300"/>
-        <location filename="../../ui/pages/supervisor.py" line="304"/>
+        <location filename="../../ui/pages/supervisor.py" line="319"/>
+        <location filename="../../ui/pages/supervisor.py" line="323"/>
         <source>Visits</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="301"/>
-        <location filename="../../ui/pages/supervisor.py" line="305"/>
-        <location filename="../../ui/pages/supervisor.py" line="307"/>
+        <location filename="../../ui/pages/supervisor.py" line="320"/>
+        <location filename="../../ui/pages/supervisor.py" line="324"/>
+        <location filename="../../ui/pages/supervisor.py" line="326"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="310"/>
+        <location filename="../../ui/pages/supervisor.py" line="329"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="96"/>
-        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <location filename="../../ui/pages/supervisor.py" line="115"/>
+        <location filename="../../ui/pages/supervisor.py" line="167"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="92"/>
+        <location filename="../../ui/pages/supervisor.py" line="111"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="94"/>
+        <location filename="../../ui/pages/supervisor.py" line="113"/>
         <source>Ticket → receipt</source>
         <translation>取号→回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="98"/>
+        <location filename="../../ui/pages/supervisor.py" line="117"/>
         <source>Need a supervisor</source>
         <translation>待主任处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="111"/>
+        <location filename="../../ui/pages/supervisor.py" line="130"/>
         <source>Today (live)</source>
         <translation>今天（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="111"/>
+        <location filename="../../ui/pages/supervisor.py" line="130"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="112"/>
+        <location filename="../../ui/pages/supervisor.py" line="131"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="112"/>
+        <location filename="../../ui/pages/supervisor.py" line="131"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="113"/>
+        <location filename="../../ui/pages/supervisor.py" line="132"/>
         <source>From – to</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="115"/>
+        <location filename="../../ui/pages/supervisor.py" line="134"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <location filename="../../ui/pages/supervisor.py" line="146"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="141"/>
+        <location filename="../../ui/pages/supervisor.py" line="160"/>
         <source>Tickets taken</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="142"/>
+        <location filename="../../ui/pages/supervisor.py" line="161"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="100"/>
+        <location filename="../../ui/pages/supervisor.py" line="119"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="168"/>
         <source>Oldest unsynced (min)</source>
         <translation>最久未同步(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="162"/>
+        <location filename="../../ui/pages/supervisor.py" line="181"/>
         <source>Arrivals and served by hour</source>
         <translation>每小时取号与办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="163"/>
+        <location filename="../../ui/pages/supervisor.py" line="182"/>
         <source>Per counter</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="164"/>
+        <location filename="../../ui/pages/supervisor.py" line="183"/>
         <source>Per clerk</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="165"/>
+        <location filename="../../ui/pages/supervisor.py" line="184"/>
         <source>Cases per item</source>
         <translation>各事项办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="166"/>
+        <location filename="../../ui/pages/supervisor.py" line="185"/>
         <source>Evaluations by level</source>
         <translation>评价等级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="263"/>
+        <location filename="../../ui/pages/supervisor.py" line="282"/>
         <source>Figures could not be read ({error}); they are read again at the next change.</source>
         <translation>数据读取失败（{error}），有变化时将重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="277"/>
+        <location filename="../../ui/pages/supervisor.py" line="296"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="291"/>
+        <location filename="../../ui/pages/supervisor.py" line="310"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
@@ -4750,236 +5112,312 @@ The problem is also written to the log.</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/words.py" line="11"/>
+        <location filename="../../ui/words.py" line="13"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="12"/>
+        <location filename="../../ui/words.py" line="14"/>
         <source>accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="13"/>
+        <location filename="../../ui/words.py" line="15"/>
         <source>accepted (gap)</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="14"/>
+        <location filename="../../ui/words.py" line="16"/>
         <source>notice given</source>
         <translation>已一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="15"/>
+        <location filename="../../ui/words.py" line="17"/>
         <source>sent</source>
         <translation>已报送平台</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="16"/>
+        <location filename="../../ui/words.py" line="18"/>
         <source>at the authority</source>
         <translation>办理机关已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="17"/>
+        <location filename="../../ui/words.py" line="19"/>
         <source>in process</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="18"/>
+        <location filename="../../ui/words.py" line="20"/>
         <source>returned</source>
         <translation>退回补正</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="19"/>
+        <location filename="../../ui/words.py" line="21"/>
         <source>completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="20"/>
-        <location filename="../../ui/words.py" line="51"/>
+        <location filename="../../ui/words.py" line="22"/>
+        <location filename="../../ui/words.py" line="54"/>
         <source>delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="26"/>
+        <location filename="../../ui/words.py" line="28"/>
         <source>account locked</source>
         <translation>账号锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="27"/>
+        <location filename="../../ui/words.py" line="29"/>
         <source>account unlocked</source>
         <translation>账号解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="28"/>
+        <location filename="../../ui/words.py" line="30"/>
         <source>audit trail keyed</source>
         <translation>审计日志设置密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="29"/>
+        <location filename="../../ui/words.py" line="31"/>
         <source>export bundle imported</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="30"/>
+        <location filename="../../ui/words.py" line="32"/>
         <source>bundle key trusted</source>
         <translation>信任数据包密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="31"/>
+        <location filename="../../ui/words.py" line="33"/>
         <source>case state changed</source>
         <translation>办件状态变更</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="32"/>
+        <location filename="../../ui/words.py" line="34"/>
         <source>case sent again</source>
         <translation>办件重新报送</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="33"/>
+        <location filename="../../ui/words.py" line="35"/>
         <source>bad rating followed up</source>
         <translation>差评回访</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="34"/>
+        <location filename="../../ui/words.py" line="36"/>
         <source>returned case closed</source>
         <translation>关闭退回办件</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="35"/>
+        <location filename="../../ui/words.py" line="37"/>
         <source>applicant of a returned case contacted</source>
         <translation>联系退回办件申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="36"/>
+        <location filename="../../ui/words.py" line="38"/>
         <source>sync entry closed</source>
         <translation>关闭同步记录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="37"/>
+        <location filename="../../ui/words.py" line="39"/>
         <source>sync retried</source>
         <translation>重试同步</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="38"/>
+        <location filename="../../ui/words.py" line="40"/>
         <source>catalog imported</source>
         <translation>导入事项目录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="39"/>
+        <location filename="../../ui/words.py" line="41"/>
+        <source>database restored from a backup</source>
+        <translation>已从备份恢复数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="42"/>
         <source>document printed again</source>
         <translation>重新打印文书</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="40"/>
+        <location filename="../../ui/words.py" line="43"/>
         <source>evaluation given</source>
         <translation>收到评价</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="41"/>
+        <location filename="../../ui/words.py" line="44"/>
         <source>hall set up</source>
         <translation>大厅初始化</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="42"/>
+        <location filename="../../ui/words.py" line="45"/>
         <source>logged in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="43"/>
+        <location filename="../../ui/words.py" line="46"/>
         <source>login failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="44"/>
+        <location filename="../../ui/words.py" line="47"/>
         <source>login refused: account locked</source>
         <translation>拒绝登录：账号已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="45"/>
+        <location filename="../../ui/words.py" line="48"/>
         <source>logged out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="46"/>
+        <location filename="../../ui/words.py" line="49"/>
         <source>material viewed</source>
         <translation>查看材料</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="47"/>
+        <location filename="../../ui/words.py" line="50"/>
         <source>material supplied later</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="48"/>
+        <location filename="../../ui/words.py" line="51"/>
         <source>originals sent</source>
         <translation>寄出原件</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="49"/>
+        <location filename="../../ui/words.py" line="52"/>
         <source>queue set up</source>
         <translation>配置排队</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="50"/>
+        <location filename="../../ui/words.py" line="53"/>
         <source>queue rules changed</source>
         <translation>修改排队规则</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="52"/>
+        <location filename="../../ui/words.py" line="55"/>
         <source>role changed</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="53"/>
+        <location filename="../../ui/words.py" line="56"/>
         <source>staff account created</source>
         <translation>新建工作人员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="54"/>
+        <location filename="../../ui/words.py" line="57"/>
+        <source>ticket released by the supervisor</source>
+        <translation>号票已由值班主任释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="58"/>
         <source>window locked</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="61"/>
+        <location filename="../../ui/words.py" line="65"/>
         <source>waiting to be sent</source>
         <translation>等待报送</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="62"/>
+        <location filename="../../ui/words.py" line="66"/>
         <source>being sent</source>
         <translation>正在报送</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="63"/>
+        <location filename="../../ui/words.py" line="67"/>
         <source>sent, not yet confirmed</source>
         <translation>已发送，待平台确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="64"/>
+        <location filename="../../ui/words.py" line="68"/>
         <source>will retry</source>
         <translation>稍后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="65"/>
-        <location filename="../../ui/words.py" line="66"/>
+        <location filename="../../ui/words.py" line="69"/>
+        <location filename="../../ui/words.py" line="70"/>
         <source>confirmed by the platform</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="67"/>
+        <location filename="../../ui/words.py" line="71"/>
         <source>needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="68"/>
+        <location filename="../../ui/words.py" line="72"/>
         <source>result mailed</source>
         <translation>结果已寄出</translation>
     </message>
     <message>
-        <location filename="../../ui/words.py" line="86"/>
+        <location filename="../../ui/words.py" line="90"/>
         <source>case: {state}</source>
         <translation>办件：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="97"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="98"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="99"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="100"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="101"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="108"/>
+        <source>no answer</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="115"/>
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="116"/>
+        <source>The service took long</source>
+        <translation>办理时间长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="117"/>
+        <source>Unfriendly service</source>
+        <translation>服务态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="118"/>
+        <source>Unclear material requirements</source>
+        <translation>材料要求不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="119"/>
+        <source>Had to come more than once</source>
+        <translation>需要多次跑腿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="120"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="127"/>
+        <source>, </source>
+        <comment>between two reasons of one rating</comment>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

@@ -73,7 +73,7 @@ def test_wrong_hall_code_and_tampered_body_are_rejected(synced_app, sim) -> None
 
     headers = signing.sign_headers(key, "DEMO510104", "PUT", "/v1/cases/case:x:r1", b"{}")
     answer = httpx.put(sim.url + "v1/cases/case:x:r1", content=b'{"x":1}', headers=headers)
-    assert answer.status_code == 401 and answer.json()["error"] == "bad_signature"
+    assert answer.status_code == 401 and answer.json()["error"] == "content_mismatch"
     assert sim.stats()["bad_signatures"] == 2
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -101,3 +102,36 @@ def test_every_role_has_a_row_with_test_and_configure(page) -> None:  # noqa: AN
     for role in ROLES:
         assert page.findChild(object, f"test-{role}") is not None
         assert page.findChild(object, f"configure-{role}") is not None
+
+
+def test_d_saves_a_diagnostics_zip_without_personal_data(ctx, qtbot, page, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import json
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "diagnostics.zip"
+    asked: list[str] = []
+
+    def save_dialog(_parent, title, default, _filter):  # noqa: ANN001, ANN202 - the technician picks a file
+        asked.append(default)
+        return str(target), "ZIP (*.zip)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    press(Qt.Key.Key_D)  # from the device list, where the focus is
+    wait_until(qtbot, target.exists, timeout=90_000, what="the diagnostics zip")
+    assert asked and asked[0].endswith(".zip")
+    wait_until(qtbot, lambda: str(target) in page.diagnostics_state.text(), what="the saved line")
+    names = zipfile.ZipFile(target).namelist()
+    assert any(name.endswith(".json") or name.endswith(".txt") for name in names), names
+    cards = json.loads((Path(__file__).resolve().parents[2] / "drivers" / "idcard" / "sample_cards.json").read_text())
+    text = b"".join(zipfile.ZipFile(target).read(n) for n in names).decode("utf-8", "replace")
+    numbers = [c.get("id_number") for c in (cards if isinstance(cards, list) else cards.get("cards", []))]
+    assert not [n for n in numbers if n and n in text]
+
+
+def test_diagnostics_into_the_data_folder_is_refused_in_words(ctx, qtbot, page) -> None:  # noqa: ANN001
+    page.write_diagnostics(ctx.home.root / "diagnostics.zip")
+    wait_until(qtbot, lambda: "could not be saved" in page.diagnostics_state.text(), timeout=90_000,
+               what="the refusal")
+    assert not (ctx.home.root / "diagnostics.zip").exists()

@@ -12,7 +12,7 @@ from hallapp.services.hall import hall_info
 from ui.display.window import DisplayWindow
 from ui.evaluate.window import EvaluationWindow
 from ui.kiosk.window import KioskWindow
-from ui.public_screens import fit_to_screen
+from ui.public import fit_to_screen
 from ui.voice import SilentSpeaker
 
 FRAME = QSize(16, 48)  # a title bar and borders

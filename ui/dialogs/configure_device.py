@@ -24,6 +24,7 @@ from hallapp.bootstrap import AppContext
 from hallapp.config import SettingsError, set_value
 from hallapp.devices.detect import detect
 from hallapp.devices.roles import Found
+from ui.device_causes import found_label
 from ui.tasks import Task
 
 # The setting each role's address is saved in; roles without one are chosen elsewhere (see report).
@@ -43,7 +44,8 @@ def _offers(role: str, found: list[Found]) -> list[tuple[str, str, dict[str, str
         if item.role != role or not item.address or item.details.get("cause") == "not_supported":
             continue
         value = VOICE_ENGINES.get(item.driver, item.address) if role == "voice" else item.address
-        offers.append((f"{item.label} — {item.address}", value, dict(item.details)))
+        label = found_label(item.label_code, item.params, item.label)
+        offers.append((f"{label} — {item.address}", value, dict(item.details)))
     if role == "display":
         offers += [(f"{s.name()} {s.size().width()}×{s.size().height()}", s.name(), {})
                    for s in QGuiApplication.screens()]

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.config import SecuritySettings
-from hallapp.services import staff
+from hallapp.home import current_home
+from hallapp.services import presence, staff
 from hallapp.storage import Database
 from ui.errors import describe
 from ui.tasks import Task
@@ -68,13 +69,27 @@ class LoginDialog(QDialog):
             return
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
-        Task(self, lambda: staff.login(self.db, username, password, self.security)).writes().on_success(
+        db, security = self.db, self.security
+
+        def check() -> staff.StaffSession:  # the installation id is a file read: off the GUI thread too
+            return staff.login(db, username, password, security, installation=presence.installation_id(current_home()))
+
+        Task(self, check).writes().on_success(
             self._logged_in
         ).on_failure(self._refused).run()
 
     def _logged_in(self, session: staff.StaffSession) -> None:
         self.session = session
-        self.accept()
+        if not session.elsewhere:
+            self.accept()
+            return
+        # Not refused (a clerk who left a PC on must still work), but said before the window opens.
+        self.message.setText(self.tr("You are also logged in on PC {hosts}. Log out there, or tell the supervisor; "
+                                     "press Continue to work here.").format(hosts="、".join(session.elsewhere)))
+        self.login_button.setText(self.tr("Continue"))
+        self.login_button.setEnabled(True)
+        self.login_button.clicked.disconnect()
+        self.login_button.clicked.connect(self.accept)
 
     def _refused(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)

@@ -15,57 +15,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hallapp.bootstrap import AppContext
 from hallapp.domain.clock import hall_clock
-from hallapp.domain.queue import call_announcement
+from hallapp.domain.queue import ARRIVED, CALLING, LEAVING, QueueAction, call_announcement
 from hallapp.services import queue
 from hallapp.services.hall import HallInfo
-from hallapp.services.queue import CategoryInfo, CounterRef, QueueEvent, RecentCall
-from ui.display.follower import PagingFollower
-from ui.tasks import Task
+from hallapp.services.queue import CategoryInfo, CounterRef, EventFollower, QueueEvent, RecentCall
+from ui.public import PublicScreen, QueueFollower, restyle, set_px
 from ui.voice import Speaker
 
 log = logging.getLogger(__name__)
 
 DESIGN_HEIGHT = 1080
-CALL_ACTIONS = ("call", "recall")
-LEAVE_ACTIONS = ("done", "no_show", "hold", "transfer", "returned")  # the ticket is no longer called there
-SETTLED_ACTIONS = ("start",)  # the applicant has come to the counter: the call need not be said any more
 EMPTY = "—"
-
-STYLE = """
-#hallDisplay { background: #0b1c2d; }
-#hallDisplay QLabel { color: #ffffff; background: transparent; }
-#hallDisplay #displayHeader { background: #12385c; }
-#hallDisplay QLabel#displaySection { color: #9fc3e6; }
-#hallDisplay #callTile { background: #10263d; border: 2px solid #24496e; border-radius: 14px; }
-#hallDisplay #callTile[flash="true"] { background: #9a5b00; border: 4px solid #ffd166; }
-#hallDisplay #callTile QLabel#tileNumber { color: #ffd166; }
-#hallDisplay #callTile[flash="true"] QLabel#tileNumber { color: #ffffff; }
-#hallDisplay #callTile QLabel#tileArrow { color: #6f93b8; }
-#hallDisplay #callTile[flash="true"] QLabel#tileArrow { color: #ffffff; }
-#hallDisplay #sidePanel { background: #10263d; border-radius: 14px; }
-#hallDisplay QLabel#recentNumber { color: #ffd166; }
-#hallDisplay QLabel#waitingCount { color: #ffd166; }
-#hallDisplay QLabel#displayStatus { color: #ffb4a8; }
-"""
-
-
-def _px(widget: QWidget, pixels: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(max(8, pixels))
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-def _restyle(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    for child in widget.findChildren(QWidget):
-        child.style().unpolish(child)
-        child.style().polish(child)
 
 
 class CallTile(QFrame):
@@ -125,7 +89,7 @@ class CallTile(QFrame):
     def _set_flash(self, on: bool) -> None:
         if self.property("flash") != on:
             self.setProperty("flash", on)
-            _restyle(self)
+            restyle(self, children=True)
 
     def fitting_pixel_size(self) -> int:
         """The largest type with which number and counter both fit this tile."""
@@ -146,9 +110,9 @@ class CallTile(QFrame):
         return size
 
     def set_pixel_size(self, size: int) -> None:
-        _px(self.number_label, size, bold=True)
-        _px(self.counter_label, size, bold=True)
-        _px(self.arrow, int(size * 0.7))
+        set_px(self.number_label, size, bold=True)
+        set_px(self.counter_label, size, bold=True)
+        set_px(self.arrow, int(size * 0.7))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -157,67 +121,48 @@ class CallTile(QFrame):
 
 @dataclass(frozen=True)
 class _Snapshot:
-    follower: PagingFollower
     current: dict[int, str]
     recent: list[RecentCall]
     categories: list[CategoryInfo]
 
 
-def _snapshot(ctx: AppContext, hall_id: int, counters: tuple[int, ...], recent: int) -> _Snapshot:
+def _snapshot(ctx: AppContext, hall_id: int, counters: tuple[int, ...], recent: int) -> tuple[EventFollower, _Snapshot]:
     """Runs off the GUI thread. The follower starts first: nothing that happens after it is missed."""
-    follower = PagingFollower(ctx.db, hall_id)
+    follower = EventFollower(ctx.db, hall_id)
     current = {}
     for number in counters:
         view = queue.current(ctx.db, CounterRef(hall_id, number))
         if view is not None:
             current[number] = view.number
-    return _Snapshot(follower, current, queue.recent_calls(ctx.db, hall_id, recent), queue.categories(ctx.db, hall_id))
+    return follower, _Snapshot(current, queue.recent_calls(ctx.db, hall_id, recent), queue.categories(ctx.db, hall_id))
 
 
-class DisplayWindow(QWidget):
+class DisplayWindow(PublicScreen):
     def __init__(self, ctx: AppContext, hall_info: HallInfo, speaker: Speaker, parent: QWidget | None = None, *,
                  repeat: int = 2, poll_ms: int = 1000, flash_ms: int = 5000, recent: int = 6) -> None:
-        super().__init__(parent, objectName="hallDisplay")
+        super().__init__("hallDisplay", f"{hall_info.name} — {self.tr('Hall display')}", parent)
         self.ctx, self.hall, self.speaker = ctx, hall_info, speaker
         self.repeat, self.flash_ms, self.recent_limit = repeat, flash_ms, recent
-        title = self.tr("Hall display")
-        self.setWindowTitle(f"{hall_info.name} — {title}")
-        self.setStyleSheet(STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.resize(1920, 1080)
         self.tiles: dict[int, CallTile] = {}
+        self._counters: tuple[int, ...] = ()  # the tiles' counters, for the follower's worker
         self.recent: list[tuple[str, int]] = []
-        self._follower: PagingFollower | None = None
-        self._polling = False
-        self.polls = 0  # finished looks at the database (tests and diagnostics)
-        self._day = hall_clock().today()
         self._waiting_rows: dict[str, tuple[QLabel, QLabel]] = {}
         self._build()
-        self._fit = QTimer(self)
-        self._fit.setSingleShot(True)
-        self._fit.timeout.connect(self._fit_tiles)
+        self._fit = self.timer(self._fit_tiles, single=True)
         for number in hall_info.counters:
             self._tile(number)
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(poll_ms)
-        self.poll_timer.timeout.connect(self.poll)
-        self.clock_timer = QTimer(self)
-        self.clock_timer.setInterval(1000)
-        self.clock_timer.timeout.connect(self._tick_clock)
+        self.follower = self._follow(poll_ms)
+        self.poll_timer = self.follower.timer
+        self.clock_timer = self.timer(self._tick_clock, 1000)
         self.clock_timer.start()
         self._tick_clock()
-        self._load_snapshot()
-        self.poll_timer.start()
+        self.follower.start()
 
     # -- layout -------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # A full-screen window takes the screen it is given: the layout does not grow it past the screen
-        # (wrapped text would ask for height computed at an unrealistically narrow width).
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        outer.setSpacing(0)
+        outer = self.outer_layout()
         header = QFrame(objectName="displayHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(header)
@@ -278,6 +223,7 @@ class DisplayWindow(QWidget):
         if tile is None:
             tile = CallTile(counter_number, self.tr("Counter {0}").format(counter_number), self._schedule_fit)
             self.tiles[counter_number] = tile
+            self._counters = tuple(self.tiles)
             self._place_tiles()
         return tile
 
@@ -303,20 +249,19 @@ class DisplayWindow(QWidget):
             for tile in self.tiles.values():
                 tile.set_pixel_size(size)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
+    def apply_sizes(self) -> None:
         unit = self.height() / DESIGN_HEIGHT
-        _px(self.hall_label, int(60 * unit), bold=True)
-        _px(self.clock_label, int(52 * unit), bold=True)
+        set_px(self.hall_label, int(60 * unit), bold=True)
+        set_px(self.clock_label, int(52 * unit), bold=True)
         for label in (self.calls_title, self.recent_title, self.waiting_title):
-            _px(label, int(42 * unit), bold=True)
+            set_px(label, int(42 * unit), bold=True)
         for number, counter in self.recent_rows:
-            _px(number, int(60 * unit), bold=True)
-            _px(counter, int(56 * unit))
+            set_px(number, int(60 * unit), bold=True)
+            set_px(counter, int(56 * unit))
         for name, count in self._waiting_rows.values():
-            _px(name, int(46 * unit))
-            _px(count, int(52 * unit), bold=True)
-        _px(self.status_label, int(30 * unit))
+            set_px(name, int(46 * unit))
+            set_px(count, int(52 * unit), bold=True)
+        set_px(self.status_label, int(30 * unit))
         self._schedule_fit()
 
     def _tick_clock(self) -> None:
@@ -326,16 +271,20 @@ class DisplayWindow(QWidget):
 
     # -- following the counters ----------------------------------------------------------------------------
 
-    def _load_snapshot(self) -> None:
-        self._polling = True
-        ctx, hall_id, counters, recent = self.ctx, self.hall.id, tuple(self.tiles), self.recent_limit
-        Task(self, lambda: _snapshot(ctx, hall_id, counters, recent)) \
-            .on_success(self._snapshot_loaded).on_failure(self._poll_failed).run()
+    def _follow(self, poll_ms: int) -> QueueFollower[_Snapshot, tuple[list[QueueEvent], list[CategoryInfo]]]:
+        ctx, hall_id, recent = self.ctx, self.hall.id, self.recent_limit
+
+        def opening() -> tuple[EventFollower, _Snapshot]:  # a worker: reads the tuple, never the tiles
+            return _snapshot(ctx, hall_id, self._counters, recent)
+
+        def looking(follower: EventFollower) -> tuple[list[QueueEvent], list[CategoryInfo]]:
+            return follower.poll(), queue.categories(ctx.db, hall_id)
+
+        # Daily: a new day starts afresh (no tiles from yesterday), as after a failed first look.
+        return QueueFollower(self, opening, looking, opened=self._snapshot_loaded, polled=self._polled,
+                             failed=self._poll_failed, poll_ms=poll_ms, daily=True)
 
     def _snapshot_loaded(self, snapshot: _Snapshot) -> None:
-        self._polling = False
-        self._follower = snapshot.follower
-        self._day = hall_clock().today()
         for number, tile in self.tiles.items():
             if number in snapshot.current:
                 tile.number_label.setText(snapshot.current[number])
@@ -348,25 +297,18 @@ class DisplayWindow(QWidget):
 
     def poll(self) -> None:
         """One look at the shared database (every `poll_ms`); never two at once."""
-        if self._polling:
-            return
-        if self._follower is None or hall_clock().today() != self._day:
-            self._load_snapshot()  # first start, an earlier failure, or a new day: start afresh
-            return
-        self._polling = True
-        db, hall_id, follower = self.ctx.db, self.hall.id, self._follower
-        # One poll at a time: the follower is only ever used by one worker thread at once.
-        Task(self, lambda: (follower.poll(), queue.categories(db, hall_id))) \
-            .on_success(self._polled).on_failure(self._poll_failed).run()
+        self.follower.poll()
 
     @property
     def following(self) -> bool:
         """The first look at the queue is done; calls from now on are shown and spoken."""
-        return self._follower is not None
+        return self.follower.following
+
+    @property
+    def polls(self) -> int:
+        return self.follower.polls
 
     def _polled(self, result: tuple[list[QueueEvent], list[CategoryInfo]]) -> None:
-        self._polling = False
-        self.polls += 1
         events, categories = result
         self.status_label.setText("")
         if events:
@@ -374,7 +316,6 @@ class DisplayWindow(QWidget):
         self._show_waiting(categories)
 
     def _poll_failed(self, exc: BaseException) -> None:
-        self._polling = False
         log.warning("hall display cannot read the queue: %s", exc)
         self.status_label.setText(self.tr("The queue cannot be read right now — retrying…"))
 
@@ -387,14 +328,14 @@ class DisplayWindow(QWidget):
             if event.counter_number is None:
                 continue
             tile = self._tile(event.counter_number)
-            if event.action in CALL_ACTIONS:
+            if event.action in CALLING:
                 tile.show_call(event.number, self.flash_ms)
                 self.recent.insert(0, (event.number, event.counter_number))
                 to_announce[event.counter_number] = event
-            elif event.action == "resume":
+            elif event.action == QueueAction.RESUME:
                 tile.number_label.setText(event.number)
-            elif event.action in SETTLED_ACTIONS or event.action in LEAVE_ACTIONS:
-                if event.action in LEAVE_ACTIONS and tile.number == event.number:
+            elif event.action in ARRIVED or event.action in LEAVING:
+                if event.action in LEAVING and tile.number == event.number:
                     tile.clear()
                 waiting = to_announce.get(event.counter_number)
                 if waiting is not None and waiting.number == event.number:
@@ -429,7 +370,7 @@ class DisplayWindow(QWidget):
                 self.waiting_grid.addWidget(name, row, 0)
                 self.waiting_grid.addWidget(count, row, 1)
                 self._waiting_rows[category.letter] = (name, count)
-            self.resizeEvent(QResizeEvent(self.size(), self.size()))
+            self.apply_sizes()
         for category in categories:
             self._waiting_rows[category.letter][1].setText(self.tr("{0} waiting").format(category.waiting))
 
@@ -438,6 +379,6 @@ class DisplayWindow(QWidget):
         return row[1].text() if row else ""
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        self.poll_timer.stop()
+        self.follower.stop()
         self.speaker.clear()
         super().closeEvent(event)

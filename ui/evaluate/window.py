@@ -12,66 +12,36 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QLayout,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hallapp.bootstrap import AppContext
-from hallapp.domain.evaluation import BAD_LEVELS, LEVELS, REASONS, EvaluationError
-from hallapp.services import evaluation, queue
+from hallapp.domain.evaluation import BAD_LEVELS, LEVELS, REASON_SEPARATOR, REASONS, EvaluationError
+from hallapp.domain.queue import QueueAction
+from hallapp.services import evaluation
 from hallapp.services.hall import HallInfo
-from hallapp.services.queue import QueueEvent
+from hallapp.services.queue import EventFollower, QueueEvent
+from ui import words
 from ui.errors import describe
+from ui.public import PublicScreen, QueueFollower, set_px, text_label
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
 IDLE, RATE, REASON, THANKS = "idle", "rate", "reason", "thanks"
-REASON_SEPARATOR = "、"
 
 # Muted tones: the word under each face carries the meaning, the colour only supports it.
 FACE_COLOURS = {1: "#1e7b45", 2: "#3d8a5a", 3: "#7a6a2a", 4: "#a85a1f", 5: "#9b3a2f"}
 MOUTH_CURVE = {1: 0.55, 2: 0.3, 3: 0.0, 4: -0.3, 5: -0.55}  # + smiles, - frowns
-
-STYLE = """
-#evaluation { background: #f3f6f9; }
-#evaluation QLabel { color: #1f2d3d; background: transparent; }
-#evaluation QLabel#evalHint { color: #4a5a6a; }
-#evaluation QLabel#evalCounter { color: #1f4e79; }
-#evaluation QLabel#evalError { color: #b42318; }
-#evaluation QPushButton#reasonButton { background: #ffffff; border: 2px solid #c5d3e2; border-radius: 12px; color: #1f2d3d;
-    padding: 6px; }
-#evaluation QPushButton#reasonButton:checked { background: #fdebd9; border: 3px solid #a85a1f; color: #5c2d0c; }
-#evaluation QPushButton#evalPrimary { background: #1f4e79; color: #ffffff; border-radius: 12px; }
-#evaluation QPushButton#evalPrimary:disabled { background: #9aaec2; color: #eef2f6; }
-#evaluation QPushButton#evalBack { background: #ffffff; border: 2px solid #b8c6d6; border-radius: 12px; color: #1f2d3d; }
-"""
-
-
-def _font(widget: QWidget, pixels: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(max(8, pixels))
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-def _label(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text, objectName=name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    return label
-
 
 class FaceButton(QAbstractButton):
     """A large button with a simply drawn face and the level's word under it."""
@@ -133,80 +103,54 @@ class FaceButton(QAbstractButton):
         painter.end()
 
 
-class EvaluationWindow(QWidget):
+class EvaluationWindow(PublicScreen):
     def __init__(self, ctx: AppContext, hall_info: HallInfo, counter_number: int, timeout_s: float = 30,
                  parent: QWidget | None = None, *, poll_ms: int = 1000, thanks_s: float = 5.0,
                  channel: str = "hall_tablet") -> None:
-        super().__init__(parent, objectName="evaluation")
+        title, counter = self.tr("Evaluation"), self.tr("Counter {0}").format(counter_number)
+        super().__init__("evaluation", f"{hall_info.name} — {title} — {counter}", parent)
         self.ctx, self.hall, self.counter_number = ctx, hall_info, counter_number
         self.timeout_ms = int(timeout_s * 1000)
         self.thanks_ms = int(thanks_s * 1000)
         self.channel = channel
-        title, counter = self.tr("Evaluation"), self.tr("Counter {0}").format(counter_number)
-        self.setWindowTitle(f"{hall_info.name} — {title} — {counter}")
-        self.setStyleSheet(STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.ticket_id: int | None = None  # the visit being evaluated now
         self.ticket_number = ""
         self.level: int | None = None
         self.submitting = False
         self._handled: set[int] = set()  # visits already answered or recorded as none
-        self._follower: queue.EventFollower | None = None
-        self._polling = False
-        self.polls = 0  # finished looks at the database (tests and diagnostics)
         self._build()
         self.resize(800, 480)
-        self._apply_sizes()
+        self.apply_sizes()
 
-        self.answer_timer = QTimer(self, singleShot=True)  # no answer in time: recorded as none
-        self.answer_timer.timeout.connect(self._no_answer)
-        self.thanks_timer = QTimer(self, singleShot=True)
-        self.thanks_timer.timeout.connect(self.go_idle)
-        self.countdown = QTimer(self)
-        self.countdown.setInterval(1000)
-        self.countdown.timeout.connect(self._show_countdown)
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(poll_ms)
-        self.poll_timer.timeout.connect(self.poll)
-        self.poll_timer.start()
-        self.poll()
+        self.answer_timer = self.timer(self._no_answer, single=True)  # no answer in time: recorded as none
+        self.thanks_timer = self.timer(self.go_idle, single=True)
+        self.countdown = self.timer(self._show_countdown, 1000)
+        self.follower = self._follow(poll_ms)
+        self.poll_timer = self.follower.timer
+        self.follower.start()
 
     # -- building --------------------------------------------------------------------------------------
 
     def level_text(self, level: int) -> str:
-        texts = {1: self.tr("Very satisfied"), 2: self.tr("Satisfied"), 3: self.tr("Basically satisfied"),
-                 4: self.tr("Dissatisfied"), 5: self.tr("Very dissatisfied")}
-        return texts.get(level, LEVELS.get(level, str(level)))
+        return words.level_word(level)
 
     def reason_text(self, reason: str) -> str:
-        texts = {"等候时间长": self.tr("Long wait"), "办理时间长": self.tr("The service took long"),
-                 "服务态度不好": self.tr("Unfriendly service"), "材料要求不清楚": self.tr("Unclear material requirements"),
-                 "需要多次跑腿": self.tr("Had to come more than once"), "其他": self.tr("Other")}
-        return texts.get(reason, reason)
+        """`reason` is the stored text (REASONS): worded by its code, in the screen's language."""
+        return words.reason_word(reason)
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # A full-screen window takes the screen it is given: the layout does not grow it past the screen
-        # (wrapped text would ask for height computed at an unrealistically narrow width).
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
-        self.pages: dict[str, QWidget] = {}
-        for name, build in ((IDLE, self._build_idle), (RATE, self._build_rate), (REASON, self._build_reason),
-                            (THANKS, self._build_thanks)):
-            self.pages[name] = build()
-            self.stack.addWidget(self.pages[name])
+        self.outer_layout().addWidget(self.add_pages(((IDLE, self._build_idle), (RATE, self._build_rate),
+                                                      (REASON, self._build_reason), (THANKS, self._build_thanks))))
 
     def _build_idle(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addStretch(2)
-        self.idle_title = _label(self.tr("Welcome to rate our service"), "evalTitle")
-        self.idle_counter = _label(self.tr("Counter {0}").format(self.counter_number), "evalCounter")
-        self.idle_hint = _label(self.tr("When your visit is finished, please rate it here"), "evalHint")
-        self.idle_status = _label("", "evalError")
+        self.idle_title = text_label(self.tr("Welcome to rate our service"), "evalTitle")
+        self.idle_counter = text_label(self.tr("Counter {0}").format(self.counter_number), "evalCounter")
+        self.idle_hint = text_label(self.tr("When your visit is finished, please rate it here"), "evalHint")
+        self.idle_status = text_label("", "evalError")
         self.idle_status.hide()
         for widget in (self.idle_title, self.idle_counter, self.idle_hint):
             layout.addWidget(widget)
@@ -219,8 +163,8 @@ class EvaluationWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 14, 20, 12)
         layout.setSpacing(10)
-        self.rate_title = _label(self.tr("How satisfied are you with this visit?"), "evalTitle")
-        self.rate_visit = _label("", "evalHint")
+        self.rate_title = text_label(self.tr("How satisfied are you with this visit?"), "evalTitle")
+        self.rate_visit = text_label("", "evalHint")
         layout.addWidget(self.rate_title)
         layout.addWidget(self.rate_visit)
         row = QHBoxLayout()
@@ -232,7 +176,7 @@ class EvaluationWindow(QWidget):
             self.face_buttons[level] = button
             row.addWidget(button)
         layout.addLayout(row, 1)
-        self.rate_countdown = _label("", "evalHint")
+        self.rate_countdown = text_label("", "evalHint")
         layout.addWidget(self.rate_countdown)
         return page
 
@@ -241,8 +185,8 @@ class EvaluationWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(20, 14, 20, 12)
         layout.setSpacing(10)
-        self.reason_title = _label(self.tr("Please tell us what went wrong (choose one or more)"), "evalTitle")
-        self.reason_level = _label("", "evalHint")
+        self.reason_title = text_label(self.tr("Please tell us what went wrong (choose one or more)"), "evalTitle")
+        self.reason_level = text_label("", "evalHint")
         layout.addWidget(self.reason_title)
         layout.addWidget(self.reason_level)
         grid = QGridLayout()
@@ -265,7 +209,7 @@ class EvaluationWindow(QWidget):
         actions.addWidget(self.reason_back, 1)
         actions.addWidget(self.submit_button, 2)
         layout.addLayout(actions)
-        self.reason_countdown = _label("", "evalHint")
+        self.reason_countdown = text_label("", "evalHint")
         layout.addWidget(self.reason_countdown)
         return page
 
@@ -274,46 +218,39 @@ class EvaluationWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addStretch(1)
-        self.thanks_title = _label(self.tr("Thank you for your evaluation"), "evalTitle")
-        self.thanks_note = _label("", "evalHint")
+        self.thanks_title = text_label(self.tr("Thank you for your evaluation"), "evalTitle")
+        self.thanks_note = text_label("", "evalHint")
         layout.addWidget(self.thanks_title)
         layout.addWidget(self.thanks_note)
         layout.addStretch(1)
         return page
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._apply_sizes()
-
-    def _apply_sizes(self) -> None:
+    def apply_sizes(self) -> None:
         unit = min(self.width() / 800, self.height() / 480)
-        _font(self.idle_title, int(52 * unit), bold=True)
-        _font(self.idle_counter, int(72 * unit), bold=True)
-        _font(self.idle_hint, int(26 * unit))
-        _font(self.idle_status, int(18 * unit))
+        set_px(self.idle_title, int(52 * unit), bold=True)
+        set_px(self.idle_counter, int(72 * unit), bold=True)
+        set_px(self.idle_hint, int(26 * unit))
+        set_px(self.idle_status, int(18 * unit))
         for label in (self.rate_title, self.reason_title):
-            _font(label, int(32 * unit), bold=True)
-        _font(self.thanks_title, int(46 * unit), bold=True)
+            set_px(label, int(32 * unit), bold=True)
+        set_px(self.thanks_title, int(46 * unit), bold=True)
         for label in (self.rate_visit, self.reason_level, self.thanks_note):
-            _font(label, int(22 * unit))
+            set_px(label, int(22 * unit))
         for label in (self.rate_countdown, self.reason_countdown):
-            _font(label, int(18 * unit))
+            set_px(label, int(18 * unit))
         for button in self.face_buttons.values():
-            _font(button, int(24 * unit), bold=True)
+            set_px(button, int(24 * unit), bold=True)
         for button in self.reason_buttons.values():
-            _font(button, int(24 * unit), bold=button.isChecked())
+            set_px(button, int(24 * unit), bold=button.isChecked())
             button.setMinimumHeight(int(64 * unit))
         for button in (self.reason_back, self.submit_button):
-            _font(button, int(26 * unit), bold=True)
+            set_px(button, int(26 * unit), bold=True)
             button.setMinimumHeight(int(64 * unit))
 
     # -- navigation ------------------------------------------------------------------------------------
 
-    def page(self) -> str:
-        return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
-
     def _show(self, name: str) -> None:
-        self.stack.setCurrentWidget(self.pages[name])
+        self.set_page(name)
         if name in (RATE, REASON):
             self.countdown.start()
             self._show_countdown()
@@ -339,31 +276,29 @@ class EvaluationWindow(QWidget):
 
     # -- following the counter -----------------------------------------------------------------------------
 
-    def poll(self) -> None:
-        if self._polling:
-            return
-        self._polling = True
-        db, hall_id, counter, follower = self.ctx.db, self.hall.id, self.counter_number, self._follower
-        if follower is None:
-            # Start following from now: visits finished before this screen opened are not asked about.
-            Task(self, lambda: queue.EventFollower(db, hall_id, actions=("done",), counter_number=counter)) \
-                .on_success(self._started).on_failure(self._poll_failed).run()
-            return
-        # One poll at a time: the follower is only ever used by one worker thread at once.
-        Task(self, follower.poll).on_success(self._polled).on_failure(self._poll_failed).run()
+    def _follow(self, poll_ms: int) -> QueueFollower[None, list[QueueEvent]]:
+        db, hall_id, counter = self.ctx.db, self.hall.id, self.counter_number
 
-    def _started(self, follower: queue.EventFollower) -> None:
-        self._polling = False
-        self._follower = follower
-        self._set_status("")
+        def opening() -> tuple[EventFollower, None]:
+            # Start following from now: visits finished before this screen opened are not asked about.
+            return EventFollower(db, hall_id, actions=(QueueAction.DONE,), counter_number=counter), None
+
+        return QueueFollower(self, opening, EventFollower.poll, opened=lambda _: self._set_status(""),
+                             polled=self._polled, failed=self._poll_failed, poll_ms=poll_ms)
+
+    def poll(self) -> None:
+        self.follower.poll()
 
     @property
     def following(self) -> bool:
-        return self._follower is not None
+        return self.follower.following
+
+    @property
+    def polls(self) -> int:
+        """Finished looks at the database (tests and diagnostics)."""
+        return self.follower.polls
 
     def _polled(self, events: list[QueueEvent]) -> None:
-        self._polling = False
-        self.polls += 1
         self._set_status("")
         if not events:
             return
@@ -375,7 +310,6 @@ class EvaluationWindow(QWidget):
         self.visit_finished(fresh[-1].ticket_id, fresh[-1].number)
 
     def _poll_failed(self, exc: BaseException) -> None:
-        self._polling = False
         log.warning("evaluation screen cannot read the queue: %s", exc)
         self._set_status(describe(exc) if isinstance(exc, ValueError)
                          else self.tr("The queue cannot be read right now — retrying…"))
@@ -490,7 +424,7 @@ class EvaluationWindow(QWidget):
         Task(self, work).writes().on_failure(lambda exc: log.warning("no-answer for %s not stored: %s", ticket_id, exc)).run()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        self.poll_timer.stop()
+        self.follower.stop()
         if self.ticket_id is not None and not self.submitting:
             self._record_none(self.ticket_id)
             self.ticket_id = None

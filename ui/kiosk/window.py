@@ -15,14 +15,13 @@ from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -36,6 +35,7 @@ from hallapp.services import queue
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import CategoryInfo
 from ui.errors import describe
+from ui.public import PublicScreen, restyle, set_px, text_label
 from ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -46,69 +46,14 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MAX_CODE = 20
 TOUCH_CM = 2.0  # the smallest target a finger hits reliably
 PRINT_WAIT_MAX_S = 30.0  # a printer that never answers does not keep the kiosk from the next person
+RECHECK_S = 3.0  # how often the kiosk looks whether the database is back while it says it is not
 SETTLE_S = 0.7  # after a page change, taps are ignored this long: they were aimed at the page before
-
-STYLE = """
-#kiosk { background: #eef2f6; }
-#kiosk QLabel { color: #1f2d3d; background: transparent; }
-#kiosk #kioskHeader { background: #1f4e79; }
-#kiosk #kioskHeader QLabel { color: #ffffff; }
-#kiosk QLabel#kioskHint { color: #4a5a6a; }
-#kiosk QLabel#kioskError { color: #b42318; background: #fde7e7; border: 2px solid #f1a9a0; border-radius: 10px; padding: 8px; }
-#kiosk QPushButton#categoryButton { background: #ffffff; border: 3px solid #c5d3e2; border-radius: 18px; }
-#kiosk QPushButton#categoryButton:pressed { background: #dbe8f5; border-color: #1f4e79; }
-#kiosk QPushButton#categoryButton:disabled { background: #f3f5f7; }
-#kiosk QPushButton#categoryButton QLabel#categoryLetter { color: #1f4e79; }
-#kiosk QPushButton#greenCategoryButton { background: #ffffff; border: 3px solid #7fc29b; border-radius: 18px; }
-#kiosk QPushButton#greenCategoryButton:pressed { background: #d8f0e1; border-color: #1e7b45; }
-#kiosk QPushButton#greenCategoryButton QLabel#categoryLetter { color: #1e7b45; }
-#kiosk QLabel#categoryWaiting { color: #4a5a6a; }
-#kiosk QPushButton#greenChannel { background: #1e7b45; border-radius: 18px; }
-#kiosk QPushButton#greenChannel:pressed { background: #155c33; }
-#kiosk QPushButton#appointment { background: #1f4e79; border-radius: 18px; }
-#kiosk QPushButton#appointment:pressed { background: #163a5b; }
-#kiosk QPushButton#greenChannel QLabel, #kiosk QPushButton#appointment QLabel { color: #ffffff; }
-#kiosk #greenBanner { background: #e3f4ea; border: 2px solid #7fc29b; border-radius: 14px; }
-#kiosk #greenBanner QLabel { color: #14532d; }
-#kiosk QLabel#codeDisplay { background: #ffffff; border: 3px solid #1f4e79; border-radius: 12px; color: #1f2d3d; }
-#kiosk QPushButton#padKey { background: #ffffff; border: 2px solid #b8c6d6; border-radius: 12px; color: #1f2d3d; }
-#kiosk QPushButton#padKey:pressed { background: #dbe8f5; }
-#kiosk QPushButton#padAction { background: #e6ebf1; border: 2px solid #b8c6d6; border-radius: 12px; color: #1f2d3d; }
-#kiosk QPushButton#padAction:pressed { background: #cfd9e4; }
-#kiosk QPushButton#kioskPrimary { background: #1f4e79; color: #ffffff; border-radius: 12px; }
-#kiosk QPushButton#kioskPrimary:disabled { background: #9aaec2; color: #eef2f6; }
-#kiosk QPushButton#kioskPrimary:pressed { background: #163a5b; }
-#kiosk QPushButton#kioskBack { background: #ffffff; border: 2px solid #b8c6d6; border-radius: 12px; color: #1f2d3d; }
-#kiosk #ticketCard { background: #ffffff; border: 3px solid #1f4e79; border-radius: 22px; }
-#kiosk QLabel#ticketNumber { color: #1f4e79; }
-#kiosk QLabel#greenBadge { background: #1e7b45; color: #ffffff; border-radius: 8px; padding: 4px 18px; }
-#kiosk QLabel#appointmentBadge { background: #1f4e79; color: #ffffff; border-radius: 8px; padding: 4px 18px; }
-#kiosk QLabel#greenProof { color: #14532d; }
-#kiosk QLabel#printError { color: #b42318; background: #fde7e7; border: 2px solid #f1a9a0; border-radius: 10px; padding: 8px; }
-#kiosk QLabel#printStatus { color: #4a5a6a; }
-"""
-
 
 def touch_px(widget: QWidget) -> int:
     """TOUCH_CM in device pixels on the screen the widget is on (at least 96: low-dpi TVs)."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     dpi = screen.physicalDotsPerInch() if screen else 96.0
     return max(96, math.ceil(TOUCH_CM / 2.54 * dpi))
-
-
-def _font(widget: QWidget, pixels: int, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPixelSize(max(8, pixels))
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-def _label(text: str = "", name: str = "", align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
-           wrap: bool = True) -> QLabel:
-    label = QLabel(text, objectName=name)
-    label.setAlignment(align)
-    label.setWordWrap(wrap)
-    return label
 
 
 def _passive(label: QLabel) -> QLabel:
@@ -156,9 +101,10 @@ class CategoryButton(QPushButton):
         self.letter = info.letter
         self.setAccessibleName(f"{info.letter} {info.name}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.letter_label = _passive(_label(info.letter, "categoryLetter", wrap=False))
-        self.name_label = _passive(_label(info.name, "categoryName", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter))
-        self.waiting_label = _passive(_label("", "categoryWaiting", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter))
+        self.letter_label = _passive(text_label(info.letter, "categoryLetter", wrap=False))
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.name_label = _passive(text_label(info.name, "categoryName", left))
+        self.waiting_label = _passive(text_label("", "categoryWaiting", left))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 10, 24, 10)
         layout.setSpacing(24)
@@ -173,24 +119,20 @@ class CategoryButton(QPushButton):
         self.name = info.name
 
     def set_sizes(self, unit: float, min_height: int) -> None:
-        _font(self.letter_label, int(130 * unit), bold=True)
-        _font(self.name_label, int(64 * unit), bold=True)
-        _font(self.waiting_label, int(40 * unit))
+        set_px(self.letter_label, int(130 * unit), bold=True)
+        set_px(self.name_label, int(64 * unit), bold=True)
+        set_px(self.waiting_label, int(40 * unit))
         self.letter_label.setMinimumWidth(int(120 * unit))
         self.setMinimumHeight(max(min_height, int(150 * unit)))
 
 
-class KioskWindow(QWidget):
+class KioskWindow(PublicScreen):
     def __init__(self, ctx: AppContext, hall_info: HallInfo, print_ticket: Callable[[TicketView], None] | None = None,
                  parent: QWidget | None = None, *, confirm_s: float = 10.0, refresh_s: float = 5.0,
                  idle_return_s: float = 45.0, settle_s: float = SETTLE_S) -> None:
-        super().__init__(parent, objectName="kiosk")
+        super().__init__("kiosk", f"{hall_info.name} — {self.tr('Ticket kiosk')}", parent)
         self.ctx, self.hall, self.print_ticket = ctx, hall_info, print_ticket
         self.confirm_ms = int(confirm_s * 1000)
-        title = self.tr("Ticket kiosk")
-        self.setWindowTitle(f"{hall_info.name} — {title}")
-        self.setStyleSheet(STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.categories: list[CategoryInfo] = []
         self.category_buttons: dict[str, CategoryButton] = {}
         self.green_buttons: dict[str, CategoryButton] = {}
@@ -204,34 +146,29 @@ class KioskWindow(QWidget):
         self._print_waits = 0
         self._print_deadline = 0.0
         self._loading = False
+        self.outage_labels: set[QLabel] = set()  # banners that say the database is out
         self._landscape: bool | None = None
         self.tap_guard = TapGuard(settle_s, self)
         self._build()
         self.tap_guard.watch(self.findChildren(QPushButton))
         self.back_button.hide()  # the kiosk opens on its start page
         self.resize(1080, 1920)
-        self._apply_sizes()
+        self.apply_sizes()
 
-        self.confirm_timer = QTimer(self, singleShot=True)
-        self.confirm_timer.timeout.connect(self._confirm_elapsed)
-        self.idle_timer = QTimer(self, singleShot=True)
-        self.idle_timer.setInterval(int(idle_return_s * 1000))
-        self.idle_timer.timeout.connect(self.go_start)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(int(refresh_s * 1000))
-        self.refresh_timer.timeout.connect(self.refresh)
+        self.confirm_timer = self.timer(self._confirm_elapsed, single=True)
+        self.idle_timer = self.timer(self.go_start, int(idle_return_s * 1000), single=True)  # back to start
+        self.refresh_timer = self.timer(self.refresh, int(refresh_s * 1000))
         self.refresh_timer.start()
+        # While an outage banner is up the kiosk re-checks often, and takes the banner down itself.
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setInterval(int(RECHECK_S * 1000))
+        self.recheck_timer.timeout.connect(self.refresh)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # A full-screen window takes the screen it is given: the layout does not grow it past the screen
-        # (wrapped text would ask for height computed at an unrealistically narrow width).
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        outer.setSpacing(0)
+        outer = self.outer_layout()
         header = QFrame(objectName="kioskHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         header_layout = QHBoxLayout(header)
@@ -243,29 +180,23 @@ class KioskWindow(QWidget):
         keep = self.back_button.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # the header keeps its height on the start page
         self.back_button.setSizePolicy(keep)
-        self.hall_label = _label(self.hall.name, "hallName")
+        self.hall_label = text_label(self.hall.name, "hallName")
         self._balance = QWidget()  # as wide as the button: the hall name stays centred
         header_layout.addWidget(self.back_button)
         header_layout.addWidget(self.hall_label, 1)
         header_layout.addWidget(self._balance)
         outer.addWidget(header)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack, 1)
-        self.pages: dict[str, QWidget] = {}
-        for name, build in ((START, self._build_start), (GREEN, self._build_green), (CHECKIN, self._build_checkin),
-                            (CONFIRM, self._build_confirm)):
-            page = build()
-            self.pages[name] = page
-            self.stack.addWidget(page)
+        outer.addWidget(self.add_pages(((START, self._build_start), (GREEN, self._build_green),
+                                        (CHECKIN, self._build_checkin), (CONFIRM, self._build_confirm))), 1)
 
     def _build_start(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 32, 40, 40)
         layout.setSpacing(24)
-        self.start_title = _label(self.tr("Choose a service to take a ticket"), "kioskTitle")
+        self.start_title = text_label(self.tr("Choose a service to take a ticket"), "kioskTitle")
         layout.addWidget(self.start_title)
-        self.start_error = _label("", "kioskError")
+        self.start_error = text_label("", "kioskError")
         self.start_error.hide()
         layout.addWidget(self.start_error)
         self.start_body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -288,7 +219,7 @@ class KioskWindow(QWidget):
         self.special.addWidget(self.checkin_button, 1)
         special_box = QVBoxLayout()
         special_box.setSpacing(12)
-        self.special_caption = _label(self.tr("Priority service and appointments"), "kioskHint")
+        self.special_caption = text_label(self.tr("Priority service and appointments"), "kioskHint")
         special_box.addWidget(self.special_caption)
         special_box.addLayout(self.special, 1)
         self.start_body.addLayout(special_box, 1)
@@ -302,8 +233,8 @@ class KioskWindow(QWidget):
         box = QVBoxLayout(button)
         box.setContentsMargins(24, 16, 24, 16)
         box.addStretch(1)
-        button.title_label = _passive(_label(title, "bigButtonTitle"))
-        button.hint_label = _passive(_label(hint, "bigButtonHint"))
+        button.title_label = _passive(text_label(title, "bigButtonTitle"))
+        button.hint_label = _passive(text_label(hint, "bigButtonHint"))
         box.addWidget(button.title_label)
         box.addWidget(button.hint_label)
         box.addStretch(1)
@@ -318,14 +249,14 @@ class KioskWindow(QWidget):
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         banner_layout = QVBoxLayout(banner)
         banner_layout.setContentsMargins(24, 18, 24, 18)
-        self.green_title = _label(self.tr("Green channel — choose a service"), "kioskTitle")
-        self.green_who = _label(self.tr("For older people, people with disabilities, military families and others"),
+        self.green_title = text_label(self.tr("Green channel — choose a service"), "kioskTitle")
+        self.green_who = text_label(self.tr("For older people, people with disabilities, military families and others"),
                                 "kioskHint")
-        self.green_proof = _label(self.tr("Please show the relevant certificate to the staff"), "greenProof")
+        self.green_proof = text_label(self.tr("Please show the relevant certificate to the staff"), "greenProof")
         for label in (self.green_title, self.green_who, self.green_proof):
             banner_layout.addWidget(label)
         layout.addWidget(banner)
-        self.green_error = _label("", "kioskError")
+        self.green_error = text_label("", "kioskError")
         self.green_error.hide()
         layout.addWidget(self.green_error)
         self.green_grid = QGridLayout()
@@ -338,8 +269,8 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 32, 40, 40)
         layout.setSpacing(20)
-        self.checkin_title = _label(self.tr("Appointment check-in"), "kioskTitle")
-        self.checkin_hint = _label(self.tr("Enter your appointment code, or place your ID card on the reader"), "kioskHint")
+        self.checkin_title = text_label(self.tr("Appointment check-in"), "kioskTitle")
+        self.checkin_hint = text_label(self.tr("Enter your appointment code, or place your ID card on the reader"), "kioskHint")
         layout.addWidget(self.checkin_title)
         layout.addWidget(self.checkin_hint)
         # Portrait: code, message and pad one under the other; landscape: code and message beside the pad.
@@ -347,9 +278,9 @@ class KioskWindow(QWidget):
         self.checkin_body.setSpacing(24)
         entry = QVBoxLayout()
         entry.setSpacing(16)
-        self.code_label = _label("", "codeDisplay", wrap=False)
+        self.code_label = text_label("", "codeDisplay", wrap=False)
         entry.addWidget(self.code_label)
-        self.checkin_error = _label("", "kioskError")
+        self.checkin_error = text_label("", "kioskError")
         self.checkin_error.hide()
         entry.addWidget(self.checkin_error)
         entry.addStretch(1)
@@ -425,21 +356,21 @@ class KioskWindow(QWidget):
         ticket, next_steps = QVBoxLayout(), QVBoxLayout()
         ticket.setSpacing(8)
         next_steps.setSpacing(16)
-        self.your_number = _label(self.tr("Your number"), "kioskHint")
-        self.number_label = _label("", "ticketNumber", wrap=False)
-        self.category_label = _label("", "ticketCategory")
+        self.your_number = text_label(self.tr("Your number"), "kioskHint")
+        self.number_label = text_label("", "ticketNumber", wrap=False)
+        self.category_label = text_label("", "ticketCategory")
         badges = QHBoxLayout()
         badges.setSpacing(16)
         badges.addStretch(1)
-        self.green_badge = _label(self.tr("Green channel"), "greenBadge", wrap=False)
-        self.appointment_badge = _label(self.tr("Appointment"), "appointmentBadge", wrap=False)
+        self.green_badge = text_label(self.tr("Green channel"), "greenBadge", wrap=False)
+        self.appointment_badge = text_label(self.tr("Appointment"), "appointmentBadge", wrap=False)
         badges.addWidget(self.green_badge)
         badges.addWidget(self.appointment_badge)
         badges.addStretch(1)
-        self.ahead_label = _label("", "ticketAhead")
-        self.listen_label = _label(self.tr("Please listen for your number to be called"), "ticketListen")
-        self.confirm_proof = _label(self.tr("Please show the relevant certificate to the staff"), "greenProof")
-        self.print_label = _label("", "printStatus")
+        self.ahead_label = text_label("", "ticketAhead")
+        self.listen_label = text_label(self.tr("Please listen for your number to be called"), "ticketListen")
+        self.confirm_proof = text_label(self.tr("Please show the relevant certificate to the staff"), "greenProof")
+        self.print_label = text_label("", "printStatus")
         for widget in (self.your_number, self.number_label, self.category_label):
             ticket.addWidget(widget)
         ticket.addLayout(badges)
@@ -456,11 +387,7 @@ class KioskWindow(QWidget):
 
     # -- sizes and orientation -------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._apply_sizes()
-
-    def _apply_sizes(self) -> None:
+    def apply_sizes(self) -> None:
         width, height = max(1, self.width()), max(1, self.height())
         landscape = width > height
         unit = min(width, height) / 1080
@@ -475,26 +402,26 @@ class KioskWindow(QWidget):
             self.checkin_body.setStretch(0, 2 if landscape else 0)  # portrait: the pad takes the height
             self._place_checkin_actions(landscape)
             self._place_categories()
-        _font(self.hall_label, int(54 * unit), bold=True)
+        set_px(self.hall_label, int(54 * unit), bold=True)
         for label in (self.start_title, self.green_title, self.checkin_title):
-            _font(label, int(50 * unit), bold=True)
+            set_px(label, int(50 * unit), bold=True)
         for label in (self.start_error, self.green_error, self.checkin_error):
-            _font(label, int(40 * unit), bold=True)
+            set_px(label, int(40 * unit), bold=True)
         for label in (self.special_caption, self.green_who, self.checkin_hint):
-            _font(label, int(36 * unit))
-        _font(self.green_proof, int(40 * unit), bold=True)
+            set_px(label, int(36 * unit))
+        set_px(self.green_proof, int(40 * unit), bold=True)
         for button in (self.green_button, self.checkin_button):
-            _font(button.title_label, int(60 * unit), bold=True)
-            _font(button.hint_label, int(32 * unit))
+            set_px(button.title_label, int(60 * unit), bold=True)
+            set_px(button.hint_label, int(32 * unit))
             button.setMinimumHeight(max(touch, int(190 * unit)))
         for button in (*self.category_buttons.values(), *self.green_buttons.values()):
             button.set_sizes(unit, touch)
-        _font(self.code_label, int(96 * unit), bold=True)
+        set_px(self.code_label, int(96 * unit), bold=True)
         self.code_label.setMinimumHeight(int(150 * unit))
         key = max(touch, int((110 if landscape else 130) * unit))
         for button in self.pages[CHECKIN].findChildren(QPushButton):
             if button.objectName() in ("padKey", "padAction"):
-                _font(button, int((60 if button.objectName() == "padKey" else 40) * unit), bold=True)
+                set_px(button, int((60 if button.objectName() == "padKey" else 40) * unit), bold=True)
                 # Expanding keys fill the pad (a kiosk screen gives them `key` and more); the minimum lets
                 # a small `--windowed` screen show the whole pad instead of cutting its last row off.
                 button.setMinimumSize(int(key * 0.55), int(key * 0.55))
@@ -506,7 +433,7 @@ class KioskWindow(QWidget):
         self.pad.setMinimumWidth(min(7 * key + 6 * 14, int(1000 * unit), room))
         low = max(touch, int((104 if landscape else 120) * unit))
         for button in (self.back_button, self.checkin_submit, self.pad_keys["clear"]):
-            _font(button, int(46 * unit), bold=True)
+            set_px(button, int(46 * unit), bold=True)
             button.setMinimumHeight(low)
             button.setMaximumHeight(int(low * 1.2))
         self.back_button.setMinimumWidth(int(self.back_button.sizeHint().width() + 24 * unit))
@@ -517,9 +444,9 @@ class KioskWindow(QWidget):
                  self.number_label: 270, self.category_label: 60, self.ahead_label: 72, self.listen_label: 50,
                  self.confirm_proof: 40, self.print_label: 46, self.your_number: 36}
         for label, pixels in sizes.items():
-            _font(label, int(pixels * unit), bold=label not in (self.listen_label, self.your_number))
+            set_px(label, int(pixels * unit), bold=label not in (self.listen_label, self.your_number))
         for badge in (self.green_badge, self.appointment_badge):
-            _font(badge, int(42 * unit), bold=True)
+            set_px(badge, int(42 * unit), bold=True)
 
     def _place_checkin_actions(self, landscape: bool) -> None:
         for layout in (self._checkin_page_layout, self._checkin_entry):
@@ -561,6 +488,9 @@ class KioskWindow(QWidget):
             self.green_buttons[category.letter].waiting_label.setText(text)
         if self.start_error.property("fromRefresh"):
             self._show_error(self.start_error, "")
+        for label in list(self.outage_labels):
+            self._show_error(label, "")
+        self.recheck_timer.stop()
 
     def _categories_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -568,6 +498,7 @@ class KioskWindow(QWidget):
         if not self.categories:
             self._show_error(self.start_error, self.tr("Tickets cannot be issued right now. Please ask at the information desk."))
             self.start_error.setProperty("fromRefresh", True)
+            self.recheck_timer.start()
 
     def _rebuild_categories(self, categories: list[CategoryInfo]) -> None:
         for buttons in (self.category_buttons, self.green_buttons):
@@ -585,17 +516,14 @@ class KioskWindow(QWidget):
         self.categories = categories
         self.tap_guard.watch([*self.category_buttons.values(), *self.green_buttons.values()])
         self._place_categories()
-        self._apply_sizes()
+        self.apply_sizes()
 
     # -- navigation ------------------------------------------------------------------------------------
-
-    def page(self) -> str:
-        return next(name for name, widget in self.pages.items() if widget is self.stack.currentWidget())
 
     def _show(self, name: str) -> None:
         if self.stack.currentWidget() is not self.pages[name]:
             self.tap_guard.arm()
-        self.stack.setCurrentWidget(self.pages[name])
+        self.set_page(name)
         self.back_button.setVisible(name != START)
         if name in (GREEN, CHECKIN):
             self.idle_timer.start()
@@ -627,6 +555,7 @@ class KioskWindow(QWidget):
         label.setText(text)
         label.setVisible(bool(text))
         label.setProperty("fromRefresh", False)
+        self.outage_labels.discard(label)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -701,6 +630,9 @@ class KioskWindow(QWidget):
             log.error("kiosk: %s", type(exc).__name__, exc_info=exc)
             text = self.tr("Tickets cannot be issued right now. Please ask at the information desk.")
         self._show_error(label, text)
+        if not isinstance(exc, QueueError):
+            self.outage_labels.add(label)
+            self.recheck_timer.start()
         self._touched()
 
     def _issued(self, ticket: TicketView) -> None:
@@ -762,8 +694,7 @@ class KioskWindow(QWidget):
 
     def _set_print_status(self, text: str, failed: bool) -> None:
         self.print_label.setObjectName("printError" if failed else "printStatus")
-        self.print_label.style().unpolish(self.print_label)
-        self.print_label.style().polish(self.print_label)
+        restyle(self.print_label)
         self.print_label.setText(text)
         self.print_label.setVisible(True)
 

@@ -136,15 +136,28 @@ class CaseDetailPane(QWidget):
         if case.returned_reason:
             lines.append("✖ " + self.tr("Returned for correction: {reason}").format(reason=case.returned_reason))
         entry = sync.get("sync")
-        if entry:
-            state = platform_word(entry["state"])
-            lines.append(self.tr("Platform: {state} ({percent}%)").format(state=state, percent=entry["percent"]))
-            if entry.get("last_error"):
-                lines.append("  " + entry["last_error"])
+        if entry and entry.get("kind", "case") != "case":  # the case's own submission, not its latest record
+            entry = None
+        if entry or case.submission:
+            state = platform_word(entry["state"] if entry else case.submission.state)
+            lines.append(self.tr("Platform: {state} ({percent}%)").format(
+                state=state, percent=entry["percent"] if entry else 100 if case.submission.state == "confirmed" else 0))
+            error = entry.get("last_error") if entry else case.submission.last_error
+            if error:
+                lines.append("  " + error)
+        names = self.record_names()
+        for record in case.other_records:
+            lines.append("  " + self.tr("{record}: {state}").format(
+                record=names.get(record.kind, record.kind), state=platform_word(record.state)))
         for update in sync.get("platform_updates", []):
             reason = f" — {update['reason']}" if update.get("reason") else ""
             lines.append(f"  {update['status']}{reason}")
         return lines
+
+    def record_names(self) -> dict[str, str]:
+        """The case's records besides its submission, as the clerk calls them."""
+        return {"evaluation": self.tr("Evaluation"), "courier": self.tr("Courier record"),
+                "collection": self.tr("Result collected at the window"), "supplement": self.tr("Supplied material")}
 
     def material_word(self, m: case_view.MaterialView) -> str:
         """Icon and word, never colour alone; an optional material not brought is not a fault."""
@@ -317,7 +330,7 @@ class CaseDetailPane(QWidget):
                 state=state_word(result.state))
         else:
             text += " " + self.tr("Still owed: {n}.").format(n=len(result.still_owed))
-        text += " " + self.tr("Recorded here only: the platform is not told of supplied materials yet.")
+        text += " " + self.tr("The platform is told with the case's next sync.")
         self.message.setText(text)
         self.state_changed.emit(result.number, result.state)
         self.load(result.number, keep_message=True, keep_row=False)  # on to the next owed material

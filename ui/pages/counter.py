@@ -68,7 +68,8 @@ class CounterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         who = self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name)
-        self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters)
+        self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters,
+                              home=app.home)
         self.queue.visit_done.connect(self._visit_done)
         self.queue.message.connect(self._queue_message)
         self.queue.before_done = self.ask_before_discarding

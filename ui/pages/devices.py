@@ -7,20 +7,34 @@ reads the settings and the last results again.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hallapp.bootstrap import AppContext
 from hallapp.config import Settings, load_settings
 from hallapp.devices.detect import overview
 from hallapp.devices.roles import ROLES, RoleRow, TestResult
 from hallapp.domain.clock import hall_clock
-from ui.device_causes import cause_text
+from ui.device_causes import address_text, cause_text, detail_text
 from ui.pages import device_tests
 from ui.tasks import Task
+
+log = logging.getLogger(__name__)
 
 COLUMNS = 8
 TEST_COLUMN, CONFIGURE_COLUMN, RESULT_COLUMN = 6, 7, 5
@@ -74,6 +88,7 @@ class _ListKeys(QObject):
             Qt.Key.Key_Return: self.page.test_selected, Qt.Key.Key_Enter: self.page.test_selected,
             Qt.Key.Key_T: self.page.test_selected, Qt.Key.Key_C: self.page.configure_selected,
             Qt.Key.Key_A: self.page.test_all, Qt.Key.Key_F5: self.page.refresh,
+            Qt.Key.Key_D: self.page.save_diagnostics,
         }.get(event.key())
         if action is None:
             return False
@@ -112,12 +127,19 @@ class DevicesPage(QWidget):
             self.table.setCellWidget(row, CONFIGURE_COLUMN, self._button(
                 self.tr("Configure…"), f"configure-{role}", lambda _=False, r=role: self.configure(r)))
         self.table.setCurrentCell(0, 0)
-        hint = QLabel(self.tr("Enter or T: test the selected device · C: configure it · A: test all · F5: read again"),
-                      objectName="hint")
+        hint = QLabel(self.tr("Enter or T: test the selected device · C: configure it · A: test all · F5: read again"
+                              " · D: save diagnostics"), objectName="hint")
+        self.diagnostics_button = self._button(self.tr("Save diagnostics… (D)"), "diagnostics", self.save_diagnostics)
+        self.diagnostics_state = QLabel("", objectName="hint")
+        self.diagnostics_state.setWordWrap(True)
+        footer = QHBoxLayout()
+        footer.addWidget(self.diagnostics_button)
+        footer.addWidget(self.diagnostics_state, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Devices"), objectName="pageTitle"))
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
         button = QPushButton(text, objectName=name)
@@ -138,6 +160,10 @@ class DevicesPage(QWidget):
         ctx = self.ctx
         Task(self, lambda: _load(ctx)).on_success(self._loaded).on_failure(self._load_failed).run()
 
+    def device_changed(self, _event: object) -> None:
+        """A device connected or went away (the device manager's event): read the states again."""
+        self.refresh()
+
     def _loaded(self, loaded: tuple[list[RoleRow], dict[str, TestResult]]) -> None:
         rows, results = loaded
         self.rows = {row.role: row for row in rows}
@@ -155,7 +181,8 @@ class DevicesPage(QWidget):
         row, info = ROLES.index(role), self.rows.get(role)
         if info is not None:
             self._set(row, 1, info.driver)
-            self._set(row, 2, info.address or "—").setToolTip(info.address)
+            address = address_text(info.address_kind, info.address)
+            self._set(row, 2, address or "—").setToolTip(address)
             self._set(row, 3, self._state_words(info.state))
         result = self.results.get(role)
         if role in self.running:
@@ -172,10 +199,9 @@ class DevicesPage(QWidget):
         when = hall_clock().format(result.at.astimezone(UTC), "%Y-%m-%d\n%H:%M:%S")
         mark = "✔ " + self.tr("works") if result.ok else "✖ " + self.tr("failed")
         self._set(row, 4, f"{when}\n{mark}")
-        text = cause_text(result.cause, result.message)
-        if result.ok and result.message and result.message != text:
-            text = f"{text} {result.message}"
-        item = self._set(row, RESULT_COLUMN, ("✔ " if result.ok else "✖ ") + text)
+        text = cause_text(result.cause, result.message)  # the window's words, never the core's English too
+        details = detail_text(result.details)
+        item = self._set(row, RESULT_COLUMN, ("✔ " if result.ok else "✖ ") + text + (f"\n{details}" if details else ""))
         item.setData(Qt.ItemDataRole.UserRole, result.cause)
         png = result.details.get("thumbnail_png")
         if isinstance(png, bytes | bytearray):
@@ -243,11 +269,42 @@ class DevicesPage(QWidget):
         self._tested(role, result)
 
     def _test_crashed(self, role: str, exc: BaseException) -> None:
-        message = self.tr("The test itself failed ({problem}); the details are in the log.").format(
-            problem=type(exc).__name__)
-        self._tested(role, TestResult(role, False, "device_error", message, {}, datetime.now(UTC)))
+        details = {"crash": type(exc).__name__}  # worded by detail_text
+        self._tested(role, TestResult(role, False, "device_error", "", details, datetime.now(UTC)))
 
     # --- configuring ----------------------------------------------------------------------------
+
+    # --- diagnostics ----------------------------------------------------------------------------
+
+    def save_diagnostics(self) -> None:
+        """D: versions, settings without secrets, devices, test results, sync counts and the log's
+        tail, as one zip the technician sends on (no personal data: the core scrubs it)."""
+        default = Path.home() / f"hallapp-diagnostics-{hall_clock().today():%Y%m%d}.zip"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save diagnostics"), str(default), "ZIP (*.zip)")
+        if path:
+            self.write_diagnostics(Path(path))
+
+    def write_diagnostics(self, out: Path) -> None:
+        """Collect and write in a worker; the save dialog already asked before replacing a file."""
+        ctx = self.ctx
+
+        def work() -> Path:
+            from hallapp.services import diagnostics, output
+
+            output.write_output(ctx.home, out, diagnostics.collect(ctx.home, demo=ctx.demo, db=ctx.db), overwrite=True,
+                                database=ctx.db.sqlite_file)
+            return out
+
+        self.diagnostics_state.setText(self.tr("Collecting diagnostics…"))
+        Task(self, work).on_success(lambda saved: self.diagnostics_state.setText(
+            self.tr("Diagnostics saved to {path}. It holds no personal data: send it to the technician.").format(
+                path=saved))).on_failure(self._diagnostics_failed).run()
+
+    def _diagnostics_failed(self, exc: BaseException) -> None:
+        log.warning("diagnostics not saved: %s", exc)
+        self.diagnostics_state.setText(self.tr(
+            "The diagnostics could not be saved there: choose a folder you may write to, outside the hallapp data "
+            "folder, and press D again."))
 
     def configure_selected(self) -> None:
         self.configure(self.selected_role())

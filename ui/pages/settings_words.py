@@ -2,7 +2,7 @@
 typed value is refused, in the window's language (context "SettingsWords").
 
 The keys themselves, their types and ranges come from hallapp.config; only the words live here.
-Keys without a worded meaning show config.py's English description.
+Every key has a worded meaning; config.py's English description is only a fallback for a key added later.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from annotated_types import Ge, Le
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from hallapp.config import Settings
 
@@ -73,40 +73,116 @@ def saved_words(effect: Effect) -> str:
     }[effect]
 
 
+# Every key of hallapp.config, worded (tests/ui/test_settings_words.py fails when one is missing).
+_MEANINGS: dict[str, str] = {
+    "hall.time_zone": QT_TRANSLATE_NOOP(
+        "SettingsWords", "The hall's time zone: every time shown or printed uses it, whatever the PC's zone."),
+    "ui.language": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Language of the window: zh_CN (Simplified Chinese) or en (English)."),
+    "ui.font_size_pt": QT_TRANSLATE_NOOP("SettingsWords", "Base font size on the counter, in points (9 to 32)."),
+    "security.max_failed_logins": QT_TRANSLATE_NOOP("SettingsWords", "Wrong passwords in a row before an account locks."),
+    "security.lockout_minutes": QT_TRANSLATE_NOOP("SettingsWords", "Minutes a locked account stays locked."),
+    "security.idle_lock_minutes": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Lock the window after this many minutes without input (0 = never)."),
+    "database.url": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Shared hall database (PostgreSQL). It holds a password: change it with `hallapp config set "
+                         "database.url`."),
+    "platform.url": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Address of the national platform's inter-provincial channel (https://…)."),
+    "platform.ca_file": QT_TRANSLATE_NOOP(
+        "SettingsWords", "File of the authority that signs the platform's certificate; empty = the system's."),
+    "platform.pin_sha256": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Optional fingerprints of the platform's key; one of them must match."),
+    "counter.number": QT_TRANSLATE_NOOP(
+        "SettingsWords", "The counter number of this PC; must be one of the hall's counters."),
+    "devices.idcard_port": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Serial port of the ID card reader: a path (/dev/ttyUSB0, COM3), auto (the first port where a reader "
+                         "answers), simulator, or none."),
+    "devices.idcard_baud": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Speed of the ID card reader: 115200 or 9600 (Configure on the Devices page finds it)."),
+    "devices.idcard_auto_read": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Read an ID card as soon as it is placed on the reader; false = only on F3."),
+    "devices.photo_decoder": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Path of the card vendor's photo library (WLT decoder); empty = no photo is shown."),
+    "devices.photo_decoder_output": QT_TRANSLATE_NOOP(
+        "SettingsWords", "What the vendor's photo library writes: bmp (an image file) or rgb (bare pixels)."),
+    "devices.pcsc_reader": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Reader for social security cards (PC/SC); empty = the first one found."),
+    "devices.scanner": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Scanner (SANE name, e.g. fujitsu:fi-7160:123); empty = the first one found; none = no scanner."),
+    "devices.scanner_source": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Where the scanner takes the pages from: flatbed or adf (the document feeder)."),
+    "devices.scanner_dpi": QT_TRANSLATE_NOOP("SettingsWords", "Scan resolution in dots per inch (100 to 600)."),
+    "devices.scan_folder": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Folder where the vendor's scan tool (TWAIN/WIA) saves files; each new file is added to the selected "
+                         "material."),
+    "ticket_printer.uri": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Address of the ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600 or "
+                         "file:///PATH; empty = no ticket printer."),
+    "ticket_printer.width_mm": QT_TRANSLATE_NOOP("SettingsWords", "Width of the ticket paper in millimetres: 58 or 80."),
+    "ticket_printer.encoding": QT_TRANSLATE_NOOP(
+        "SettingsWords", "How the ticket printer reads Chinese text: GB18030, GBK or UTF-8."),
+    "ticket_printer.native_qr": QT_TRANSLATE_NOOP(
+        "SettingsWords", "true = the printer draws the QR code itself; false = an image of it is sent."),
+    "ticket_printer.qr_template": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Web address printed as a QR code on the ticket, with {number} for the ticket number; empty = no QR "
+                         "code."),
+    "display.voice": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Voice of the hall display's calls: auto, qt, espeak, or silent (no voice)."),
+    "display.voice_repeat": QT_TRANSLATE_NOOP("SettingsWords", "How many times each call is spoken (1 to 5)."),
+    "display.voice_max_age_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "A call not spoken within this many seconds is dropped (10 to 600)."),
+    "evaluation.timeout_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Seconds the applicant has to rate a visit on the evaluation screen; then it counts as no answer."),
+    "evaluation.follow_up_days": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Working days a supervisor has to follow up a bad rating, counted from the day after it."),
+    "sync.poll_s": QT_TRANSLATE_NOOP("SettingsWords", "Seconds between two sends of the outbox when nothing is waiting."),
+    "sync.batch": QT_TRANSLATE_NOOP("SettingsWords", "Cases sent together in one round."),
+    "sync.lease_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Seconds a case being sent stays reserved for one PC before another may take it over."),
+    "sync.timeout_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Seconds one platform request may take before it counts as failed."),
+    "sync.run_timeout_s": QT_TRANSLATE_NOOP("SettingsWords", "Seconds one round of sending may take in all."),
+    "sync.encrypt_materials": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Encrypt uploaded materials with SM4 (the platform's transport key)."),
+    "sync.backoff_base_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "First wait after a failed send, in seconds (doubles each time)."),
+    "sync.backoff_cap_s": QT_TRANSLATE_NOOP("SettingsWords", "Longest wait between two tries, in seconds."),
+    "sync.chunk_bytes": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Size of one piece of a material upload, in bytes (a multiple of 16)."),
+    "sync.max_answer_bytes": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Largest platform answer read, in bytes; a longer one counts as no answer."),
+    "sync.request_retries": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Quick retries of one platform request before waiting longer."),
+    "sync.adapter": QT_TRANSLATE_NOOP(
+        "SettingsWords", "How cases reach the platform: http = the documented hallapp contract."),
+    "documents.font_paths": QT_TRANSLATE_NOOP(
+        "SettingsWords", "TrueType Chinese fonts embedded in receipts and notices, tried in order."),
+    "documents.status_url_template": QT_TRANSLATE_NOOP(
+        "SettingsWords", "The hall's status-query web address, with {number} for the case number, printed as the receipt's QR "
+                         "code; empty = the QR code holds the case number and the hall's phone."),
+    "documents.hall_address": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Hall address printed on receipts and notices; empty = the hall's own address."),
+    "documents.hall_phone": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Enquiry phone printed on receipts and notices; empty = the hall's own phone."),
+    "documents.supervision_phone": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Supervision and complaint phone printed on receipts and notices; empty = only the 12345 hotline."),
+    "documents.holiday_calendars": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Holiday calendars for promised dates: files, or names under resources/ (e.g. "
+                         "calendars/cn-2026.yaml)."),
+    "logging.level": QT_TRANSLATE_NOOP("SettingsWords", "How much the log records: DEBUG, INFO, WARNING or ERROR."),
+    "retention.days": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Days after the platform confirms a case before its scans and personal details are deleted "
+                         "(statistics and the audit trail stay)."),
+    "backup.keep_daily": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Daily backups of the hall's database (SQLite) kept in the backups folder of the home (1 to 366)."),
+    "backup.keep_monthly": QT_TRANSLATE_NOOP(
+        "SettingsWords", "Months for which the first daily backup of the month is also kept (0 = none)."),
+}
+
+
 def meanings() -> dict[str, str]:
-    return {
-        "hall.time_zone": QCoreApplication.translate(
-            "SettingsWords", "The hall's time zone: every time shown or printed uses it, whatever the PC's zone."),
-        "ui.language": QCoreApplication.translate(
-            "SettingsWords", "Language of the window: zh_CN (Simplified Chinese) or en (English)."),
-        "ui.font_size_pt": QCoreApplication.translate("SettingsWords", "Base font size on the counter, in points (9 to 32)."),
-        "security.max_failed_logins": QCoreApplication.translate(
-            "SettingsWords", "Wrong passwords in a row before an account locks."),
-        "security.lockout_minutes": QCoreApplication.translate("SettingsWords", "Minutes a locked account stays locked."),
-        "security.idle_lock_minutes": QCoreApplication.translate(
-            "SettingsWords", "Lock the window after this many minutes without input (0 = never)."),
-        "database.url": QCoreApplication.translate(
-            "SettingsWords", "Shared hall database (PostgreSQL). It holds a password: change it with "
-                            "`hallapp config set database.url`."),
-        "platform.url": QCoreApplication.translate(
-            "SettingsWords", "Address of the national platform's inter-provincial channel (https://…)."),
-        "platform.ca_file": QCoreApplication.translate(
-            "SettingsWords", "File of the authority that signs the platform's certificate; empty = the system's."),
-        "platform.pin_sha256": QCoreApplication.translate(
-            "SettingsWords", "Optional fingerprints of the platform's key; one of them must match."),
-        "counter.number": QCoreApplication.translate(
-            "SettingsWords", "The counter number of this PC; must be one of the hall's counters."),
-        "sync.poll_s": QCoreApplication.translate(
-            "SettingsWords", "Seconds between two sends of the outbox when nothing is waiting."),
-        "sync.batch": QCoreApplication.translate("SettingsWords", "Cases sent together in one round."),
-        "sync.timeout_s": QCoreApplication.translate(
-            "SettingsWords", "Seconds one platform request may take before it counts as failed."),
-        "sync.encrypt_materials": QCoreApplication.translate(
-            "SettingsWords", "Encrypt uploaded materials with SM4 (the platform's transport key)."),
-        "sync.backoff_base_s": QCoreApplication.translate(
-            "SettingsWords", "First wait after a failed send, in seconds (doubles each time)."),
-        "sync.backoff_cap_s": QCoreApplication.translate("SettingsWords", "Longest wait between two tries, in seconds."),
-    }
+    return {key: QCoreApplication.translate("SettingsWords", text) for key, text in _MEANINGS.items()}
 
 
 def meaning_of(key: str, description: str) -> str:

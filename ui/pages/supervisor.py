@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,24 @@ class Tile(QPushButton):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         self.setAccessibleName(label)
+        # QPushButton sizes itself by its own (empty) text and keeps a fixed height: the tile grows
+        # with its labels instead, so a two-line English caption is never cut off.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().sizeHint().expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = self.layout().minimumSize().width()
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
 
 class SupervisorPage(QWidget):
@@ -322,6 +341,9 @@ class SupervisorPage(QWidget):
             return None
         dialog = DrillDialog(title, dashboard.drill(self.snap, what, value), self)
         dialog.case_requested.connect(self.case_requested)
+        who = self.who()
+        dialog.enable_release(self.db, self.hall_id, who.username, who.staff_id)  # R / Shift+R on a stuck ticket
+        dialog.ticket_released.connect(lambda _view: self.refresh())
         dialog.setModal(True)
         dialog.show()
         dialog.activateWindow()

@@ -1,15 +1,31 @@
 """The rows behind a dashboard number or bar: tickets, cases or evaluations, in the hall's time.
-Enter (or a double click) on a case row asks for that case; Esc closes."""
+Enter (or a double click) on a case row asks for that case; Esc closes. On a ticket held at a
+counter (its PC may have died), R releases it back to waiting and Shift+R sends it to another counter."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hallapp.domain.clock import hall_clock
-from hallapp.domain.evaluation import LEVELS
+from hallapp.services import queue
 from hallapp.services.dashboard import CaseRow, Drill, TicketRow
+from hallapp.storage import Database
+from ui import words
+from ui.errors import describe
+from ui.tasks import Task
 from ui.words import state_word
+
+HELD_AT_COUNTER = ("called", "serving", "held")
 
 
 def _time(at) -> str:  # noqa: ANN001
@@ -22,6 +38,7 @@ def _minutes(value: float | None) -> str:
 
 class DrillDialog(QDialog):
     case_requested = Signal(str)
+    ticket_released = Signal(object)  # TicketView: a supervisor took the ticket back from its counter
 
     def __init__(self, title: str, drill: Drill, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +53,7 @@ class DrillDialog(QDialog):
         self.table.activated.connect(lambda index: self._open(index.row()))  # Enter on the table
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.opened = False
+        self._release: tuple[Database, int, str, int | None] | None = None
         headers, rows = self._content()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -50,6 +68,9 @@ class DrillDialog(QDialog):
         layout.addWidget(QLabel(title, objectName="panelTitle"))
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(hint, objectName="hint"))
+        self.release_line = QLabel(objectName="hint")
+        self.release_line.setWordWrap(True)
+        layout.addWidget(self.release_line)
         if rows:
             self.table.selectRow(0)
         self.table.setFocus()
@@ -68,8 +89,8 @@ class DrillDialog(QDialog):
                     [[c.number, _time(c.saved_at), c.item_name, state_word(c.state), str(c.counter or ""), c.clerk,
                       _time(c.printed_at), c.returned_reason] for c in self.drill.rows])
         return ([self.tr("Time"), self.tr("Rating"), self.tr("Reason"), self.tr("Clerk")],
-                [[_time(e.at), LEVELS.get(e.level, self.tr("no answer")) if e.level else self.tr("no answer"),
-                  e.reason, e.clerk] for e in self.drill.rows])
+                [[_time(e.at), words.level_word(e.level),
+                  words.reason_word(e.reason or ""), e.clerk] for e in self.drill.rows])
 
     def _ticket_state(self, ticket: TicketRow) -> str:
         words = {"waiting": self.tr("waiting"), "called": self.tr("called"), "serving": self.tr("being served"),
@@ -89,8 +110,57 @@ class DrillDialog(QDialog):
             self.case_requested.emit(number)
             self.accept()
 
+    def enable_release(self, db: Database, hall_id: int, actor: str, staff_id: int | None = None) -> None:
+        """Let R / Shift+R on a ticket row release or reassign it (the supervisor page calls this)."""
+        if self.drill.kind == "tickets":
+            self._release = (db, hall_id, actor, staff_id)
+            self.release_line.setText(self.tr("A ticket stuck at a counter whose PC is off: R sends it back to "
+                                              "waiting, Shift+R to another counter."))
+
+    def ticket_at(self, row: int) -> TicketRow | None:
+        if self.drill.kind != "tickets" or not 0 <= row < len(self.drill.rows):
+            return None
+        return self.drill.rows[row]
+
+    def release(self, row: int, to_counter: int | None = None) -> None:
+        ticket = self.ticket_at(row)
+        if self._release is None or ticket is None:
+            return
+        if ticket.state not in HELD_AT_COUNTER:
+            self.release_line.setText(self.tr("{number} is not held at a counter: nothing to release.")
+                                      .format(number=ticket.number))
+            return
+        db, hall_id, actor, staff_id = self._release
+        Task(self, lambda: queue.release(db, hall_id, ticket.id, actor=actor, staff_id=staff_id,
+                                         to_counter=to_counter)).writes() \
+            .on_success(lambda view: self._released(row, view, to_counter)) \
+            .on_failure(lambda exc: self.release_line.setText(describe(exc))).run()
+
+    def _released(self, row: int, view: queue.TicketView, to_counter: int | None) -> None:
+        text = (self.tr("{number} is waiting again, ahead of its queue.").format(number=view.number) if to_counter is None
+                else self.tr("{number} goes to counter {counter}: it is called there next.")
+                .format(number=view.number, counter=to_counter))
+        self.release_line.setText(text)
+        self.table.setItem(row, self.table.columnCount() - 1, QTableWidgetItem(self.tr("waiting")))
+        self.ticket_released.emit(view)
+
+    def _ask_counter(self, row: int) -> None:
+        ticket = self.ticket_at(row)
+        if self._release is None or ticket is None:
+            return
+        number, chosen = QInputDialog.getInt(self, self.tr("Reassign {number}").format(number=ticket.number),
+                                             self.tr("Counter number"), 1, 1, 999)
+        if chosen:
+            self.release(row, to_counter=number)
+
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open(self.table.currentRow())
+            return
+        if event.key() == Qt.Key.Key_R and self._release is not None:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self._ask_counter(self.table.currentRow())
+            else:
+                self.release(self.table.currentRow())
             return
         super().keyPressEvent(event)

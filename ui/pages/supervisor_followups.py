@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.domain.clock import hall_clock
-from hallapp.domain.evaluation import LEVELS
 from hallapp.domain.workdays import HolidayCalendar
 from hallapp.services import followups
 from hallapp.services.cases import load_calendar
 from hallapp.services.dashboard import Period
 from hallapp.services.followups import BadRating, FollowUpError, FollowUpInput, Rates
 from hallapp.storage import Database
+from ui import words
 from ui.errors import describe
 from ui.tasks import Task
 
@@ -114,8 +114,8 @@ class FollowUpDialog(QDialog):
         r = self.rating
         case = r.case_number or self.tr("no case: the applicant is not known")
         return self.tr("{level} on {time} — {reason}\nClerk {clerk} · {item} · case {case} · due {due}").format(
-            level=LEVELS.get(r.level, str(r.level)), time=hall_clock().format(r.at, "%Y-%m-%d %H:%M"),
-            reason=r.reason or "–", clerk=r.clerk or "–", item=r.item_name or "–", case=case,
+            level=words.level_word(r.level), time=hall_clock().format(r.at, "%Y-%m-%d %H:%M"),
+            reason=words.reason_word(r.reason) if r.reason else "–", clerk=r.clerk or "–", item=r.item_name or "–", case=case,
             due=r.due_on.isoformat())
 
     def entry(self) -> FollowUpInput:
@@ -231,8 +231,9 @@ class FollowUpsPanel(QWidget):
         follow = self.tr("none yet") if last is None else self.tr("{outcome} ({who}, {time})").format(
             outcome=outcome_words().get(last.outcome, last.outcome), who=last.contacted_by or "–",
             time=hall_clock().format(last.contacted_at or last.recorded_at, "%m-%d %H:%M"))
-        texts = [due, hall_clock().format(rating.at, "%m-%d %H:%M"), LEVELS.get(rating.level, str(rating.level)),
-                 rating.reason, follow, rating.clerk, rating.item_name, rating.case_number or self.tr("(no case)")]
+        texts = [due, hall_clock().format(rating.at, "%m-%d %H:%M"), words.level_word(rating.level),
+                 words.reason_word(rating.reason), follow, rating.clerk, rating.item_name,
+                 rating.case_number or self.tr("(no case)")]
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
             if late:

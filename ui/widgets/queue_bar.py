@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import QueueError, TicketView
-from hallapp.services import queue
-from hallapp.storage import Database
+from hallapp.home import Home, current_home
+from hallapp.services import presence, queue
+from hallapp.storage import Database, DatabaseError
 from ui.errors import describe
 from ui.tasks import Task
 
 REFRESH_MS = 5000
+HEARTBEAT_MS = presence.HEARTBEAT_SECONDS * 1000
 
 
 def waited_minutes(ticket: TicketView, now: datetime | None = None) -> int:
@@ -35,9 +37,11 @@ class QueueBar(QFrame):
     message = Signal(str)  # what happened, for the clerk
 
     def __init__(self, db: Database, ref: queue.CounterRef, who: str, counters: tuple[int, ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, home: Home | None = None) -> None:
         super().__init__(parent, objectName="counterBar")
-        self.db, self.ref, self.counters = db, ref, counters
+        self.db, self.ref, self.counters, self.home = db, ref, counters, home
+        self.outage = False  # the last read failed: its message goes as soon as a read succeeds
+        self.doubled = ""  # another live PC is set to this counter number
         self.current: queue.TicketView | None = None
         self.categories: list[queue.CategoryInfo] = []
         self.held: list[TicketView] = []
@@ -70,8 +74,13 @@ class QueueBar(QFrame):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self.beat)
+        self.heartbeat.start()
         self._show(None)
         self.refresh()
+        self.beat()
 
     # -- display -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -80,17 +89,50 @@ class QueueBar(QFrame):
         def load() -> tuple[TicketView | None, list[queue.CategoryInfo], list[TicketView]]:
             return queue.current(db, ref), queue.categories(db, ref.hall_id), queue.held(db, ref)
 
-        Task(self, load).on_success(self._loaded).on_failure(lambda e: self.message.emit(str(e))).run()
+        Task(self, load).on_success(self._loaded).on_failure(self._unreachable).run()
+
+    def _unreachable(self, exc: BaseException) -> None:
+        """Said in words (never the driver's English), and taken back by the next read that works."""
+        self.outage = True
+        self.message.emit(self._outage_text(exc))
+
+    def _outage_text(self, exc: BaseException) -> str:
+        if isinstance(exc, QueueError):
+            return describe(exc)
+        if isinstance(exc, DatabaseError):
+            return self.tr("The hall database cannot be reached: queue actions are refused until it is back. "
+                           "The window keeps trying; if this lasts, call the technician.")
+        return self.tr("The queue cannot be reached: {error}").format(error=type(exc).__name__)
 
     def _loaded(self, result: tuple[TicketView | None, list[queue.CategoryInfo], list[TicketView]]) -> None:
         current, categories, held = result
+        if self.outage:
+            self.outage = False
+            self.message.emit("")
         self.held, self.categories = held, categories
         waiting = " ".join(f"{c.letter}{c.waiting}" for c in categories)
         held_text = ("  " + self.tr("Held: {numbers}").format(numbers=" ".join(t.number for t in held))) if held else ""
-        self.waiting_label.setText(f"{self.who}  ·  " + self.tr("Waiting: {counts}").format(counts=waiting) + held_text)
+        self.waiting_label.setText(f"{self.who}  ·  " + self.tr("Waiting: {counts}").format(counts=waiting) + held_text
+                                   + self.doubled)
         if (current and current.id) != (self.current and self.current.id) or (current and self.current
                                                                               and current.state != self.current.state):
             self._show(current)
+
+    def beat(self) -> None:
+        """Tell the other PCs this one is at its counter, and learn whether another is set to the same number."""
+        db, ref, home = self.db, self.ref, self.home
+
+        def work() -> list[presence.Presence]:
+            return presence.beat_counter(db, home or current_home(), ref.counter_number, ref.staff_id)
+
+        Task(self, work).writes().on_success(self._others).on_failure(lambda _exc: None).run()  # refresh says outages
+
+    def _others(self, others: list[presence.Presence]) -> None:
+        hosts = "、".join(sorted({p.host for p in others}))
+        self.doubled = ("  ·  " + self.tr("Warning: counter {number} is also set on PC {hosts}: both serve the same "
+                                          "tickets. Ask the technician to give one of them another counter number.")
+                        .format(number=self.ref.counter_number, hosts=hosts)) if others else ""
+        self.refresh()
 
     def _show(self, ticket: TicketView | None) -> None:
         self.current = ticket
@@ -132,10 +174,9 @@ class QueueBar(QFrame):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self._show(self.current)
-            if isinstance(exc, QueueError):
-                self.message.emit(describe(exc))
-            else:
-                self.message.emit(self.tr("The queue cannot be reached: {error}").format(error=type(exc).__name__))
+            if not isinstance(exc, QueueError):
+                self.outage = True  # the next read that works takes the message back
+            self.message.emit(self._outage_text(exc))
 
         Task(self, fn).writes().on_success(finished).on_failure(failed).run()
 

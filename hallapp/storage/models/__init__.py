@@ -17,6 +17,7 @@ from hallapp.storage.models.queue import (
     TicketEvent,
     TicketSequence,
 )
+from hallapp.storage.models.shared_hall import CounterPresence, MaterialBlob  # noqa: F401 - metadata
 from hallapp.storage.models.sync import OutboxEntry
 
 __all__ = [

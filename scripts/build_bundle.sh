@@ -3,6 +3,7 @@
 #   scripts/build_bundle.sh [DIST]        # default dist/ (ignored by git); work files in build/pyinstaller
 # PyInstaller is a build tool, not a project dependency: .ci/run installs it into .venv.
 set -euo pipefail
+umask 022  # the bundle is installed for every user of the PC, whatever the caller's umask
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
 WORK=${PYI_WORKPATH:-build/pyinstaller}

@@ -4,6 +4,9 @@
 # Needs only dpkg-deb. DEB_COMPRESS=gzip (default: every dpkg reads it, also the older ones of UOS 20 /
 # Kylin V10) or xz (smaller, slower); DEB_LEVEL=1..9 (default 6; the tests use 1 to save CI time).
 set -euo pipefail
+# Modes in the package must not follow the caller's umask (hallapp itself runs with 077, and so may a
+# test process that called it): what is installed in /opt and /usr is readable by every user.
+umask 022
 cd "$(dirname "$0")/.."
 BUNDLE=${1:-dist/hallapp}
 OUT=${2:-dist}
@@ -27,6 +30,8 @@ umask 022
 mkdir -p "$STAGE/opt" "$STAGE/DEBIAN"
 # Hard links when the bundle is on the same file system (no 200 MiB copy), a copy otherwise.
 cp -al "$BUNDLE" "$STAGE/opt/hallapp" 2>/dev/null || { rm -rf "$STAGE/opt/hallapp"; cp -a "$BUNDLE" "$STAGE/opt/hallapp"; }
+chmod 0755 "$STAGE"
+chmod -R u+rwX,go+rX,go-w "$STAGE/opt/hallapp"  # a bundle built under umask 077 would be root's alone
 install -D -m 0755 "$TEMPLATES/hallapp.sh" "$STAGE/usr/bin/hallapp"
 install -D -m 0644 "$TEMPLATES/hallapp.desktop" "$STAGE/usr/share/applications/hallapp.desktop"
 install -D -m 0644 resources/icons/hallapp.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/hallapp.svg"

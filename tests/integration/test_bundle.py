@@ -166,6 +166,12 @@ def test_the_deb_holds_program_menu_entry_devices_and_daemon(deb: Path, tmp_path
     depends = _field(deb, "Depends")
     assert "libsane1" in depends and "fonts-wqy-microhei" in depends and "libc6 (>= " in depends
 
+    # Every user of the PC may run what is in /opt and /usr, whatever umask built it (hallapp runs with 077).
+    listing = _run(["dpkg-deb", "-c", str(deb)]).stdout.splitlines()
+    program = next(line for line in listing if line.endswith("./opt/hallapp/hallapp"))
+    assert program.startswith("-rwxr-xr-x"), program
+    assert not [line for line in listing if line.startswith("d") and not line.startswith("drwxr-xr-x")]
+
     tree = tmp_path / "tree"
     _run(["dpkg-deb", "-R", str(deb), str(tree)])
     assert os.access(tree / "opt/hallapp/hallapp", os.X_OK)

@@ -84,7 +84,7 @@ def test_a_spawned_child_dies_when_the_test_process_is_killed() -> None:
     tied, plain = (int(pid) for pid in line.split())
     try:
         _sigkill(owner)
-        assert wait_gone(tied, 3.0), "a child started with spawn() outlived the killed test process"
+        assert wait_gone(tied, 10.0), "a child started with spawn() outlived the killed test process"
         assert alive(plain), "control: a plain Popen child survives its parent (so the check above means something)"
     finally:
         if alive(plain):

@@ -62,7 +62,9 @@ def test_two_engines_never_send_the_same_entry(any_db, tmp_path: Path) -> None:
     app = bare_app(any_db, tmp_path)
     ids = enqueue(any_db, 60)
     platform = FakePlatform(delay_s=0.003)
-    options = SyncOptions(batch=3, backoff_base_s=0.01, backoff_cap_s=0.02)
+    # One lane each: two daemons on one database, each sending one case at a time (lanes would let the first
+    # engine take every entry before the second starts, which proves nothing about two engines).
+    options = SyncOptions(batch=3, backoff_base_s=0.01, backoff_cap_s=0.02, lanes=1)
     engines = [SyncEngine(app, options=options, adapter_factory=platform.adapter) for _ in range(2)]
     results: list[dict] = []
     threads = [threading.Thread(target=lambda e=e: results.append(e.run_once())) for e in engines]

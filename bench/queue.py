@@ -107,7 +107,7 @@ def issue_tickets(url: str, hall_id: int, count: int) -> float:
 # -- the counters (worker processes) ------------------------------------------------------------------
 
 
-def worker(url: str, hall_id: int, counter_numbers: list[int], start, results) -> None:  # noqa: ANN001
+def worker(url: str, hall_id: int, counter_numbers: list[int], start, results) -> None:
     """One process: a thread per counter, each looping call_next + done until nobody waits."""
     from hallapp.services import queue
     from hallapp.storage import Database
@@ -155,7 +155,7 @@ def worker(url: str, hall_id: int, counter_numbers: list[int], start, results) -
     results.put({"calls": calls, "errors": errors, "spans": spans, "cpu_s": cpu})
 
 
-def server_cpu_s(cluster) -> float | None:  # noqa: ANN001
+def server_cpu_s(cluster) -> float | None:
     """CPU seconds used so far by the cluster: the postmaster, its live children, and the children it
     has reaped (cutime/cstime). Linux /proc only; None elsewhere."""
     try:
@@ -175,7 +175,7 @@ def server_cpu_s(cluster) -> float | None:  # noqa: ANN001
         return None
 
 
-def run_counters(url: str, hall_id: int, counters: int, processes: int, server_cpu=None) -> dict:  # noqa: ANN001
+def run_counters(url: str, hall_id: int, counters: int, processes: int, server_cpu=None) -> dict:
     ctx = multiprocessing.get_context("spawn")
     processes = max(1, min(counters, max(processes, -(-counters // THREADS_PER_PROCESS_MAX))))
     numbers = list(range(1, counters + 1))

@@ -4,7 +4,7 @@ baseline of only PDF-encoding the same pages.
   pages     A4 at 200 dpi (1654 x 2339), grey ("L") like a grey scan: Chinese text lines (WenQuanYi
             Micro Hei if installed), each page skewed by a different angle within ±5°, on a dark
             scanner frame. Rendered once, before timing.
-  pipeline  drivers.scanner.processing.clean_page(page, PageMode.BW) for every page (crop_borders,
+  pipeline  hallapp.imaging.processing.clean_page(page, PageMode.BW) for every page (crop_borders,
             deskew, crop_borders, Otsu to 1 bit), then pages_to_pdf(..., PageMode.BW) (CCITT G4)
   baseline  pages_to_pdf(raw pages, PageMode.GREY): JPEG q75 of the pages as scanned, no clean-up
   ratio     pipeline time / baseline time, the figure to compare between machines
@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from drivers.scanner.pdf import pages_to_pdf  # noqa: E402
-from drivers.scanner.processing import PageMode, clean_page  # noqa: E402
+from hallapp.imaging.pdf import pages_to_pdf  # noqa: E402
+from hallapp.imaging.processing import PageMode, clean_page  # noqa: E402
 
 A4_200DPI = (1654, 2339)
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

@@ -1,7 +1,10 @@
-"""Startup bench: process spawn to first painted main window, `hallapp --demo` vs a bare PySide6 window.
+"""Startup bench: process spawn to the first painted window and to "ready", `hallapp --demo` vs a bare PySide6 window.
 
-Each run is a fresh process with HALLAPP_EXIT_AFTER_PAINT=1: it prints `painted <unix time>` at the
-first paint of its main window and quits. startup = painted - time.time() taken just before spawn.
+Each run is a fresh process with HALLAPP_EXIT_AFTER_PAINT=1. It prints `painted <unix time>` at the
+first paint of its first window (hallapp: the start-up window, ui/startup.py) and hallapp then
+`ready <unix time>` once the counter can read a card (main window on the counter page, the card
+reader open), and quits. startup = painted - time.time() taken just before spawn; ready likewise.
+What the window starts after ready (the sync runner, the other pages' modules) is not measured.
 
 Three kinds of run, interleaved round by round so that machine noise hits all of them alike:
   bare          bench/bare_window.py (QMainWindow + QLabel): the floor any PySide6 app pays
@@ -46,6 +49,7 @@ class StartError(RuntimeError):
 class Sample:
     startup_s: float
     peak_rss_kib: int
+    ready_s: float | None = None  # hallapp only: spawn to `ready`
 
 
 @dataclass
@@ -58,17 +62,21 @@ class Series:
     def summary(self) -> dict[str, float]:
         times = self.times()
         rss = [s.peak_rss_kib / 1024 for s in self.samples]
+        ready = [s.ready_s for s in self.samples if s.ready_s is not None]
         return {
             "median_s": statistics.median(times),
             "min_s": min(times),
             "max_s": max(times),
             "peak_rss_mib_median": statistics.median(rss),
             "peak_rss_mib_max": max(rss),
+            **({"ready_median_s": statistics.median(ready), "ready_min_s": min(ready), "ready_max_s": max(ready)}
+               if ready else {}),
         }
 
 
-def run_once(cmd: list[str], env: dict[str, str], timeout_s: float) -> Sample:
-    """Spawn `cmd`, wait for its `painted` line and exit; startup time and peak RSS of that child."""
+def run_once(cmd: list[str], env: dict[str, str], timeout_s: float, *, ready: bool = False) -> Sample:
+    """Spawn `cmd`, wait for its `painted` (and with `ready`, its `ready`) line and exit; the times
+    and peak RSS of that child."""
     with tempfile.TemporaryFile() as err:
         spawn = time.time()
         proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err)
@@ -85,10 +93,12 @@ def run_once(cmd: list[str], env: dict[str, str], timeout_s: float) -> Sample:
         err.seek(0)
         stderr = err.read().decode(errors="replace")
     painted = [line.split()[1] for line in out.splitlines() if line.startswith("painted ")]
-    if proc.returncode != 0 or not painted:
+    readied = [line.split()[1] for line in out.splitlines() if line.startswith("ready ")]
+    if proc.returncode != 0 or not painted or (ready and not readied):
         tail = "\n".join((out + stderr).strip().splitlines()[-15:]) or "(no output)"
-        raise StartError(f"{shlex.join(cmd)} exited {proc.returncode} without painting:\n{tail}")
-    return Sample(float(painted[0]) - spawn, usage.ru_maxrss)
+        missing = "painting" if not painted else "being ready" if ready and not readied else "a clean exit"
+        raise StartError(f"{shlex.join(cmd)} exited {proc.returncode} without {missing}:\n{tail}")
+    return Sample(float(painted[0]) - spawn, usage.ru_maxrss, float(readied[0]) - spawn if readied else None)
 
 
 def default_hallapp() -> str:
@@ -119,7 +129,7 @@ def measure(args: argparse.Namespace) -> dict:
             if kind == "bare":
                 return run_once(bare_cmd, {**base_env, "HALLAPP_HOME": str(root / "bare")}, args.timeout)
             home = warm_home if kind == "hallapp_warm" else root / f"cold-{index}"
-            sample = run_once(hallapp_cmd, {**base_env, "HALLAPP_HOME": str(home)}, args.timeout)
+            sample = run_once(hallapp_cmd, {**base_env, "HALLAPP_HOME": str(home)}, args.timeout, ready=True)
             if kind == "hallapp_cold":
                 shutil.rmtree(home, ignore_errors=True)
             return sample
@@ -131,7 +141,8 @@ def measure(args: argparse.Namespace) -> dict:
                 sample = run(kind, index)
                 series[kind].samples.append(sample)
                 if not args.json:
-                    print(f"  round {index + 1}/{args.rounds} {kind:<13} {sample.startup_s * 1000:7.0f} ms "
+                    ready = f"ready {sample.ready_s * 1000:6.0f} ms " if sample.ready_s is not None else " " * 16
+                    print(f"  round {index + 1}/{args.rounds} {kind:<13} {sample.startup_s * 1000:7.0f} ms {ready}"
                           f"{sample.peak_rss_kib / 1024:6.1f} MiB", file=sys.stderr)
 
     summary = {kind: {**s.summary(), "samples_s": s.times()} for kind, s in series.items()}
@@ -141,6 +152,7 @@ def measure(args: argparse.Namespace) -> dict:
             "median": summary[kind]["median_s"] / bare["median_s"],
             "min": summary[kind]["min_s"] / bare["min_s"],
             "peak_rss_median": summary[kind]["peak_rss_mib_median"] / bare["peak_rss_mib_median"],
+            "ready_median": summary[kind]["ready_median_s"] / bare["median_s"],
         }
         for kind in ("hallapp_warm", "hallapp_cold")
     }
@@ -158,15 +170,18 @@ def measure(args: argparse.Namespace) -> dict:
 
 
 def print_table(report: dict) -> None:
-    print(f"startup to first paint: {report['rounds']} rounds, QT_QPA_PLATFORM={report['platform']}, "
+    print(f"startup to first paint and to ready: {report['rounds']} rounds, QT_QPA_PLATFORM={report['platform']}, "
           f"Python {report['python']}, PySide6 {report['pyside6']}")
-    print(f"{'':<18}{'median ms':>10}{'min ms':>9}{'max ms':>9}{'RSS MiB':>9}")
+    print(f"{'':<18}{'median ms':>10}{'min ms':>9}{'max ms':>9}{'RSS MiB':>9}{'ready med':>11}{'min':>7}{'max':>7}")
     for kind, row in report["results"].items():
+        ready = "".join(f"{row[key] * 1000:>{width}.0f}" for key, width in
+                        (("ready_median_s", 11), ("ready_min_s", 7), ("ready_max_s", 7))) if "ready_median_s" in row else ""
         print(f"{kind:<18}{row['median_s'] * 1000:>10.0f}{row['min_s'] * 1000:>9.0f}{row['max_s'] * 1000:>9.0f}"
-              f"{row['peak_rss_mib_median']:>9.1f}")
-    print(f"{'ratio':<18}{'median':>10}{'min':>9}{'':>9}{'RSS':>9}")
+              f"{row['peak_rss_mib_median']:>9.1f}{ready}")
+    print(f"{'ratio to bare':<18}{'median':>10}{'min':>9}{'':>9}{'RSS':>9}{'ready med':>11}")
     for name, ratio in report["ratios"].items():
-        print(f"{name:<18}{ratio['median']:>10.2f}{ratio['min']:>9.2f}{'':>9}{ratio['peak_rss_median']:>9.2f}")
+        print(f"{name:<18}{ratio['median']:>10.2f}{ratio['min']:>9.2f}{'':>9}{ratio['peak_rss_median']:>9.2f}"
+              f"{ratio['ready_median']:>11.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ simulator on loopback, against a bare httpx upload of the same bytes in the same
             bench/county_link.py (--link-mbit, --link-rtt-ms, --link-reset-rate), then the bare upload
             through it; link utilisation = bytes sent up the pipe / (bandwidth × sync wall time).
 
-The simulator runs in its own process (`python -m hallapp.sync.simulator --port 0`), so client and
+The simulator runs in its own process (`python -m hallapp.simulator.server --port 0`), so client and
 server do not share a GIL.
 
     .venv/bin/python bench/sync.py [--cases 2000] [--size 200000] [--link-cases 40] [--json]
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def _make_cases(app, count: int, size: int) -> int:  # noqa: ANN001
+def _make_cases(app, count: int, size: int) -> int:
     from datetime import date
 
     from hallapp.domain.cases import Decision, MaterialStatus
@@ -72,18 +72,18 @@ def _make_cases(app, count: int, size: int) -> int:  # noqa: ANN001
 
 
 def _start_sim(data_dir: Path) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "hallapp.sync.simulator", "--port", "0", "--data-dir", str(data_dir)],
+    proc = subprocess.Popen([sys.executable, "-m", "hallapp.simulator.server", "--port", "0", "--data-dir", str(data_dir)],
                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
     line = proc.stdout.readline()
     return proc, line.rsplit(" ", 1)[-1].strip()
 
 
-def _bare(url: str, app, hashes: list[str]) -> float:  # noqa: ANN001
+def _bare(url: str, app, hashes: list[str]) -> float:
     """MB/s of a bare keep-alive upload of the same material bytes, one PUT per material (a PUT cut
     by the county link's reset is sent again, and its time counts)."""
     import httpx
 
-    from hallapp.services import material_store
+    from hallapp.storage import material_store
     from hallapp.sync.http_client import NODELAY
 
     sent, elapsed = 0, 0.0
@@ -132,7 +132,7 @@ def _stop_link(proc: subprocess.Popen) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def _hashes(app) -> list[str]:  # noqa: ANN001
+def _hashes(app) -> list[str]:
     from hallapp.sync import records
 
     with app.db.unit_of_work() as uow:
@@ -142,14 +142,14 @@ def _hashes(app) -> list[str]:  # noqa: ANN001
 def _link_run(tmp: Path, sim_url: str, args: argparse.Namespace) -> dict:
     """The county-link run: a second hall's backlog drained through the shaping proxy."""
     from hallapp.bootstrap import open_app
-    from hallapp.sync import commands, status
+    from hallapp.sync import outbox_view, registration
 
     home = tmp / "link-home"
     os.environ["HALLAPP_HOME"] = str(home)
     app = open_app()
     material_bytes = _make_cases(app, args.link_cases, args.size)
     app.settings.platform.url = sim_url
-    commands.platform_register(app, argparse.Namespace())
+    registration.register(app)
     capacity = args.link_mbit * 1e6 / 8  # bytes/s each way
     link, url = _start_link(sim_url, args)
     try:
@@ -161,7 +161,7 @@ def _link_run(tmp: Path, sim_url: str, args: argparse.Namespace) -> dict:
         bare_mbs = _bare(url, app, _hashes(app))
     finally:
         bare_link = _stop_link(link)
-    confirmed = status.sync_status(app.db)["counts"]["confirmed"]
+    confirmed = outbox_view.sync_status(app.db)["counts"]["confirmed"]
     app.close()
     busy = max(sync_link["up_busy_s"], 1e-9)
     return {"link": f"{args.link_mbit:g} Mbit/s, {args.link_rtt_ms:g} ms RTT, {args.link_reset_rate:.0%} resets",
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp) / "home"
         os.environ["HALLAPP_HOME"] = str(home)
         from hallapp.bootstrap import open_app
-        from hallapp.sync import commands, status
+        from hallapp.sync import outbox_view, registration
 
         app = open_app()
         t0 = time.perf_counter()
@@ -200,10 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         sim, url = _start_sim(Path(tmp) / "platform")
         try:
             app.settings.platform.url = url
-            commands.platform_register(app, argparse.Namespace())
+            registration.register(app)
             sync_s, peak_rss, line = _sync(home, url)
             bare_mbs = _bare(url, app, _hashes(app))
-            counts = status.sync_status(app.db)["counts"]
+            counts = outbox_view.sync_status(app.db)["counts"]
             app.close()
             link = _link_run(Path(tmp), url, args) if args.link_cases > 0 else {}
             import httpx

@@ -108,7 +108,7 @@ class IoThread:
         while (job := self._next()) is not None:
             try:
                 job()
-            except Exception:  # noqa: BLE001 - jobs report through their future; never lose the thread
+            except Exception:
                 log.exception("job on %s failed", self.name)
 
     def close(self, wait: bool = True) -> None:
@@ -143,13 +143,13 @@ class Repeating:
         self._idle.clear()
         try:
             self._fn()
-        except Exception:  # noqa: BLE001 - see IoThread.repeat
+        except Exception:
             log.exception("repeating job on %s failed", self._thread.name)
         finally:
             self._idle.set()
         try:
             if self.active:
-                self._thread._put(self.run_once, self._interval, repeats=True)  # noqa: SLF001 - its own helper
+                self._thread._put(self.run_once, self._interval, repeats=True)
         except IoThreadClosedError:
             pass
 

@@ -132,7 +132,7 @@ class Worker:
         process = _CONTEXT.Process(target=_child_main, args=(self._target, theirs), name=f"hallapp-{self.name}", daemon=True)
         try:
             process.start()
-        except Exception as exc:  # noqa: BLE001 - e.g. fork limits, a frozen build without freeze_support
+        except Exception as exc:
             ours.close()
             theirs.close()
             raise WorkerDiedError(self.name, None) from exc
@@ -158,7 +158,7 @@ class Worker:
             raise self._died()
         return False
 
-    def recv(self, timeout: float | None = None) -> Any:  # noqa: ANN401 - whatever the protocol sends
+    def recv(self, timeout: float | None = None) -> Any:
         """The next message (log records are logged and skipped). TimeoutError after `timeout` seconds."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
@@ -169,14 +169,14 @@ class Worker:
                 message = self._require().recv()
             except (OSError, EOFError, ValueError):
                 raise self._died() from None
-            except Exception as exc:  # noqa: BLE001 - a message that cannot be unpickled
+            except Exception as exc:
                 raise self._died() from exc
             if isinstance(message, tuple) and message and message[0] == _LOG:
                 _relog(message)
                 continue
             return message
 
-    def request(self, message: object, timeout: float | None = None) -> Any:  # noqa: ANN401
+    def request(self, message: object, timeout: float | None = None) -> Any:
         self.send(message)
         return self.recv(timeout)
 

@@ -11,9 +11,9 @@ from hallapp.config import Settings, SettingsError, load_settings
 from hallapp.devices import Devices
 from hallapp.domain.clock import set_hall_clock
 from hallapp.home import Home, current_home
-from hallapp.services import audit, material_store
+from hallapp.services import audit
 from hallapp.services.hall import SetupError
-from hallapp.storage import Database, DatabaseError
+from hallapp.storage import Database, DatabaseError, material_store
 from hallapp.storage.database import sqlite_url
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class AppContext:
     settings: Settings
     db: Database
     demo: bool
-    devices: Devices = field(default=None, repr=False)  # type: ignore[assignment] - built in __post_init__
+    devices: Devices = field(default=None, repr=False)  # type: ignore[assignment]  # built in __post_init__
 
     def __post_init__(self) -> None:
         if self.devices is None:  # the one device manager of this process: opens nothing until used
@@ -41,7 +41,7 @@ class AppContext:
     def __setattr__(self, name: str, value: object) -> None:
         super().__setattr__(name, value)
         if name == "settings" and getattr(self, "devices", None) is not None:
-            self.devices.settings = value  # type: ignore[assignment] - reloaded settings reach the devices
+            self.devices.settings = value  # type: ignore[assignment]  # reloaded settings reach the devices
 
     def close(self) -> None:
         self.devices.close()
@@ -65,13 +65,15 @@ def open_app(*, demo: bool = False, migrate: bool = True) -> AppContext:
     home = current_home()
     logs.configure(home.logs_dir)  # before the settings: a refused settings file is logged too
     try:
-        settings = load_settings(home.settings_file)
+        # A demo never reads a real hall's shared database for hall-wide settings.
+        settings = load_settings(home.settings_file, hall_wide=not demo)
     except SettingsError as exc:
         log.error("settings refused: %s", exc)
         raise
     set_hall_clock(settings.hall.clock())  # every "now" and "today" is the hall's, whatever the OS zone
     logs.configure(home.logs_dir, settings.logging.level)
-    db = Database(database_url(home, settings, demo), keys_dir=home.keys_dir)
+    db = Database(database_url(home, settings, demo), keys_dir=home.keys_dir,
+                  connect_timeout_s=settings.database.connect_timeout_s)
     if not demo:
         refuse_lost_database(home, db, accept=os.environ.get(ACCEPT_NEW_DATABASE_ENV) == "1")
     if migrate:

@@ -11,8 +11,9 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from hallapp import __version__, commands
 from hallapp.commands import UserError  # re-exported: callers import it from here
@@ -21,12 +22,14 @@ from hallapp.config import SettingsError
 from hallapp.home import HOME_ENV, current_home
 from hallapp.storage import DatabaseError
 
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
+    from hallapp.services.hall import HallInfo
+
 log = logging.getLogger(__name__)
 
 # Commands that open a window; ui/launcher.py handles them.
 GUI_COMMANDS = frozenset({None, "kiosk", "display", "evaluate"})
-
-
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,15 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="the evaluation screen turned to the applicant")
     evaluate.add_argument("--counter", type=int, required=True, help="the counter this screen belongs to")
     evaluate.add_argument("--windowed", action="store_true")
-
-    cat = sub.add_parser("catalog", help="service item catalog").add_subparsers(dest="action", required=True)
-    imp = cat.add_parser("import", help="replace (default) or merge the catalog from a YAML file")
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--merge", action="store_true", help="keep items the file does not list")
-    imp.add_argument("--allow-empty", action="store_true", help="accept a file without items (withdraws every item)")
-    find = cat.add_parser("search", help="find items by name, code or pinyin initials")
-    find.add_argument("text")
-    find.add_argument("--limit", type=int, default=20)
 
     card = sub.add_parser("card", help="read identity cards").add_subparsers(dest="action", required=True)
     read = card.add_parser("read", help="wait for an ID card on a SAM reader, read it once, print JSON")
@@ -87,20 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--size", choices=["A4", "thermal80"], default="A4", help="receipt only")
     render.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
-    platform = sub.add_parser("platform", help="national platform").add_subparsers(dest="action", required=True)
-    platform.add_parser("register", help="create the hall key pair if missing and register it")
-    sync = sub.add_parser("sync", help="send the outbox to the platform (a daemon without options)")
-    sync.add_argument("--once", action="store_true", help="send until nothing is due; print one summary line")
-    sync.add_argument("--status", action="store_true", help="outbox counts per state as JSON")
-    export = sub.add_parser("export-unsent", help="write unsent cases to DIR, signed and encrypted")
-    export.add_argument("dir", metavar="DIR", type=Path)
-    bundle = sub.add_parser("import-bundle", help="enqueue cases exported on another hall machine")
-    bundle.add_argument("dir", metavar="DIR", type=Path)
-    sim = sub.add_parser("platform-sim", help="the platform simulator on loopback")
-    from hallapp.sync.sim_args import add_arguments as add_sim_arguments
-
-    add_sim_arguments(sim)
-
     _add_setup_parsers(sub)
     for module in commands.modules():
         module.add_parser(sub)
@@ -120,7 +100,8 @@ def _add_setup_parsers(sub: argparse._SubParsersAction) -> None:
     setup = sub.add_parser("setup", allow_abbrev=False, help="first-run set-up of a hall, for scripts "
                            f"(password from --admin-password-file, - for stdin, or env {ADMIN_PASSWORD_ENV})")
     setup.add_argument("--hall-name", required=True)
-    setup.add_argument("--hall-code", required=True, help="4-36 letters or digits")
+    setup.add_argument("--hall-code", required=True,
+                       help="4-30 letters or digits (case numbers and client ids stay within the contract's limits)")
     setup.add_argument("--region", required=True, metavar="CODE", help="6-digit county code, e.g. 510104")
     setup.add_argument("--counters", required=True, type=int, metavar="N", help="number of counters (窗口)")
     setup.add_argument("--admin", required=True, metavar="USER", help="the first administrator's user name")
@@ -157,7 +138,8 @@ def _add_setup_parsers(sub: argparse._SubParsersAction) -> None:
 class _RefusePassword(argparse.Action):
     """A password typed as an option: refused with one line that does not repeat it."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
         print(f"hallapp: {option_string} is not accepted: a password on the command line is seen by every user "
               f"of this PC; use {option_string}-file FILE (- for stdin) or set {self.const}",
               file=sys.stderr)
@@ -181,17 +163,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.command == "card":
         return _card(args)
-    if args.command == "platform-sim":
-        from hallapp.sync import commands as sync_commands
-
-        return sync_commands.platform_sim(args)
     if args.command == "ticket" and args.action == "test-print":
         from drivers.printer import PrinterUriError
         from hallapp.config import load_settings
-        from hallapp.services import tickets
+        from hallapp.services import ticket_printing
 
         try:
-            status = tickets.test_print(load_settings(current_home().settings_file).ticket_printer, args.printer,
+            status = ticket_printing.test_print(load_settings(current_home().settings_file).ticket_printer, args.printer,
                                         args.width or 80)
         except PrinterUriError as exc:  # a mistyped --printer is the user's to fix
             raise UserError(str(exc)) from exc
@@ -210,14 +188,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if module is not None:
             return module.run(app, args)
-        if args.command == "catalog":
-            return _catalog(app, args)
-        elif args.command == "ticket":
+        if args.command == "ticket":
             return _ticket(app, args)
         elif args.command == "case":
             return _case(app, args)
-        elif args.command in ("platform", "sync", "export-unsent", "import-bundle"):
-            return _sync(app, args)
         elif args.command == "setup":
             return _setup(app, args)
         elif args.command == "staff":
@@ -244,7 +218,7 @@ def _read_password(file: Path | None, env: str, option: str) -> str:
     raise UserError(f"no password given: use {option} FILE (- for stdin) or set {env}")
 
 
-def _hall_of(app):  # noqa: ANN001, ANN202
+def _hall_of(app: AppContext) -> HallInfo:
     from hallapp.services import hall
 
     info = hall.hall_info(app.db)
@@ -253,7 +227,7 @@ def _hall_of(app):  # noqa: ANN001, ANN202
     return info
 
 
-def _setup(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _setup(app: AppContext, args: argparse.Namespace) -> int:
     from hallapp.services import hall
 
     existing = hall.hall_info(app.db)
@@ -272,7 +246,7 @@ def _setup(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
-def _staff(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _staff(app: AppContext, args: argparse.Namespace) -> int:
     from hallapp.services import staff
 
     info = _hall_of(app)
@@ -298,9 +272,9 @@ def _staff(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
-def _counters(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _counters(app: AppContext, args: argparse.Namespace) -> int:
     from hallapp.domain.queue import QueueError
-    from hallapp.services import hall, queue
+    from hallapp.services import hall, presence, queue
 
     info = _hall_of(app)
     try:
@@ -313,6 +287,8 @@ def _counters(app, args: argparse.Namespace) -> int:  # noqa: ANN001
         else:
             for plan in queue.counter_plans(app.db, info.id):
                 print(f"{plan.number}\t{plan.name}\t{','.join(plan.letters)}")
+            for line in presence.problems(app.db, info.counters):  # on stderr: the list stays parseable
+                print(f"hallapp: warning: {line}", file=sys.stderr)
     except (hall.SetupError, QueueError) as exc:
         raise UserError(str(exc)) from exc
     return 0
@@ -353,10 +329,10 @@ def _card(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ticket(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _ticket(app: AppContext, args: argparse.Namespace) -> int:
     """`ticket issue`: the ticket exists once issued; a printer failure is reported, exit 1."""
     from hallapp.domain.queue import QueueError
-    from hallapp.services import hall, queue, tickets
+    from hallapp.services import hall, queue, ticket_printing
 
     info = hall.hall_info(app.db)
     if info is None:
@@ -366,29 +342,15 @@ def _ticket(app, args: argparse.Namespace) -> int:  # noqa: ANN001
     except QueueError as exc:
         raise UserError(str(exc)) from exc
     print(view.number)
-    tickets.print_ticket(view, info.name, app.settings.ticket_printer, printer=app.devices.ticket_printer())
+    ticket_printing.print_ticket(view, info.name, app.settings.ticket_printer, printer=app.devices.ticket_printer())
     return 0
 
 
-def _sync(app, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from hallapp.sync import commands as sync_commands
-
-    if args.command == "platform":
-        return sync_commands.platform_register(app, args)
-    if args.command == "sync":
-        if args.once and args.status:
-            raise UserError("--once and --status cannot be used together")
-        return sync_commands.sync(app, args)
-    if args.command == "export-unsent":
-        return sync_commands.export_unsent(app, args)
-    return sync_commands.import_bundle(app, args)
-
-
-def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _case(app: AppContext, args: argparse.Namespace) -> int:
     import json
 
     from hallapp.domain.cases import CaseError
-    from hallapp.services import cases, documents
+    from hallapp.services import case_documents, cases
 
     try:
         if args.action == "show":
@@ -396,29 +358,11 @@ def _case(app, args: argparse.Namespace) -> int:  # noqa: ANN001
             return 0
         if args.size != "A4" and args.doc != "receipt":
             raise UserError(f"--size {args.size} is for the receipt only; a {args.doc} is printed on A4")
-        pdf = documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
+        pdf = case_documents.render(app.db, args.number, args.doc, app.settings.documents, size=args.size)
     except (CaseError, ValueError) as exc:  # DocumentError (coded) is a ValueError with an English message
         raise UserError(str(exc)) from exc
     write_out(app.home, args.out, pdf, force=args.force, database=app.db.sqlite_file)
     print(f"{args.doc} of {args.number} written to {args.out}")
-    return 0
-
-
-def _catalog(app, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from hallapp.services import catalog
-
-    if args.action == "import":
-        counts = catalog.import_catalog(app.db, args.file, merge=args.merge, actor="cli",
-                                        allow_empty=args.allow_empty)
-        print(f"imported {args.file.name}: {counts.added} added, {counts.updated} updated, "
-              f"{counts.deactivated} withdrawn")
-        return 0
-    hits = catalog.search(app.db, args.text, args.limit)
-    if not hits:
-        print(f"no item matches '{args.text}'", file=sys.stderr)
-        return 1
-    for hit in hits:
-        print(f"{hit.name}\t{hit.code}\t{hit.department}")
     return 0
 
 
@@ -431,36 +375,37 @@ def apply_global_options(args: argparse.Namespace) -> None:
         os.environ["HALLAPP_ACCEPT_NEW_DATABASE"] = "1"
 
 
-def _device_errors() -> tuple[type[BaseException], ...]:
-    """Failures of a device or a card: exit 1 with the driver's own plain message."""
+def _failures() -> tuple[type[BaseException], ...]:
+    """Failures of the database, a device or a card: exit 1 with the plain message. Imported only when one is raised."""
     from drivers.idcard import CardDataError, ReaderError, SamError
     from drivers.idcard.pcsc_errors import PcscError
     from drivers.printer import PrinterError
+    from hallapp.commands.sync import FAILURES as SYNC_FAILURES
     from hallapp.devices import DeviceNotConfiguredError
     from hallapp.services.identity import NoCardError
-    from hallapp.sync.commands import FAILURES as SYNC_FAILURES
 
-    return (CardDataError, ReaderError, SamError, PcscError, NoCardError, PrinterError, DeviceNotConfiguredError,
+    return (DatabaseError, CardDataError, ReaderError, SamError, PcscError, NoCardError, PrinterError, DeviceNotConfiguredError,
             *SYNC_FAILURES)
 
 
-def guarded(fn, *fn_args) -> int:  # noqa: ANN001
+def guarded(fn: Callable[..., int], *fn_args: Any) -> int:
     """Run a command; turn every failure into one plain line and an exit code."""
+    from hallapp.commands.sync import USER_ERRORS as SYNC_USER_ERRORS
     from hallapp.services.catalog import CatalogError
     from hallapp.services.hall import SetupError
-    from hallapp.sync.commands import USER_ERRORS as SYNC_USER_ERRORS
 
+    user_errors: tuple[type[Exception], ...] = (UserError, SettingsError, CatalogError, SetupError, *SYNC_USER_ERRORS)
     try:
         return fn(*fn_args)
-    except (UserError, SettingsError, CatalogError, SetupError, *SYNC_USER_ERRORS) as exc:
+    except user_errors as exc:
         print(f"hallapp: {exc}", file=sys.stderr)
         return 2
-    except (DatabaseError, *_device_errors()) as exc:
+    except _failures() as exc:
         print(f"hallapp: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - last line of defence for a clean message
+    except Exception as exc:
         if logging.getLogger().handlers:
             log.exception("command failed")
             where = "details are in the log"
@@ -474,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     apply_global_options(args)
     if args.command in GUI_COMMANDS:
-        print("hallapp: the window is started by the `hallapp` launcher (ui.launcher)", file=sys.stderr)
+        # Only reached without PySide6 (hallapp/__main__.py); the `hallapp` script is ui.launcher:main.
+        print("hallapp: this command opens a window and needs PySide6, which is not installed here; "
+              "the commands without a window work", file=sys.stderr)
         return 2
     return guarded(run, args)

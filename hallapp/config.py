@@ -69,6 +69,9 @@ class DatabaseSettings(_Section):
         description="SQLAlchemy URL of a shared hall database (PostgreSQL); empty = SQLite in the home folder",
         json_schema_extra={SECRET: True},  # may hold the database password
     )
+    connect_timeout_s: int = Field(
+        5, ge=1, le=120, description="Seconds to wait for the shared database server before saying it is away"
+    )
 
     @field_validator("url")
     @classmethod
@@ -328,15 +331,74 @@ class SettingsError(ValueError):
     """A settings file or value that cannot be used; the message names the key."""
 
 
+# Hall policy, the same at every counter: on a shared (PostgreSQL) database these live in its hall_setting
+# table and the file's value is ignored; on SQLite the file stays their source. Per-PC keys (counter.number,
+# device ports) and secrets never go there; the hall's name, code and region are the database's hall row.
+HALL_WIDE_KEYS = (
+    "hall.time_zone", "platform.url", "platform.pin_sha256", "security.max_failed_logins",
+    "security.lockout_minutes", "security.idle_lock_minutes", "evaluation.timeout_s", "evaluation.follow_up_days",
+    "retention.days", "ticket_printer.qr_template", "documents.status_url_template", "documents.hall_address",
+    "documents.hall_phone", "documents.supervision_phone",
+)
+
+
+def is_hall_wide(key: str) -> bool:
+    return key in HALL_WIDE_KEYS
+
+
+def is_shared_url(url: str) -> bool:
+    """A database every counter of the hall shares (PostgreSQL), where hall-wide keys live."""
+    return url.strip().lower().startswith("postgresql")
+
+
+def hall_wide_values(url: str, keys_dir: Path, timeout_s: int = 5) -> dict[str, Any]:
+    """The hall-wide keys stored in the shared database at `url` (raises DatabaseError if it is away)."""
+    from hallapp.storage.hall_settings import read_hall_settings
+
+    return {key: value for key, value in read_hall_settings(url, keys_dir, timeout_s).items() if is_hall_wide(key)}
+
+
+def _with_hall_wide(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Overlay the shared database's hall-wide keys; if it cannot be asked, the file's values stand (logged)."""
+    import logging
+
+    from hallapp.storage import DatabaseError
+
+    url = raw.get("database", {}).get("url", "")
+    if not isinstance(url, str) or not is_shared_url(url):
+        return raw
+    timeout = raw.get("database", {}).get("connect_timeout_s", 5)
+    try:
+        values = hall_wide_values(url, path.parent / "keys", timeout if isinstance(timeout, int) else 5)
+    except DatabaseError as exc:
+        logging.getLogger(__name__).warning("hall-wide settings not read from the database (%s): "
+                                            "this PC's file values are used", exc)
+        return raw
+    overridden = {key for key, env in ENV_OVERRIDES.items() if os.environ.get(env)}
+    for key, value in values.items():
+        if key not in overridden:
+            section, name = key.split(".")
+            raw = {**raw, section: {**raw.get(section, {}), name: value}}
+    return raw
+
+
 def declared_keys() -> dict[str, tuple[Any, str]]:
     """Every dotted key with its default and description, in declaration order."""
     keys: dict[str, tuple[Any, str]] = {}
-    for section_name, section_field in Settings.model_fields.items():
-        section_cls = section_field.annotation
+    for section_name in Settings.model_fields:
+        section_cls = _section_class(section_name)
         defaults = section_cls()
         for key, field in section_cls.model_fields.items():
             keys[f"{section_name}.{key}"] = (getattr(defaults, key), field.description or "")
     return keys
+
+
+def _section_class(section: str) -> type[BaseModel]:
+    """The model of one Settings section (pydantic types a field's annotation as any type form)."""
+    cls = Settings.model_fields[section].annotation
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+        raise TypeError(f"Settings.{section} is not a section model")
+    return cls
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
@@ -367,12 +429,16 @@ def _validate(raw: dict[str, Any], origin: str) -> Settings:
         raise SettingsError(f"{origin}: {key}: {first['msg']}") from exc
 
 
-def load_settings(path: Path) -> Settings:
+def load_settings(path: Path, *, hall_wide: bool = True) -> Settings:
+    """The file, then environment overrides, then (on a shared database, unless `hall_wide` is False)
+    the hall-wide keys from the database. Blocking on PostgreSQL: a database round trip."""
     raw = _read_raw(path)
     for key, env in ENV_OVERRIDES.items():
         if os.environ.get(env):
             section, name = key.split(".")
             raw = {**raw, section: {**raw.get(section, {}), name: os.environ[env]}}
+    if hall_wide:
+        raw = _with_hall_wide(raw, path)
     return _validate(raw, str(path))
 
 
@@ -388,8 +454,13 @@ def _parse_value(text: str, default: Any) -> Any:
     return text
 
 
-def set_value(path: Path, key: str, text: str) -> Settings:
-    """Validate and store one key; the file is untouched if the value is refused."""
+def check_value(path: Path, key: str, text: str) -> Any:
+    """One key's value as `set_value` would store it, validated against this home's file, storing nothing
+    (a hall-wide key on a shared database is stored there instead)."""
+    return getattr(getattr(_checked(path, key, text)[0], key.split(".")[0]), key.split(".")[1])
+
+
+def _checked(path: Path, key: str, text: str) -> tuple[Settings, dict[str, Any]]:
     keys = declared_keys()
     if key not in keys:
         raise SettingsError(f"unknown setting '{key}' (see `hallapp config show`)")
@@ -403,6 +474,13 @@ def set_value(path: Path, key: str, text: str) -> Settings:
     settings = _validate(raw, "refused")
     if key == "documents.holiday_calendars":
         _check_calendars_load(settings.documents.holiday_calendars)
+    return settings, raw
+
+
+def set_value(path: Path, key: str, text: str) -> Settings:
+    """Validate and store one key; the file is untouched if the value is refused."""
+    settings, raw = _checked(path, key, text)
+    section, name = key.split(".")
     # Store the validated (typed) value, not the raw string.
     raw[section][name] = getattr(getattr(settings, section), name)
     _write_raw(path, raw)
@@ -493,7 +571,7 @@ _SECRET_NAME = re.compile(r"password|passphrase|secret|token|api_?key|private", 
 
 def _marks(key: str) -> dict[str, Any]:
     section, name = key.split(".")
-    extra = Settings.model_fields[section].annotation.model_fields[name].json_schema_extra
+    extra = _section_class(section).model_fields[name].json_schema_extra
     return extra if isinstance(extra, dict) else {}
 
 
@@ -505,7 +583,7 @@ def is_per_pc(key: str) -> bool:
     return bool(_marks(key).get(PER_PC))
 
 
-def shown_value(key: str, value: Any) -> Any:  # noqa: ANN401 - any setting's type
+def shown_value(key: str, value: Any) -> Any:
     """The value as `config show`, the Settings page and diagnostics may print it: a secret as ***,
     a URL with only its password hidden (the host still helps a technician)."""
     if not is_secret(key) or value in ("", None, [], {}):

@@ -51,7 +51,7 @@ class Home:
         materials = self.root / "materials"
         if materials.is_dir() and any(p.is_file() for p in materials.rglob("*")):
             found.append(f"scanned materials ({materials})")
-        from hallapp.storage.ledger import NumberingLedger  # noqa: PLC0415 - home stays import-light
+        from hallapp.storage.ledger import NumberingLedger
 
         if NumberingLedger(self.numbering_file).has_issued():
             found.append(f"issued case numbers ({self.numbering_file})")

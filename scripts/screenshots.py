@@ -37,7 +37,7 @@ def main() -> int:
             wait_for_all()
             app.processEvents()
 
-    def shoot(widget, name: str) -> None:  # noqa: ANN001
+    def shoot(widget, name: str) -> None:
         widget.show()
         settle()
         widget.grab().save(str(OUT / name))

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.support.postgres import ThrowawayPostgres  # noqa: E402
-from tests.support.requirements import find_pg_bin, need  # noqa: E402
+from tests.support.postgres import ThrowawayPostgres
+from tests.support.requirements import find_pg_bin, need
 
 _ENV_TO_CLEAR = ("HALLAPP_DATABASE_URL", "HALLAPP_PLATFORM_URL", "HALLAPP_LANGUAGE", "HALLAPP_RESOURCES",
                  "HALLAPP_BUNDLE_PASSPHRASE")
@@ -46,7 +46,7 @@ def db_url(request: pytest.FixtureRequest, home: Path) -> str:
 
 
 @pytest.fixture
-def any_db(db_url: str):  # noqa: ANN201
+def any_db(db_url: str):
     """A migrated, empty database on each backend."""
     from hallapp.storage import Database
 
@@ -70,7 +70,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(home: Path, _demo_template: Path):  # noqa: ANN201
+def demo_db(home: Path, _demo_template: Path):
     """A private copy of the demo hall (3 counters, staff, starter catalog) in this test's home."""
     from hallapp.storage import Database
     from tests.support.demo_home import install_demo_database

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import os
 import sys
-import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from hallapp.bootstrap import AppContext, LostDatabaseError, open_app
-from hallapp.config import SettingsError
-from hallapp.services import hall, staff
 from ui import i18n, style
-from ui.dialogs.login import LoginDialog
-from ui.dialogs.setup import SetupDialog
-from ui.main_window import MainWindow
+from ui.startup import BENCH_ENV, StartupWindow, after_first_paint, peek_look
 
-BENCH_ENV = "HALLAPP_EXIT_AFTER_PAINT"  # bench/startup.py: print paint time and quit
+# Nothing heavier than Qt before the first window: the core, the database and the pages are
+# imported by the bring-up (ui/start_chain.py) on a worker thread, or inside the functions here.
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext, LostDatabaseError
+    from hallapp.config import SettingsError
+    from hallapp.services import hall, staff
+
+__all__ = ["BENCH_ENV", "database_lost", "make_application", "run_gui", "settings_refused", "sign_in"]
 
 
 def make_application(ctx: AppContext) -> QApplication:
@@ -31,11 +33,14 @@ def make_application(ctx: AppContext) -> QApplication:
 
 
 def sign_in(ctx: AppContext) -> tuple[hall.HallInfo, staff.StaffSession] | None:
-    """Demo: the demo hall, logged in as a clerk. Real hall: set-up on first run, then login."""
+    """Demo: the demo hall, logged in as a clerk. Real hall: set-up on first run, then login
+    (modal dialogs; the window's own start, ui/start_chain.py, opens them without waiting)."""
+    from hallapp.services import hall
+    from ui.dialogs.login import LoginDialog
+    from ui.dialogs.setup import SetupDialog
+
     if ctx.demo:
-        info = hall.ensure_demo_hall(ctx.db)
-        hall.ensure_demo_queue(ctx.db, info.id)
-        return info, staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security)
+        return demo_sign_in(ctx)
     info = hall.hall_info(ctx.db)
     if info is None:
         setup = SetupDialog(ctx.db)
@@ -46,6 +51,15 @@ def sign_in(ctx: AppContext) -> tuple[hall.HallInfo, staff.StaffSession] | None:
     if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
         return None
     return info, login.session
+
+
+def demo_sign_in(ctx: AppContext) -> tuple[hall.HallInfo, staff.StaffSession]:
+    """The demo hall and its queue, logged in as clerk1 (an argon2 verify: call it off the GUI thread)."""
+    from hallapp.services import hall, staff
+
+    info = hall.ensure_demo_hall(ctx.db)
+    hall.ensure_demo_queue(ctx.db, info.id)
+    return info, staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security)
 
 
 def settings_refused(exc: SettingsError) -> int:
@@ -75,31 +89,21 @@ def database_lost(exc: LostDatabaseError) -> int:
     return 2
 
 
-class _FirstPaint(QObject):
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-            self.seen = True
-            print(f"painted {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.instance().quit)
-        return False
-
-
 def run_gui(*, demo: bool = False) -> int:
-    try:
-        ctx = open_app(demo=demo)
-    except SettingsError as exc:
-        return settings_refused(exc)
-    except LostDatabaseError as exc:
-        return database_lost(exc)
-    app = make_application(ctx)
-    signed_in = sign_in(ctx)
-    if signed_in is None:
-        return 0
-    window = MainWindow(ctx, *signed_in)
-    app.installEventFilter(window.idle)
-    if os.environ.get(BENCH_ENV):
-        window.installEventFilter(_first_paint := _FirstPaint(window))
-    window.show()
+    """The window: the first one painted before anything heavy is imported, the rest brought up
+    behind it (ui/start_chain.py). A failure of the bring-up other than the two refusals with
+    their own dialogs is raised here, after the event loop, for the launcher to report."""
+    from ui.start_chain import StartChain
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hallapp")
+    app.setOrganizationName("hallapp")
+    look = peek_look()
+    style.apply(app, look[1])
+    i18n.install(look[0])
+    shell = StartupWindow()
+    chain = StartChain(app, shell, look, demo=demo)
+    after_first_paint(shell, chain.start)
+    shell.show()
     code = app.exec()
-    ctx.close()
-    return code
+    return chain.finish(code)

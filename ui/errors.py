@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hallapp.domain import outbox
 from ui import device_errors, refusals
 
 
@@ -41,3 +42,17 @@ def describe(exc: BaseException) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def describe_stored(text: str | None) -> str:
+    """An outbox entry's stored `last_error` (or the sync's blocked reason) in the window's language;
+    an older plain-text one as it was stored."""
+    return describe(StoredError(outbox.read(text)))
+
+
+class StoredError(Exception):
+    """A stored error as an exception `describe()` takes: its code, params and English text."""
+
+    def __init__(self, entry: outbox.EntryError) -> None:
+        super().__init__(str(entry))
+        self.code, self.params = entry.code, dict(entry.params)

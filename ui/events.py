@@ -1,42 +1,38 @@
 """Brings events from non-Qt threads (device pollers, the sync scheduler) onto the GUI thread.
 
 Those threads are plain Python threads and stay free of Qt, like the drivers they run: they
-`post()` a callable into a thread-safe queue, and a timer on the GUI thread runs it.
+`post()` a callable, which travels as a queued signal: Qt hands it to the GUI thread's event loop
+at once (no polling), and drops it if the bridge is gone by then.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-DRAIN_INTERVAL_MS = 30
-
 
 class EventBridge(QObject):
+    _posted = Signal(object)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
-        self._timer = QTimer(self)
-        self._timer.setInterval(DRAIN_INTERVAL_MS)
-        self._timer.timeout.connect(self.drain)
-        self._timer.start()
+        # Queued even when posted from the GUI thread itself: a handler never runs inside post().
+        self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def post(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the GUI thread soon. Safe from any thread."""
-        self._queue.put(fn)
+        try:
+            self._posted.emit(fn)
+        except RuntimeError:  # the bridge was deleted with its window: nobody is left to tell
+            pass
 
-    def drain(self) -> None:
-        while True:
-            try:
-                fn = self._queue.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                fn()
-            except Exception:  # noqa: BLE001 - one bad event must not stop the others
-                log.exception("event handler failed")
+    @Slot(object)
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception:  # one bad event must not stop the others
+            log.exception("event handler failed")

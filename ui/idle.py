@@ -6,19 +6,20 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-_INPUT_EVENTS = {
+# The filter sees every event of the application: one set lookup, and nothing more for the rest.
+# A mouse move (the most frequent input event) is not a clerk at work: a press, a key or the wheel is.
+_INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
-}
+})
 
 
 class IdleWatcher(QObject):
     idle = Signal()
 
-    def __init__(self, minutes: float, parent: QObject | None = None, clock=time.monotonic) -> None:  # noqa: ANN001
+    def __init__(self, minutes: float, parent: QObject | None = None, clock=time.monotonic) -> None:
         super().__init__(parent)
         self.limit_s = minutes * 60
         self.clock = clock

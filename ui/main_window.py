@@ -1,9 +1,13 @@
 """The main window: a thin shell that composes the pages a role may open, the status bar and
-the idle lock. Pages do their own work; this file only arranges them."""
+the idle lock. Pages do their own work; this file only arranges them, and builds the one change
+event they follow (ui/changes.py) with its one poll for other PCs' changes (ui/change_watch.py)."""
 
 from __future__ import annotations
 
+import importlib
 import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,32 +15,103 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from hallapp.bootstrap import AppContext
 from hallapp.config import set_value
+from hallapp.domain.changes import Area
 from hallapp.domain.staff import Page, Role, pages_for
 from hallapp.services import staff
 from hallapp.services.hall import HallInfo
 from hallapp.services.staff import StaffSession
-from ui import i18n
+from ui import changes, i18n
 from ui.card_reader import CardReaderController
+from ui.change_watch import ChangeWatcher
 from ui.dialogs.lock import LockDialog
 from ui.idle import IdleWatcher
-from ui.pages.admin import AdminPage
-from ui.pages.cases_page import CasesPage
-from ui.pages.counter import CounterPage
-from ui.pages.devices import DevicesPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.supervisor import SupervisorPage
-from ui.pages.sync_page import SyncPage
 from ui.status_bar import HallStatusBar
 from ui.sync_runner import SyncRunner
 
+if TYPE_CHECKING:
+    from ui.pages.counter import CounterPage
+
+# Each page's module loads when that page is built (or preloaded off the GUI thread): a clerk's
+# start does not pay for the supervisor's charts and reports or the admin's forms.
+PAGE_MODULES: dict[Page, str] = {
+    Page.COUNTER: "ui.pages.counter", Page.SUPERVISOR: "ui.pages.supervisor", Page.DEVICES: "ui.pages.devices",
+    Page.ADMIN: "ui.pages.admin", Page.SYNC: "ui.pages.sync_page", Page.CASES: "ui.pages.cases",
+    Page.SETTINGS: "ui.pages.settings_page",
+}
+
+
+EAGER = (Page.COUNTER,)  # built at start even when hidden: it takes the card reader's reads and the scan folder's files
+
+
+def preload(pages: Iterable[Page]) -> None:
+    """Import the modules of `pages` (most of a page's cost): call it off the GUI thread."""
+    for page in pages:
+        importlib.import_module(PAGE_MODULES[page])
+
+
+def startup_pages(role: Role) -> tuple[Page, ...]:
+    """The pages a role's window builds at once: the first one, and the counter if it has one."""
+    pages = pages_for(role)
+    return tuple(dict.fromkeys((pages[0], *(page for page in EAGER if page in pages))))
+
+
+class PageStack(Mapping[Page, QWidget]):
+    """A role's pages in order on the stack, each built the first time it is shown or read
+    (`window.pages[page]`); until then its place holds an empty widget."""
+
+    def __init__(self, stack: QStackedWidget, order: Sequence[Page], make: Callable[[Page], QWidget]) -> None:
+        self.stack, self.order, self.make = stack, tuple(order), make
+        self._built: dict[Page, QWidget] = {}
+        self._placeholders = {page: QWidget() for page in self.order}
+        for placeholder in self._placeholders.values():
+            stack.addWidget(placeholder)
+
+    def __getitem__(self, page: Page) -> QWidget:
+        return self.build(page)
+
+    def build(self, page: Page) -> QWidget:
+        """The page, built now if it has not been yet (KeyError if the role has no such page)."""
+        if page not in self._built:
+            index = self.order.index(page) if page in self.order else -1
+            if index < 0:
+                raise KeyError(page)
+            widget = self.make(page)
+            widget.setObjectName(f"page_{page.value}")
+            placeholder, current = self._placeholders.pop(page), self.stack.currentIndex()
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if current == index:
+                self.stack.setCurrentIndex(index)
+            self._built[page] = widget
+        return self._built[page]
+
+    def __iter__(self) -> Iterator[Page]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __contains__(self, page: object) -> bool:
+        return page in self.order
+
+    def built(self, page: Page) -> QWidget | None:
+        """The page if it has been built, without building it."""
+        return self._built.get(page)
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, hall: HallInfo, session: StaffSession) -> None:
+    def __init__(self, ctx: AppContext, hall: HallInfo, session: StaffSession, *, defer_sync: bool = False) -> None:
+        """`defer_sync`: the sync starts with `start_background()` (ui/start_chain.py: once the counter is ready)."""
         super().__init__()
         self.ctx, self.hall, self.session = ctx, hall, session
         self.setMinimumSize(1280, 720)
         self.idle = IdleWatcher(ctx.settings.security.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
+        # Built before the pages, which follow it; it outlives their rebuild on a language change.
+        self.changes = changes.ChangeHub(self)
+        changes.install(self.changes)
+        self.watcher = ChangeWatcher(ctx.db, hall.id, self.changes, self)
         # The reader's controller outlives a rebuild of the pages (language change); the devices
         # themselves belong to the app's one manager (ctx.devices).
         self.card_reader = CardReaderController(ctx.devices, ctx.settings.devices.idcard_auto_read, self)
@@ -44,7 +119,17 @@ class MainWindow(QMainWindow):
         self._build()
         if Page.COUNTER in self.pages:
             self.card_reader.start()
+        if not defer_sync:
+            self.sync.start()
+        self.watcher.start()
+
+    def start_background(self) -> None:
+        """After the start: the sync, and the modules of the pages not built yet (off the GUI thread)."""
+        from ui.tasks import Task
+
         self.sync.start()
+        rest = [page for page in self.pages if self.pages.built(page) is None]
+        Task(self, lambda: preload(rest)).run()
 
     def _page_names(self) -> dict[Page, str]:
         return {
@@ -55,24 +140,43 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, page: Page) -> QWidget:
         if page is Page.COUNTER:
+            from ui.pages.counter import CounterPage
+
             return CounterPage(self.ctx, self.session, self.hall, self.card_reader)
         if page is Page.SUPERVISOR:
-            return SupervisorPage(self.ctx.db, self.hall.id, settings=self.ctx.settings, session=self.session)
+            from ui.pages.supervisor import SupervisorPage
+
+            supervisor = SupervisorPage(self.ctx.db, self.hall.id, settings=self.ctx.settings, session=self.session,
+                                        home=self.ctx.home)
+            if Page.CASES in self.pages:
+                supervisor.case_requested.connect(self._open_case)
+            return supervisor
         if page is Page.DEVICES:
+            from ui.pages.devices import DevicesPage
+
             page = DevicesPage(self.ctx)
             # The reader's connect/disconnect events (the device manager's) keep its row's state live.
             self.card_reader.device_event.connect(page.device_changed)  # a bound slot: gone with the page
             return page
         if page is Page.CASES:
+            from ui.pages.cases import CasesPage
+
             return CasesPage(self.ctx, self.session)
         if page is Page.SYNC:
+            from ui.pages.sync_page import SyncPage
+
             return SyncPage(self.ctx.db, attention_first=self.session.role in (Role.SUPERVISOR, Role.ADMIN))
         if page is Page.SETTINGS:
+            from ui.pages.settings_page import SettingsPage
+
             return SettingsPage(self.ctx, self.session, self.idle)
-        return AdminPage(self.ctx.db, self.session)
+        from ui.pages.admin import AdminPage
+
+        return AdminPage(self.ctx.db, self.session, ctx=self.ctx)
 
     def _build(self) -> None:
-        """(Re)build every widget; called again when the language changes."""
+        """(Re)build the window; called again when the language changes. Of the pages, the first and the
+        counter are built now, the others when first shown."""
         demo = self.tr(" (demo)") if self.hall.demo else ""
         self.setWindowTitle(f"hallapp — {self.hall.name}{demo} — {self.session.display_name}")
         self.nav = QListWidget(objectName="navList")
@@ -80,18 +184,15 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+N moves between pages; keys stay on the page
         self.stack = QStackedWidget()
         names = self._page_names()
-        self.pages: dict[Page, QWidget] = {}
-        for index, page in enumerate(pages_for(self.session.role)):
-            widget = self._make_page(page)
-            widget.setObjectName(f"page_{page.value}")
-            self.pages[page] = widget
-            self.stack.addWidget(widget)
+        self.pages = PageStack(self.stack, pages_for(self.session.role), self._make_page)
+        for index, page in enumerate(self.pages):
             self.nav.addItem(f"{names[page]}  Ctrl+{index + 1}")
+        for page in startup_pages(self.session.role):
+            self.pages.build(page)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.ensurePolished()  # the stylesheet's larger font and item padding count
         self.nav.setFixedWidth(max(180, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 36))
-        self._link_pages()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.stack.currentChanged.connect(lambda _i: self.focus_page())
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -127,14 +228,19 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.ctx.settings.ui.language)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
 
-    def _link_pages(self) -> None:
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.pages.build(self.pages.order[row])  # before it is shown
+        self.stack.setCurrentIndex(row)
+
+    def _open_case(self, number: str) -> None:
         """A case picked on the supervisor page opens on the cases page."""
-        supervisor, cases_page = self.pages.get(Page.SUPERVISOR), self.pages.get(Page.CASES)
-        if isinstance(supervisor, SupervisorPage) and isinstance(cases_page, CasesPage):
-            def show(number: str) -> None:
-                self.nav.setCurrentRow(list(self.pages).index(Page.CASES))
-                cases_page.open_case(number)
-            supervisor.case_requested.connect(show)
+        from ui.pages.cases import CasesPage
+
+        self.nav.setCurrentRow(self.pages.order.index(Page.CASES))
+        cases_page = self.pages[Page.CASES]
+        if isinstance(cases_page, CasesPage):
+            cases_page.open_case(number)
 
     def focus_page(self) -> None:
         """The shown page gets the keyboard: its own choice, else its first focusable widget."""
@@ -153,7 +259,9 @@ class MainWindow(QMainWindow):
             widget = widget.nextInFocusChain()
 
     def _counter(self) -> CounterPage | None:
-        page = self.pages.get(Page.COUNTER)
+        from ui.pages.counter import CounterPage
+
+        page = self.pages.built(Page.COUNTER)
         return page if isinstance(page, CounterPage) else None
 
     def has_unsaved_work(self) -> bool:
@@ -210,7 +318,7 @@ class MainWindow(QMainWindow):
         ctx, session = self.ctx, self.session
         from ui.tasks import Task
 
-        Task(self, lambda: staff.record_window_locked(ctx.db, session, minutes if idle else 0)).writes().run()
+        Task(self, lambda: staff.record_window_locked(ctx.db, session, minutes if idle else 0)).changes(Area.AUDIT).run()
         if getattr(self, "lock_dialog", None) is not None:
             self.lock_dialog.deleteLater()  # the previous lock's dialog
         self.lock_dialog = LockDialog(self.ctx.db, self.session, self.ctx.settings.security, self)
@@ -223,7 +331,7 @@ class MainWindow(QMainWindow):
         self.centralWidget().setVisible(True)
         self.idle.resume()
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.has_unsaved_work() and not getattr(self, "_close_confirmed", False):
             event.ignore()
             from ui.dialogs.confirm import confirm
@@ -232,8 +340,9 @@ class MainWindow(QMainWindow):
                                                    "scan would be lost."), self.tr("Discard and quit"), self._close_anyway)
             return
         self.card_reader.stop()
+        self.watcher.stop()
         self.sync.stop()
-        counter = self.pages.get(Page.COUNTER)
+        counter = self._counter()
         if counter is not None and counter.scan_folder is not None:
             counter.scan_folder.stop()
         staff.logout(self.ctx.db, self.session)

@@ -5,22 +5,22 @@ from __future__ import annotations
 
 from hallapp.bootstrap import AppContext, open_app
 from hallapp.domain.queue import TicketView
-from hallapp.services import hall, tickets
+from hallapp.services import hall, ticket_printing
 from ui.app import make_application
 from ui.public import show_public_screen
 
 
-def _ticket_printer(ctx: AppContext, info: hall.HallInfo):  # noqa: ANN202
+def _ticket_printer(ctx: AppContext, info: hall.HallInfo):
     if not ctx.settings.ticket_printer.uri:
         return None
 
     def print_ticket(view: TicketView) -> None:  # runs in a worker (the kiosk's Task)
-        tickets.print_ticket(view, info.name, ctx.settings.ticket_printer, printer=ctx.devices.ticket_printer())
+        ticket_printing.print_ticket(view, info.name, ctx.settings.ticket_printer, printer=ctx.devices.ticket_printer())
 
     return print_ticket
 
 
-def _read_cards_into(kiosk, ctx: AppContext) -> None:  # noqa: ANN001
+def _read_cards_into(kiosk, ctx: AppContext) -> None:
     """Appointment check-in by ID card: a card placed on the kiosk's reader checks its holder in."""
     if ctx.settings.devices.idcard_port in ("none",) or ctx.demo:
         return  # the demo kiosk checks in by code; its simulated reader serves the counter

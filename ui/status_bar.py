@@ -1,26 +1,29 @@
-"""Status bar: platform link, sync backlog and its age, device health. Refreshed off the GUI thread."""
+"""Status bar: platform link, sync backlog and its age, device health. Read off the GUI thread
+whenever the change event says the outbox moved (or a minute passed: the backlog's age)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from hallapp.config import Settings
+from hallapp.domain.changes import Area, Changes
 from hallapp.domain.clock import hall_clock
-from hallapp.services import status
+from hallapp.services import status_snapshot
 from hallapp.storage import Database
+from ui import changes as change_event
 from ui.card_reader import CardReaderController, ReaderState
 from ui.sync_runner import SyncRunner
 from ui.tasks import Task
 
-REFRESH_MS = 10_000
-
 
 def _set(label: QLabel, text: str, state: str) -> None:
+    if label.text() == text and label.objectName() == state:
+        return  # a drain reads the status several times a second: no relayout, no restyle for nothing
     label.setText(text)
-    label.setObjectName(state)
-    label.style().unpolish(label)
-    label.style().polish(label)
+    if label.objectName() != state:
+        label.setObjectName(state)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 class HallStatusBar(QStatusBar):
@@ -32,18 +35,19 @@ class HallStatusBar(QStatusBar):
         self.link = QLabel(objectName="statusWarn")
         self.backlog = QLabel(objectName="statusOk")
         self.devices = QLabel(objectName="statusWarn")
+        self.reading = self.again = False  # one read at a time, one more after it
         for label in (self.link, self.backlog, self.devices):
             self.addWidget(label)
         card_reader.state_changed.connect(self.show_reader_state)
         sync.link_changed.connect(self.show_link)
-        sync.entry_changed.connect(lambda _e: self.refresh())
+        change_event.follow(self.changed)
         self.show_link(sync.state, "")
         self.show_reader_state(card_reader.state)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
         self.refresh()
+
+    def changed(self, changes: Changes, _origin: object) -> None:
+        if changes.touches(Area.OUTBOX, Area.CLOCK):
+            self.refresh()
 
     def show_reader_state(self, state: str) -> None:
         if state in (ReaderState.READY, ReaderState.READING):
@@ -54,12 +58,30 @@ class HallStatusBar(QStatusBar):
             _set(self.devices, "✖ " + self.tr("Card reader: not connected"), "statusBad")
 
     def refresh(self) -> None:
+        if self.reading:  # a burst of changes (a drain): the read after this one sees them all
+            self.again = True
+            return
+        self.reading = True
         db, settings = self.db, self.settings
-        Task(self, lambda: status.snapshot(db, settings)).on_success(self.show_snapshot).on_failure(
-            lambda _e: _set(self.link, "✖ " + self.tr("Database unreachable"), "statusBad")
-        ).run()
+        Task(self, lambda: status_snapshot.snapshot(db, settings)).on_success(self._read).on_failure(
+            self._unreadable).run()
+
+    def _read_done(self) -> None:
+        self.reading = False
+        if self.again:
+            self.again = False
+            self.refresh()
+
+    def _read(self, snap: status_snapshot.StatusSnapshot) -> None:
+        self.show_snapshot(snap)
+        self._read_done()
+
+    def _unreadable(self, _exc: BaseException) -> None:
+        _set(self.link, "✖ " + self.tr("Database unreachable"), "statusBad")
+        self._read_done()
 
     def show_link(self, state: str, message: str) -> None:
+        self.link_state = (state, message)
         if state == "up":
             _set(self.link, "● " + self.tr("Platform online"), "statusOk")
         elif state == "down":
@@ -71,9 +93,11 @@ class HallStatusBar(QStatusBar):
         else:
             _set(self.link, "○ " + self.tr("Platform: not configured"), "statusWarn")
 
-    def show_snapshot(self, snap: status.StatusSnapshot) -> None:
+    def show_snapshot(self, snap: status_snapshot.StatusSnapshot) -> None:
         if self.sync.state == "off" and not snap.platform_configured:
             self.show_link("off", "")
+        else:
+            self.show_link(*self.link_state)  # takes back "Database unreachable" once a read works again
         if snap.backlog == 0:
             _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
         else:

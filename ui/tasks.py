@@ -4,20 +4,34 @@
 
 `fn` runs on a QThreadPool worker and must not touch widgets. `on_success(result)` and
 `on_failure(exc)` run on the GUI thread, and only while `parent` still exists: a page that was
-closed never receives a late result. Database writes go through one single-thread pool, so two
-writes from the GUI never race each other; everything else uses the shared pool.
+closed never receives a late result.
+
+A task that changes the hall's data says so, and that one word does both jobs of a mutation:
+
+    Task(self, lambda: queue.call_next(db, ref)).changes(Area.QUEUE).on_success(self.show).run()
+
+it runs on the one database-writer thread (two writes from the GUI never race each other), and
+when it succeeds every page hears `operation_did_execute(changes, origin=self)` (ui/changes.py).
+A result that is or carries a hallapp.domain.changes.Changes adds to the declared areas. There is
+no other way to mark a mutation, so none can forget to say what it changed (`.changes()` with no
+area: serialised, nobody told — a heartbeat).
+Everything else (reads, devices, images, the network) uses the shared pool: writes are not the
+default because a card read or a scan waits for seconds and would hold every write behind it.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
-from functools import partial
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from hallapp.domain.changes import NOTHING, Area, Changes, carried
+from ui import changes as change_event
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,26 +49,60 @@ def write_pool() -> QThreadPool:
 
 
 class _Relay(QObject):
-    """Carries the result from the worker thread to the GUI thread (queued signals)."""
+    """Carries results from worker threads to the GUI thread (queued signals). One for the whole
+    process, made on the GUI thread and never deleted: a relay per task, deleted once its result
+    arrived, could be freed while the worker was still inside `emit()` on a loaded machine (a
+    segfault with no Python frame, seen in the one-process suite)."""
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.succeeded.connect(self._succeeded, type=_queued())
+        self.failed.connect(self._failed, type=_queued())
+
+    @Slot(int, object)
+    def _succeeded(self, token: int, result: object) -> None:
+        task = _pending.pop(token, None)
+        if task is not None:
+            task._done(result)
+
+    @Slot(int, object)
+    def _failed(self, token: int, exc: BaseException) -> None:
+        task = _pending.pop(token, None)
+        if task is not None:
+            task._fail(exc)
+
+
+_relay: _Relay | None = None
+_pending: dict[int, Task[Any]] = {}  # keeps each running task (and its callbacks) alive until its result arrives
+_tokens = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], token: int, relay: _Relay) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[[], Any] | None = fn
+        self.token = token
         self.relay = relay
 
     def run(self) -> None:
-        relay, self.relay, fn, self.fn = self.relay, None, self.fn, None  # nothing of ours dies with the runnable
+        fn, self.fn = self.fn, None  # nothing of ours dies with the runnable
+        assert fn is not None
         try:
             result = fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
-            relay.failed.emit(exc)
+            self.relay.failed.emit(self.token, exc)
         else:
-            relay.succeeded.emit(result)
+            self.relay.succeeded.emit(self.token, result)
 
 
 class Task(Generic[T]):
@@ -65,6 +113,7 @@ class Task(Generic[T]):
         self._failure: Callable[[BaseException], None] | None = None
         self._progress_label: str | None = None
         self._writes = False
+        self._changes: Changes | None = None  # the areas a mutation names; None: it names none
         self._dialog: QProgressDialog | None = None
 
     def on_success(self, callback: Callable[[T], None]) -> Task[T]:
@@ -82,16 +131,20 @@ class Task(Generic[T]):
         self._cancel = cancel
         return self
 
-    def writes(self) -> Task[T]:
-        """Serialise with every other database write started from the GUI."""
+    def changes(self, *areas: Area) -> Task[T]:
+        """A mutation: serialised with every other write from the GUI, and announced to every page
+        once it succeeded (these areas, and whatever its result carries)."""
         self._writes = True
+        self._changes = Changes.of(*areas)
         return self
 
+    def _announced(self, result: object) -> Changes:
+        if not self._writes or self._changes is None:
+            return NOTHING  # a read changed nothing
+        return carried(result) | self._changes
+
     def run(self) -> None:
-        relay = _Relay()
-        relay.succeeded.connect(self._done, type=_queued())
-        relay.failed.connect(self._fail, type=_queued())
-        self._relay = relay
+        relay = _the_relay()  # first use is on the GUI thread, as every Task.run is
         if self._progress_label and isinstance(self.parent, QWidget):
             cancel = getattr(self, "_cancel", None)
             button = QCoreApplication.translate("Task", "Cancel") if cancel is not None else None
@@ -100,29 +153,24 @@ class Task(Generic[T]):
             self._dialog.setWindowTitle(self._progress_label)
             if cancel is not None:
                 self._dialog.canceled.connect(cancel.set)
-        _live.add(self)
+        token = next(_tokens)
+        _pending[token] = self
         pool = write_pool() if self._writes else QThreadPool.globalInstance()
-        pool.start(_Runnable(self.fn, relay))
+        pool.start(_Runnable(self.fn, token, relay))
 
     def _finish(self) -> bool:
-        # We are inside a slot of our own relay: let go of it on the next turn of the event loop
-        # rather than deleting the sender while it is still emitting.
-        QTimer.singleShot(0, partial(_live.discard, self))
-        # The relay lives on the GUI thread and must die there: left to reference counting, the
-        # worker's runnable could drop the last reference and delete it on the worker thread
-        # (a segfault with no Python frame).
-        self._relay.deleteLater()
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.deleteLater()
         return _alive(self.parent)
 
-    @Slot(object)
     def _done(self, result: T) -> None:
-        if self._finish() and self._success:
+        alive = self._finish()
+        if alive and self._success:
             self._success(result)
+        # Announced even when the page that started it has closed: the data changed all the same.
+        change_event.announce(self._announced(result), self.parent if alive else None)
 
-    @Slot(object)
     def _fail(self, exc: BaseException) -> None:
         if not self._finish():
             return
@@ -132,7 +180,7 @@ class Task(Generic[T]):
             log.error("background task failed: %s", type(exc).__name__, exc_info=exc)
 
 
-def _queued():  # noqa: ANN202
+def _queued():
     from PySide6.QtCore import Qt
 
     return Qt.ConnectionType.QueuedConnection

@@ -203,7 +203,7 @@ class Speaker(QObject):
         self.started.emit(item.text)
         try:
             self._speak(item.text)
-        except Exception:  # noqa: BLE001 - a broken engine must not stop the queue
+        except Exception:
             log.exception("%s could not speak", self.name)
             self._done()
 
@@ -273,7 +273,7 @@ class QtSpeaker(Speaker):
         self._watchdog.start(max(5000, self.max_ms_per_char * len(text)))
         self.tts.say(text)
 
-    def _state_changed(self, state) -> None:  # noqa: ANN001 - QTextToSpeech.State
+    def _state_changed(self, state) -> None:
         if self._current is None:
             return
         if state == self._states.Speaking:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hallapp.domain.evaluation import reason_codes
+from hallapp.domain.outbox import OutboxState
 
 
 def state_words() -> dict[str, str]:
@@ -59,16 +60,23 @@ def action_words() -> dict[str, str]:
     }
 
 
-def platform_words() -> dict[str, str]:
-    """Where a case is on its way to the national platform (the outbox's states)."""
+def outbox_words() -> dict[OutboxState, str]:
+    """Where an entry is on its way to the national platform, one word per outbox state (in their order)."""
     return {
-        "queued": QCoreApplication.translate("Words", "waiting to be sent"),
-        "sending": QCoreApplication.translate("Words", "being sent"),
-        "sent": QCoreApplication.translate("Words", "sent, not yet confirmed"),
-        "retrying": QCoreApplication.translate("Words", "will retry"),
+        OutboxState.QUEUED: QCoreApplication.translate("Words", "waiting to be sent"),
+        OutboxState.SENDING: QCoreApplication.translate("Words", "being sent"),
+        OutboxState.SENT: QCoreApplication.translate("Words", "sent, not yet confirmed"),
+        OutboxState.RETRYING: QCoreApplication.translate("Words", "will retry"),
+        OutboxState.NEEDS_ATTENTION: QCoreApplication.translate("Words", "needs attention"),
+        OutboxState.CONFIRMED: QCoreApplication.translate("Words", "confirmed by the platform"),
+    }
+
+
+def platform_words() -> dict[str, str]:
+    """Where a case is on its way to the national platform: the outbox's states and the platform's own."""
+    return {
+        **outbox_words(),
         "committed": QCoreApplication.translate("Words", "confirmed by the platform"),
-        "confirmed": QCoreApplication.translate("Words", "confirmed by the platform"),
-        "needs_attention": QCoreApplication.translate("Words", "needs attention"),
         "result_mailed": QCoreApplication.translate("Words", "result mailed"),
     }
 

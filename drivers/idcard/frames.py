@@ -57,7 +57,7 @@ class BadFrame:
     reason: str = "bad checksum"
 
 
-def checksum(data: bytes) -> int:
+def checksum(data: bytes | bytearray) -> int:
     """XOR of all bytes, folded as one big integer (about 20x faster than a byte loop)."""
     size = len(data)
     value = int.from_bytes(data, "little")

@@ -208,7 +208,7 @@ class PcscService:
         if context is not None:
             try:
                 _scard.SCardReleaseContext(context)  # fails when the service is gone: nothing to do
-            except Exception:  # noqa: BLE001 - releasing a dead context must not hide the real error
+            except Exception:
                 log.debug("SCardReleaseContext failed", exc_info=True)
 
     def _run(self, operation: Callable[[int], T], deadline: float | None = None) -> T:
@@ -426,10 +426,8 @@ class PcscService:
         log.warning("READ RECORD EF%02X record %02X: SW %04X", sfi, record, sw)
         if sw in _SW_LAYOUT:
             raise CardLayoutError(sfi, record, field, sw=sw)
-        where = {"sfi": f"{sfi:02X}", "record": f"{record:02X}", "field": field}
-        if sw in _SW_SECURITY:
-            raise CardReadError("pcsc.record_protected", sw=sw, **where)
-        raise CardReadError("pcsc.record_read_failed", sw=sw, **where)
+        code = "pcsc.record_protected" if sw in _SW_SECURITY else "pcsc.record_read_failed"
+        raise CardReadError(code, sw=sw, sfi=f"{sfi:02X}", record=f"{record:02X}", field=field)
 
     def _exchange(self, card: int, protocol: int, apdu: bytes) -> tuple[bytes, int]:
         """Send one command; follow ``61 xx`` (GET RESPONSE) and ``6C xx`` (same command, Le = xx).

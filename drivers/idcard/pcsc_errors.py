@@ -80,7 +80,8 @@ class PcscError(DeviceError):
 
     def __init__(self, code: str | None = None, /, scard: int | None = None, **params: object) -> None:
         self.scard = None if scard is None else scard & 0xFFFFFFFF
-        super().__init__(code, **params)
+        detail = str(params.pop("detail", ""))  # DeviceError's own keyword, not a message parameter
+        super().__init__(code, detail=detail, **params)
         if self.scard is not None:
             self.args = (f"{self.args[0]} [{scard_code_text(self.scard)}]",)
 
@@ -157,8 +158,8 @@ class CardLayoutError(CardReadError):
         self.sfi = sfi
         self.record = record
         self.field = field
-        where = {"sfi": f"{sfi:02X}", "record": f"{record:02X}", "field": field}
+        sfi_hex, record_hex = f"{sfi:02X}", f"{record:02X}"
         if sw is not None:
-            super().__init__("pcsc.record_missing", sw=sw, **where)
+            super().__init__("pcsc.record_missing", sw=sw, sfi=sfi_hex, record=record_hex, field=field)
         else:
-            super().__init__("pcsc.record_unexpected", problem=problem, **where)
+            super().__init__("pcsc.record_unexpected", problem=problem, sfi=sfi_hex, record=record_hex, field=field)

@@ -97,7 +97,7 @@ class CardPoller:
     def _deliver(self, card: CardRead) -> None:
         try:
             self._on_card(card)
-        except Exception:  # noqa: BLE001  (a failing callback must not stop the poller)
+        except Exception:
             log.exception("on_card callback failed for %s", card.text.masked)
 
     def _report(self, exc: Exception) -> None:
@@ -108,5 +108,5 @@ class CardPoller:
         log.warning("card reader: %s", exc)
         try:
             self._on_error(exc)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("on_error callback failed")

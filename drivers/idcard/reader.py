@@ -27,6 +27,8 @@ try:
 except ImportError:  # Windows
     PORT_ERRORS = (serial.SerialException, OSError)
 
+_OPEN_ERRORS: tuple[type[Exception], ...] = (*PORT_ERRORS, ValueError)  # ValueError: a baud rate or port name the driver refuses
+
 __all__ = [
     "CardPoller", "CorruptAnswerError", "ReaderError", "ReaderNotConnected", "ReaderTimeout", "SamReader",
     "detect_port", "format_sam_id",
@@ -112,7 +114,7 @@ class SamReader:
         if self._serial is None:
             try:
                 self._serial = serial.Serial(self.port, self.baud, timeout=_SLICE, write_timeout=self.timeout)
-            except (*PORT_ERRORS, ValueError) as exc:
+            except _OPEN_ERRORS as exc:
                 raise ReaderNotConnected(self.port) from exc
         return self._serial
 
@@ -253,7 +255,7 @@ def _probe(port: str, baud: int, timeout: float) -> bool | None:
     """True if a SAM answers on port at baud, False if not, None if the port cannot be opened."""
     try:
         link = serial.Serial(port, baud, timeout=_SLICE, write_timeout=timeout)
-    except (*PORT_ERRORS, ValueError):
+    except _OPEN_ERRORS:
         return None
     try:
         link.reset_input_buffer()

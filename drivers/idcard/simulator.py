@@ -28,7 +28,7 @@ import struct
 import sys
 import threading
 import tty
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from drivers.idcard.frames import BadFrame, Frame, FrameDecoder, encode_response
@@ -56,7 +56,7 @@ class ReaderSimulator:
     `place()`, `remove()` and `fault` may be changed from any thread while it serves. `finds` and
     `reads` count the find commands and successful reads served (for tests to wait on)."""
 
-    def __init__(self, cards: list[CardLike], photo: bytes | None = None, fault: str | None = None, seed: int = 0) -> None:
+    def __init__(self, cards: Sequence[CardLike], photo: bytes | None = None, fault: str | None = None, seed: int = 0) -> None:
         if photo is not None and len(photo) != PHOTO_SIZE:
             raise ValueError(f"a photo is {PHOTO_SIZE} bytes, not {len(photo)}")
         self._photo = photo

@@ -222,7 +222,7 @@ class PhotoDecoder:
             worker, _ = _start(self.path, self.flag)
             self._slot[0] = worker
         try:
-            return _answer(worker.request(("decode", wlt), DECODE_TIMEOUT_S))  # type: ignore[no-any-return]
+            return _answer(worker.request(("decode", wlt), DECODE_TIMEOUT_S))
         except WorkerDiedError as died:
             self._slot[0] = None
             _log.warning("photo library %s: worker ended during a call (%s)", self.path, died.reason)
@@ -234,7 +234,7 @@ class PhotoDecoder:
             raise PhotoDecoderError("photo.decoder_timeout", seconds=f"{DECODE_TIMEOUT_S:.0f}") from None
 
 
-def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
+def _answer(reply: tuple[Any, ...]) -> Any:
     if reply[0] == "err":
         raise reply[1] from None
     return reply[1]
@@ -260,7 +260,7 @@ def _start(path: str, flag: int | None) -> tuple[Worker, tuple[str, str, int]]:
     except BaseException:
         worker.stop()
         raise
-    return worker, tuple(loaded)  # type: ignore[return-value]
+    return worker, tuple(loaded)
 
 
 def _stop_slot(slot: list[Worker | None]) -> None:

@@ -72,8 +72,9 @@ class _Library:
     @classmethod
     def load(cls, path: str, flag: int | None) -> _Library:
         try:
-            cdecl = ctypes.CDLL(path)
-            stdcall = ctypes.WinDLL(path) if sys.platform == "win32" else cdecl
+            cdecl = stdcall = ctypes.CDLL(path)
+            if sys.platform == "win32":  # an if, not a ternary: mypy then knows WinDLL exists here
+                stdcall = ctypes.WinDLL(path)
         except OSError as exc:
             raise PhotoDecoderError("photo.library_unloadable", path=path, reason=str(exc)) from None
         for symbol in UNPACK_NAMES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -80,7 +81,7 @@ PrinterUri = TcpUri | UsbUri | SerialUri | FileUri | WinSpoolUri
 BIDIRECTIONAL = (TcpUri, UsbUri, SerialUri)
 
 
-def _bad(uri: str, problem: str, **params: object) -> PrinterUriError:
+def _bad(uri: str, problem: str, **params: str) -> PrinterUriError:
     return PrinterUriError(f"printer.uri_{problem}", uri=uri, **params)
 
 
@@ -90,7 +91,9 @@ def parse_printer_uri(uri: str, platform: str = sys.platform) -> PrinterUri:
     scheme, sep, rest = text.partition("://")
     if not sep or not scheme:
         raise _bad(uri, "no_scheme")
-    parsers = {"tcp": _parse_tcp, "usb": _parse_usb, "serial": _parse_serial, "file": _parse_file}
+    parsers: dict[str, Callable[[str, str], PrinterUri]] = {
+        "tcp": _parse_tcp, "usb": _parse_usb, "serial": _parse_serial, "file": _parse_file,
+    }
     scheme = scheme.lower()
     if scheme == "win":
         return _parse_win(uri, rest, platform)

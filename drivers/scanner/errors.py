@@ -1,6 +1,6 @@
-"""Errors of the scanner driver and of file import, each with a stable code (worded for the clerk in
+"""Errors of the scanner driver, each with a stable code (worded for the clerk in
 ui/errors.py) and an English message for logs; the technical detail is in `detail`. Neither carries
-a file name or any page content: file names made by the scanning tool often carry the applicant's name."""
+a file name or any page content. (File import's ImportFailed is in hallapp/imaging/importer.py.)"""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from drivers.errors import DeviceError, register
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from drivers.scanner.sane_status import SaneStatus
 
 SCANNER = register({
@@ -42,19 +40,6 @@ SCANNER = register({
     "scanner.failed": "The scanner reported an error: scan again; if it keeps happening, ask the technician.",
 })
 
-IMPORT = register({
-    "import.unreadable": "The file cannot be read: it is damaged or not a supported format (PDF, JPEG, PNG, TIFF).",
-    "import.empty": "The file is empty (0 bytes), perhaps not completely saved yet: scan or export it again.",
-    "import.not_found": "The file cannot be found: it may have been moved or deleted.",
-    "import.pdf_tool_missing": "PDF files cannot be opened: the PDF renderer (pdftoppm from poppler-utils) is not "
-                               "installed. Ask the technician.",
-    "import.pdf_encrypted": "The PDF is encrypted (password protected) and cannot be imported: export it as an "
-                            "unencrypted PDF or as images, then import it again.",
-    "import.pdf_broken": "The PDF cannot be read: the file is damaged or incomplete.",
-    "import.too_many_pages": "The file has too many pages (more than {limit}): split it, then import the parts.",
-    "import.too_large": "The image is too large to import: scan it again at 600 dpi or less.",
-})
-
 
 class ScannerError(DeviceError):
     """A scan failed. `status` is the SANE status when the device reported one; without a code,
@@ -78,18 +63,3 @@ class ScannerError(DeviceError):
 
 class ScannerUnavailable(ScannerError):  # noqa: N818  (name fixed by the driver API)
     """No scanner to talk to: python-sane or libsane missing, device unplugged, switched off or taken."""
-
-
-class ImportFailed(DeviceError):  # noqa: N818  (reads better at the call site than ImportError)
-    """A file could not be turned into pages. `path` is kept for the UI, never put in the message or params."""
-
-    code = "import.unreadable"
-
-    def __init__(self, code: str | None = None, /, *, path: Path | None = None, detail: str = "",
-                 **params: object) -> None:
-        self.path = path
-        super().__init__(code, detail=detail, **params)
-
-    @property
-    def message(self) -> str:
-        return str(self)

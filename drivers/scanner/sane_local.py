@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from types import ModuleType
 from typing import Any
 
@@ -262,7 +262,7 @@ class LocalSaneScanner:
         *,
         page_progress: Callable[[int, int], None] | None = None,
         max_pages: int | None = None,
-    ) -> Iterator[Image.Image]:
+    ) -> Generator[Image.Image, None, None]:
         """Scan: from the feeder until it is empty (or `max_pages`), from the flatbed one page.
 
         `progress(n)` is called after page n (1, 2, ...) is read; `page_progress(lines, total)`
@@ -326,12 +326,14 @@ class LocalSaneScanner:
         try:
             dev.start()
         except self._error as exc:
-            return self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, None)
+            self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, None)
+            return None
         hook = _LineHook(dev, cancel, page_progress)
         try:
             image = dev.snap(feeder, progress=hook)
         except self._error as exc:  # NO_DOCS can come at the first read too, with some backends
-            return self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, hook)
+            self._end_or_raise(dev, _error_from(exc), feeder, pages_so_far, hook)
+            return None
         except RuntimeError as exc:  # python-sane: "Scanner returned no data"
             raise ScannerError(status=SaneStatus.EOF, detail=str(exc)) from None
         if hook.cancelled:  # cancelled on the very last line: drop the page, like any cancelled page
@@ -355,9 +357,9 @@ class LocalSaneScanner:
         if self._has("depth") and self.get_option("depth") == 1 and image.mode == "L":
             return image.convert("1", dither=Image.Dither.NONE)
         if self._software_lineart:
-            from drivers.scanner.processing import to_bw
+            from drivers.scanner.lineart import to_bw
 
-            return to_bw(image)
+            return to_bw(image if image.mode == "L" else image.convert("L"))
         return image
 
     def _resolution(self) -> int | None:
@@ -391,7 +393,7 @@ class _LineHook:
                 return
             if self._page_progress is not None:
                 self._page_progress(lines, total)
-        except BaseException:  # noqa: BLE001  (raising here would crash python-sane 2.9.2)
+        except BaseException:
             log.exception("error in the scan progress hook (ignored)")
 
 

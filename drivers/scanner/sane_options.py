@@ -46,7 +46,8 @@ def pick(values: Sequence[str], accept: Callable[[str], bool]) -> str | None:
     """The first of `values` that `accept` takes (lower-cased), preferring plain over dithered modes."""
     matches = [value for value in values if accept(value.lower())]
     plain = [value for value in matches if not any(word in value.lower() for word in _DITHERED)]
-    return (plain or matches or [None])[0]
+    found = plain or matches
+    return found[0] if found else None
 
 
 def is_mode(mode: ScanMode) -> Callable[[str], bool]:

@@ -63,7 +63,7 @@ def _start_worker() -> Worker:
         raise ScannerUnavailable("scanner.driver_failed", detail=f"scanner worker: {died.__cause__!r}") from None
 
 
-def _answer(reply: tuple[Any, ...]) -> Any:  # noqa: ANN401 - the value of the request
+def _answer(reply: tuple[Any, ...]) -> Any:
     kind, value = reply[0], reply[1]
     if kind == "err":
         raise value from None
@@ -166,26 +166,26 @@ class SaneScanner:
         """SANE option names of the open device, as SANE spells them (e.g. "read-return-value")."""
         return list(self._call("option_names"))
 
-    def choices(self, name: str) -> Any:  # noqa: ANN401
+    def choices(self, name: str) -> Any:
         """The constraint of option `name`: a list of allowed values, (min, max, quant), or None."""
         return self._call("choices", name)
 
-    def get_option(self, name: str) -> Any:  # noqa: ANN401
+    def get_option(self, name: str) -> Any:
         return self._call("get_option", name)
 
-    def set_option(self, name: str, value: Any) -> None:  # noqa: ANN401
+    def set_option(self, name: str, value: Any) -> None:
         """Set a raw SANE option (advanced settings, and the test backend's switches in tests)."""
         self._call("set_option", name, value)
 
     def capabilities(self) -> Capabilities:
         """What the device offers, for the technician's settings page."""
-        return self._call("capabilities")  # type: ignore[no-any-return]
+        return self._call("capabilities")
 
     def configure(self, settings: ScanSettings) -> ScanSettings:
         """Apply source, mode and resolution; returns what the device actually took (nearest resolution)."""
-        return self._call("configure", settings)  # type: ignore[no-any-return]
+        return self._call("configure", settings)
 
-    def _call(self, method: str, *args: Any) -> Any:  # noqa: ANN401
+    def _call(self, method: str, *args: Any) -> Any:
         result = _answer(self._request(("call", method, args)))
         if method in ("configure", "set_option"):
             self._settings[(method, str(args[0]) if method == "set_option" else "")] = args
@@ -256,7 +256,7 @@ class SaneScanner:
                 heard = time.monotonic()
                 message = self._recv()
                 if message[0] != "lines":
-                    return message  # type: ignore[no-any-return]
+                    return message
                 for lines, total in message[1]:
                     if cancel is not None and cancel.is_set():
                         break
@@ -318,7 +318,7 @@ class SaneScanner:
 
     def _recv(self) -> tuple[Any, ...]:
         try:
-            return self._require().recv()  # type: ignore[no-any-return]
+            return self._require().recv()
         except WorkerDiedError as died:
             raise self._lost(died) from None
 
@@ -330,7 +330,7 @@ class SaneScanner:
 def _request(worker: Worker, message: tuple[Any, ...], timeout: float = REQUEST_TIMEOUT_S) -> tuple[Any, ...]:
     """One request and its answer; ScannerUnavailable if the worker died or hangs (then it is killed)."""
     try:
-        return worker.request(message, timeout)  # type: ignore[no-any-return]
+        return worker.request(message, timeout)
     except WorkerDiedError as died:
         raise ScannerUnavailable("scanner.driver_died", detail=f"scanner worker ({message[0]}): {died.reason}") from None
     except TimeoutError:

@@ -21,7 +21,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -47,7 +47,7 @@ class _Session:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.scanner = LocalSaneScanner()
-        self.batch: Iterator[Image.Image] | None = None
+        self.batch: Generator[Image.Image, None, None] | None = None  # a generator: close() runs its finally
         self.cancel = threading.Event()
         self.want_lines = False
         self.lines: list[tuple[int, int]] = []
@@ -81,7 +81,7 @@ class _Session:
             return self._dispatch(kind, message[1:])
         except ScannerError as exc:
             return ("err", exc)
-        except Exception as exc:  # noqa: BLE001 - a bug here must not kill the worker silently
+        except Exception as exc:
             log.exception("scanner worker: %s failed", kind)
             return ("err", ScannerError(status=SaneStatus.UNKNOWN, detail=repr(exc)))
 

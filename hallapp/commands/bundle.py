@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
 from hallapp.sync import bundle
+
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
 
 NAME = "bundle"
 NEEDS_APP = True
 
 
-def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParsersAction
+def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(NAME, help="removable-media bundles: the keys whose bundles are accepted")
     actions = parser.add_subparsers(dest="action", required=True)
     trust = actions.add_parser("trust", help="accept bundles signed by this public key (another PC's "
@@ -26,7 +29,7 @@ def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParse
     actions.add_parser("trusted", help="the key ids whose bundles are accepted (this hall's own first)")
 
 
-def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
+def run(app: AppContext, args: argparse.Namespace) -> int:
     if args.action == "trusted":
         for key_id in sorted(bundle.trusted_keys(app.home.keys_dir)):
             print(key_id)

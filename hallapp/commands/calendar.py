@@ -1,18 +1,25 @@
-"""`hallapp calendar import FILE` / `calendar list`: the holiday calendars promised dates count through.
+"""`hallapp calendar import FILE` / `calendar list` / `calendar update YEAR [--dry-run]`: the holiday
+calendars promised dates count through.
 
 Each year the State Council publishes the next year's holidays (国务院办公厅关于 YYYY 年部分节假日安排的
-通知); an administrator writes them in the format of the shipped calendars and imports the file.
+通知); an administrator writes them in the format of the shipped calendars and imports the file,
+or fetches the year's calendar from the national platform (`update`).
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
 from hallapp.config import load_settings
 from hallapp.domain.workdays import CalendarError, HolidayCalendar
 from hallapp.home import current_home
+
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
+    from hallapp.services.calendar_update import CalendarDiff
 
 NAME = "calendar"
 NEEDS_APP = False  # calendars are files and a setting: no database needed
@@ -24,10 +31,67 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imp = cal.add_parser("import", help="check a holiday calendar file, copy it into the home and use it")
     imp.add_argument("file", type=Path, metavar="FILE")
     cal.add_parser("list", help="the calendars in use and the years they cover")
+    update = cal.add_parser("update", help="fetch the year's calendar from the platform, show what changes, apply it")
+    update.add_argument("year", type=int, metavar="YEAR")
+    update.add_argument("--dry-run", action="store_true", help="show the differences, change nothing")
 
 
-def run(app: None, args: argparse.Namespace) -> int:
+def run(app: AppContext | None, args: argparse.Namespace) -> int:
+    if args.action == "update":
+        return _update_in(app, args) if app is not None else _update_opened(args)
     return _import(args.file) if args.action == "import" else _list()
+
+
+def _update_opened(args: argparse.Namespace) -> int:
+    """`update` needs the database and the platform: open the app for it alone."""
+    from hallapp.bootstrap import open_app
+
+    app = open_app(demo=getattr(args, "demo", False))
+    try:
+        return _update_in(app, args)
+    finally:
+        app.close()
+
+
+def _update_in(app: AppContext, args: argparse.Namespace) -> int:
+    from hallapp.services import calendar_update
+    from hallapp.sync.options import from_settings
+    from hallapp.sync.platform_clients import create_adapter
+
+    if not 1949 <= args.year <= 2200:
+        raise UserError(f"{args.year} is not a year a holiday calendar can cover (1949-2200)")
+    configured = load_settings(app.home.settings_file).documents.holiday_calendars
+    platform = create_adapter(app, from_settings(app.settings))
+    try:
+        try:
+            remote = calendar_update.fetch(platform, args.year)
+            found = calendar_update.diff(app.db, app.home, remote, configured)
+            if found.empty and found.current == remote.version:
+                print(f"holiday calendar {args.year} version {remote.version} is already applied")
+                return 0
+            _print_diff(found)
+            if args.dry_run:
+                print("dry run: nothing changed")
+                return 0
+            calendar_update.apply(app.db, app.home, remote, configured, actor="cli", expected=found)
+        except calendar_update.CalendarUpdateError as exc:
+            raise UserError(str(exc)) from exc
+    finally:
+        getattr(platform, "close", lambda: None)()
+    print(f"holiday calendar {args.year} version {remote.version} applied; promised dates of new cases count "
+          f"through {calendar_update.target(app.home, args.year)}")
+    return 0
+
+
+def _print_diff(found: CalendarDiff) -> None:
+    print(f"platform holiday calendar {found.year} version {found.version} (applied now: "
+          f"{found.current or 'none, from a file'}): {len(found.holidays_added)} holidays added, "
+          f"{len(found.holidays_removed)} removed, {len(found.workdays_added)} make-up working days added, "
+          f"{len(found.workdays_removed)} removed")
+    for sign, kind, days in (("+", "holiday", found.holidays_added), ("-", "holiday", found.holidays_removed),
+                             ("+", "workday", found.workdays_added), ("-", "workday", found.workdays_removed)):
+        for day in days:
+            print(f"{sign} {kind}\t{day.isoformat()}")
 
 
 def _import(source: Path) -> int:

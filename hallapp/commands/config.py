@@ -4,6 +4,9 @@ A secret (database.url's password, any key or token) is never printed or exporte
 writes the keys this PC's settings file sets, except secrets and the keys that belong to one PC
 (its counter number, its devices' ports and folders): those are named in the file's header.
 `import` checks every key first and writes the settings file once, or not at all.
+On a shared PostgreSQL database the hall-wide keys (config.HALL_WIDE_KEYS) live in the database:
+`set` writes them there (audited) and `show` reads them from there, marked [hall]; `import` stores a
+file's hall-wide keys there too, before this PC's file is written, so a refusing database changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from hallapp.home import Home, current_home
 
 NAME = "config"
 NEEDS_APP = False  # settings must be fixable when the database is not reachable
+CLI_ACTOR = "cli"  # as hallapp.cli names a command typed at this PC in the audit log
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,18 +47,64 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(app: None, args: argparse.Namespace) -> int:
     home = current_home()
     if args.action == "show":
-        for key, value, description in config.flat_items(config.load_settings(home.settings_file)):
-            print(f"{key} = {config.shown_value(key, value)!r}  # {description}")
+        _show(home, args.demo)
     elif args.action == "set":
         if args.key == "counter.number":
             counter_number_check(args.demo, args.value)
-        config.set_value(home.settings_file, args.key, args.value)
-        print(f"{args.key} saved in {home.settings_file}")
+        if config.is_hall_wide(args.key) and _shared_url(home, args.demo):
+            _set_hall_wide(home, args.key, args.value)
+        else:
+            config.set_value(home.settings_file, args.key, args.value)
+            print(f"{args.key} saved in {home.settings_file}")
     elif args.action == "export":
         return _export(home, args.file, args.force)
     else:
-        return _import(home, args.file)
+        return _import(home, args.file, args.demo)
     return 0
+
+
+def _shared_url(home: Home, demo: bool) -> str:
+    """The shared (PostgreSQL) database this PC uses, or "" (SQLite, or the demo hall's own file)."""
+    url = config.load_settings(home.settings_file, hall_wide=False).database.url
+    return url if config.is_shared_url(url) and not demo else ""
+
+
+def _show(home: Home, demo: bool) -> None:
+    shared = _shared_url(home, demo)
+    settings = config.load_settings(home.settings_file, hall_wide=bool(shared))
+    if shared:
+        print("# hall-wide keys (marked [hall]) come from the shared database, for every counter", file=sys.stderr)
+    for key, value, description in config.flat_items(settings):
+        mark = "[hall] " if shared and config.is_hall_wide(key) else ""
+        print(f"{key} = {config.shown_value(key, value)!r}  # {mark}{description}")
+
+
+def _set_hall_wide(home: Home, key: str, text: str) -> None:
+    """A hall-wide key on a shared database: checked as the file would check it, stored in the database
+    for every counter (audited); the file is not touched, so no PC keeps a stale copy of its own."""
+    from hallapp.services import audit, hall
+    from hallapp.storage import Database, DatabaseError
+
+    value = config.check_value(home.settings_file, key, text)
+    settings = config.load_settings(home.settings_file, hall_wide=False)
+    db = Database(settings.database.url, keys_dir=home.keys_dir,
+                  connect_timeout_s=settings.database.connect_timeout_s)
+    try:
+        audit.attach(db, home)
+        changed = hall.set_hall_wide(db, key, value, CLI_ACTOR)
+    except DatabaseError as exc:
+        raise UserError(f"{key} is a hall-wide setting kept in the hall's database, which refused it ({exc}): "
+                        "nothing changed; try again once the database is back") from exc
+    except hall.SetupError as exc:
+        raise UserError(f"{key} is a hall-wide setting kept in the hall's database, which has no hall yet: "
+                        "run `hallapp setup` first; nothing changed") from exc
+    finally:
+        db.dispose()
+    print(f"{key} saved in the hall's database: every counter uses it" if changed
+          else f"{key} already is {value!r} in the hall's database: nothing changed")
+    if key in config.stored_values(home.settings_file):
+        print(f"hallapp: note: {home.settings_file} also sets {key}; that value is no longer used on this PC",
+              file=sys.stderr)
 
 
 def left_out() -> list[str]:
@@ -84,7 +134,7 @@ def _header() -> str:
     return "".join(f"# {line}\n" for line in lines) + "\n"
 
 
-def _import(home: Home, source: Path) -> int:
+def _import(home: Home, source: Path, demo: bool) -> int:
     if not source.is_file():
         raise UserError(f"{source} is not a file: give the file written by `hallapp config export`")
     values = config.read_flat(source)
@@ -98,19 +148,83 @@ def _import(home: Home, source: Path) -> int:
     if own:
         raise UserError(f"{source} sets {', '.join(own)}, which each PC sets for itself (secret or per PC): "
                         "remove it from the file, or use a file written by `hallapp config export`; nothing changed")
+    checked = _checked_values(home, source, values)
+    shared = _shared_url(home, demo)
+    hall_wide = {key: value for key, value in checked.items() if shared and config.is_hall_wide(key)}
     before = _effective(home, keys)
-    try:
-        settings = config.write_values(home.settings_file, values)
-    except config.SettingsError as exc:
-        raise UserError(f"{source}: {exc}; nothing changed") from exc
-    changed = [(key, before[key], getattr(getattr(settings, key.split(".")[0]), key.split(".")[1]))
-               for key in values]
-    changed = [(key, old, new) for key, old, new in changed if old != new]
+    if hall_wide:  # what every counter without a line of its own uses: the database's value, or the default
+        before.update({key: keys[key][0] for key in hall_wide} | _hall_wide_before(home, shared))
+        _store_hall_wide(home, shared, hall_wide)  # first: a database that refuses leaves the file as it was
+    local = {key: value for key, value in values.items() if key not in hall_wide}
+    if local:
+        config.write_values(home.settings_file, local)  # already checked with every key of the file
+    _report_import(home, source, [(key, before[key], new) for key, new in checked.items()], set(hall_wide))
+    return 0
+
+
+def _report_import(home: Home, source: Path, values: list[tuple[str, Any, Any]], hall_wide: set[str]) -> None:
+    """What an import changed (key, old, new), where each hall-wide key went, and file lines now unused."""
+    changed = [(key, old, new) for key, old, new in values if old != new]
     print(f"imported {source}: {len(changed)} of {len(values)} settings changed" if changed
           else f"imported {source}: nothing changed, this PC already has these {len(values)} settings")
     for key, old, new in changed:
-        print(f"  {key}: {old!r} -> {new!r}")
-    return 0
+        where = "  (hall's database: every counter)" if key in hall_wide else ""
+        print(f"  {key}: {old!r} -> {new!r}{where}")
+    dead = sorted(hall_wide & set(config.stored_values(home.settings_file)))
+    if dead:
+        print(f"hallapp: note: {home.settings_file} also sets {', '.join(dead)}; those values are no longer used "
+              "on this PC", file=sys.stderr)
+
+
+def _checked_values(home: Home, source: Path, values: dict[str, Any]) -> dict[str, Any]:
+    """Every key of the file validated together with this PC's settings, as stored, writing nothing:
+    the check runs on a scratch copy of the settings file beside it."""
+    import shutil
+    import tempfile
+
+    home.root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=home.root, prefix=".config-import-") as scratch:
+        copy = Path(scratch) / home.settings_file.name
+        if home.settings_file.is_file():
+            shutil.copyfile(home.settings_file, copy)
+        try:
+            settings = config.write_values(copy, values)
+        except config.SettingsError as exc:
+            raise UserError(f"{source}: {exc}; nothing changed") from exc
+    return {key: getattr(getattr(settings, key.split(".")[0]), key.split(".")[1]) for key in values}
+
+
+def _hall_wide_before(home: Home, url: str) -> dict[str, Any]:
+    """The hall-wide values the shared database holds now (what this PC uses for them)."""
+    from hallapp.storage import DatabaseError
+
+    timeout = config.load_settings(home.settings_file, hall_wide=False).database.connect_timeout_s
+    try:
+        return config.hall_wide_values(url, home.keys_dir, timeout)
+    except DatabaseError as exc:
+        raise UserError(f"the file sets hall-wide settings, kept in the hall's database, which cannot be read "
+                        f"({exc}): nothing changed; try again once the database is back") from exc
+
+
+def _store_hall_wide(home: Home, url: str, values: dict[str, Any]) -> None:
+    """Each hall-wide key of an import into the shared database, audited as `config set` does it."""
+    from hallapp.services import audit, hall
+    from hallapp.storage import Database, DatabaseError
+
+    settings = config.load_settings(home.settings_file, hall_wide=False)
+    db = Database(url, keys_dir=home.keys_dir, connect_timeout_s=settings.database.connect_timeout_s)
+    try:
+        audit.attach(db, home)
+        for key, value in values.items():
+            hall.set_hall_wide(db, key, value, CLI_ACTOR)
+    except DatabaseError as exc:
+        raise UserError(f"the hall's database refused the hall-wide settings ({exc}): this PC's file is unchanged; "
+                        "run the import again once the database is back") from exc
+    except hall.SetupError as exc:
+        raise UserError("the file sets hall-wide settings, kept in the hall's database, which has no hall yet: "
+                        "run `hallapp setup` first; nothing changed") from exc
+    finally:
+        db.dispose()
 
 
 def _effective(home: Home, keys: dict[str, tuple[Any, str]]) -> dict[str, Any]:

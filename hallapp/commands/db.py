@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hallapp.bootstrap import database_url, open_app
+from hallapp.bootstrap import AppContext, database_url, open_app
 from hallapp.commands import UserError
 from hallapp.config import load_settings
 from hallapp.domain.clock import hall_clock, set_hall_clock
@@ -52,7 +52,7 @@ def run(_app: None, args: argparse.Namespace) -> int:
         app.close()
 
 
-def _backup_now(app) -> int:  # noqa: ANN001 - AppContext
+def _backup_now(app: AppContext) -> int:
     database = app.db.sqlite_file
     if database is None:
         raise UserError("this hall's database is PostgreSQL: back it up with pg_dump (docs/reliability.md)")

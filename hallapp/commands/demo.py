@@ -4,16 +4,19 @@ training data, only in a demo hall (fake cases must never reach a real hall's ou
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
+
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
 
 NAME = "demo"
 NEEDS_APP = True
 MAX_DAYS, MAX_PER_DAY = 400, 2000
 
 
-def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParsersAction
+def add_parser(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser(NAME, help="demo and training data").add_subparsers(dest="action", required=True)
     seed = demo.add_parser("seed-cases", help="create N realistic cases in the current home; prints their numbers")
     seed.add_argument("count", type=int)
@@ -24,7 +27,7 @@ def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParse
     history.add_argument("--seed", type=int, default=2026, help="the same seed gives the same history")
 
 
-def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
+def run(app: AppContext, args: argparse.Namespace) -> int:
     from hallapp.services import demo
 
     require_demo_hall(app)
@@ -40,7 +43,7 @@ def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
     return 0
 
 
-def require_demo_hall(app: Any) -> None:  # noqa: ANN401 - AppContext
+def require_demo_hall(app: AppContext) -> None:
     """Demo data only where a demo hall lives: fake cases must never reach a real hall's outbox."""
     from hallapp.services import hall
 

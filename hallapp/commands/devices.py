@@ -12,16 +12,20 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
 from hallapp.devices.roles import ROLES
+
+if TYPE_CHECKING:
+    from hallapp.config import Settings
+    from hallapp.home import Home
 
 NAME = "devices"
 NEEDS_APP = False  # a technician tests devices before a hall (or its database) exists
 
 
-def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private subparsers action
+def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(NAME, help="device roles: list, detect what is attached, self-test one")
     actions = parser.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", help="every role with driver, address and state")
@@ -49,7 +53,7 @@ def _stdout_to_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _context(args: argparse.Namespace) -> tuple[Any, Any, bool]:  # noqa: ANN401
+def _context(args: argparse.Namespace) -> tuple[Home, Settings, bool]:
     from hallapp.config import load_settings
     from hallapp.domain.clock import set_hall_clock
     from hallapp.home import current_home
@@ -60,7 +64,7 @@ def _context(args: argparse.Namespace) -> tuple[Any, Any, bool]:  # noqa: ANN401
     return home, settings, bool(getattr(args, "demo", False))
 
 
-def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - NEEDS_APP is False: app is None
+def run(app: None, args: argparse.Namespace) -> int:
     home, settings, demo = _context(args)
     if args.action == "list":
         return _list(settings, demo, args.json)
@@ -71,7 +75,7 @@ def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - NEEDS_APP 
     raise UserError(f"unknown devices action {args.action!r}")
 
 
-def _list(settings: Any, demo: bool, as_json: bool) -> int:  # noqa: ANN401
+def _list(settings: Settings, demo: bool, as_json: bool) -> int:
     from hallapp.devices.detect import overview
 
     rows = overview(settings, demo=demo)
@@ -83,7 +87,7 @@ def _list(settings: Any, demo: bool, as_json: bool) -> int:  # noqa: ANN401
     return 0
 
 
-def _detect(settings: Any, as_json: bool) -> int:  # noqa: ANN401
+def _detect(settings: Settings, as_json: bool) -> int:
     from hallapp.devices.detect import detect
 
     with _stdout_to_stderr():
@@ -97,7 +101,7 @@ def _detect(settings: Any, as_json: bool) -> int:  # noqa: ANN401
     return 0
 
 
-def _test(home: Any, settings: Any, demo: bool, args: argparse.Namespace) -> int:  # noqa: ANN401
+def _test(home: Home, settings: Settings, demo: bool, args: argparse.Namespace) -> int:
     from hallapp.devices.selftest import run_test, to_json
 
     with _stdout_to_stderr():

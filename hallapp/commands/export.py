@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
 from hallapp.commands._output import write_out as write
@@ -14,12 +14,15 @@ from hallapp.domain.clock import hall_clock
 from hallapp.services import hall, reports
 from hallapp.services.dashboard import Period
 
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
+
 NAME = "export"
 NEEDS_APP = True
 MAX_DAYS = 366
 
 
-def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParsersAction
+def add_parser(sub: argparse._SubParsersAction) -> None:
     actions = sub.add_parser(NAME, help="export the hall's records").add_subparsers(dest="action", required=True)
     visits = actions.add_parser("visits", help="one CSV row per ticket: times, counter, clerk, case, receipt, rating")
     visits.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD", help="first hall day")
@@ -28,7 +31,7 @@ def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParse
     visits.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
 
-def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
+def run(app: AppContext, args: argparse.Namespace) -> int:
     refuse_own_file(app, args.out)
     if args.out.suffix.lower() != ".csv":
         raise UserError(f"the visits export is a CSV file: end the file name in .csv, not '{args.out.name}'")

@@ -24,8 +24,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from hallapp.commands import UserError
 from hallapp.home import Home, current_home
-from hallapp.services import material_store
-from hallapp.storage import sealing
+from hallapp.storage import material_store, sealing
 from hallapp.storage.repositories import audit as audit_chain
 
 NAME = "keys"

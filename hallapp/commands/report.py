@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hallapp.commands import UserError
 from hallapp.commands._output import write_out as write
 from hallapp.domain.clock import hall_clock
-from hallapp.services import hall, reports
+from hallapp.services import hall, output, reports
 from hallapp.services.dashboard import Period
+
+if TYPE_CHECKING:
+    from hallapp.bootstrap import AppContext
 
 NAME = "report"
 NEEDS_APP = True
 
 
-def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParsersAction
+def add_parser(sub: argparse._SubParsersAction) -> None:
     actions = sub.add_parser(NAME, help="the daily or monthly report (PDF, CSV or XLSX)").add_subparsers(
         dest="action", required=True)
     daily = actions.add_parser("daily", help="one day's report, the one-page summary a supervisor signs")
@@ -29,7 +32,7 @@ def add_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private _SubParse
         parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
 
-def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
+def run(app: AppContext, args: argparse.Namespace) -> int:
     refuse_own_file(app, args.out)
     try:
         fmt = reports.fmt_of(args.out.name)
@@ -47,9 +50,9 @@ def run(app: Any, args: argparse.Namespace) -> int:  # noqa: ANN401 - AppContext
     return 0
 
 
-def refuse_own_file(app: Any, out: Path) -> None:  # noqa: ANN401 - AppContext
+def refuse_own_file(app: AppContext, out: Path) -> None:
     """Before any work: never a file of the home, nor the database wherever it lives."""
-    database = app.db.sqlite_file
-    if app.home.contains(out) or (database is not None and out.resolve() == database.resolve()):
-        raise UserError(f"{out} is inside the hallapp home ({app.home.root}), whose files are the program's own: "
-                        "choose a file elsewhere")
+    try:
+        output.refuse_own_file(app.home, out, app.db.sqlite_file)
+    except output.OutputError as exc:
+        raise UserError(str(exc)) from exc

@@ -202,6 +202,6 @@ def detect(settings: Settings) -> list[Found]:
     for probe in probes:
         try:
             found.extend(probe())
-        except Exception:  # noqa: BLE001 - one broken probe must not hide what the others found
+        except Exception:
             log.exception("device probe %s failed", getattr(probe, "__name__", "?"))
     return found

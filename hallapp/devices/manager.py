@@ -98,7 +98,7 @@ class Devices:
         for listener in listeners:
             try:
                 listener(event)
-            except Exception:  # noqa: BLE001 - one bad listener must not silence the others
+            except Exception:
                 log.exception("device listener failed for %s", role)
 
     # -- the ID card reader -------------------------------------------------------------------
@@ -208,7 +208,7 @@ class Devices:
 
     def _pick_scanner(self) -> Scanner:
         if self.demo and self.device_settings.scanner in ("", "demo"):
-            from drivers.scanner.sample import SampleScanner
+            from hallapp.imaging.sample import SampleScanner
 
             return SampleScanner(self.settings.documents.font_paths)
         return SaneScannerDevice(self.device_settings)

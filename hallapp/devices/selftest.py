@@ -250,8 +250,8 @@ def _hall_code(job: _Job) -> str:
     """The hall code from the home's database (the platform knows the hall by it)."""
     from hallapp.bootstrap import database_url
     from hallapp.storage import Database
-    from hallapp.sync.adapter import ConfigError
-    from hallapp.sync.adapters import hall_identity
+    from hallapp.sync.platform_clients import hall_identity
+    from hallapp.sync.platform_port import ConfigError
 
     assert job.home is not None
     db = Database(database_url(job.home, job.settings, job.demo))
@@ -285,7 +285,7 @@ def run_test(settings: Settings, role: str, *, port: str | None = None, printer:
     job = _Job(settings, port, printer, home, demo, hall_code)
     try:
         cause, details = _TESTS[role](job)
-    except Exception:  # noqa: BLE001 - a self-test reports, it never takes the caller down
+    except Exception:
         log.exception("self-test of %s failed unexpectedly", role)
         cause, details = "device_error", {"reason": "unexpected error, see the log"}
     result = TestResult(role, cause == "ok", cause, message_for(cause), details, datetime.now(UTC))

@@ -21,8 +21,8 @@ from hallapp.config import Settings
 from hallapp.devices.roles import CLOCK_SKEW_LIMIT_S
 from hallapp.home import Home
 from hallapp.sync import crypto, tls
-from hallapp.sync.adapter import AuthError, CertificateError, ConfigError, PlatformError, TransientError
 from hallapp.sync.http_client import NODELAY, HttpPlatformClient, check_url
+from hallapp.sync.platform_port import AuthError, CertificateError, ConfigError, PlatformError, TransientError
 
 
 @dataclass
@@ -49,7 +49,7 @@ class _RecordingTransport(httpx.BaseTransport):
 
     def __init__(self, inner: httpx.HTTPTransport) -> None:
         self.inner, self.last = inner, _Exchange()
-        self._pool = inner._pool  # noqa: SLF001 - wire.bound() puts the request deadline on this pool
+        self._pool = inner._pool
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         sent = time.time()
@@ -77,7 +77,7 @@ def _offset(exchange: _Exchange) -> float | None:
 
 
 def _client(settings: Settings, home: Home, hall_code: str,
-            inner: Any) -> tuple[HttpPlatformClient, _RecordingTransport]:  # noqa: ANN401
+            inner: Any) -> tuple[HttpPlatformClient, _RecordingTransport]:
     platform = settings.platform
     url = check_url(platform.url)
     tls.require_https(url, platform.ca_file, platform.pin_sha256)
@@ -93,7 +93,7 @@ def _client(settings: Settings, home: Home, hall_code: str,
     return client, recorder
 
 
-def ping(settings: Settings, home: Home, hall_code: str, transport: Any = None) -> tuple[str, dict[str, object]]:  # noqa: ANN401
+def ping(settings: Settings, home: Home, hall_code: str, transport: Any = None) -> tuple[str, dict[str, object]]:
     """(cause, details) of one signed ping: details carry rtt_ms and clock_offset_s when known."""
     if not settings.platform.url:
         return "not_configured", {}

@@ -44,6 +44,9 @@ class MaterialLine:
     status: MaterialStatus = "captured"
     how_to_supply: str = ""
     due_date: date | None = None
+    source: str = "window"  # window (captured at the counter) | licence (电子证照 from the platform)
+    issuer: str = ""  # of a licence: the issuing authority, as the platform supplied it
+    licence_number: str = ""  # of a licence: its number (the applicant's own document, not an ID number)
 
     def __post_init__(self) -> None:
         if self.form not in _FORMS:
@@ -52,6 +55,8 @@ class MaterialLine:
             raise ValueError(f"material status must be one of {_STATUSES}, got {self.status!r}")
         if self.pages < 0:
             raise ValueError(f"pages cannot be negative: {self.pages}")
+        if self.source not in ("window", "licence"):
+            raise ValueError(f"material source must be window or licence, got {self.source!r}")
 
 
 @dataclass(frozen=True)

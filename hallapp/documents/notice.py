@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from hallapp.documents import blocks
 from hallapp.documents.fonts import DocumentFonts
-from hallapp.documents.model import CaseDocument, MaterialLine
+from hallapp.documents.model import CaseDocument, MaterialLine, MaterialStatus
 from hallapp.documents.pages import A4_BASE_SIZE, render
 from hallapp.documents.styles import Styles, make_styles, para
 from hallapp.documents.summary import case_rows
@@ -20,7 +20,7 @@ from hallapp.documents.words import FORM_WORDS, STATUS_WORDS, cn_date, counter_w
 
 TITLE = "一次性告知书"
 GAP_SUBTITLE = "（容缺受理补交材料）"
-NOTIFIED = ("missing", "incorrect")
+NOTIFIED: tuple[MaterialStatus, ...] = ("missing", "incorrect")
 
 
 def render_notice(doc: CaseDocument, fonts: DocumentFonts) -> bytes:

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from hallapp.documents import blocks
 from hallapp.documents.barcodes import code128, qr
 from hallapp.documents.fonts import DocumentFonts
-from hallapp.documents.model import CaseDocument
+from hallapp.documents.model import CaseDocument, MaterialLine
 from hallapp.documents.pages import PaperSize, base_size, render
 from hallapp.documents.styles import Styles, make_styles, para
 from hallapp.documents.summary import Row, delivery_words, item_rows, people_rows, promise_words
@@ -28,6 +28,7 @@ KEEP_NOTE_URL = "请妥善保管本回执，可凭办件编号或扫描二维码
 KEEP_NOTE_TEXT = "请妥善保管本回执，可凭办件编号到本窗口或拨打咨询电话查询办理进度。"
 KEEP_NOTE_WINDOW = "请妥善保管本回执，可凭办件编号到本窗口查询办理进度。"
 SEAL_WORDS = "受理专用章"
+LICENCE_WORDS = "电子证照"  # the form column of a material the platform supplied
 SEAL_SIZE = 40 * mm  # a round hall seal is 38–42 mm across
 
 
@@ -88,9 +89,23 @@ def _fields(doc: CaseDocument) -> list[Row]:
 def _received_rows(doc: CaseDocument, numbered: bool) -> list[list[str]]:
     rows = []
     for n, line in enumerate(doc.materials_with("captured"), start=1):
-        cells = [line.name, FORM_WORDS[line.form], str(line.pages)]
+        cells = [_material_name(line, numbered), _form_words(line), str(line.pages)]
         rows.append([str(n), *cells] if numbered else cells)
     return rows
+
+
+def _form_words(line: MaterialLine) -> str:
+    return LICENCE_WORDS if line.source == "licence" else FORM_WORDS[line.form]
+
+
+def _material_name(line: MaterialLine, wide: bool) -> str:
+    """A 电子证照's name with its issuer and number below it: on A4 both, on the roll the number only."""
+    if line.source != "licence":
+        return line.name
+    facts = [f"证照编号：{line.licence_number}"] if line.licence_number else []
+    if wide and line.issuer:
+        facts.insert(0, f"签发：{line.issuer}")
+    return "\n".join([line.name, *facts])
 
 
 def _deferred_rows(doc: CaseDocument) -> list[list[str]]:

@@ -65,6 +65,7 @@ register({
     "case.number_too_long": "The case number would be longer than {limit} characters: shorten the hall code.",
     "case.not_found": "There is no case {number}.",
     "case.item_not_in_catalog": "Item {item} is not in the current catalog.",
+    "case.item_withdrawn": "Item {item} was withdrawn by the platform: it cannot start a new case.",
     "case.decision_not_allowed": "The checklist does not allow this decision: with a key material missing or wrong, "
                                  "only a one-time notice can be given.",
     "case.gap_due_date_missing": "Accepting with a gap needs the date by which the missing materials come.",

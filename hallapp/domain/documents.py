@@ -94,7 +94,7 @@ def check_document(kind: str, state: str, *, deferred: bool | None = None) -> Do
 # English for messages only; the window translates by code and params.
 _NAMES = {DocumentKind.RECEIPT: "receipt", DocumentKind.NOTICE: "one-time notice",
           DocumentKind.COMMITMENT: "commitment", DocumentKind.CONSENT: "consent form"}
-_STATE_NAMES = {
+_STATE_NAMES: dict[str, str] = {  # str keys: looked up with the row's plain state string
     CaseState.DRAFT: "a draft", CaseState.NOTIFIED: "not accepted (one-time notice given)",
     CaseState.ACCEPTED: "accepted with nothing owed", CaseState.ACCEPTED_WITH_GAP: "accepted with deferred materials",
     CaseState.SUBMITTED: "sent to the platform", CaseState.RECEIVED: "received by the handling authority",

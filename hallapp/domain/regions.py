@@ -130,8 +130,8 @@ class RegionTable:
             return None
         if code in PERMIT_PREFIXES:
             province_code = PERMIT_PREFIXES[code]
-            name = self._provinces[province_code]
-            return Region(code, name, "", province_code, name)
+            province = self._provinces[province_code]
+            return Region(code, province, "", province_code, province)
         name = self._areas.get(code)
         province_name = self._provinces.get(code[:2])
         if name is None or province_name is None:

@@ -68,10 +68,11 @@ class ChainCheck:
         parts = []
         if self.broken:
             parts.append(f"{len(self.broken)} events fail the keyed hash check (first id {self.broken[0]})")
-        if self.missing:
-            parts.append(f"{self.missing} events counted by the anchor of {self.anchor.at} are gone")
-        elif self.head_altered:
-            parts.append(f"the anchored event {self.anchor.head_id} was changed")
+        anchor = self.anchor  # missing and head_altered are only ever found against an anchor
+        if anchor and self.missing:
+            parts.append(f"{self.missing} events counted by the anchor of {anchor.at} are gone")
+        elif anchor and self.head_altered:
+            parts.append(f"the anchored event {anchor.head_id} was changed")
         parts.extend(self.anchor_problems)
         return "audit trail altered: " + "; ".join(parts) + ": keep this database and its backups for inspection"
 

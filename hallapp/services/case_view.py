@@ -7,15 +7,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from hallapp.domain.cases import CaseError, CaseState, MaterialStatus
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.idnumber import mask_id_number
 from hallapp.home import Home
-from hallapp.services import material_store
 from hallapp.services.cases import promised_day
-from hallapp.storage import Database
+from hallapp.services.catalog_update import case_item
+from hallapp.storage import Database, material_store
+
+if TYPE_CHECKING:
+    from hallapp.services.catalog_update import StartedItem, StartedLine
+    from hallapp.storage import UnitOfWork
+    from hallapp.storage.models import Material, MaterialRequirement, ServiceItem
 
 # A deferred material can be brought in while the case is still open at some authority.
 SUPPLEMENTABLE_STATES = frozenset({CaseState.ACCEPTED_WITH_GAP, CaseState.SUBMITTED, CaseState.RECEIVED,
@@ -62,7 +68,7 @@ class CaseDetail:
     delivery: str
     returned_reason: str
     materials: tuple[MaterialView, ...]
-    documents: tuple[str, ...]  # kinds for hallapp.services.documents.render, in print order
+    documents: tuple[str, ...]  # kinds for hallapp.services.case_documents.render, in print order
     records: tuple[RecordView, ...] = ()  # what the platform is owed of this case, oldest first
 
     @property
@@ -82,7 +88,7 @@ class CaseDetail:
         return next((m for m in self.materials if m.position == position), None)
 
 
-def requirement_of(item, material):  # noqa: ANN001, ANN202 - ORM rows
+def requirement_of(item: ServiceItem | StartedItem, material: Material) -> MaterialRequirement | StartedLine | None:
     """The checklist line a material was collected against (required? key?), or None."""
     by_id = {r.id: r for r in item.materials}
     if material.requirement_id in by_id:
@@ -91,7 +97,7 @@ def requirement_of(item, material):  # noqa: ANN001, ANN202 - ORM rows
     return next((r for r in item.materials if r.position == material.position and r.name == material.name), None)
 
 
-def _supplied_days(uow, number: str) -> dict[int, date]:  # noqa: ANN001
+def _supplied_days(uow: UnitOfWork, number: str) -> dict[int, date]:
     days: dict[int, date] = {}
     for event in uow.audit.for_subject(f"case:{number}", SUPPLIED_ACTION):
         position = json.loads(event.detail or "{}").get("position")
@@ -105,8 +111,8 @@ def detail(db: Database, number: str) -> CaseDetail:
         case = uow.cases.by_number(number.strip())
         if case is None:
             raise CaseError("case.not_found", number=number)
-        item = uow.cases.item(case.item_id)
-        applicant = uow.cases.applicant(case.applicant_id)
+        item = case_item(uow, case)  # as the catalog version the case started with has it
+        applicant = uow.cases.applicant_of(case)
         agent = uow.cases.applicant(case.agent_id)
         supplied = _supplied_days(uow, case.number)
         open_gap = case.gap_due_date is not None and case.state in SUPPLEMENTABLE_STATES

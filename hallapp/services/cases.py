@@ -23,8 +23,8 @@ from hallapp.domain.identity import Identity
 from hallapp.domain.idnumber import mask_id_number
 from hallapp.domain.workdays import HolidayCalendar, add_working_days, uncovered_years
 from hallapp.home import Home
-from hallapp.services import material_store
-from hallapp.storage import Database, UnitOfWork
+from hallapp.services.hall import SetupError
+from hallapp.storage import Database, UnitOfWork, material_store
 from hallapp.storage.ledger import NumberingLedger
 from hallapp.storage.models import Applicant, Case, Material
 from hallapp.sync.outbox import enqueue_case, enqueue_collection, enqueue_courier
@@ -145,6 +145,8 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
     hashes = {m.position: material_store.store(home, m.pdf) for m in intake.materials if m.pdf}
     with db.unit_of_work(write=True) as uow:
         item = uow.catalog.by_code(intake.item_code)
+        if item is not None and item.withdrawn:  # by the platform; cases already started keep it
+            raise CaseError("case.item_withdrawn", item=intake.item_code)
         if item is None or not item.active:
             raise CaseError("case.item_not_in_catalog", item=intake.item_code)
         statuses = {m.position: m for m in intake.materials}
@@ -155,6 +157,8 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
         if intake.decision is Decision.ACCEPT_WITH_GAP and intake.gap_due_date is None:
             raise CaseError("case.gap_due_date_missing")
         hall = uow.halls.the_hall()
+        if hall is None:
+            raise SetupError("setup.not_done")
         counter = uow.halls.counter_by_number(hall_id, intake.counter_number)
         applicant = _applicant(intake.applicant)
         agent = _applicant(intake.agent) if intake.agent else None
@@ -173,6 +177,7 @@ def submit_intake(db: Database, home: Home, hall_id: int, intake: IntakeInput, *
             promised_at=promised_at(clock, promised, now, item.case_type) if promised else None,
             gap_due_date=intake.gap_due_date if state == CaseState.ACCEPTED_WITH_GAP else None,  # 容缺 only
             delivery=intake.delivery, delivery_address=intake.delivery_address,
+            catalog_version=item.catalog_version,  # the version this case keeps (services/catalog_update.py)
         )
         case.materials = [
             Material(position=r.position, requirement_id=r.id, name=r.name, form=r.form, copies=r.copies,
@@ -222,8 +227,7 @@ def promised_day(case: Case, clock: Clock | None = None) -> date | None:
 
 
 def _summary(uow: UnitOfWork, case: Case, clock: Clock | None = None) -> CaseSummary:
-    item = uow.cases.item(case.item_id)
-    applicant = uow.cases.applicant(case.applicant_id)
+    item, applicant = uow.cases.item_of(case), uow.cases.applicant_of(case)
     return CaseSummary(case.number, case.state, item.code, item.name, mask_id_number(applicant.certificate_number),
                        promised_day(case, clock), case.created_at, applicant.name)
 
@@ -237,17 +241,23 @@ def _load(uow: UnitOfWork, number: str) -> Case:
 
 def transition(db: Database, number: str, target: CaseState | str, *, actor: str, reason: str = "") -> CaseSummary:
     """Move a case through its state machine; illegal moves are refused."""
-    target = CaseState(target)
     with db.unit_of_work(write=True) as uow:
         case = _load(uow, number)
-        check_transition(case.state, target)
-        if target is CaseState.RETURNED:
-            if not reason.strip():
-                raise CaseError("case.return_reason_missing")
-            case.returned_reason = reason.strip()[:400]
-        old, case.state = case.state, target.value
-        uow.audit.append("case_state", actor=actor, subject=f"case:{case.number}", old=old, new=target.value)
+        transition_in(uow, case, target, actor=actor, reason=reason)
         return _summary(uow, case)
+
+
+def transition_in(uow: UnitOfWork, case: Case, target: CaseState | str, *, actor: str, reason: str = "") -> None:
+    """The state-and-audit rule, inside the caller's transaction (the sync engine's confirmation
+    writes it with the outbox entry): an illegal move raises CaseError, a return needs its reason."""
+    target = CaseState(target)
+    check_transition(case.state, target)
+    if target is CaseState.RETURNED:
+        if not reason.strip():
+            raise CaseError("case.return_reason_missing")
+        case.returned_reason = reason.strip()[:400]
+    old, case.state = case.state, target.value
+    uow.audit.append("case_state", actor=actor, subject=f"case:{case.number}", old=old, new=target.value)
 
 
 def record_originals_dispatch(db: Database, number: str, *, carrier: str, waybill: str, sent_on: date, actor: str) -> None:

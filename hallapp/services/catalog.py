@@ -34,7 +34,7 @@ class _Lines(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Lines:  # type: ignore[override]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Lines:
         _refuse_duplicate_keys(node)
         mapping = _Lines(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
@@ -174,6 +174,10 @@ def store_catalog(uow: UnitOfWork, catalog: Catalog, *, merge: bool = False, act
     """Write a validated catalog inside a caller's transaction."""
     keys = {spec.code: _search_keys(spec) for spec in catalog.items}
     counts = uow.catalog.store(catalog.items, keys, replace=not merge)
+    listed = {spec.code for spec in catalog.items}
+    for item in uow.catalog.all_items():
+        if item.code in listed:
+            item.catalog_version = None  # a file's item is no platform version: a case started now keeps the file's lines
     uow.audit.append("catalog_imported", actor=actor, subject=f"catalog:{catalog.source.name}",
                      mode="merge" if merge else "replace", added=counts.added,
                      updated=counts.updated, deactivated=counts.deactivated)

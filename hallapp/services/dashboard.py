@@ -11,16 +11,21 @@ from __future__ import annotations
 import math
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from statistics import mean
+from typing import Any
 
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import BAD_LEVELS
+from hallapp.services.returned_cases import closed_since_return
 from hallapp.storage import Database
 from hallapp.storage.repositories.dashboard import DashboardQueries
+from hallapp.storage.repositories.followups import FollowUpQueries
 
 GOOD_LEVELS = frozenset({1, 2, 3})  # 非常满意 满意 基本满意: satisfied, per GB/T 39046 A.8
+WAIT_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 5), (5, 10), (10, 20), (20, 30), (30, 60), (60, None))
+COMPARE_WEEKS = 4  # the same weekday of this many previous weeks stands beside a day's hours
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,16 @@ class EvaluationRow:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """The same weekday of the previous weeks, for one day's hourly figures."""
+
+    day: date  # the day compared
+    days: tuple[date, ...]  # the earlier same weekdays looked at, most recent first
+    open_days: tuple[date, ...]  # those with any ticket: a holiday is no zero to average in
+    tickets: tuple[TicketRow, ...]
+
+
+@dataclass(frozen=True)
 class Snapshot:
     period: Period
     today: date
@@ -126,6 +141,7 @@ class Snapshot:
     backlog_oldest: datetime | None
     taken_at: datetime
     zone_clock: Clock = field(repr=False, compare=False, default_factory=hall_clock)
+    before: Comparison | None = None  # a one-day period only: see with_comparison()
 
     @property
     def live(self) -> bool:
@@ -150,7 +166,7 @@ class Figures:
     bad_evaluations: int  # 不满意 / 非常不满意: to follow up
     backlog: int  # outbox entries the platform has not confirmed
     backlog_oldest_min: float | None
-    returned: int  # cases returned by the platform, not resubmitted yet
+    returned: int  # cases returned by the platform still waiting: not closed, not resubmitted
     by_counter: dict[int, int]  # visits done per counter number
 
 
@@ -162,16 +178,48 @@ def snapshot(db: Database, hall_id: int, period: Period | None = None, clock: Cl
     with db.unit_of_work() as uow:
         q = DashboardQueries(uow.session)
         names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
-        tickets = tuple(TicketRow(i, n, cat, st, ctr, names.get(s, "") if s else "", iss, cal, srv, fin)
-                        for i, n, cat, st, ctr, s, iss, cal, srv, fin in q.tickets(hall_id, period.first, period.last))
+        tickets = tuple(_ticket(row, names) for row in q.tickets(hall_id, period.first, period.last))
         case_rows = q.cases(hall_id, since, until)
-        returned_rows = q.returned_cases(hall_id)
-        prints = q.first_prints(sorted({r[0] for r in case_rows} | {r[0] for r in returned_rows}))
+        returned_rows = _waiting_returns(uow.session, q.returned_cases(hall_id))
+        prints = q.first_prints(hall_id, since, until, [r[0] for r in returned_rows])
         evaluations = tuple(EvaluationRow(i, t, c, names.get(s, "") if s else "", lv, reason, at)
                             for i, t, c, s, lv, reason, at in q.evaluations(since, until))
         backlog, oldest = uow.outbox.backlog()
     return Snapshot(period, today, tickets, tuple(_case(r, names, prints) for r in case_rows), evaluations,
                     tuple(_case(r, names, prints) for r in returned_rows), backlog, oldest, clock.now(), clock)
+
+
+def comparison(db: Database, hall_id: int, day: date, weeks: int = COMPARE_WEEKS,
+               clock: Clock | None = None) -> Comparison:
+    """The tickets of the same weekday of the `weeks` weeks before `day`. They no longer change, so
+    the page reads them once a day, not at every refresh."""
+    clock = clock or hall_clock()
+    days = tuple(day - timedelta(weeks=back) for back in range(1, weeks + 1))
+    with db.unit_of_work() as uow:
+        q = DashboardQueries(uow.session)
+        names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
+        tickets = tuple(_ticket(row, names) for row in q.tickets_on(hall_id, list(days)))
+    seen = {clock.day_of(t.issued_at) for t in tickets}
+    return Comparison(day, days, tuple(d for d in days if d in seen), tickets)
+
+
+def with_comparison(snap: Snapshot, before: Comparison | None) -> Snapshot:
+    """The snapshot with the earlier weeks beside it, when it is the one day they were read for."""
+    fits = before is not None and snap.period.first == snap.period.last == before.day
+    return replace(snap, before=before if fits else None)
+
+
+def _ticket(row: tuple, names: dict[int, str]) -> TicketRow:
+    i, number, category, state, counter, staff_id, issued, called, serving, finished = row
+    return TicketRow(i, number, category, state, counter, names.get(staff_id, "") if staff_id else "", issued, called,
+                     serving, finished)
+
+
+def _waiting_returns(session: Any, rows: list[tuple]) -> list[tuple]:
+    """Returned cases still waiting for the supervisor: not closed since their return (a resubmitted
+    case is no longer in state returned, so the query left it out already)."""
+    steps = FollowUpQueries(session).steps(case_ids=[r[0] for r in rows]) if rows else []
+    return [r for r in rows if not closed_since_return([s for s in steps if s.case_id == r[0]])]
 
 
 def _case(row: tuple, names: dict[int, str], prints: dict[int, datetime]) -> CaseRow:
@@ -232,14 +280,31 @@ class Breakdowns:
     cases_by_clerk: dict[str, int]
     cases_by_item: dict[str, int]  # item name → cases
     evaluations_by_level: dict[int, int]  # 1..5, every level present
+    wait_buckets: dict[int, int]  # index in WAIT_BUCKETS → called tickets that waited that long
+    before_days: int = 0  # earlier same weekdays averaged below (0: no comparison)
+    arrivals_before: dict[int, float] = field(default_factory=dict)  # hour → average arrivals on those days
+    served_before: dict[int, float] = field(default_factory=dict)
+
+
+def wait_bucket(minutes: float) -> int:
+    """The index in WAIT_BUCKETS of a wait: [low, high) minutes, the last one open-ended."""
+    return next(i for i, (_low, high) in enumerate(WAIT_BUCKETS) if high is None or minutes < high)
+
+
+def _by_hour(snap: Snapshot, tickets: Iterable[TicketRow]) -> tuple[Tally, Tally]:
+    hour = lambda at: snap.zone_clock.local(at).hour  # noqa: E731 - the hall's hour
+    rows = list(tickets)
+    return (Tally(hour(t.issued_at) for t in rows),
+            Tally(hour(t.finished_at) for t in rows if t.state == "done" and t.finished_at))
 
 
 def breakdowns(snap: Snapshot) -> Breakdowns:
-    hour = lambda at: snap.zone_clock.local(at).hour  # noqa: E731 - the hall's hour
-    arrivals = Tally(hour(t.issued_at) for t in snap.tickets)
-    served = Tally(hour(t.finished_at) for t in snap.tickets if t.state == "done" and t.finished_at)
-    busy = set(arrivals) | set(served)
+    arrivals, served = _by_hour(snap, snap.tickets)
+    before_arrivals, before_served = _by_hour(snap, snap.before.tickets if snap.before else ())
+    days = len(snap.before.open_days) if snap.before else 0
+    busy = set(arrivals) | set(served) | set(before_arrivals) | set(before_served)
     hours = tuple(range(min(busy | {8}), max(busy | {17}) + 1))
+    average = lambda tally: {h: round(tally[h] / days, 2) for h in hours} if days else {}  # noqa: E731
     done = [t for t in snap.tickets if t.state == "done"]
     levels = Tally(e.level for e in snap.evaluations if e.level is not None)
     return Breakdowns(
@@ -250,7 +315,14 @@ def breakdowns(snap: Snapshot) -> Breakdowns:
         cases_by_clerk=_sorted(Tally(c.clerk for c in snap.cases if c.clerk)),
         cases_by_item=dict(Tally(c.item_name for c in snap.cases).most_common()),
         evaluations_by_level={lv: levels[lv] for lv in range(1, 6)},
+        wait_buckets=_wait_buckets(snap.tickets),
+        before_days=days, arrivals_before=average(before_arrivals), served_before=average(before_served),
     )
+
+
+def _wait_buckets(tickets: Iterable[TicketRow]) -> dict[int, int]:
+    tally = Tally(wait_bucket(t.wait_min) for t in tickets if t.wait_min is not None)
+    return {index: tally[index] for index in range(len(WAIT_BUCKETS))}
 
 
 # -- drill-down: the rows behind a number or a bar -----------------------------------------------------
@@ -261,8 +333,9 @@ class Drill:
     rows: tuple
 
 
-def _tickets(snap: Snapshot, keep: Callable[[TicketRow], bool], key: Callable | None = None) -> Drill:
-    rows = [t for t in snap.tickets if keep(t)]
+def _tickets(snap: Snapshot, keep: Callable[[TicketRow], bool], key: Callable | None = None,
+             source: Iterable[TicketRow] | None = None) -> Drill:
+    rows = [t for t in (snap.tickets if source is None else source) if keep(t)]
     return Drill("tickets", tuple(sorted(rows, key=key, reverse=True) if key else rows))
 
 
@@ -287,6 +360,12 @@ def drill(snap: Snapshot, what: str, value: object = None) -> Drill:
         return _tickets(snap, lambda t: done(t) and test(t))
     if what == "no_show":
         return _tickets(snap, lambda t: t.state == "no_show")
+    if what in ("arrivals_before_by_hour", "served_before_by_hour"):  # the earlier same weekdays' tickets
+        at = (lambda t: t.issued_at) if what == "arrivals_before_by_hour" else (lambda t: t.finished_at)
+        keep = lambda t: hour(at(t)) == value and (what == "arrivals_before_by_hour" or done(t))  # noqa: E731
+        return _tickets(snap, keep, source=snap.before.tickets if snap.before else ())
+    if what == "wait_distribution":  # value: the index in WAIT_BUCKETS
+        return _tickets(snap, lambda t: t.wait_min is not None and wait_bucket(t.wait_min) == value, by_wait)
     if what in ("avg_wait_min", "p90_wait_min"):
         return _tickets(snap, lambda t: t.wait_min is not None, by_wait)
     if what in ("avg_service_min", "p90_service_min"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from hallapp.bootstrap import AppContext
-from hallapp.domain.cases import Decision, MaterialStatus, allowed_decisions
+from hallapp.domain.cases import CaseError, Decision, MaterialStatus, allowed_decisions
 from hallapp.domain.clock import Clock, FixedClock, hall_clock, using
 from hallapp.domain.evaluation import REASON_TEXTS
 from hallapp.domain.identity import manual_identity
@@ -16,7 +16,7 @@ from hallapp.domain.idnumber import make_id_number
 from hallapp.domain.regions import default_regions
 from hallapp.domain.staff import Role
 from hallapp.domain.workdays import HolidayCalendar
-from hallapp.services import cases, catalog, documents, evaluation, queue, scanning, visit_times
+from hallapp.services import case_documents, cases, catalog, evaluation, queue, scanning, visit_times
 from hallapp.services.hall import HallInfo, ensure_demo_hall
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高欧阳"
@@ -45,12 +45,19 @@ def seed_cases(app: AppContext, count: int, *, seed: int = 2026, plan: str | Non
     clerks = _clerks(app, info.id)
     numbers = []
     for index in range(count):
-        item = catalog.checklist(app.db, item_code or rng.choice(items))
+        item = _checklist(app, item_code or rng.choice(items))
         counter = 1 + index % max(1, len(info.counters))
         clerk = clerks[(counter - 1) % len(clerks)] if clerks else (None, "demo")
         intake = _intake(rng, index, item, plan, pdf, counter, clerk, calendar, clock)
         numbers.append(cases.submit_intake(app.db, app.home, info.id, intake, calendar=calendar, clock=clock).number)
     return numbers
+
+
+def _checklist(app: AppContext, code: str) -> catalog.ItemChecklist:
+    item = catalog.checklist(app.db, code)
+    if item is None:  # an item_code not in the catalog (or withdrawn)
+        raise CaseError("case.item_not_in_catalog", item=code)
+    return item
 
 
 def _intake(rng: random.Random, index: int, item: catalog.ItemChecklist, plan: str | None, pdf: bytes, counter: int,
@@ -60,10 +67,11 @@ def _intake(rng: random.Random, index: int, item: catalog.ItemChecklist, plan: s
     county = rng.choice(HOME_COUNTIES)
     birth = date(rng.randint(1950, 2002), rng.randint(1, 12), rng.randint(1, 28))
     name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+    region = default_regions().lookup(county)  # HOME_COUNTIES are all in the table (tests/unit)
     applicant = manual_identity(name=name, id_number=make_id_number(county, birth, rng.randint(1, 999)),
                                 today=clock.today(), long_term=birth.year < 1975,
                                 valid_to=None if birth.year < 1975 else date(2035, 1, 1),
-                                address=f"{default_regions().lookup(county).full_name}示例路{index + 1}号")
+                                address=f"{region.full_name if region else county}示例路{index + 1}号")
     outcome = plan or rng.choices(PLANS, weights=(6, 2, 2))[0]
     materials = _materials(item, outcome, pdf)
     allowed = allowed_decisions([(line.required, line.key, m.status) for line, m in zip(item.lines, materials, strict=True)])
@@ -127,7 +135,8 @@ def seed_history(app: AppContext, days: int, tickets_per_day: int, *, seed: int 
     clock = clock or hall_clock()
     info = ensure_demo_hall(app.db)
     history = _History(app, info, rng, clock)
-    day, chosen = clock.today(), []
+    day = clock.today()
+    chosen: list[date] = []
     while len(chosen) < days:
         day -= timedelta(days=1)
         if day.weekday() < 5:  # the hall is closed at weekends
@@ -213,12 +222,12 @@ class _History:
         return fixed.now()
 
     def _case(self, ticket_id: int, counter: int, clerk: tuple[int | None, str], fixed: FixedClock) -> str:
-        item = catalog.checklist(self.app.db, self.rng.choice(self.items))
+        item = _checklist(self.app, self.rng.choice(self.items))
         intake = _intake(self.rng, self.cases, item, None, self.pdf, counter, clerk, self.calendar, fixed, ticket_id)
         self.cases += 1
         return cases.submit_intake(self.app.db, self.app.home, self.info.id, intake, calendar=self.calendar,
                                    clock=fixed).number
 
     def _printed_kind(self, number: str) -> str:
-        kinds = documents.available(self.app.db, number)
+        kinds = case_documents.available(self.app.db, number)
         return kinds[0].value if kinds else "receipt"

@@ -23,14 +23,18 @@ import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hallapp import __version__
 from hallapp.config import Settings, SettingsError, flat_items, load_settings, shown_value
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home
 
+if TYPE_CHECKING:
+    from hallapp.storage import Database
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FOLDER = "hallapp-diagnostics"
 DEFAULT_LOG_LINES = 500
@@ -112,13 +116,13 @@ def devices(settings: Settings, demo: bool) -> dict[str, Any]:
             "overview": _bounded(lambda: detect.overview(settings, demo=demo), DEVICE_TIMEOUT_S)}
 
 
-def self_tests(home: Home) -> Any:  # noqa: ANN401 - whatever the self-test module records
+def self_tests(home: Home) -> Any:
     selftest = importlib.import_module("hallapp.devices.selftest")
     return selftest.last_results(home)
 
 
-def sync_counts(db: Any) -> dict[str, Any]:  # noqa: ANN401 - a hallapp.storage.Database
-    from hallapp.sync.status import sync_status
+def sync_counts(db: Database) -> dict[str, Any]:
+    from hallapp.sync.outbox_view import sync_status
 
     return sync_status(db)
 
@@ -136,7 +140,7 @@ def log_tail(logs_dir: Path, lines: int) -> str:
 
 # --- the zip ------------------------------------------------------------------------------------
 
-def collect(home: Home, *, demo: bool = False, log_lines: int = DEFAULT_LOG_LINES, db: Any = None) -> bytes:  # noqa: ANN401
+def collect(home: Home, *, demo: bool = False, log_lines: int = DEFAULT_LOG_LINES, db: Database | None = None) -> bytes:
     """The diagnostics zip as bytes. `db`: an open Database for the outbox counts (None: opened here
     without migrating, so a broken database is reported, not repaired)."""
     notes: dict[str, str] = {}
@@ -161,7 +165,7 @@ def collect(home: Home, *, demo: bool = False, log_lines: int = DEFAULT_LOG_LINE
     return _zip(files)
 
 
-def _part(notes: dict[str, str], name: str, fn: Callable[[], Any]) -> Any:  # noqa: ANN401
+def _part(notes: dict[str, str], name: str, fn: Callable[[], T]) -> T | None:
     """One part, or None with a note: diagnostics are asked for when things are broken."""
     try:
         return fn()
@@ -175,7 +179,7 @@ def _part(notes: dict[str, str], name: str, fn: Callable[[], Any]) -> Any:  # no
     return None
 
 
-def _with_db(home: Home, settings: Settings, demo: bool, db: Any, fn: Callable[[Any], Any]) -> Any:  # noqa: ANN401
+def _with_db(home: Home, settings: Settings, demo: bool, db: Database | None, fn: Callable[[Database], T]) -> T:
     if db is not None:
         return fn(db)
     from hallapp.bootstrap import database_url
@@ -190,7 +194,7 @@ def _with_db(home: Home, settings: Settings, demo: bool, db: Any, fn: Callable[[
         opened.dispose()
 
 
-def _bounded(fn: Callable[[], Any], timeout_s: float) -> Any:  # noqa: ANN401
+def _bounded(fn: Callable[[], T], timeout_s: float) -> T | None:
     """fn() in a daemon thread, given up after timeout_s (a probe stuck in a driver call)."""
     box: dict[str, Any] = {}
 
@@ -210,11 +214,11 @@ def _bounded(fn: Callable[[], Any], timeout_s: float) -> Any:  # noqa: ANN401
     return box.get("value")
 
 
-def _json(value: Any) -> str:  # noqa: ANN401
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, default=_plain) + "\n"
 
 
-def _plain(value: Any) -> Any:  # noqa: ANN401
+def _plain(value: Any) -> Any:
     """Dataclasses, enums, paths and times from the device modules, as JSON can hold them."""
     import dataclasses
     import datetime

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from hallapp.domain.errors import CodedError, register
 from hallapp.domain.regions import county_status, default_regions
@@ -17,7 +19,7 @@ from hallapp.storage.models import Counter, Hall
 
 log = logging.getLogger(__name__)
 
-_HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,36}$")
+_HALL_CODE = re.compile(r"^[0-9A-Za-z]{4,30}$")
 MAX_COUNTERS = 99  # as the set-up dialog allows
 
 
@@ -27,7 +29,7 @@ class SetupError(CodedError):
 
 register({
     "setup.name_missing": "Fill in the hall's name.",
-    "setup.bad_hall_code": "The hall code is 4 to 36 letters or digits.",
+    "setup.bad_hall_code": "The hall code is 4 to 30 letters or digits.",
     "setup.bad_region": "The region code is 6 digits.",
     "setup.unknown_region": "Region code {region} is not in the current table of regions.",
     "setup.already_done": "This database already holds a hall; it cannot be set up again.",
@@ -148,6 +150,22 @@ def add_counters(db: Database, actor: str, count: int) -> list[int]:
     return numbers
 
 
+def set_hall_wide(db: Database, key: str, value: Any, actor: str) -> bool:
+    """Store one hall-wide setting (already validated by hallapp.config) for every counter of a shared
+    database, audited with the old and new value. Returns False when it already had this value."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    with db.unit_of_work(write=True) as uow:
+        hall = uow.halls.the_hall()
+        if hall is None:
+            raise SetupError("setup.not_done")
+        before = uow.shared.put_hall_setting(hall.id, key, text, actor)
+        if before == text:
+            return False
+        uow.audit.append("hall_setting_changed", actor=actor, subject=f"setting:{key}",
+                         before=None if before is None else json.loads(before), after=value)
+    return True
+
+
 class _Within:
     """A stand-in Database whose unit of work is the caller's open one: lets a service written for a
     Database join the set-up transaction (queue.ensure_default_categories has no uow variant yet)."""
@@ -156,7 +174,7 @@ class _Within:
         self._uow = uow
 
     @contextmanager
-    def unit_of_work(self, *, write: bool = False) -> Iterator[UnitOfWork]:  # noqa: ARG002
+    def unit_of_work(self, *, write: bool = False) -> Iterator[UnitOfWork]:
         yield self._uow
 
 

@@ -14,12 +14,20 @@ class OutputError(ValueError):
     """The target file cannot or must not be written; the message says what to do instead."""
 
 
+def refuse_own_file(home: Home, out: Path, database: Path | None = None) -> None:
+    """Never one of the program's own files: anything in the home, nor the database wherever it lives
+    (followed through symlinks). The command line and the window both ask this before any work."""
+    if home.contains(out):
+        raise OutputError(f"{out} is inside the hallapp home ({home.root}), whose files are the program's own: "
+                          "choose a file elsewhere")
+    if database is not None and out.resolve() == database.resolve():
+        raise OutputError(f"{out} is the hallapp database: choose another file")
+
+
 def check_target(home: Home, out: Path, *, overwrite: bool, database: Path | None = None) -> None:
     """Refuse the home's files (and the database wherever it lives), folders, missing folders, and an
     existing file unless `overwrite`."""
-    if home.contains(out) or (database is not None and out.resolve() == database.resolve()):
-        raise OutputError(f"{out} is inside the hallapp home ({home.root}), whose files are the program's own: "
-                          "choose a file elsewhere")
+    refuse_own_file(home, out, database)
     if out.is_dir():
         raise OutputError(f"{out} is a folder: give the name of a file to write")
     if not out.parent.is_dir():

@@ -3,12 +3,13 @@
 On a shared database several PCs make one hall; a technician may set two of them to the same
 counter number, or a clerk may stay logged in on a PC she left. Neither is refused (the hall must
 keep working), both are shown: in the counter window's status line, at login and in
-`hallapp counters list`. A PC not seen for STALE_SECONDS counts as gone.
+`hallapp counters list` (with a PC set to a counter the hall lacks). A PC not seen for STALE_SECONDS counts as gone.
 """
 
 from __future__ import annotations
 
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -92,6 +93,46 @@ def doubled_counters(db: Database, *, now: datetime | None = None) -> dict[int, 
         if p.role == "counter" and p.counter_number is not None:
             by_counter.setdefault(p.counter_number, []).append(p)
     return {number: pcs for number, pcs in by_counter.items() if len(pcs) > 1}
+
+
+def problems(db: Database, counters: Sequence[int], *, now: datetime | None = None) -> list[str]:
+    """What a technician should fix, one English line each (`hallapp counters list`): two live PCs on one
+    counter, one clerk logged in on two PCs, a PC set to a counter the hall does not have."""
+    live = alive(db, now=now)
+    lines = [f"counter {number} is set on {len(pcs)} PCs at once ({_hosts(pcs)}): they serve each other's "
+             "tickets; give one of them another `hallapp config set counter.number N`"
+             for number, pcs in sorted(doubled_counters(db, now=now).items())]
+    by_clerk: dict[str, list[Presence]] = {}
+    for p in live:
+        if p.staff_username:
+            by_clerk.setdefault(p.staff_username, []).append(p)
+    lines += [f"{user} is logged in on {len(pcs)} PCs ({_hosts(pcs)}): log out where {user} is not working"
+              for user, pcs in sorted(by_clerk.items()) if len(pcs) > 1]
+    lines += [f"PC {p.host} is set to counter {p.counter_number}, which this hall does not have: set one of the "
+              "hall's counters there (`hallapp config set counter.number N`) or add counters (`hallapp counters add N`)"
+              for p in live if p.role == "counter" and p.counter_number is not None and p.counter_number not in counters]
+    return lines
+
+
+def _hosts(pcs: Sequence[Presence]) -> str:
+    return ", ".join(sorted(f"{p.host} ({p.installation[:8]})" if _same_host(pcs, p) else p.host for p in pcs))
+
+
+def _same_host(pcs: Sequence[Presence], p: Presence) -> bool:
+    """Two homes on one machine share a host name: then the installation id tells them apart."""
+    return sum(1 for other in pcs if other.host == p.host) > 1
+
+
+def sync_daemons(db: Database, *, besides: str, now: datetime | None = None) -> list[Presence]:
+    """Live sync daemons on PCs other than installation `besides`, most recently seen first."""
+    found = [p for p in alive(db, now=now) if p.role == "sync" and p.installation != besides]
+    return sorted(found, key=lambda p: p.last_seen, reverse=True)
+
+
+def describe(p: Presence) -> str:
+    """A PC as a technician finds it: host name, installation id, when last seen (hall time)."""
+    clock = hall_clock()
+    return f"{p.host} (installation {p.installation}, seen {clock.format(p.last_seen, '%H:%M:%S')})"
 
 
 def sync_hosts(db: Database, *, now: datetime | None = None) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
@@ -220,8 +221,9 @@ def check_in(db: Database, hall_id: int, *, code: str | None = None, id_number: 
             raise QueueError("queue.appointment_expired")
         if (found.slot_start - now).total_seconds() > early * 60:
             raise QueueError("queue.appointment_too_early", minutes=early)
-        if found.ticket_id is not None:
-            return _view(uow, uow.queue.ticket(found.ticket_id))
+        # Checked in before: the same ticket again (the foreign key keeps it; were it gone, a new one beats a crash).
+        if found.ticket_id is not None and (ticket := uow.queue.ticket(found.ticket_id)) is not None:
+            return _view(uow, ticket)
         names = {c.letter: c.name for c in uow.queue.categories(hall_id)}
         view = _issue(uow, hall_id, found.category, names,
                       appointment=(found.code, found.slot_start, found.slot_end))
@@ -252,7 +254,8 @@ def call_next(db: Database, ref: CounterRef) -> TicketView | None:
         return _view(uow, ticket)
 
 
-def _act(db: Database, ref: CounterRef, ticket_id: int, action: str, apply) -> TicketView:  # noqa: ANN001
+def _act(db: Database, ref: CounterRef, ticket_id: int, action: str,
+         apply: Callable[[UnitOfWork, Ticket, Counter, datetime], str | None]) -> TicketView:
     with db.unit_of_work(write=True) as uow:
         counter = _counter(uow, ref)
         ticket = uow.queue.ticket(ticket_id, for_update=True)

@@ -13,6 +13,7 @@ import csv
 import io
 from collections import Counter as Tally
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
@@ -20,10 +21,11 @@ from statistics import mean
 from hallapp.documents.report_pdf import ReportDocument, ReportTable, render_report
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import LEVELS
-from hallapp.services import followups, visit_times
+from hallapp.services import dashboard_summary, followups, visit_times
+from hallapp.services.case_documents import fonts as document_fonts
 from hallapp.services.dashboard import CaseRow, Period, Snapshot, TicketRow, percentile, snapshot
-from hallapp.services.documents import fonts as document_fonts
 from hallapp.storage import Database
+from hallapp.storage.repositories.dashboard import DashboardQueries
 
 FORMATS = ("pdf", "csv", "xlsx")
 VISIT_COLUMNS = ("ticket", "category", "issued_at", "first_called_at", "finished_at", "state", "counter", "clerk",
@@ -88,20 +90,173 @@ def build(db: Database, hall_id: int, hall_name: str, period: Period, kind: str,
           clock: Clock | None = None) -> ReportDocument:
     """The daily (`kind` "daily") or monthly report of `period`, ready to render."""
     clock = clock or hall_clock()
+    if kind != "daily":  # a month of a busy hall is half a million tickets: from grouped counts, not rows
+        return _monthly(db, hall_id, hall_name, period, clock)
     snap = snapshot(db, hall_id, period, clock)
     fig = compute(snap)
     rates = followups.rates(db, period, clock=clock)
     visits = visit_times.visits(snap)
-    title = "日报" if kind == "daily" else "月报"
-    tables = [_counters(fig), _clerks(snap, fig), _items(snap), _levels(fig), _times("按事项：取号至回执（分钟）",
-              visit_times.per_item(visits)), _times("按人员：取号至回执（分钟）", visit_times.per_clerk(visits))]
-    if kind == "monthly":
-        tables.insert(0, _days(snap))
+    daily = kind == "daily"
+    summary = _summary(fig, rates)
+    if daily:  # one page: the times beside the counts they belong to, ticket → receipt among the totals
+        tables = _daily_tables(snap, fig, visits)
+        summary.append(("平均取号至回执（分）", _num(visit_times.overall(visits).avg_to_receipt)))
+    else:
+        tables = [_days(snap), _counters(fig), _clerks(snap, fig), _items(snap), _levels(fig),
+                  _times("按事项：取号至回执（分钟）", visit_times.per_item(visits)),
+                  _times("按人员：取号至回执（分钟）", visit_times.per_clerk(visits))]
     return ReportDocument(
-        hall_name=hall_name, title=f"跨省通办窗口{title}", period_words=_period_words(period),
-        made_at=clock.format(clock.now()), row_limit=5 if kind == "daily" else None,
-        summary=tuple(_summary(fig, rates)), tables=tuple(tables),
+        hall_name=hall_name, title=f"跨省通办窗口{'日报' if daily else '月报'}", period_words=_period_words(period),
+        made_at=clock.format(clock.now()), one_page=daily,
+        summary=tuple(summary), tables=tuple(tables),
         hourly=tuple(_hourly(snap)), notes=(NOTE,))
+
+
+def _monthly(db: Database, hall_id: int, hall_name: str, period: Period, clock: Clock) -> ReportDocument:
+    """The monthly report from the database's grouped counts (report_totals): the same tables the
+    rows would give (tests/integration/test_reports.py recomputes them from the visits export)."""
+    t = report_totals(db, hall_id, period, clock)
+    rates = followups.rates(db, period, clock=clock)
+    fig = t.figures
+    clerks = ReportTable("按人员", ("人员", "办结", "办件"), tuple(
+        (n, str(fig.by_clerk.get(n, 0)), str(t.cases_by_clerk.get(n, 0)))
+        for n in sorted(set(fig.by_clerk) | set(t.cases_by_clerk))), (0.4, 0.3, 0.3))
+    tables = [_days_table(t.days), _counters(fig), clerks, _items_table(t.items), _levels(fig),
+              _times("按事项：取号至回执（分钟）", list(t.times.per_item)),
+              _times("按人员：取号至回执（分钟）", list(t.times.per_clerk))]
+    return ReportDocument(
+        hall_name=hall_name, title="跨省通办窗口月报", period_words=_period_words(period),
+        made_at=clock.format(clock.now()), one_page=False, summary=tuple(_summary(fig, rates)),
+        tables=tuple(tables), hourly=tuple(t.hourly), notes=(NOTE,))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a period's report shows, from grouped counts: no row object per ticket."""
+
+    figures: Figures
+    days: list[tuple[date, int, int, int, int, float | None]]  # day, taken, done, no-shows, cases, mean wait
+    cases_by_clerk: dict[str, int]
+    items: dict[tuple[str, str], Tally]  # (code, name) → decision → cases
+    hourly: list[tuple[int, int, int]]
+    times: dashboard_summary.Times
+
+
+def report_totals(db: Database, hall_id: int, period: Period, clock: Clock | None = None) -> Totals:
+    """compute()'s figures and the monthly tables of `period`, aggregated by the database."""
+    clock = clock or hall_clock()
+    since, until = period.bounds(clock)
+    dates = dashboard_summary._days(period)
+    with db.unit_of_work() as uow:
+        q = DashboardQueries(uow.session)
+        names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
+        groups = q.ticket_groups(hall_id, period.first, period.last)
+        waits = q.wait_spread(hall_id, period.first, period.last)
+        services = q.service_spread(hall_id, period.first, period.last, from_call=True)
+        cases = q.case_groups(hall_id, since, until)
+        levels = q.ticket_evaluation_levels(hall_id, period.first, period.last, since, until)
+        per_day = q.ticket_days(hall_id, period.first, period.last)
+        case_days: Tally[date] = Tally()
+        for slot, n in q.case_slots(hall_id, since, until):
+            case_days[clock.day_of(dashboard_summary._slot_time(slot))] += n
+        arrivals = dashboard_summary._hours(clock, q.ticket_slots(hall_id, dates, finished=False))
+        served = dashboard_summary._hours(clock, q.ticket_slots(hall_id, dates, finished=True))
+        times = dashboard_summary._times(q, hall_id, period.first, period.last, since, until)
+    by_state: Tally[str] = Tally()
+    by_counter: Tally[int] = Tally()
+    by_clerk: Tally[str] = Tally()
+    for state, counter, staff_id, n in groups:
+        by_state[state] += n
+        if state == "done":
+            by_counter.update({counter: n} if counter is not None else {})
+            by_clerk.update({names[staff_id]: n} if names.get(staff_id) else {})
+    decisions: Tally[str] = Tally()
+    by_code: Tally[str] = Tally()
+    by_item: defaultdict[tuple[str, str], Tally[str]] = defaultdict(Tally)
+    cases_by_clerk: Tally[str] = Tally()
+    for decision, _counter, staff_id, code, item, n in cases:
+        decisions[decision] += n
+        by_code[code] += n
+        by_item[(code, item)][decision] += n
+        cases_by_clerk.update({names[staff_id]: n} if names.get(staff_id) else {})
+    answered = {lv: levels.get(lv, 0) for lv in LEVELS}
+    total = sum(answered.values())
+    fig = Figures(
+        issued=sum(by_state.values()), done=by_state["done"], no_show=by_state["no_show"],
+        avg_wait_min=dashboard_summary._mean(waits), p90_wait_min=dashboard_summary._p90(waits),
+        avg_service_min=dashboard_summary._mean(services), p90_service_min=dashboard_summary._p90(services),
+        cases={key: decisions[key] for key in STATE_WORDS}, by_counter=dict(sorted(by_counter.items())),
+        by_clerk=dict(sorted(by_clerk.items())), by_item=dict(sorted(by_code.items())), by_level=answered,
+        satisfaction_pct=round(100 * sum(n for lv, n in answered.items() if lv <= 3) / total, 1) if total else None)
+    return Totals(fig, _day_rows(dates, per_day, case_days), dict(cases_by_clerk), dict(by_item),
+                  _hour_rows(arrivals, served), times)
+
+
+def _day_rows(dates: list[date], per_day: list[tuple], case_days: Tally) -> list[tuple]:
+    rows = []
+    for day in dates:
+        of_day = [r for r in per_day if r[0] == day]
+        called, waited = sum(r[3] for r in of_day), sum(r[4] for r in of_day)
+        rows.append((day, sum(r[2] for r in of_day), sum(r[2] for r in of_day if r[1] == "done"),
+                     sum(r[2] for r in of_day if r[1] == "no_show"), case_days[day],
+                     _round(waited / called / 6e7) if called else None))
+    return rows
+
+
+def _hour_rows(arrivals: Tally, served: Tally) -> list[tuple[int, int, int]]:
+    busy = set(arrivals) | set(served) | {8, 17}
+    return [(h, arrivals[h], served[h]) for h in range(min(busy), max(busy) + 1)]
+
+
+def _days_table(days: list[tuple]) -> ReportTable:
+    rows = tuple((f"{d.month}月{d.day}日", str(n), str(done), str(absent), str(cases), _num(wait))
+                 for d, n, done, absent, cases, wait in days)
+    return ReportTable("按日", ("日期", "取号", "办结", "过号", "办件", "平均等候"), rows,
+                       (0.2, 0.16, 0.16, 0.16, 0.16, 0.16))
+
+
+def _items_table(items: dict[tuple[str, str], Tally]) -> ReportTable:
+    rows = tuple((name, code, str(sum(t.values())), *(str(t[k]) for k in STATE_WORDS))
+                 for (code, name), t in sorted(items.items(), key=lambda kv: -sum(kv[1].values())))
+    return ReportTable("按事项", ("事项", "编码", "办件", "受理", "容缺", "告知"), rows, (0.34, 0.18, 0.1, 0.12, 0.13, 0.13))
+
+
+def _daily_tables(snap: Snapshot, fig: Figures, visits: list[visit_times.VisitTime]) -> list[ReportTable]:
+    """Evaluations (beside the chart), counters, clerks with their times, items with theirs; largest first,
+    so a list cut to fit the page keeps its busiest rows."""
+    cases_by_counter = Tally(c.counter for c in snap.cases if c.counter is not None)
+    counters = tuple((f"{n}号窗口", str(done), str(cases_by_counter.get(n, 0)))
+                     for n, done in sorted(fig.by_counter.items(), key=lambda kv: (-kv[1], kv[0])))
+    return [_levels(fig, share=1 / 3), ReportTable("按窗口", ("窗口", "办结", "办件"), counters, (0.4, 0.3, 0.3), 1 / 3),
+            _clerk_times(snap, fig, visits), _item_times(snap, visits)]
+
+
+def _clerk_times(snap: Snapshot, fig: Figures, visits: list[visit_times.VisitTime]) -> ReportTable:
+    cases = Tally(c.clerk for c in snap.cases if c.clerk)
+    times = {s.label: s for s in visit_times.per_clerk(visits)}
+    names = sorted(set(fig.by_clerk) | set(cases), key=lambda n: (-fig.by_clerk.get(n, 0), n))
+    rows = tuple((n, str(fig.by_clerk.get(n, 0)), str(cases.get(n, 0)), *_receipt_times(times.get(n))) for n in names)
+    return ReportTable("按人员（时长：分钟）", ("人员", "办结", "办件", "至叫号", "至回执", "90%至回执"), rows,
+                       (0.25, 0.12, 0.12, 0.17, 0.17, 0.17), 2 / 3)
+
+
+def _item_times(snap: Snapshot, visits: list[visit_times.VisitTime]) -> ReportTable:
+    groups: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for case in snap.cases:
+        groups[(case.item_code, case.item_name)][case.decision] += 1
+    times = {s.label: s for s in visit_times.per_item(visits)}
+    ordered = sorted(groups.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
+    rows = tuple((name, code, str(sum(t.values())), *(str(t[k]) for k in STATE_WORDS),
+                  *_receipt_times(times.get(name))[1:]) for (code, name), t in ordered)
+    return ReportTable("按事项（时长：分钟）", ("事项", "编码", "办件", "受理", "容缺", "告知", "至回执", "90%至回执"), rows,
+                       (0.28, 0.16, 0.08, 0.08, 0.08, 0.08, 0.12, 0.12))
+
+
+def _receipt_times(summary: visit_times.TimesSummary | None) -> tuple[str, str, str]:
+    """Ticket → first call, → receipt, and its 90th percentile, in minutes."""
+    if summary is None:
+        return "—", "—", "—"
+    return _num(summary.avg_to_call), _num(summary.avg_to_receipt), _num(summary.p90_to_receipt)
 
 
 def _summary(fig: Figures, rates: followups.Rates) -> list[tuple[str, str]]:
@@ -137,8 +292,9 @@ def _items(snap: Snapshot) -> ReportTable:
     return ReportTable("按事项", ("事项", "编码", "办件", "受理", "容缺", "告知"), rows, (0.34, 0.18, 0.1, 0.12, 0.13, 0.13))
 
 
-def _levels(fig: Figures) -> ReportTable:
-    return ReportTable("评价", ("等级", "数量"), tuple((LEVELS[lv], str(n)) for lv, n in fig.by_level.items()), (0.5, 0.5))
+def _levels(fig: Figures, share: float = 1.0) -> ReportTable:
+    rows = tuple((LEVELS[lv], str(n)) for lv, n in fig.by_level.items())
+    return ReportTable("评价", ("等级", "数量"), rows, (0.5, 0.5), share)
 
 
 def _times(title: str, summaries: list[visit_times.TimesSummary]) -> ReportTable:
@@ -199,7 +355,7 @@ def render(doc: ReportDocument, fmt: str, font_paths: tuple[str, ...]) -> bytes:
 
 
 def _sections(doc: ReportDocument) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
-    hourly = [(f"{h}:00", str(a), str(s)) for h, a, s in doc.hourly]
+    hourly: list[tuple[str, ...]] = [(f"{h}:00", str(a), str(s)) for h, a, s in doc.hourly]
     return [("汇总", ("项目", "数值"), list(doc.summary)), ("按小时", ("时段", "取号", "办结"), hourly),
             *((t.title, t.header, list(t.rows)) for t in doc.tables)]
 
@@ -253,7 +409,7 @@ def visit_rows(snap: Snapshot) -> list[dict[str, str]]:
     clock = snap.zone_clock
     stamp = lambda at: clock.local(at).isoformat(timespec="seconds") if at else ""  # noqa: E731 - hall offset
     by_ticket: dict[int, list[CaseRow]] = defaultdict(list)
-    loose = []
+    loose: list[CaseRow] = []
     ticket_ids = {t.id for t in snap.tickets}
     for case in snap.cases:
         (by_ticket[case.ticket_id] if case.ticket_id in ticket_ids else loose).append(case)
@@ -263,8 +419,9 @@ def visit_rows(snap: Snapshot) -> list[dict[str, str]]:
     return rows
 
 
-def _ticket_row(ticket: TicketRow | None, cases: list[CaseRow], level: int | None, stamp) -> dict[str, str]:  # noqa: ANN001
-    def joined(get) -> str:  # noqa: ANN001
+def _ticket_row(ticket: TicketRow | None, cases: list[CaseRow], level: int | None,
+                stamp: Callable[[datetime | None], str]) -> dict[str, str]:
+    def joined(get: Callable[[CaseRow], str]) -> str:
         return SEPARATOR.join(get(c) for c in cases)
     row = dict.fromkeys(VISIT_COLUMNS, "")
     if ticket is not None:

@@ -1,9 +1,10 @@
 """The retention policy: once the platform has confirmed everything of a case and `retention.days`
 have passed, this PC no longer needs the applicant's scans or personal fields; the platform and the
 handling authority hold the case. Purged: scans on disk, name, ID number (and its index), birth
-date, address, phone, delivery address, the outbox payloads. Kept: the case row (number, item,
-states, times), material hashes and pages, outbox states, evaluations and the audit trail, so the
-statistics and the tamper-evident history do not change.
+date, address, phone, delivery address, the outbox payloads, an e-licence's number and issuer (its
+file is one of the scans). Kept: the case row (number, item, states, times), material hashes and
+pages, outbox states, evaluations, consent rows and the audit trail, so the statistics and the
+tamper-evident history do not change.
 
 The database is purged first, in one transaction, and scans are deleted after it commits: a crash
 in between leaves only encrypted files no live case refers to, which the next run deletes.
@@ -17,8 +18,8 @@ from datetime import datetime, timedelta
 
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home
-from hallapp.services import material_store
-from hallapp.storage import Database
+from hallapp.storage import Database, material_store
+from hallapp.storage.repositories.licences import LicenceRepository
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def purge(db: Database, home: Home, *, days: int, actor: str = "system", dry_run
             stamp = now or hall_clock().now()
             for case in found:
                 uow.cases.purge_personal(case, stamp)
+                LicenceRepository(uow.session).purge_of_case(case.id)  # 电子证照: number and issuer
                 uow.audit.append("case_purged", actor=actor, subject=f"case:{case.number}", days=days)
         numbers = tuple(c.number for c in found)
     if dry_run:

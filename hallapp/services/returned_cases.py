@@ -14,15 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hallapp.domain.cases import CaseError, CaseState, check_transition
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.errors import CodedError, register
+from hallapp.domain.outbox import OutboxState
 from hallapp.storage import Database
 from hallapp.storage.models.followup import CaseFollowUp
 from hallapp.storage.repositories.followups import FollowUpQueries, StepRow
 from hallapp.sync.outbox import enqueue_case
+
+if TYPE_CHECKING:
+    from hallapp.storage import UnitOfWork
+    from hallapp.storage.models import Case, OutboxEntry
 
 CONTACT_OUTCOMES = ("reached", "unreachable")
 _REVISION = re.compile(r":r(\d+)$")
@@ -76,8 +81,11 @@ class Worklist:
     attention: tuple[AttentionEntry, ...]
 
 
-def _closed(steps: list[StepRow]) -> bool:
-    return any(s.action == "closed" for s in steps)
+def closed_since_return(steps: list[StepRow]) -> bool:
+    """Closed since its last return: a close before a resubmission belongs to an earlier return."""
+    last = max((i for i, s in enumerate(steps) if s.action == "resubmitted"), default=-1)
+    return any(s.action == "closed" for s in steps[last + 1:])
+
 
 
 def worklist(db: Database, hall_id: int) -> Worklist:
@@ -91,9 +99,9 @@ def worklist(db: Database, hall_id: int) -> Worklist:
     returned = tuple(ReturnedCase(i, number, item, clerk or "", saved, changed, reason or "", name, phone or agent or "",
                                   tuple(by_case[i]))
                      for i, number, item, clerk, saved, changed, reason, name, phone, agent in cases
-                     if not _closed(by_case[i]))
+                     if not closed_since_return(by_case[i]))
     attention = tuple(AttentionEntry(i, number, kind, error or "", attempts, since, tuple(by_entry[i]))
-                      for i, number, kind, error, attempts, since in entries if not _closed(by_entry[i]))
+                      for i, number, kind, error, attempts, since in entries if not closed_since_return(by_entry[i]))
     return Worklist(returned, attention)
 
 
@@ -104,7 +112,7 @@ def _text(value: str, what: str) -> str:
     return text
 
 
-def _returned_case(uow: Any, number: str) -> Any:  # noqa: ANN401 - UnitOfWork, Case
+def _returned_case(uow: UnitOfWork, number: str) -> Case:
     case = uow.cases.by_number(number.strip(), for_update=True)
     if case is None:
         raise ReturnedCaseError("returned.not_found", number=number)
@@ -130,10 +138,10 @@ class _AsAccepted:
     """The returned case seen as the acceptance it was, so the outbox builds the same kind of record
     (enqueue_case sends only accepted states; a 容缺 record keeps its gap while materials are owed)."""
 
-    def __init__(self, case: Any) -> None:  # noqa: ANN401 - Case
+    def __init__(self, case: Case) -> None:
         self._case = case
 
-    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._case, name)
 
     @property
@@ -158,7 +166,7 @@ def resubmit(db: Database, number: str, *, changes: str, actor: str, staff_id: i
         check_transition(case.state, CaseState.SUBMITTED)
         revision = next_revision([r.client_id for r in uow.outbox.by_case_number(case.number)])
         try:
-            client_id = enqueue_case(uow, _AsAccepted(case), revision=revision)
+            client_id = enqueue_case(uow, cast("Case", _AsAccepted(case)), revision=revision)
         except CaseError as exc:  # the record lacks a field the platform needs: nothing is saved
             raise ReturnedCaseError(exc.code, **exc.params) from exc
         if client_id is None:  # _AsAccepted is always a sendable state: a guard, not a path
@@ -182,9 +190,9 @@ def close_case(db: Database, number: str, *, reason: str, actor: str, staff_id: 
         uow.audit.append("returned_closed", actor=actor, subject=f"case:{case.number}")
 
 
-def _attention_entry(uow: Any, entry_id: int) -> Any:  # noqa: ANN401 - UnitOfWork, OutboxEntry
+def _attention_entry(uow: UnitOfWork, entry_id: int) -> OutboxEntry:
     entry = FollowUpQueries(uow.session).entry(entry_id)
-    if entry is None or entry.state != "needs_attention":
+    if entry is None or entry.state != OutboxState.NEEDS_ATTENTION:
         raise ReturnedCaseError("returned.entry_done")
     return entry
 

@@ -85,7 +85,7 @@ def login(db: Database, username: str, password: str, security: SecuritySettings
     return replace(outcome, elsewhere=hosts)
 
 
-def _attempt(uow, username: str, password: str, security: SecuritySettings,  # noqa: ANN001
+def _attempt(uow: UnitOfWork, username: str, password: str, security: SecuritySettings,
              now: datetime) -> StaffSession | LoginError:
     staff = uow.staff.by_username(username, for_update=True)
     if staff is None or not staff.active:

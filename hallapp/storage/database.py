@@ -9,11 +9,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, func, inspect, select
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
 
 from hallapp.storage import sealing
 from hallapp.storage.uow import UnitOfWork
@@ -21,6 +23,9 @@ from hallapp.storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# A dead database server is reported within seconds (psycopg's own default waits 130 s per attempt);
+# database.connect_timeout_s overrides it, as does a connect_timeout=N in the URL itself.
+CONNECT_TIMEOUT_S = 5
 
 
 class DatabaseError(RuntimeError):
@@ -33,7 +38,7 @@ def sqlite_url(path: Path) -> str:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection: Any, _record: object) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's implicit one is deferred
         # and can't be made IMMEDIATE), see the SQLAlchemy pysqlite "serializable" recipe.
         dbapi_connection.isolation_level = None
@@ -47,7 +52,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn: Connection) -> None:
         # A writer takes the lock up front so that two writers queue on busy_timeout instead of
         # failing with "database is locked" when a read transaction tries to upgrade.
         immediate = conn.get_execution_options().get("hallapp_write", False)
@@ -72,12 +77,19 @@ class Database:
     SQLite file (the home's layout), else the current home's.
     """
 
-    def __init__(self, url: str, *, echo: bool = False, keys_dir: Path | None = None) -> None:
+    def __init__(self, url: str, *, echo: bool = False, keys_dir: Path | None = None,
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S, pool: bool = True) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.connect_timeout_s = max(1, round(connect_timeout_s))
         kwargs: dict = {"echo": echo}
         if not self.is_sqlite:
-            kwargs.update(pool_pre_ping=True, pool_size=5)
+            if pool:
+                kwargs.update(pool_pre_ping=True, pool_size=5)
+            else:  # one look, then gone (settings read before the app opens its own engine)
+                kwargs["poolclass"] = NullPool
+            if "connect_timeout" not in self.url.query:
+                kwargs["connect_args"] = {"connect_timeout": self.connect_timeout_s}
         self.engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
@@ -90,7 +102,7 @@ class Database:
     def _default_keys_dir(self) -> Path:
         if self.sqlite_file is not None:
             return self.sqlite_file.resolve().parent / "keys"
-        from hallapp.home import current_home  # noqa: PLC0415 - only for PostgreSQL / in-memory
+        from hallapp.home import current_home
 
         return current_home().keys_dir
 
@@ -99,9 +111,12 @@ class Database:
         with self._sealer_lock:
             if self._sealer is None:
                 try:
-                    key = sealing.load_key(self.keys_dir) or sealing.create_key(self.keys_dir)
+                    key: bytes | None = sealing.load_key(self.keys_dir) or sealing.create_key(self.keys_dir)
                 except FileExistsError:  # another process made it a moment ago
                     key = sealing.load_key(self.keys_dir)
+                if key is None:  # ...and removed again before we could read it
+                    raise sealing.SealingError(f"{self.keys_dir / sealing.KEY_FILE} was created and removed again while "
+                                               "hallapp started: start hallapp again; if it recurs, ask the technician")
                 self._sealer = sealing.Sealer(key)
             return self._sealer
 
@@ -132,12 +147,23 @@ class Database:
         except SQLAlchemyError as exc:
             session.rollback()
             log.error("database error: %s", type(exc).__name__)
-            raise DatabaseError(f"数据库操作失败 ({type(exc).__name__}): {exc.args[0] if exc.args else ''}") from exc
+            raise DatabaseError(self._message(exc)) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    def _message(self, exc: SQLAlchemyError) -> str:
+        """What a person reads. A PostgreSQL server that is away (no SQLSTATE: the connection itself failed)
+        is named with what to check, never with the password."""
+        if self.is_sqlite or not isinstance(exc, OperationalError) or getattr(exc.orig, "sqlstate", "") is not None:
+            return f"数据库操作失败 ({type(exc).__name__}): {exc.args[0] if exc.args else ''}"
+        where = f"{self.url.host or 'localhost'}:{self.url.port or 5432}"
+        timed_out = "timeout" in str(exc.orig).lower()
+        reason = f"no answer within {self.connect_timeout_s} s" if timed_out else type(exc.orig).__name__
+        return (f"cannot reach the hall's database server {where} ({reason}): check that the server runs and "
+                "the network to it, and database.url")
 
     def upgrade(self) -> None:
         """Check a SQLite file, then apply migrations (at every start)."""
@@ -158,14 +184,16 @@ class Database:
             if self.is_sqlite:
                 raise DatabaseError(f"cannot open the database file {self.sqlite_file} ({type(exc).__name__}): "
                                     "check that it is a hallapp database and that the folder is writable") from exc
+            if isinstance(exc, OperationalError) and getattr(exc.orig, "sqlstate", "") is None:
+                raise DatabaseError(self._message(exc)) from exc
             raise DatabaseError(
                 f"无法打开数据库 {self.display_url} ({type(exc).__name__})，请检查 database.url 设置和数据库服务器"
             ) from exc
 
     def _recorded_key(self) -> str | None:
         """The key id this database's sealed values need, if any value is sealed yet."""
-        from hallapp.storage.models import Applicant, Case, OutboxEntry  # noqa: PLC0415
-        from hallapp.storage.models.case import SealingKey  # noqa: PLC0415
+        from hallapp.storage.models import Applicant, Case, OutboxEntry
+        from hallapp.storage.models.case import SealingKey
 
         with self.engine.connect() as conn:
             if not inspect(conn).has_table(SealingKey.__tablename__):
@@ -191,7 +219,7 @@ class Database:
                 f"key {recorded}: copy keys/{sealing.KEY_FILE} from a PC of this hall (or the hall's backup)")
 
     def _record_key(self) -> None:
-        from hallapp.storage.models.case import SealingKey  # noqa: PLC0415
+        from hallapp.storage.models.case import SealingKey
 
         key_id = self.sealer().key_id
         with self.unit_of_work(write=True) as uow:

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import platform
+import sys
 import uuid
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,8 @@ def machine_fingerprint() -> str:
 
 
 def _windows_machine_guid() -> str:
+    if sys.platform != "win32":  # winreg exists only there (and mypy then skips the rest elsewhere)
+        return ""
     try:
         import winreg
 

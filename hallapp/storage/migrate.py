@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 # The newest revision in migrations/versions. Start-up compares the database with this and loads
 # Alembic (≈0.1 s) only when there is something to apply; a test keeps it equal to Alembic's head.
-HEAD = "2026_12_15_0011"
+HEAD = "2026_12_19_0015"
 
 
-def _config(engine: Engine):  # noqa: ANN202 - alembic.config.Config, imported lazily
+def _config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()

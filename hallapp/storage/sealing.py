@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeGuard
 from weakref import WeakKeyDictionary
 
 from cryptography.exceptions import InvalidTag
@@ -83,7 +84,7 @@ class Sealer:
         return mac.finalize().hex()
 
 
-def is_sealed(value: object) -> bool:
+def is_sealed(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value.startswith(PREFIX)
 
 
@@ -133,10 +134,10 @@ def create_key(keys_dir: Path) -> bytes:
     return master
 
 
-def _keyring_backend():  # noqa: ANN202 - keyring.backend.KeyringBackend, optional package
+def _keyring_backend() -> Any:
     """The OS keyring when python `keyring` is installed and a real backend answers (not the null one)."""
     try:
-        import keyring  # noqa: PLC0415 - optional, never a hard dependency
+        import keyring
     except ImportError:
         return None
     try:
@@ -169,8 +170,8 @@ def _keyring_get(account: str) -> bytes:
 
 def _dpapi(data: bytes, *, protect: bool) -> bytes:
     """CryptProtectData / CryptUnprotectData for the logged-in Windows account (not testable on Linux)."""
-    import ctypes  # noqa: PLC0415 - Windows only
-    from ctypes import wintypes  # noqa: PLC0415
+    import ctypes
+    from ctypes import wintypes
 
     class Blob(ctypes.Structure):
         _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]

@@ -10,24 +10,25 @@ import json
 import re
 from typing import Any
 
+from hallapp.domain.outbox import coded
 from hallapp.sync import crypto
-from hallapp.sync.adapter import CaseAck, MaterialHeld, Registration, StatusUpdate, UntrustedAnswerError
+from hallapp.sync.platform_port import CaseAck, MaterialHeld, Registration, StatusUpdate, UntrustedAnswerError
 
 HEX64 = re.compile(r"[0-9a-f]{64}")
 CASE_STATES = ("open", "committed")
 
 
 def _bad(what: str) -> UntrustedAnswerError:
-    return UntrustedAnswerError(f"平台应答不符合接口约定（{what}），按未收到应答处理，稍后重试")
+    return coded(UntrustedAnswerError(), "sync.bad_answer", what=what)  # `what`: a field name, never a value
 
 
 def body_json(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _bad("不是 JSON") from exc
+        raise _bad("not JSON") from exc
     if not isinstance(value, dict):
-        raise _bad("不是 JSON 对象")
+        raise _bad("not a JSON object")
     return value
 
 
@@ -69,7 +70,7 @@ def registration(body: dict[str, Any], key_id: str) -> Registration:
     except (binascii.Error, ValueError) as exc:
         raise _bad("transport_key") from exc
     if len(transport) != crypto.TRANSPORT_KEY_BYTES:
-        raise _bad(f"transport_key 应为 {crypto.TRANSPORT_KEY_BYTES} 字节")
+        raise _bad(f"transport_key of {crypto.TRANSPORT_KEY_BYTES} bytes")
     return Registration(key_id, transport, _str(body, "platform_public_key_pem"))
 
 
@@ -78,7 +79,7 @@ def ping(body: dict[str, Any]) -> None:
         raise _bad("ok")
 
 
-def _update(u: Any) -> StatusUpdate:  # noqa: ANN401
+def _update(u: Any) -> StatusUpdate:
     if not isinstance(u, dict):
         raise _bad("update")
     return StatusUpdate(count(u, "seq"), _str(u, "client_id", empty=False), _str(u, "case_number", empty=False),
@@ -94,7 +95,7 @@ def updates(body: dict[str, Any], since: int, limit: int) -> tuple[list[StatusUp
     parsed = [_update(u) for u in raw]
     seqs = [u.seq for u in parsed]
     if any(b <= a for a, b in zip([since, *seqs], seqs, strict=False)):
-        raise _bad("seq 未递增")
+        raise _bad("seq not increasing")
     if count(body, "next") != (seqs[-1] if seqs else since):
         raise _bad("next")
     return parsed, body["next"]

@@ -25,15 +25,19 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.hmac import HMAC
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from hallapp.services import material_store
+from hallapp.domain.errors import CodedError, register
+from hallapp.storage import material_store
 from hallapp.sync import crypto, records
-from hallapp.sync.adapters import hall_identity, load_key
+from hallapp.sync.platform_clients import hall_identity, load_key
+
+if TYPE_CHECKING:
+    from hallapp.sync.hall_context import HallContext
 
 FORMAT = "hallapp-bundle/1"
 PASSPHRASE_ENV = "HALLAPP_BUNDLE_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
@@ -44,14 +48,47 @@ ENTRY_FILE = re.compile(r"entries/[0-9]{5}\.bin")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-class BundleError(ValueError):
-    """A bundle that cannot be written or read; the message is for the user."""
+class BundleError(CodedError):
+    """A bundle that cannot be written or read: coded, worded at the edge (str() is English)."""
+
+
+_NOTHING = "nothing was imported"
+register({
+    "bundle.passphrase_missing": "Set an export passphrase of at least 8 characters (environment variable {variable}).",
+    "bundle.altered": "The bundle's content was altered, or the passphrase is wrong; " + _NOTHING + ".",
+    "bundle.exists": "{folder} already exists: export again in a minute, or into another folder.",
+    "bundle.none": "There is no bundle in {directory}: choose the folder the bundle was copied to.",
+    "bundle.manifest_unreadable": "{bundle}: the manifest cannot be read; " + _NOTHING + ": copy the whole bundle "
+                                  "folder again.",
+    "bundle.bad_signature": "{bundle}: the signature is not valid, the bundle was altered; " + _NOTHING + ".",
+    "bundle.signer_not_sm2": "{bundle}: the bundle's signing key is not an SM2 key; " + _NOTHING + ".",
+    "bundle.untrusted_signer": "{bundle}: signed by key {key}, which is not a key of this hall; " + _NOTHING + ". "
+                               "If that PC belongs to this hall, an administrator runs `hallapp bundle trust "
+                               "ITS_keys/hall_sm2.pub.pem` first.",
+    "bundle.other_hall": "{bundle}: the bundle is from hall {hall}, not this hall {this_hall}; " + _NOTHING + ": "
+                         "carry it to a PC of that hall.",
+    "bundle.no_key_derivation": "{bundle}: the manifest has no valid key derivation; " + _NOTHING + ".",
+    "bundle.wrong_passphrase": "{bundle}: the export passphrase is wrong; " + _NOTHING + ".",
+    "bundle.no_entries": "{bundle}: the manifest lists no entries; " + _NOTHING + ".",
+    "bundle.outside": "{bundle}: case {case}: the manifest names a file outside the bundle's entries/ folder; "
+                      + _NOTHING + ": the bundle was altered, export it again.",
+    "bundle.payload_differs": "{bundle}: case {case}: the content differs from the manifest; " + _NOTHING + ".",
+    "bundle.unreadable_case": "{bundle}: case {case}: the case record cannot be read; " + _NOTHING + ".",
+    "bundle.ids_differ": "{bundle}: case {case}: the manifest's client id or case number differs from the case "
+                         "inside; " + _NOTHING + ": the bundle was altered, export it again.",
+    "bundle.materials_differ": "{bundle}: case {case}: the manifest's materials differ from the case's; "
+                               + _NOTHING + ".",
+    "bundle.file_missing": "{bundle}: {file} is missing or unreadable; " + _NOTHING + ": copy the whole bundle "
+                           "folder again.",
+    "bundle.material_differs": "{bundle}: the hash of material {material}… differs from the manifest; "
+                               + _NOTHING + ".",
+})
 
 
 def _passphrase(passphrase: str | None) -> bytes:
     value = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV, "")
     if len(value) < 8:
-        raise BundleError(f"请设置至少 8 个字符的导出口令（环境变量 {PASSPHRASE_ENV}）")
+        raise BundleError("bundle.passphrase_missing", variable=PASSPHRASE_ENV)
     return value.encode("utf-8")
 
 
@@ -75,7 +112,7 @@ def _seal(keys: tuple[bytes, bytes], data: bytes) -> bytes:
 def _open(keys: tuple[bytes, bytes], sealed: bytes) -> bytes:
     body, tag = sealed[:-32], sealed[-32:]
     if not hmac.compare_digest(_tag(keys[1], body), tag):
-        raise BundleError("导出包内容已被改动，或口令不对")
+        raise BundleError("bundle.altered")
     return crypto.sm4_ctr(keys[0], body[:16], body[16:], 0)
 
 
@@ -87,7 +124,7 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(out.fileno())
 
 
-def export_unsent(app: Any, directory: Path | str, *, passphrase: str | None = None) -> dict[str, Any]:  # noqa: ANN401
+def export_unsent(app: HallContext, directory: Path | str, *, passphrase: str | None = None) -> dict[str, Any]:
     """Write every unconfirmed case submission (and its materials) into a new bundle under `directory`."""
     secret, key, hall = _passphrase(passphrase), load_key(app), hall_identity(app.db)
     with app.db.unit_of_work() as uow:
@@ -97,7 +134,7 @@ def export_unsent(app: Any, directory: Path | str, *, passphrase: str | None = N
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     folder = Path(directory) / f"hallapp-bundle-{hall.code}-{stamp}"
     if folder.exists():
-        raise BundleError(f"{folder} 已存在")
+        raise BundleError("bundle.exists", folder=folder)
     entries, written = [], set()
     for index, row in enumerate(rows):
         _write(folder / "entries" / f"{index:05d}.bin", _seal(keys, row.payload.encode("utf-8")))
@@ -125,7 +162,7 @@ def _bundles(directory: Path) -> list[Path]:
         return [directory]
     found = sorted(p for p in directory.glob("hallapp-bundle-*") if (p / "manifest.json").exists())
     if not found:
-        raise BundleError(f"{directory} 中没有导出包")
+        raise BundleError("bundle.none", directory=directory)
     return found
 
 
@@ -135,10 +172,10 @@ def _manifest(folder: Path) -> dict[str, Any]:
         manifest = json.loads(raw)
         signature = (folder / "manifest.sig").read_text(encoding="ascii").strip()
     except (OSError, ValueError) as exc:
-        raise BundleError(f"{folder.name}: 清单无法读取") from exc
+        raise BundleError("bundle.manifest_unreadable", bundle=folder.name) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT \
             or not crypto.verify(str(manifest.get("public_key_pem", "")), signature, raw):
-        raise BundleError(f"{folder.name}: 签名无效，包已被改动")
+        raise BundleError("bundle.bad_signature", bundle=folder.name)
     return manifest
 
 
@@ -170,19 +207,16 @@ def trusted_keys(keys_dir: Path) -> set[str]:
     return ids
 
 
-def _check_signer(app: Any, folder: Path, manifest: dict[str, Any], hall_code: str) -> None:  # noqa: ANN401
+def _check_signer(app: HallContext, folder: Path, manifest: dict[str, Any], hall_code: str) -> None:
     try:
         signer = crypto.PublicKey(str(manifest.get("public_key_pem", ""))).key_id
     except ValueError as exc:
-        raise BundleError(f"{folder.name}: the bundle's signing key is not an SM2 key; nothing was imported") from exc
+        raise BundleError("bundle.signer_not_sm2", bundle=folder.name) from exc
     if signer not in trusted_keys(app.home.keys_dir):
-        raise BundleError(f"{folder.name}: signed by key {signer}, which is not a key of this hall; nothing was "
-                          "imported. If that PC belongs to this hall, an administrator runs `hallapp bundle trust "
-                          "ITS_keys/hall_sm2.pub.pem` first")
+        raise BundleError("bundle.untrusted_signer", bundle=folder.name, key=signer)
     code = (manifest.get("hall") or {}).get("code") if isinstance(manifest.get("hall"), dict) else None
     if code != hall_code:
-        raise BundleError(f"{folder.name}: the bundle is from hall {code}, not this hall {hall_code}; nothing was "
-                          "imported: carry it to a PC of that hall")
+        raise BundleError("bundle.other_hall", bundle=folder.name, hall=code, this_hall=hall_code)
 
 
 # --- import: everything checked, then everything enqueued -----------------------------------------------
@@ -198,7 +232,7 @@ class _Entry:
     materials: tuple[str, ...]
 
 
-def import_bundle(app: Any, directory: Path | str, *, passphrase: str | None = None) -> dict[str, Any]:  # noqa: ANN401
+def import_bundle(app: HallContext, directory: Path | str, *, passphrase: str | None = None) -> dict[str, Any]:
     """Enqueue every submission of the bundle(s) in `directory` not already in this outbox; a bundle
     with any fault is refused before anything is stored or enqueued."""
     secret, hall_code = _passphrase(passphrase), hall_identity(app.db).code
@@ -216,9 +250,9 @@ def _bundle_keys(folder: Path, manifest: dict[str, Any], secret: bytes) -> tuple
     try:
         keys = _keys(secret, base64.b64decode(manifest["kdf"]["salt"], validate=True))
     except (KeyError, TypeError, ValueError) as exc:
-        raise BundleError(f"{folder.name}: the manifest has no valid key derivation; nothing was imported") from exc
+        raise BundleError("bundle.no_key_derivation", bundle=folder.name) from exc
     if not hmac.compare_digest(_tag(keys[1], CHECK).hex(), str(manifest.get("check", ""))):
-        raise BundleError(f"{folder.name}: 导出口令不对")
+        raise BundleError("bundle.wrong_passphrase", bundle=folder.name)
     return keys
 
 
@@ -226,33 +260,31 @@ def _checked_entries(folder: Path, manifest: dict[str, Any], keys: tuple[bytes, 
                      hall_code: str) -> list[_Entry]:
     entries = manifest.get("entries")
     if not isinstance(entries, list):
-        raise BundleError(f"{folder.name}: the manifest lists no entries; nothing was imported")
+        raise BundleError("bundle.no_entries", bundle=folder.name)
     checked = [_checked_entry(folder, entry, keys, hall_code) for entry in entries]
     for sha in sorted({sha for entry in checked for sha in entry.materials}):
         _material(folder, keys, sha)
     return checked
 
 
-def _checked_entry(folder: Path, entry: Any, keys: tuple[bytes, bytes], hall_code: str) -> _Entry:  # noqa: ANN401
-    refuse = f"{folder.name}: 办件 {entry.get('case_number') if isinstance(entry, dict) else '?'}"
+def _checked_entry(folder: Path, entry: Any, keys: tuple[bytes, bytes], hall_code: str) -> _Entry:
+    refuse = {"bundle": folder.name, "case": entry.get("case_number") if isinstance(entry, dict) else "?"}
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not ENTRY_FILE.fullmatch(entry["file"]):
-        raise BundleError(f"{refuse}: the manifest names a file outside the bundle's entries/ folder; "
-                          "nothing was imported: the bundle was altered, export it again")
+        raise BundleError("bundle.outside", **refuse)
     payload = _open(keys, _read(folder, entry["file"]))
     if hashlib.sha256(payload).hexdigest() != entry.get("payload_sha256"):
-        raise BundleError(f"{refuse} 的内容与清单不符")
+        raise BundleError("bundle.payload_differs", **refuse)
     try:
         record = json.loads(payload)
         number = record["application"]["case_number"]
         materials = records.material_hashes(record)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BundleError(f"{refuse}: the case record cannot be read; nothing was imported") from exc
+        raise BundleError("bundle.unreadable_case", **refuse) from exc
     if (record.get("client_id"), number) != (entry.get("client_id"), entry.get("case_number")) \
             or (record.get("hall") or {}).get("code") != hall_code:
-        raise BundleError(f"{refuse}: the manifest's client id or case number differs from the case inside; "
-                          "nothing was imported: the bundle was altered, export it again")
+        raise BundleError("bundle.ids_differ", **refuse)
     if entry.get("materials") != materials or not all(SHA256.fullmatch(sha) for sha in materials):
-        raise BundleError(f"{refuse}: the manifest's materials differ from the case's; nothing was imported")
+        raise BundleError("bundle.materials_differ", **refuse)
     return _Entry(folder, record["client_id"], number, str(entry.get("kind", "case")), payload,
                   entry["payload_sha256"], tuple(materials))
 
@@ -261,18 +293,17 @@ def _read(folder: Path, name: str) -> bytes:
     try:
         return (folder / name).read_bytes()
     except OSError as exc:
-        raise BundleError(f"{folder.name}: {name} is missing or unreadable; nothing was imported: copy the whole "
-                          "bundle folder again") from exc
+        raise BundleError("bundle.file_missing", bundle=folder.name, file=name) from exc
 
 
 def _material(folder: Path, keys: tuple[bytes, bytes], sha: str) -> bytes:
     pdf = _open(keys, _read(folder, f"materials/{sha}.bin"))
     if hashlib.sha256(pdf).hexdigest() != sha:
-        raise BundleError(f"{folder.name}: 材料 {sha[:12]}… 的哈希与清单不符")
+        raise BundleError("bundle.material_differs", bundle=folder.name, material=sha[:12])
     return pdf
 
 
-def _apply(app: Any, checked: list[tuple[_Entry, tuple[bytes, bytes]]], bundles: int) -> dict[str, Any]:  # noqa: ANN401
+def _apply(app: HallContext, checked: list[tuple[_Entry, tuple[bytes, bytes]]], bundles: int) -> dict[str, Any]:
     """Materials first (content-addressed: storing one twice is harmless), then one transaction."""
     summary = {"bundles": bundles, "enqueued": 0, "already": 0, "materials": 0}
     with app.db.unit_of_work() as uow:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
@@ -84,11 +85,16 @@ def key_id(public_pem: str) -> str:
 
 def verify(public_pem: str, signature_b64: str, data: bytes) -> bool:
     try:
-        public = serialization.load_pem_public_key(public_pem.encode("ascii"))
-        public.verify(base64.b64decode(signature_b64, validate=True), data, ec.ECDSA(ts_hashes.SM3()))
-    except (InvalidSignature, ValueError, TypeError):
+        public = _loaded(public_pem)
+    except (ValueError, TypeError, UnicodeEncodeError):
         return False
-    return True
+    return public.verify(signature_b64, data)
+
+
+@lru_cache(maxsize=64)
+def _loaded(public_pem: str) -> PublicKey:
+    """A verifier checks many requests of few keys: each PEM is parsed once (a bad one is not kept)."""
+    return PublicKey(public_pem)
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from hallapp.sync import answers, backoff, crypto, signing, tls, wire
-from hallapp.sync.adapter import (
+from hallapp.domain.outbox import coded
+from hallapp.sync import answers, backoff, crypto, licence_wire, signing, tls, wire
+from hallapp.sync.platform_port import (
     AuthError,
     CaseAck,
     ConfigError,
@@ -44,7 +45,7 @@ logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per reques
 def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError("未设置国家平台地址 platform.url（或地址无效），例如 https://platform.example/")
+        raise coded(ConfigError(), "sync.no_platform_url")
     return url.strip().rstrip("/")
 
 
@@ -55,25 +56,26 @@ def raise_for(status: int, body: dict[str, Any], where: str, retry_after_s: floa
         return
     code = str(body.get("error", ""))
     if status < 400:
-        raise UntrustedAnswerError(f"平台返回了接口约定之外的应答 ({status})，按未收到应答处理")
+        raise coded(UntrustedAnswerError(), "sync.off_contract", status=status)
     if status in (401, 403):
-        raise AuthError(f"平台拒绝了本大厅的签名或密钥 ({status} {code or 'unauthorized'})")
+        raise coded(AuthError(), "sync.auth_refused", status=status, reason=code or "unauthorized")
     if status == 409 and code == "offset_mismatch":
         raise OffsetMismatchError(answers.count(body, "received"))
     if status == 409 and code == "materials_missing":
         missing = body.get("missing")
         if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-            raise UntrustedAnswerError("平台应答不符合接口约定（missing），按未收到应答处理")
+            raise coded(UntrustedAnswerError(), "sync.bad_missing_list")
         raise MaterialsMissingError(missing)
     if status == 409:
-        raise ConflictError(f"平台在同一提交编号下保存了不同的数据 ({where})")
+        raise coded(ConflictError(), "sync.conflict", where=where)
     if status == 422 and code == "hash_mismatch":
-        raise HashMismatchError(f"平台校验材料哈希不符 ({where})")
+        raise coded(HashMismatchError(), "sync.hash_mismatch", where=where)
     if status == 404:
-        raise NotFoundError(f"平台没有该记录 ({where})")
+        raise coded(NotFoundError(), "sync.not_found", where=where)
     if status in (408, 425, 429) or status >= 500:
-        raise TransientError(f"平台暂时不可用 ({status} {code})", retry_after_s=retry_after_s)
-    raise RejectedError(f"平台拒收 ({status} {code or 'rejected'}: {str(body.get('detail', ''))[:120]})")
+        raise coded(TransientError(retry_after_s=retry_after_s), "sync.unavailable", status=status, reason=code)
+    raise coded(RejectedError(), "sync.rejected", status=status, reason=code or "rejected",
+                detail=str(body.get("detail", ""))[:120])
 
 
 def _lenient(data: bytes) -> dict[str, Any]:
@@ -94,9 +96,9 @@ class _Answer:
     retry_after: str = ""  # the header as sent; read only once the answer's signature checks
 
 
-UNSIGNED = "应答没有国家平台的有效签名（可能是网关认证页、代理或其他服务器），按未收到应答处理，稍后重试"
-KEY_CHANGED = "平台应答中的签名公钥与本机固定的不同，按未收到应答处理；如平台确已换钥，请管理员核实后处理"
-NOT_PINNED = "本机尚未固定国家平台的签名公钥，请运行 hallapp platform register"
+UNSIGNED = "sync.unsigned"  # codes of hallapp/domain/outbox.py, worded at the edge
+KEY_CHANGED = "sync.key_changed"
+NOT_PINNED = "sync.not_pinned"
 
 
 class HttpPlatformClient:
@@ -128,13 +130,14 @@ class HttpPlatformClient:
 
     def _exchange(self, method: str, path: str, body: bytes, params: dict[str, Any] | None,
                   headers: dict[str, str] | None) -> _Answer:
-        request = self._http.build_request(method, API + path, content=body or None, params=params)
+        # an absolute address: httpx parses it once instead of merging it with base_url (three parses)
+        request = self._http.build_request(method, self.base + API + path, content=body or None, params=params)
         target = request.url.raw_path.decode("ascii")  # path and query exactly as sent
         request.headers.update(signing.sign_headers(self.key, self.hall_code, method, target, body))
         request.headers.update(headers or {})
         now = time.monotonic()
         if now >= self.run_deadline:
-            raise DeadlineError("本轮同步已到时限，下一轮继续")
+            raise coded(DeadlineError(), "sync.deadline")
         try:
             with wire.deadline(min(now + self.timeout_s, self.run_deadline)):
                 response = self._http.send(request, stream=True)
@@ -144,18 +147,18 @@ class HttpPlatformClient:
                 finally:
                     response.close()
         except wire.AnswerTooLargeError as exc:
-            raise UntrustedAnswerError(f"平台应答超过 {self.max_answer_bytes} 字节上限，按未收到应答处理") from exc
+            raise coded(UntrustedAnswerError(), "sync.answer_too_large", limit=self.max_answer_bytes) from exc
         except httpx.TimeoutException as exc:
             if time.monotonic() >= self.run_deadline:
-                raise DeadlineError("本轮同步已到时限，下一轮继续") from exc
-            raise TransientError(f"国家平台在 {self.timeout_s:g} 秒内没有完成应答") from exc
+                raise coded(DeadlineError(), "sync.deadline") from exc
+            raise coded(TransientError(), "sync.timeout", seconds=f"{self.timeout_s:g}") from exc
         except (httpx.TransportError, httpx.StreamError) as exc:
             failure = tls.verification_failure(exc)
             if failure is not None:
                 raise tls.refused(failure) from exc
-            raise TransientError(f"无法连接国家平台 ({type(exc).__name__})") from exc
+            raise coded(TransientError(), "sync.unreachable", error=type(exc).__name__) from exc
         except httpx.InvalidURL as exc:
-            raise ConfigError(f"平台地址无效 ({exc})") from exc
+            raise coded(ConfigError(), "sync.bad_url", why=exc) from exc
         return _Answer(response.status_code, data, request.headers[signing.NONCE],
                        response.headers.get(signing.ANSWER_SIGNATURE, ""), f"{method} {API}{path}",
                        response.headers.get("Retry-After", ""))
@@ -163,10 +166,10 @@ class HttpPlatformClient:
     def _json(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
               headers: dict[str, str] | None = None) -> dict[str, Any]:
         if self.platform_key is None:
-            raise ConfigError(NOT_PINNED)
+            raise coded(ConfigError(), NOT_PINNED)
         answer = self._exchange(method, path, body, params, headers)
         if not signing.answer_is_signed(self.platform_key, answer.status, answer.nonce, answer.body, answer.signature):
-            raise UntrustedAnswerError(UNSIGNED)
+            raise coded(UntrustedAnswerError(), UNSIGNED)
         raise_for(answer.status, _lenient(answer.body), answer.where, backoff.parse_retry_after(answer.retry_after))
         return answers.body_json(answer.body)
 
@@ -180,12 +183,12 @@ class HttpPlatformClient:
         signer = self.platform_key or _named_key(fields)
         if signer is None or not signing.answer_is_signed(signer, answer.status, answer.nonce, answer.body,
                                                           answer.signature):
-            raise UntrustedAnswerError(UNSIGNED)
+            raise coded(UntrustedAnswerError(), UNSIGNED)
         raise_for(answer.status, fields, answer.where, backoff.parse_retry_after(answer.retry_after))
         registration = answers.registration(answers.body_json(answer.body), crypto.key_id(public_key_pem))
         named = _named_key(fields)
         if named is not None and named.key_id != signer.key_id:
-            raise UntrustedAnswerError(KEY_CHANGED)
+            raise coded(UntrustedAnswerError(), KEY_CHANGED)
         return replace(registration, platform_key_pem=signer.pem)
 
     def ping(self) -> None:
@@ -232,6 +235,20 @@ class HttpPlatformClient:
 
     def status_updates(self, since: int, limit: int) -> tuple[list[StatusUpdate], int]:
         return answers.updates(self._json("GET", "/status-updates", params={"since": since, "limit": limit}), since, limit)
+
+    def catalog(self) -> dict[str, Any]:
+        """The channel's item list as signed JSON (checked by sync/catalog_fetch.py)."""
+        return self._json("GET", "/catalog")
+
+    def calendar(self, year: int) -> dict[str, Any]:
+        """A year's holiday calendar as signed JSON; NotFoundError when the platform has none."""
+        return self._json("GET", f"/calendars/{year}")
+
+    def fetch_licence(self, body: bytes) -> licence_wire.LicenceAnswer:
+        """电子证照: `body` from licence_wire.request_body (the holder's ID number inside the signed body).
+        NotFoundError when the platform holds no such licence; an answer off the contract is untrusted."""
+        answer = self._json("POST", "/licences/fetch", body=body, headers={"Content-Type": "application/json"})
+        return licence_wire.parse(answer, sent=body)
 
 
 def _named_key(fields: dict[str, Any]) -> crypto.PublicKey | None:

@@ -1,42 +1,75 @@
-"""The sync engine's tunables. Read from `settings.sync` when that section exists, else defaults;
-tests and the chaos subprocess pass their own."""
+"""The sync engine's tunables. Declared once, in `hallapp.config.SyncSettings` (default, bounds,
+help); `SyncOptions` is the engine's frozen copy of them plus a few knobs no setting exposes, and the
+CLI's hidden tuning options (`TUNING`) are derived from the same fields.
+
+The copy is not validated against the settings' bounds: tests and the chaos subprocess run with
+sub-second leases and back-offs that no hall would configure.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from hallapp.config import SyncSettings
+
+if TYPE_CHECKING:
+    from hallapp.config import Settings
+
+_DECLARED = SyncSettings.model_fields
+
+
+def _setting(name: str) -> Any:
+    """The default `SyncSettings` declares for `name` (the one place it is written)."""
+    return _DECLARED[name].default
 
 
 @dataclass(frozen=True)
 class SyncOptions:
-    batch: int = 8  # entries claimed per transaction
-    lease_s: float = 120.0  # a claimed entry is ours this long; renewed while uploading
-    backoff_base_s: float = 5.0
-    backoff_cap_s: float = 900.0
-    chunk_bytes: int = 1024 * 1024  # a multiple of 16 (SM4-CTR)
-    poll_s: float = 30.0  # the daemon's idle wait between runs
-    timeout_s: float = 30.0  # one request, whole: connect, send, wait, read the answer
-    run_timeout_s: float = 600.0  # one run (`sync --once`, one daemon round), whole
-    max_answer_bytes: int = 1024 * 1024  # a longer answer is not read: no answer
-    encrypt_materials: bool = False
+    # Mirrors of SyncSettings (typed here for the engine; defaults and meaning live there).
+    batch: int = _setting("batch")
+    lease_s: float = _setting("lease_s")
+    backoff_base_s: float = _setting("backoff_base_s")
+    backoff_cap_s: float = _setting("backoff_cap_s")
+    chunk_bytes: int = _setting("chunk_bytes")
+    poll_s: float = _setting("poll_s")
+    timeout_s: float = _setting("timeout_s")
+    run_timeout_s: float = _setting("run_timeout_s")
+    max_answer_bytes: int = _setting("max_answer_bytes")
+    encrypt_materials: bool = _setting("encrypt_materials")
+    request_retries: int = _setting("request_retries")
+    adapter: str = _setting("adapter")
+    # The engine's own knobs, for tests and measurements only (no setting):
     probe_tries: int = 3
-    request_retries: int = 2  # quick retries of one idempotent request before the entry backs off
     max_hash_mismatches: int = 3
     pull_limit: int = 200
     lanes: int = 4  # cases in flight at once (bench/sync.py: 1 → 7.1 s, 2 → 5.3 s, 4 → 5.3 s for 100 cases)
-    adapter: str = "http"
 
     def __post_init__(self) -> None:
         if self.chunk_bytes <= 0 or self.chunk_bytes % 16:
             raise ValueError("chunk_bytes must be a positive multiple of 16")
 
 
-def from_settings(settings: Any, **overrides: Any) -> SyncOptions:  # noqa: ANN401
-    """Options from `settings.sync.*` (if declared) and `settings.platform.*`, then overrides."""
-    values: dict[str, Any] = {}
-    for section_name in ("sync", "platform"):
-        section = getattr(settings, section_name, None)
-        for f in fields(SyncOptions):
-            if section is not None and hasattr(section, f.name):
-                values[f.name] = getattr(section, f.name)
+ENGINE_ONLY = ("probe_tries", "max_hash_mismatches", "pull_limit", "lanes")
+
+
+def _check_mirrors() -> None:
+    """A setting added to SyncSettings without its mirror here (or a mirror left behind) fails at import."""
+    mirrored = {f.name for f in fields(SyncOptions)} - set(ENGINE_ONLY)
+    if mirrored != set(_DECLARED):
+        raise RuntimeError(f"SyncOptions and SyncSettings disagree: {sorted(mirrored ^ set(_DECLARED))}")
+
+
+_check_mirrors()
+
+# The CLI's hidden tuning options (`--lease-s 1.5` ...): every numeric setting, typed as declared.
+TUNING: dict[str, type] = {name: int if info.annotation is int else float for name, info in _DECLARED.items()
+                           if info.annotation in (int, float)}
+FLAGS: tuple[str, ...] = tuple(name for name, info in _DECLARED.items() if info.annotation is bool)
+
+
+def from_settings(settings: Settings, **overrides: Any) -> SyncOptions:
+    """Options from `settings.sync`, then overrides."""
+    section = settings.sync
+    values = {name: getattr(section, name) for name in _DECLARED}
     return replace(SyncOptions(**values), **overrides)

@@ -9,10 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hallapp.domain.cases import CaseError
 from hallapp.domain.clock import BEIJING  # the contract's "Beijing time", whatever the hall's or the PC's zone
+from hallapp.domain.licences import SOURCE_LICENCE
+from hallapp.domain.licences import SOURCE_WINDOW as SOURCE_AT_WINDOW  # a material's; SOURCE_WINDOW here is 办理形式
+
+if TYPE_CHECKING:
+    from hallapp.storage.models import Applicant, Case, Hall, Material, ServiceItem
 
 SCHEMA = "hallapp.case/1"
 CASE_TYPE_CODES = {"instant": "1", "promised": "2"}  # GB/T 39046: 1 即办件, 2 承诺件, 9 其他
@@ -36,19 +41,27 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def person(p: Any) -> dict[str, str] | None:  # noqa: ANN401 - an Applicant row
+def person(p: Applicant | None) -> dict[str, str] | None:
     if p is None:
         return None
     return {"name": p.name, "certificate_type": p.certificate_type, "certificate_number": p.certificate_number,
             "phone": p.phone or "", "address": p.address or ""}
 
 
-def material(m: Any) -> dict[str, Any]:  # noqa: ANN401 - a Material row
-    return {"position": m.position, "name": m.name, "collected": bool(m.sha256), "status": m.status,
-            "form": FORM_CODES.get(m.form, m.form), "copies": m.copies, "pages": m.page_count, "sha256": m.sha256 or ""}
+def material(m: Material) -> dict[str, Any]:
+    """One checklist line. `source` says where it came from; a 电子证照 (`licence`) also names the
+    licence's issuer and number, as the platform supplied them (sealed at rest, opened on load)."""
+    line = {"position": m.position, "name": m.name, "collected": bool(m.sha256), "status": m.status,
+            "form": FORM_CODES.get(m.form, m.form), "copies": m.copies, "pages": m.page_count, "sha256": m.sha256 or "",
+            "source": m.source or SOURCE_AT_WINDOW}
+    if line["source"] == SOURCE_LICENCE:
+        licence = getattr(m, "licence", None)  # models/licence.py: the shared_licence row it came from
+        line["issuer"] = licence.issuer if licence else ""
+        line["licence_number"] = licence.licence_number if licence else ""
+    return line
 
 
-def acceptance(case: Any, hall: Any, item: Any, clerk: str) -> dict[str, Any]:  # noqa: ANN401
+def acceptance(case: Case, hall: Hall, item: ServiceItem, clerk: str) -> dict[str, Any]:
     """事项受理. `gap_due_date` exists only in a 容缺 record: with no gap nothing is due."""
     with_gap = case.state == "accepted_with_gap"
     record = {"case_number": case.number, "implementation_code": item.code, "accepting_body": hall.name,
@@ -60,7 +73,8 @@ def acceptance(case: Any, hall: Any, item: Any, clerk: str) -> dict[str, Any]:  
     return record
 
 
-def case_record(*, client_id: str, case: Any, hall: Any, item: Any, applicant: Any, agent: Any,  # noqa: ANN401
+def case_record(*, client_id: str, case: Case, hall: Hall, item: ServiceItem, applicant: Applicant | None,
+                agent: Applicant | None,
                 clerk: str) -> dict[str, Any]:
     """The whole submission for one accepted case (ORM rows in, plain JSON-able dict out). `clerk` is
     the 受理人 as the receipt prints it (the staff member's name)."""
@@ -98,6 +112,7 @@ REQUIRED = {
                    "document_number", "promised_time", "region_code"),
     "applicant": ("name", "certificate_type", "certificate_number"),
     "material": ("name", "status", "form"),
+    "licence": ("issuer", "licence_number"),  # of a material whose source is licence
 }
 
 
@@ -117,6 +132,9 @@ def empty_fields(record: dict[str, Any]) -> list[str]:
         missing += [f"materials[{m.get('position')}].{name}" for name in REQUIRED["material"] if not m.get(name)]
         if m.get("collected") and not m.get("sha256"):
             missing.append(f"materials[{m.get('position')}].sha256")
+        if m.get("source") == SOURCE_LICENCE:
+            missing += [f"materials[{m.get('position')}].{name}" for name in REQUIRED["licence"]
+                        if not str(m.get(name) or "").strip()]
     delivery = record.get("delivery", {})
     if not delivery.get("method") or (delivery.get("method") == "mail" and not delivery.get("address")):
         missing.append("delivery.address" if delivery.get("method") else "delivery.method")
@@ -159,7 +177,7 @@ RECORD_REQUIRED = {
 }
 
 
-def envelope(*, client_id: str, kind: str, case_number: str, hall: Any, record: dict[str, Any],  # noqa: ANN401
+def envelope(*, client_id: str, kind: str, case_number: str, hall: Hall, record: dict[str, Any],
              materials: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """One record besides the case: `materials` lists what it brings (uploaded like the case's)."""
     return {"schema": RECORD_SCHEMA, "client_id": client_id, "kind": kind, "case_number": case_number,
@@ -189,7 +207,7 @@ def collection_record(*, case_number: str, at: datetime, collected_by: str, cler
             "clerk": clerk}
 
 
-def supplement_record(*, case_number: str, m: Any, at: datetime, clerk: str) -> dict[str, Any]:  # noqa: ANN401
+def supplement_record(*, case_number: str, m: Material, at: datetime, clerk: str) -> dict[str, Any]:
     """补交: the deferred material `m` (a Material row, now captured) and when it came."""
     return {"case_number": case_number, "position": m.position, "name": m.name,
             "form": FORM_CODES.get(m.form, m.form), "pages": m.page_count, "sha256": m.sha256 or "",

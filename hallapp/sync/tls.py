@@ -13,7 +13,8 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from hallapp.sync.adapter import CertificateError, ConfigError
+from hallapp.domain.outbox import coded
+from hallapp.sync.platform_port import CertificateError, ConfigError
 
 EXPIRED_CODES = {9, 10}  # X509_V_ERR_CERT_NOT_YET_VALID, X509_V_ERR_CERT_HAS_EXPIRED
 HOSTNAME_CODE = 62  # X509_V_ERR_HOSTNAME_MISMATCH / IP_ADDRESS_MISMATCH (64)
@@ -25,15 +26,14 @@ def client_context(ca_file: str) -> ssl.SSLContext:
     try:
         ctx = ssl.create_default_context(cafile=ca_file or None)
     except (OSError, ssl.SSLError) as exc:
-        raise ConfigError(f"无法读取平台证书的 CA 文件 platform.ca_file（{ca_file}），请管理员核实路径与内容") from exc
+        raise coded(ConfigError(), "sync.ca_file_unreadable", path=ca_file) from exc
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     return ctx
 
 
 def require_https(url: str, ca_file: str, pins: list[str] | tuple[str, ...]) -> None:
     if (ca_file or pins) and not url.lower().startswith("https://"):
-        raise ConfigError("已设置平台证书（platform.ca_file / pin_sha256），但平台地址不是 https://；"
-                          "本机不会以明文 HTTP 发送，请把 platform.url 改为 https:// 地址")
+        raise coded(ConfigError(), "sync.https_required")
 
 
 def spki_pin(cert_der: bytes) -> str:
@@ -58,13 +58,10 @@ def verification_failure(exc: BaseException) -> ssl.SSLCertVerificationError | N
 def refused(failure: ssl.SSLCertVerificationError) -> CertificateError:
     detail = failure.verify_message or failure.reason or "certificate verify failed"
     if failure.verify_code in EXPIRED_CODES:
-        return CertificateError(f"国家平台的 TLS 证书已过期或尚未生效（{detail}），已停止发送；"
-                                "请核实本机日期时间，或请平台方更换证书")
+        return coded(CertificateError(), "sync.cert_expired", detail=detail)
     if failure.verify_code in (HOSTNAME_CODE, 64):
-        return CertificateError(f"国家平台的 TLS 证书不属于地址 platform.url 中的主机（{detail}），已停止发送；"
-                                "请管理员核实平台地址")
-    return CertificateError(f"国家平台的 TLS 证书不受本机信任（{detail}），已停止发送；"
-                            "请管理员核实 platform.ca_file（平台的 CA 证书）与平台地址")
+        return coded(CertificateError(), "sync.cert_wrong_host", detail=detail)
+    return coded(CertificateError(), "sync.cert_untrusted", detail=detail)
 
 
 class PinCheck:
@@ -74,17 +71,16 @@ class PinCheck:
         self.pins = frozenset(pins)
         self._good: bytes | None = None
 
-    def check(self, response: Any) -> None:  # noqa: ANN401 - an httpx.Response, stream still open
+    def check(self, response: Any) -> None:
         if not self.pins:
             return
         stream = response.extensions.get("network_stream")
         ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
         der = ssl_object.getpeercert(True) if ssl_object is not None else None
         if der is None:
-            raise CertificateError("设置了平台证书固定（platform.pin_sha256），但连接没有 TLS 证书，已停止发送")
+            raise coded(CertificateError(), "sync.pin_no_certificate")
         if der == self._good:
             return
         if spki_pin(der) not in self.pins:
-            raise CertificateError("国家平台的证书公钥与本机固定的（platform.pin_sha256）不符，已停止发送；"
-                                   "可能有人拦截了连接，或平台已换证书：请管理员核实后更新固定值")
+            raise coded(CertificateError(), "sync.pin_mismatch")
         self._good = der

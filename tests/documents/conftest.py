@@ -40,7 +40,7 @@ def saved(tmp_path: Path) -> Callable[[bytes, str], RenderedPdf]:
 
 
 @pytest.fixture
-def demo_app(home, demo_db):  # noqa: ANN001, ANN201
+def demo_app(home, demo_db):
     """The app on a private copy of the demo hall, as `hallapp --demo` opens it."""
     from hallapp.bootstrap import open_app
 

@@ -8,7 +8,7 @@ import pytest
 
 from hallapp.config import DocumentSettings
 from hallapp.domain.documents import DocumentNotApplicableError, documents_for
-from hallapp.services import cases, demo, documents
+from hallapp.services import case_documents, cases, demo
 from hallapp.services.hall import DEMO_ADDRESS, DEMO_PHONE, DEMO_STAFF
 from tests.documents.pdf_checks import squeeze
 
@@ -24,8 +24,8 @@ def _one(app, plan: str) -> str:
     return number
 
 
-def _render(app, number: str, kind: str, saved, settings: DocumentSettings | None = None, **options):  # noqa: ANN001, ANN202
-    pdf = documents.render(app.db, number, kind, settings or app.settings.documents, **options)
+def _render(app, number: str, kind: str, saved, settings: DocumentSettings | None = None, **options):
+    pdf = case_documents.render(app.db, number, kind, settings or app.settings.documents, **options)
     return saved(pdf, f"{kind}-{options.get('size', 'A4')}")
 
 
@@ -55,14 +55,14 @@ def test_notice_of_a_gap_case_lists_the_materials_still_owed_with_their_due_date
                                              ("notice", "notified")])
 def test_every_document_the_rule_allows_renders_and_no_other(plan, state, demo_app, saved):
     number = _one(demo_app, plan)
-    allowed = documents.available(demo_app.db, number)
+    allowed = case_documents.available(demo_app.db, number)
     assert allowed == documents_for(state)
-    for kind in documents.KINDS:
+    for kind in case_documents.KINDS:
         if kind in allowed:
             assert _render(demo_app, number, kind, saved).pages >= 1
             continue
         with pytest.raises(DocumentNotApplicableError) as refused:
-            documents.render(demo_app.db, number, kind, demo_app.settings.documents)
+            case_documents.render(demo_app.db, number, kind, demo_app.settings.documents)
         assert refused.value.code == "document.not_applicable" and refused.value.params["kind"] == kind
 
 

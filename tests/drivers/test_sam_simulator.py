@@ -36,7 +36,7 @@ def demo() -> Iterator[tuple[subprocess.Popen[str], str]]:
         process.wait(5)
 
 
-def _next_card(reader: SamReader, timeout: float = 5.0):  # noqa: ANN202
+def _next_card(reader: SamReader, timeout: float = 5.0):
     deadline = time.monotonic() + timeout
     while not reader.find_card():
         assert time.monotonic() < deadline, "no card placed in time"

@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 
 from drivers.scanner.errors import ScannerError, ScannerUnavailable
-from drivers.scanner.pdf import pages_to_pdf
-from drivers.scanner.processing import clean_page
 from drivers.scanner.sane_scanner import SaneScanner, ScanMode, ScanSettings, ScanSource, StopReason
 from drivers.scanner.sane_status import SaneStatus
+from hallapp.imaging.pdf import pages_to_pdf
+from hallapp.imaging.processing import clean_page
 from tests.support import sane_test
 from tests.support.requirements import need, which_or_none
 

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import update
 
 from hallapp.domain.clock import FixedClock, hall_clock, using
+from hallapp.sending import engine
 from hallapp.services import retention
 from hallapp.storage import backup
 from hallapp.storage.models import OutboxEntry
-from hallapp.sync import engine
 from tests.integration.test_cli import run
 from tests.support.demo_home import install_demo_database
 from tests.sync.helpers import make_cases

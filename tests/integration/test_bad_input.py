@@ -9,7 +9,7 @@ import pytest
 from tests.integration.test_cli import run
 
 
-def _closing_the_first_dialog(qapp, seen: list[str]) -> None:  # noqa: ANN001
+def _closing_the_first_dialog(qapp, seen: list[str]) -> None:
     """Read and close the first modal dialog as a person would (Enter on its default button)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,7 +26,7 @@ def _closing_the_first_dialog(qapp, seen: list[str]) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("damage", ["not-utf8", "folder"])
-def test_a_damaged_settings_file_at_window_start_is_a_dialog_and_a_clean_exit(home: Path, qapp, damage: str) -> None:  # noqa: ANN001
+def test_a_damaged_settings_file_at_window_start_is_a_dialog_and_a_clean_exit(home: Path, qapp, damage: str) -> None:
     from ui.app import run_gui
 
     home.mkdir(parents=True)
@@ -77,7 +77,7 @@ def _damage_table(db_file: Path, table: str) -> None:
         handle.write(b"\xa5" * (page_size - 16))
 
 
-def test_a_damaged_database_is_refused_before_anything_is_written(home: Path, demo_db) -> None:  # noqa: ANN001
+def test_a_damaged_database_is_refused_before_anything_is_written(home: Path, demo_db) -> None:
     import hashlib
 
     demo_db.dispose()

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from hallapp.sync import bundle, crypto, engine
+from hallapp.sending import engine
+from hallapp.sync import bundle, crypto
 from hallapp.sync.options import SyncOptions
 from tests.integration.test_bad_input import _closing_the_first_dialog
 from tests.integration.test_cli import run
@@ -32,7 +33,7 @@ def open_home(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPa
 
     opened = []
 
-    def opener(name: str, *, copy_template: bool = True) -> Any:  # noqa: ANN401
+    def opener(name: str, *, copy_template: bool = True) -> Any:
         root = tmp_path / name
         root.mkdir(exist_ok=True)
         if copy_template and not (root / "hallapp.sqlite3").exists():
@@ -48,7 +49,7 @@ def open_home(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPa
 
 @pytest.fixture
 def sim(tmp_path: Path) -> Iterator[Any]:
-    from hallapp.sync import simulator
+    from hallapp.simulator import server as simulator
 
     server = simulator.serve(0, data_dir=tmp_path / "platform")
     yield server
@@ -61,13 +62,13 @@ def _parts(number: str) -> dict[str, str]:
     return match.groupdict()
 
 
-def _backup(app: Any, target: Path) -> None:  # noqa: ANN401
+def _backup(app: Any, target: Path) -> None:
     """An online copy of the home's database, as a backup tool would take it."""
     with closing(sqlite3.connect(app.db.sqlite_file)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
 
 
-def test_two_pcs_of_one_hall_issue_different_numbers_the_same_day(open_home) -> None:  # noqa: ANN001
+def test_two_pcs_of_one_hall_issue_different_numbers_the_same_day(open_home) -> None:
     first, second = open_home("pc1"), open_home("pc2")
     numbers = make_cases(first, 3, materials=1, size=200) + make_cases(second, 4, materials=1, size=200)
     assert len(set(numbers)) == 7
@@ -77,7 +78,7 @@ def test_two_pcs_of_one_hall_issue_different_numbers_the_same_day(open_home) -> 
     assert parts[0]["station"] != parts[3]["station"]  # each PC numbers under its own station
 
 
-def test_a_bundle_from_one_pc_brings_every_case_into_the_other(open_home, sim, tmp_path: Path,  # noqa: ANN001
+def test_a_bundle_from_one_pc_brings_every_case_into_the_other(open_home, sim, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(bundle.PASSPHRASE_ENV, "county-usb-2026")
     first, second = open_home("pc1"), open_home("pc2")
@@ -97,7 +98,7 @@ def test_a_bundle_from_one_pc_brings_every_case_into_the_other(open_home, sim, t
     assert held == sorted(carried + own)
 
 
-def test_a_database_restored_from_an_older_copy_does_not_hand_out_a_number_again(open_home, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_database_restored_from_an_older_copy_does_not_hand_out_a_number_again(open_home, tmp_path: Path) -> None:
     app = open_home("pc1")
     before = make_cases(app, 2, materials=1, size=200)
     _backup(app, tmp_path / "backup.sqlite3")
@@ -124,7 +125,7 @@ def _lose_database(home: Path, how: str) -> Path:
 
 
 @pytest.mark.parametrize("how", ["deleted", "zero-length"])
-def test_a_lost_database_in_a_home_with_keys_and_scans_is_refused(open_home, tmp_path: Path, how: str) -> None:  # noqa: ANN001
+def test_a_lost_database_in_a_home_with_keys_and_scans_is_refused(open_home, tmp_path: Path, how: str) -> None:
     app = open_home("pc1")
     make_cases(app, 1, materials=1, size=200)
     app.close()
@@ -147,7 +148,7 @@ def test_a_first_start_in_a_new_home_is_not_refused(home: Path) -> None:
     assert (home / "hallapp.sqlite3").stat().st_size > 0
 
 
-def test_the_window_shows_the_refusal_in_a_dialog_and_exits_2(open_home, tmp_path: Path, qapp,  # noqa: ANN001
+def test_the_window_shows_the_refusal_in_a_dialog_and_exits_2(open_home, tmp_path: Path, qapp,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from ui.app import run_gui
 
@@ -165,7 +166,7 @@ def test_the_window_shows_the_refusal_in_a_dialog_and_exits_2(open_home, tmp_pat
     assert (home / "hallapp.sqlite3").stat().st_size == 0
 
 
-def test_demo_mode_is_never_refused(open_home, tmp_path: Path) -> None:  # noqa: ANN001
+def test_demo_mode_is_never_refused(open_home, tmp_path: Path) -> None:
     app = open_home("pc1")
     make_cases(app, 1, materials=1, size=200)
     app.close()

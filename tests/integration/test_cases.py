@@ -11,9 +11,9 @@ import pytest
 from hallapp.domain.cases import CaseError, CaseState, Decision, MaterialStatus
 from hallapp.domain.identity import manual_identity
 from hallapp.home import Home
-from hallapp.services import audit, case_view, cases, material_store, supplements
+from hallapp.services import audit, case_view, cases, supplements
 from hallapp.services.hall import create_hall, hall_info
-from hallapp.storage import Database
+from hallapp.storage import Database, material_store
 from tests.support.refusals import refused
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -39,11 +39,11 @@ def _parts(number: str) -> tuple[str, str, str]:
     return match["day"], match["station"], match["serial"]
 
 
-def _home(tmp_path) -> Home:  # noqa: ANN001
+def _home(tmp_path) -> Home:
     return Home(tmp_path / "home").ensure()
 
 
-def _intake(decision: Decision, statuses: dict[int, MaterialStatus], **extra) -> cases.IntakeInput:  # noqa: ANN003
+def _intake(decision: Decision, statuses: dict[int, MaterialStatus], **extra) -> cases.IntakeInput:
     applicant = manual_identity(name="欧阳建国", id_number="11010519491231002X", today=TODAY, long_term=True)
     materials = [cases.MaterialInput(pos, status, pdf=f"%PDF-1.4 page {pos}".encode() if status == "captured" else None,
                                      page_count=1 if status == "captured" else 0,
@@ -58,7 +58,7 @@ GAP = {1: MaterialStatus.CAPTURED, 2: MaterialStatus.CAPTURED, 3: MaterialStatus
 KEY_MISSING = {1: MaterialStatus.MISSING, 2: MaterialStatus.CAPTURED, 3: MaterialStatus.CAPTURED}
 
 
-def test_complete_materials_are_accepted_with_a_promised_date(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_complete_materials_are_accepted_with_a_promised_date(hall_db, tmp_path) -> None:
     summary = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE),
                                   today=TODAY)
     assert _parts(summary.number)[::2] == ("20261126", "0001") and summary.state == "accepted"
@@ -67,7 +67,7 @@ def test_complete_materials_are_accepted_with_a_promised_date(hall_db, tmp_path)
     assert audit.recent(hall_db, action="case_accepted")[0].subject == f"case:{summary.number}"
 
 
-def test_numbers_are_unique_and_restart_per_day(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_numbers_are_unique_and_restart_per_day(hall_db, tmp_path) -> None:
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
     numbers = [cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, COMPLETE), today=d).number
                for d in (TODAY, TODAY, date(2026, 11, 27))]
@@ -77,7 +77,7 @@ def test_numbers_are_unique_and_restart_per_day(hall_db, tmp_path) -> None:  # n
     assert len({station for _, station, _ in parts}) == 1  # one home, one station
 
 
-def test_two_homes_on_one_database(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_two_homes_on_one_database(hall_db, tmp_path) -> None:
     """A shared database (PostgreSQL): every counter takes the next serial of one station. A SQLite
     file opened from a second home (a copied file): that home numbers under a station of its own."""
     hall_id = hall_info(hall_db).id
@@ -93,7 +93,7 @@ def test_two_homes_on_one_database(hall_db, tmp_path) -> None:  # noqa: ANN001
         assert [serial for _, _, serial in parts] == ["0001", "0002", "0003", "0004"]
 
 
-def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_path) -> None:
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
     with refused(CaseError, "case.decision_not_allowed"):
         cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, GAP), today=TODAY)
@@ -107,7 +107,7 @@ def test_a_missing_non_key_material_allows_acceptance_with_a_gap(hall_db, tmp_pa
     assert [m["status"] for m in shown["materials"][:3]] == ["captured", "captured", "missing"]
 
 
-def test_a_missing_key_material_allows_only_a_notice(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_a_missing_key_material_allows_only_a_notice(hall_db, tmp_path) -> None:
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
     for decision in (Decision.ACCEPT, Decision.ACCEPT_WITH_GAP):
         with pytest.raises(CaseError):
@@ -117,7 +117,7 @@ def test_a_missing_key_material_allows_only_a_notice(hall_db, tmp_path) -> None:
     assert cases.show(hall_db, summary.number)["materials"][0]["status"] == "missing"
 
 
-def test_scans_are_kept_encrypted_and_verified_by_hash(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_scans_are_kept_encrypted_and_verified_by_hash(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     summary = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY)
     first = cases.show(hall_db, summary.number)["materials"][0]
@@ -128,11 +128,11 @@ def test_scans_are_kept_encrypted_and_verified_by_hash(hall_db, tmp_path) -> Non
     data = bytearray(stored.read_bytes())
     data[-1] ^= 1
     stored.write_bytes(bytes(data))
-    with pytest.raises(material_store.MaterialStoreError, match="损坏"):
+    with pytest.raises(material_store.MaterialStoreError, match="damaged or was altered"):
         material_store.load(home, first["sha256"])
 
 
-def test_the_state_machine_refuses_illegal_moves_and_records_reasons(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_the_state_machine_refuses_illegal_moves_and_records_reasons(hall_db, tmp_path) -> None:
     number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
                                  _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
     with refused(CaseError, "case.bad_transition"):
@@ -148,7 +148,7 @@ def test_the_state_machine_refuses_illegal_moves_and_records_reasons(hall_db, tm
     assert len(moves) == 6 and audit.broken_links(hall_db) == []
 
 
-def test_result_collected_at_the_window_needs_the_right_person(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_result_collected_at_the_window_needs_the_right_person(hall_db, tmp_path) -> None:
     number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
                                  _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
     for state in ("submitted", "received", "completed"):
@@ -159,7 +159,7 @@ def test_result_collected_at_the_window_needs_the_right_person(hall_db, tmp_path
                                 collected_by_id_number="11010519491231002x").state == "delivered"
 
 
-def test_mailed_result_and_originals_courier_are_recorded(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_mailed_result_and_originals_courier_are_recorded(hall_db, tmp_path) -> None:
     number = cases.submit_intake(hall_db, _home(tmp_path), hall_info(hall_db).id,
                                  _intake(Decision.ACCEPT, COMPLETE, delivery="mail", delivery_address="北京市朝阳区某路1号"),
                                  today=TODAY).number
@@ -173,7 +173,7 @@ def test_mailed_result_and_originals_courier_are_recorded(hall_db, tmp_path) -> 
     assert shown["state"] == "delivered" and shown["originals"]["waybill"] == "EA123456789CN"
 
 
-def test_search_by_number_id_number_name_state_and_day(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_search_by_number_id_number_name_state_and_day(hall_db, tmp_path) -> None:
     hall_id, home = hall_info(hall_db).id, _home(tmp_path)
     accepted = cases.submit_intake(hall_db, home, hall_id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY).number
     notified = cases.submit_intake(hall_db, home, hall_id, _intake(Decision.NOTICE, KEY_MISSING), today=TODAY).number
@@ -188,12 +188,12 @@ def test_search_by_number_id_number_name_state_and_day(hall_db, tmp_path) -> Non
 
 # -- looking a case up later: materials as owed, papers again, scans, 补交 -----------------------------
 
-def _gap_case(hall_db, home) -> str:  # noqa: ANN001
+def _gap_case(hall_db, home) -> str:
     return cases.submit_intake(hall_db, home, hall_info(hall_db).id,
                                _intake(Decision.ACCEPT_WITH_GAP, GAP, gap_due_date=date(2026, 12, 3)), today=TODAY).number
 
 
-def test_the_case_view_tells_owed_from_optional_and_offers_its_papers(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_the_case_view_tells_owed_from_optional_and_offers_its_papers(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     shown = case_view.detail(hall_db, _gap_case(hall_db, home))
     assert shown.applicant_name == "欧阳建国" and shown.applicant_masked == "1101**********002X"
@@ -206,7 +206,7 @@ def test_the_case_view_tells_owed_from_optional_and_offers_its_papers(hall_db, t
     assert not case_view.detail(hall_db, complete.number).owed
 
 
-def test_supplying_the_owed_material_closes_the_gap_audited(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_supplying_the_owed_material_closes_the_gap_audited(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     number = _gap_case(hall_db, home)
     result = supplements.record_supplement(hall_db, home, number, 3, b"%PDF-1.4 photo", 1, actor="clerk2")
@@ -225,7 +225,7 @@ def test_supplying_the_owed_material_closes_the_gap_audited(hall_db, tmp_path) -
     assert audit.broken_links(hall_db) == []
 
 
-def test_a_supplement_after_the_case_was_sent_keeps_its_state(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_a_supplement_after_the_case_was_sent_keeps_its_state(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     number = _gap_case(hall_db, home)
     cases.transition(hall_db, number, "submitted", actor="sync")
@@ -234,7 +234,7 @@ def test_a_supplement_after_the_case_was_sent_keeps_its_state(hall_db, tmp_path)
     assert not case_view.detail(hall_db, number).owed
 
 
-def test_only_owed_materials_can_be_supplied(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_only_owed_materials_can_be_supplied(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     number = _gap_case(hall_db, home)
     complete = cases.submit_intake(hall_db, home, hall_info(hall_db).id, _intake(Decision.ACCEPT, COMPLETE), today=TODAY)
@@ -248,7 +248,7 @@ def test_only_owed_materials_can_be_supplied(hall_db, tmp_path) -> None:  # noqa
     assert case_view.detail(hall_db, number).state == "accepted_with_gap"
 
 
-def test_reprints_and_looks_at_scans_are_audited(hall_db, tmp_path) -> None:  # noqa: ANN001
+def test_reprints_and_looks_at_scans_are_audited(hall_db, tmp_path) -> None:
     home = _home(tmp_path)
     number = _gap_case(hall_db, home)
     case_view.record_reprint(hall_db, number, "receipt", actor="clerk1")

@@ -67,7 +67,7 @@ def test_starter_checklists_allow_acceptance_with_a_gap() -> None:
         (("required: true", "required: false"), 3, "items[0]", "key but optional"),
     ],
 )
-def test_bad_catalog_names_file_line_and_field(tmp_path: Path, mutation, line, field, words) -> None:  # noqa: ANN001
+def test_bad_catalog_names_file_line_and_field(tmp_path: Path, mutation, line, field, words) -> None:
     path = _write(tmp_path, GOOD_ITEM.replace(*mutation))
     with pytest.raises(catalog.CatalogError) as err:
         catalog.load_catalog(path)
@@ -167,7 +167,7 @@ def test_a_duplicate_key_is_refused_with_both_lines(tmp_path: Path) -> None:
      (("promised_days: 5", "promised_days: 5\n    fee: 1e400"), "items[0].fee"),
      (("promised_days: 5", "promised_days: 5\n    fee: 123456789012"), "items[0].fee")],
 )
-def test_huge_numbers_are_refused_with_the_field(any_db: Database, tmp_path: Path, mutation, field) -> None:  # noqa: ANN001
+def test_huge_numbers_are_refused_with_the_field(any_db: Database, tmp_path: Path, mutation, field) -> None:
     path = _write(tmp_path, GOOD_ITEM.replace(*mutation))
     with pytest.raises(catalog.CatalogError, match=rf"catalog.yaml:\d+: {re.escape(field)}:"):
         catalog.import_catalog(any_db, path)

@@ -23,6 +23,38 @@ def test_version(home: Path) -> None:
     assert result.returncode == 0 and result.stdout.strip() == f"hallapp {hallapp.__version__}"
 
 
+def test_python_m_hallapp_is_the_hallapp_script(home: Path) -> None:
+    """Both entry points start the same way (ui.launcher:main): same output, same exit code."""
+    script = Path(sys.executable).with_name("hallapp")
+    env = {**os.environ, "HALLAPP_HOME": str(home)}
+    by_script = subprocess.run([str(script), "--version"], capture_output=True, text=True, env=env, timeout=60)
+    by_module = subprocess.run([sys.executable, "-m", "hallapp", "--version"], capture_output=True, text=True,
+                               env=env, timeout=60)
+    assert by_script.returncode == by_module.returncode == 0, (by_script.stderr, by_module.stderr)
+    assert by_module.stdout == by_script.stdout == f"hallapp {hallapp.__version__}\n"
+    # A window command goes on to Qt as the script's does (here to a platform plugin that does not exist).
+    window = subprocess.run([sys.executable, "-m", "hallapp", "kiosk", "--windowed"], capture_output=True, text=True,
+                            env={**env, "QT_QPA_PLATFORM": "no-such-platform"}, timeout=120, preexec_fn=_no_core_file)
+    assert window.returncode != 0 and 'platform plugin "no-such-platform"' in window.stderr, window.stderr[-500:]
+
+
+def _no_core_file() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # Qt aborts without the plugin
+
+
+def test_without_pyside6_a_window_command_says_so_in_one_line(home: Path) -> None:
+    """`python -m hallapp` on a machine without PySide6: the commands run, a window command exits 2 saying why."""
+    blocked = "import runpy, sys; sys.modules['PySide6'] = None; runpy.run_module('hallapp', run_name='__main__')"
+    env = {**os.environ, "HALLAPP_HOME": str(home)}
+    kiosk = subprocess.run([sys.executable, "-c", blocked, "kiosk"], capture_output=True, text=True, env=env, timeout=60)
+    assert kiosk.returncode == 2 and kiosk.stderr.count("\n") == 1 and "needs PySide6" in kiosk.stderr, kiosk.stderr
+    version = subprocess.run([sys.executable, "-c", blocked, "--version"], capture_output=True, text=True, env=env,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout == f"hallapp {hallapp.__version__}\n"
+
+
 def test_catalog_search_sbk_in_a_fresh_home(home: Path, tmp_path: Path) -> None:
     starter = Path(hallapp.__file__).parents[1] / "resources" / "catalog" / "starter.yaml"
     assert run(home, "catalog", "import", str(starter)).returncode == 0
@@ -55,7 +87,7 @@ def test_config_set_refuses_bad_value(home: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_db_upgrade_on_postgresql_url(home: Path, postgres_cluster) -> None:  # noqa: ANN001
+def test_db_upgrade_on_postgresql_url(home: Path, postgres_cluster) -> None:
     url = postgres_cluster.create_database("cli_upgrade")
     result = run(home, "db", "upgrade", env={"HALLAPP_DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
@@ -88,7 +120,7 @@ def _pdf_text(path: Path) -> str:
     return "".join(result.stdout.split())
 
 
-def test_case_render_notice_of_a_notified_promised_case(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_case_render_notice_of_a_notified_promised_case(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed("notice")
     out = tmp_path / "notice.pdf"
     result = run(home, "--demo", "case", "render", number, "--doc", "notice", "--out", str(out))
@@ -97,7 +129,7 @@ def test_case_render_notice_of_a_notified_promised_case(home: Path, demo_db, tmp
     assert "一次性告知书" in text and "居民身份证" in text and "参保缴费凭证" in text
 
 
-def test_case_render_notice_of_a_gap_case_lists_what_is_owed(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_case_render_notice_of_a_gap_case_lists_what_is_owed(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed("gap")
     out = tmp_path / "notice.pdf"
     result = run(home, "--demo", "case", "render", number, "--doc", "notice", "--out", str(out))
@@ -106,7 +138,7 @@ def test_case_render_notice_of_a_gap_case_lists_what_is_owed(home: Path, demo_db
     assert "容缺受理补交材料" in text and "新参保地参保证明" in text and "补交期限" in text
 
 
-def test_case_render_a_document_the_state_does_not_allow_is_one_english_line(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_case_render_a_document_the_state_does_not_allow_is_one_english_line(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed("notice")
     out = tmp_path / "receipt.pdf"
     result = run(home, "--demo", "case", "render", number, "--doc", "receipt", "--out", str(out))
@@ -115,7 +147,7 @@ def test_case_render_a_document_the_state_does_not_allow_is_one_english_line(hom
                              "documents for this case: notice\n")
 
 
-def test_case_render_thermal_size_is_for_the_receipt_only(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_case_render_thermal_size_is_for_the_receipt_only(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed("gap")
     result = run(home, "--demo", "case", "render", number, "--doc", "commitment", "--size", "thermal80",
                  "--out", str(tmp_path / "c.pdf"))

@@ -8,12 +8,13 @@ import os
 import subprocess
 import sys
 import tomllib
+import uuid
 from pathlib import Path
 
 import pytest
 
 HALLAPP = [sys.executable, "-m", "ui.launcher"]  # what the `hallapp` console script runs
-PASSWORD = "Zq7-hall-secret"  # noqa: S105 - a test database password that must never be printed
+PASSWORD = "Zq7-hall-secret"
 URL = f"postgresql+psycopg://hall:{PASSWORD}@db-host/hall"
 
 
@@ -140,3 +141,80 @@ def test_set_accepts_a_number_from_a_list_of_choices(tmp_path: Path) -> None:
     home = tmp_path / "pc1"
     ok(run(home, "config", "set", "ticket_printer.width_mm", "58"))  # was refused: "Input should be 58 or 80"
     assert "ticket_printer.width_mm = 58" in ok(run(home, "config", "show"))
+
+
+@pytest.fixture
+def shared_url(postgres_cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A shared PostgreSQL database with a hall in it, as a first PC's `hallapp setup` leaves it."""
+    from argon2 import PasswordHasher
+
+    from hallapp.services import staff
+    from hallapp.services.hall import ensure_demo_hall
+    from hallapp.storage import Database
+
+    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    url = postgres_cluster.create_database(f"t_{uuid.uuid4().hex[:12]}")
+    db = Database(url, keys_dir=tmp_path / "first-pc" / "keys")
+    db.upgrade()
+    ensure_demo_hall(db)
+    db.dispose()
+    return url
+
+
+def test_import_on_a_shared_database_puts_hall_wide_keys_in_the_database(shared_url: str, tmp_path: Path) -> None:
+    pc2, pc3, file = tmp_path / "pc2", tmp_path / "pc3", tmp_path / "hall-settings.toml"
+    configure(pc2, database__url=shared_url, counter__number="2", evaluation__follow_up_days="3")
+    configure(pc3, database__url=shared_url, counter__number="3")
+    file.write_text("[evaluation]\nfollow_up_days = 7\n\n[retention]\ndays = 90\n\n[ui]\nfont_size_pt = 16\n",
+                    encoding="utf-8")
+
+    result = run(pc2, "config", "import", str(file))
+    out = ok(result)
+    assert "3 of 3 settings changed" in out
+    assert "  retention.days: 180 -> 90  (hall's database: every counter)" in out
+    assert "  ui.font_size_pt: 14 -> 16\n" in out  # this PC's own file
+    assert "evaluation.follow_up_days" in result.stderr and "no longer used" in result.stderr  # its stale line
+    stored = tomllib.loads((pc2 / "settings.toml").read_text(encoding="utf-8"))
+    assert "retention" not in stored and stored["ui"] == {"font_size_pt": 16}
+
+    shown = ok(run(pc3, "config", "show"))  # another counter, without the file
+    assert "evaluation.follow_up_days = 7  # [hall]" in shown and "retention.days = 90  # [hall]" in shown
+    assert "ui.font_size_pt = 14" in shown  # a per-file key stays on the PC that imported it
+    hall_only = tmp_path / "hall-only.toml"  # the same hall-wide values, imported on another counter
+    hall_only.write_text("[evaluation]\nfollow_up_days = 7\n\n[retention]\ndays = 90\n", encoding="utf-8")
+    assert "nothing changed" in ok(run(pc3, "config", "import", str(hall_only)))
+    _audited(shared_url, pc2 / "keys", ["evaluation.follow_up_days", "retention.days"])  # once each
+
+
+def _audited(url: str, keys_dir: Path, keys: list[str]) -> None:
+    from hallapp.home import Home
+    from hallapp.services import audit
+    from hallapp.storage import Database
+
+    db = Database(url, keys_dir=keys_dir)
+    try:
+        audit.attach(db, Home(keys_dir.parent))
+        events = audit.recent(db, action="hall_setting_changed")
+        assert sorted((e.actor, e.subject) for e in events) == [("cli", f"setting:{key}") for key in sorted(keys)]
+    finally:
+        db.dispose()
+
+
+def test_import_on_a_shared_database_with_one_bad_value_changes_nothing(shared_url: str, tmp_path: Path) -> None:
+    pc2, file = tmp_path / "pc2", tmp_path / "bad.toml"
+    configure(pc2, database__url=shared_url, counter__number="2")
+    before = (pc2 / "settings.toml").read_bytes()
+    file.write_text("[retention]\ndays = 90\n\n[sync]\nlease_s = 1\n", encoding="utf-8")
+    assert "sync.lease_s" in refused(run(pc2, "config", "import", str(file)))
+    assert (pc2 / "settings.toml").read_bytes() == before
+    assert "retention.days = 180  # [hall]" in ok(run(pc2, "config", "show"))  # not in the database either
+
+
+def test_import_of_hall_wide_keys_while_the_database_is_away_changes_nothing(tmp_path: Path) -> None:
+    pc2, file = tmp_path / "pc2", tmp_path / "hall.toml"
+    configure(pc2, database__url="postgresql+psycopg://hall@127.0.0.1:1/hall", ui__font_size_pt="14")
+    before = (pc2 / "settings.toml").read_bytes()
+    file.write_text("[retention]\ndays = 90\n\n[ui]\nfont_size_pt = 16\n", encoding="utf-8")
+    err = refused(run(pc2, "config", "import", str(file)))
+    assert "hall's database" in err and "nothing changed" in err and "once the database is back" in err
+    assert (pc2 / "settings.toml").read_bytes() == before

@@ -137,7 +137,7 @@ def test_missing_scanner_is_named(home: Path, capsys) -> None:
 def registered_home(home: Path, _demo_template: Path, tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     """A home with a hall, registered at a platform simulator whose data stays in the returned folder."""
     from hallapp.bootstrap import open_app
-    from hallapp.sync import simulator
+    from hallapp.simulator import server as simulator
     from tests.sync.helpers import register
 
     home.mkdir(parents=True, exist_ok=True)
@@ -150,8 +150,8 @@ def registered_home(home: Path, _demo_template: Path, tmp_path: Path) -> Iterato
     yield home, data
 
 
-def _ping(capsys, data: Path, **sim_options: Any) -> tuple[int, dict[str, Any]]:  # noqa: ANN401
-    from hallapp.sync import simulator
+def _ping(capsys, data: Path, **sim_options: Any) -> tuple[int, dict[str, Any]]:
+    from hallapp.simulator import server as simulator
 
     with simulator.serve(0, data_dir=data, **sim_options) as sim:
         assert cli.main(["config", "set", "platform.url", sim.url]) == 0

@@ -23,7 +23,7 @@ from hallapp.domain.idnumber import check_character
 HALLAPP = [sys.executable, "-m", "ui.launcher"]
 CARDS = json.loads(Path(SAMPLE_CARDS_PATH).read_text(encoding="utf-8"))
 PERSONAL_FIELDS = ("name", "name_en", "address", "id_number", "card_number", "permit_number")
-DB_PASSWORD = "Zq7-diag-secret"  # noqa: S105 - must not reach the zip
+DB_PASSWORD = "Zq7-diag-secret"
 
 
 def run(home: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

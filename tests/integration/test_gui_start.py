@@ -27,7 +27,7 @@ def test_demo_window_paints_under_xvfb(home: Path) -> None:
     assert "catalog starter.yaml imported" in log
 
 
-def test_the_ui_font_draws_chinese_names(qapp) -> None:  # noqa: ANN001
+def test_the_ui_font_draws_chinese_names(qapp) -> None:
     """Without a CJK font every Chinese glyph is a box: the set-up must have installed one."""
     from PySide6.QtGui import QFontDatabase, QFontMetrics
 

@@ -22,9 +22,9 @@ from hallapp.config import SecuritySettings
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import QueueError
 from hallapp.home import Home
-from hallapp.services import audit, material_store, presence, queue, staff
+from hallapp.services import audit, presence, queue, staff
 from hallapp.services.hall import DEMO_PASSWORD, ensure_demo_hall
-from hallapp.storage import Database
+from hallapp.storage import Database, material_store
 from hallapp.storage.models import Ticket
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +47,7 @@ def keys_cli(home: Home, *args: str, passphrase: str = PASSPHRASE) -> subprocess
 
 
 @pytest.fixture
-def keys_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):  # noqa: ANN201
+def keys_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
     """The same command in this process (a process start costs seconds on a shared machine)."""
     from hallapp import cli
 
@@ -61,12 +61,12 @@ def keys_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):  
 
 
 @pytest.fixture
-def shared_url(postgres_cluster, home: Path) -> str:  # noqa: ANN001 - home: no test shares HALLAPP_* settings
+def shared_url(postgres_cluster, home: Path) -> str:
     return postgres_cluster.create_database(f"t_{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture
-def hall_db(shared_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def hall_db(shared_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     first = pc_home(tmp_path / "pc1", shared_url)
     db = Database(shared_url, keys_dir=first.keys_dir)
@@ -102,7 +102,7 @@ def test_a_scan_from_one_pc_is_read_on_another_once_the_hall_keys_are_imported(h
     assert not (other.keys_dir / "hall_sm2.pem").exists()  # the signing identity stays on the daemon's PC
 
 
-def test_keys_file_needs_its_passphrase_and_says_so(hall_db, tmp_path: Path, shared_url: str, keys_here) -> None:  # noqa: ANN001
+def test_keys_file_needs_its_passphrase_and_says_so(hall_db, tmp_path: Path, shared_url: str, keys_here) -> None:
     _db, first = hall_db
     material_store.store(first, b"%PDF-1.4\nx")  # makes materials.key
     exported = keys_here(first, "export", str(tmp_path / "hall.keys"))
@@ -164,3 +164,42 @@ def test_a_supervisor_releases_or_reassigns_a_ticket_held_by_a_dead_pc(hall_db) 
         queue.release(db, hall.id, first.id, actor="supervisor")  # waiting: nothing to release
     assert refused.value.code == "queue.bad_move"
     assert [e.action for e in queue.events_since(db, hall.id, 0)].count("transfer") == 3  # the display lets go
+
+
+def test_counters_list_warns_about_doubled_counters_clerks_on_two_pcs_and_missing_counters(
+        hall_db, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from hallapp import cli
+
+    db, first = hall_db
+    presence.beat(db, "pc-a", counter_number=2, staff_username="clerk1", host="counter-a")
+    presence.beat(db, "pc-b", counter_number=2, staff_username="clerk2", host="counter-b")
+    presence.beat(db, "pc-c", counter_number=4, staff_username="clerk1", host="counter-c")  # a 3-counter hall
+    presence.beat(db, "pc-d", counter_number=3, staff_username="clerk3", host="counter-d")
+    monkeypatch.setenv("HALLAPP_HOME", str(first.root))
+    assert cli.main(["counters", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["1", "2", "3"]  # the list itself unchanged
+    warnings = [line for line in err.splitlines() if line.startswith("hallapp: warning:")]
+    assert len(warnings) == 3, err
+    assert "counter 2 is set on 2 PCs at once (counter-a, counter-b)" in warnings[0]
+    assert "clerk1 is logged in on 2 PCs (counter-a, counter-c)" in warnings[1]
+    assert "PC counter-c is set to counter 4, which this hall does not have" in warnings[2]
+    assert "counter-d" not in err
+
+    later = hall_clock().now() + timedelta(seconds=presence.STALE_SECONDS + 5)
+    assert presence.problems(db, (1, 2, 3), now=later) == []  # PCs that stopped beating warn no more
+
+
+def test_sync_once_on_a_pc_without_the_hall_key_names_the_daemon_pc(
+        hall_db, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from hallapp import cli
+
+    db, first = hall_db
+    presence.beat(db, "0123456789abcdef", role="sync", host="backoffice")
+    monkeypatch.setenv("HALLAPP_HOME", str(first.root))
+    assert not (first.keys_dir / "hall_sm2.pem").exists()  # a counter PC: the signing identity is the daemon's
+    assert cli.main(["sync", "--once"]) == 2
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1, err
+    assert "sync daemon on backoffice (installation 0123456789abcdef, seen " in err
+    assert "nothing was sent" in err and "hallapp sync --once` on that PC" in err

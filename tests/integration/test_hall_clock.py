@@ -27,7 +27,7 @@ from hallapp.bootstrap import AppContext
 from hallapp.config import Settings, TicketPrinterSettings
 from hallapp.domain.clock import FixedClock, using
 from hallapp.home import Home
-from hallapp.services import cases, dashboard, demo, documents, queue, staff, tickets
+from hallapp.services import case_documents, cases, dashboard, demo, queue, staff, ticket_printing
 from hallapp.services.hall import HallInfo, create_hall
 from hallapp.storage import Database
 from tests.support.escpos_parse import lines, parse
@@ -135,7 +135,7 @@ def _record(db: Database, number: str) -> dict:
 def _receipt_text(app: AppContext, number: str, tmp_path: Path, clock: FixedClock) -> str:
     from tests.documents.pdf_checks import RenderedPdf
 
-    pdf = documents.render(app.db, number, "receipt", app.settings.documents, clock=clock)
+    pdf = case_documents.render(app.db, number, "receipt", app.settings.documents, clock=clock)
     return RenderedPdf(pdf, tmp_path / f"{number}.pdf").flat_text()
 
 
@@ -181,7 +181,7 @@ def test_a_ticket_shows_the_time_it_was_taken(any_db: Database, hall: HallInfo, 
     paper = tmp_path / "ticket.bin"
     settings = TicketPrinterSettings(uri=f"file://{paper}")
     clock.set_local(2026, 12, 9, 0, 5)  # printed a little later: the ticket still says when it was taken
-    tickets.print_ticket(view, hall.name, settings, clock)
+    ticket_printing.print_ticket(view, hall.name, settings, clock)
     printed = [line.text for line in lines(parse(paper.read_bytes(), settings.encoding))]
     assert any(line.strip() == "取号时间 2026-12-08 23:30" for line in printed), printed
 
@@ -221,12 +221,12 @@ def test_a_promise_past_the_loaded_calendars_is_flagged_and_logged(app: AppConte
     assert _summary_of(app, calendar, FixedClock.at_local(2026, 12, 1, 11, 0)).uncovered_years == ()
 
 
-def _clerk_id(app, hall_id: int) -> int:  # noqa: ANN001 - every record names the accepting clerk
+def _clerk_id(app, hall_id: int) -> int:
     with app.db.unit_of_work() as uow:
         return next(s.id for s in uow.staff.all(hall_id) if s.username == "clerk1")
 
 
-def _summary_of(app: AppContext, calendar, clock: FixedClock) -> cases.CaseSummary:  # noqa: ANN001
+def _summary_of(app: AppContext, calendar, clock: FixedClock) -> cases.CaseSummary:
     """One more intake the way the counter saves it (the seeded case's inputs, another applicant)."""
     from hallapp.domain.cases import Decision, MaterialStatus
     from hallapp.domain.identity import manual_identity

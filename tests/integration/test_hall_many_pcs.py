@@ -25,8 +25,9 @@ from hallapp.commands import keys
 from hallapp.home import Home
 from hallapp.services import staff
 from hallapp.services.hall import ensure_demo_hall
+from hallapp.simulator import server as simulator
 from hallapp.storage.models import CounterCategory, OutboxEntry, QueueCategory
-from hallapp.sync import simulator, status
+from hallapp.sync import outbox_view
 from tests.support.children import spawn
 from tests.sync.helpers import register, sha256
 
@@ -139,7 +140,7 @@ def start(script: str, spec: dict, env: dict[str, str]) -> subprocess.Popen:
 
 @pytest.mark.timeout(240)
 def test_three_counters_a_kiosk_and_one_daemon_send_every_case_exactly_once(
-        postgres_cluster, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        postgres_cluster, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     url = postgres_cluster.create_database(f"t_{uuid.uuid4().hex[:12]}")
     counters = [pc(tmp_path / f"counter{n}", url) for n in (1, 2, 3)]
@@ -166,13 +167,13 @@ def test_three_counters_a_kiosk_and_one_daemon_send_every_case_exactly_once(
                 reports = _run(procs)
                 numbers = [n for r in reports[:3] for n in r["numbers"]]
                 deadline = time.monotonic() + 90
-                while status.sync_status(backoffice.db)["counts"]["confirmed"] < len(numbers) \
+                while outbox_view.sync_status(backoffice.db)["counts"]["confirmed"] < len(numbers) \
                         and time.monotonic() < deadline:
                     time.sleep(0.3)
             finally:
                 daemon.terminate()
                 daemon.wait(timeout=15)
-            final = status.sync_status(backoffice.db)
+            final = outbox_view.sync_status(backoffice.db)
             with backoffice.db.unit_of_work() as uow:  # why, if some did not go: shown by the failing assert
                 errors = sorted({e for e in uow.session.scalars(select(OutboxEntry.last_error)) if e})
         finally:

@@ -28,7 +28,7 @@ def _render(home: Path, number: str, out: Path, *extra: str) -> subprocess.Compl
 
 @pytest.mark.parametrize("inside", ["demo.sqlite3", "hallapp.sqlite3", "keys/materials.key", "keys/hall_sm2.pem",
                                     "settings.toml", "new.pdf"])
-def test_render_refuses_any_path_inside_the_home(home: Path, demo_db, inside: str) -> None:  # noqa: ANN001
+def test_render_refuses_any_path_inside_the_home(home: Path, demo_db, inside: str) -> None:
     number = _seed_notice()
     target = home / inside
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -39,7 +39,7 @@ def test_render_refuses_any_path_inside_the_home(home: Path, demo_db, inside: st
     assert (target.read_bytes() if target.exists() else None) == before
 
 
-def test_render_refuses_the_home_through_a_symlink(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_render_refuses_the_home_through_a_symlink(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed_notice()
     link = tmp_path / "innocent"
     link.symlink_to(home)
@@ -49,7 +49,7 @@ def test_render_refuses_the_home_through_a_symlink(home: Path, demo_db, tmp_path
     assert (home / "demo.sqlite3").read_bytes() == before
 
 
-def test_render_does_not_overwrite_without_force(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_render_does_not_overwrite_without_force(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed_notice()
     out = tmp_path / "precious.pdf"
     out.write_bytes(b"the only copy")
@@ -61,7 +61,7 @@ def test_render_does_not_overwrite_without_force(home: Path, demo_db, tmp_path: 
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_render_into_a_missing_folder_or_onto_a_folder_is_one_line(home: Path, demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_render_into_a_missing_folder_or_onto_a_folder_is_one_line(home: Path, demo_db, tmp_path: Path) -> None:
     number = _seed_notice()
     missing = _render(home, number, tmp_path / "no-such-folder" / "n.pdf")
     assert missing.returncode == 2 and "folder does not exist" in missing.stderr
@@ -73,7 +73,7 @@ def test_render_into_a_missing_folder_or_onto_a_folder_is_one_line(home: Path, d
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path):  # noqa: ANN201
+def tiny_disk(tmp_path: Path):
     """A 16 KiB tmpfs: a real full disk (needs root; skipped elsewhere, never under CI)."""
     mount = tmp_path / "tiny"
     mount.mkdir()
@@ -86,7 +86,7 @@ def tiny_disk(tmp_path: Path):  # noqa: ANN201
     subprocess.run(["umount", str(mount)], check=False)
 
 
-def test_render_onto_a_full_disk_says_so_and_leaves_nothing(home: Path, demo_db, tiny_disk: Path) -> None:  # noqa: ANN001
+def test_render_onto_a_full_disk_says_so_and_leaves_nothing(home: Path, demo_db, tiny_disk: Path) -> None:
     number = _seed_notice()
     (tiny_disk / "filler").write_bytes(b"x" * 12 * 1024)
     result = _render(home, number, tiny_disk / "n.pdf")
@@ -125,7 +125,7 @@ def test_demo_seed_refuses_a_real_hall_and_sends_nothing(home: Path) -> None:
     assert _count(db_file, "select count(*) from staff where username = 'admin'") == 0
 
 
-def test_demo_seed_in_the_demo_home_still_works(home: Path, demo_db) -> None:  # noqa: ANN001
+def test_demo_seed_in_the_demo_home_still_works(home: Path, demo_db) -> None:
     result = run(home, "--demo", "demo", "seed-cases", "1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("DEMO510104-")

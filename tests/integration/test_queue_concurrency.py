@@ -86,7 +86,7 @@ def start_workers(specs: list[dict]) -> list[subprocess.Popen]:
     ]
 
 
-def run_workers(specs: list[dict], *, after_start=None) -> list[dict]:  # noqa: ANN001
+def run_workers(specs: list[dict], *, after_start=None) -> list[dict]:
     """Start all workers, wait until each is ready, release them at once, collect their reports.
 
     `after_start(procs)` runs once they are released (e.g. waits for some, then sets a marker)."""
@@ -168,7 +168,7 @@ def expected_numbers(count: int) -> list[str]:
 
 
 @pytest.fixture
-def pg_db(postgres_cluster: ThrowawayPostgres):  # noqa: ANN201
+def pg_db(postgres_cluster: ThrowawayPostgres):
     db = Database(postgres_cluster.create_database(f"q_{uuid.uuid4().hex[:12]}"))
     db.upgrade()
     yield db
@@ -176,7 +176,7 @@ def pg_db(postgres_cluster: ThrowawayPostgres):  # noqa: ANN201
 
 
 @pytest.fixture
-def sqlite_db(home: Path):  # noqa: ANN201
+def sqlite_db(home: Path):
     home.mkdir(parents=True, exist_ok=True)
     db = Database(f"sqlite:///{home / 'queue.sqlite3'}")
     db.upgrade()

@@ -8,15 +8,22 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home
-from hallapp.services import audit, cases, material_store, retention
+from hallapp.services import audit, cases, retention
 from hallapp.services.hall import hall_info
-from hallapp.storage import Database
-from hallapp.storage.models import OutboxEntry
-from tests.integration.test_personal_data import CARDS, CHEN, TODAY, hall_db, sample_intake  # noqa: F401 - fixture
+from hallapp.storage import Database, material_store
+from hallapp.storage.models import OutboxEntry, SharedLicence
+from tests.integration.test_personal_data import (  # noqa: F401 - fixture
+    CARDS,
+    CHEN,
+    TODAY,
+    hall_db,
+    raw_rows,
+    sample_intake,
+)
 
 MA = CARDS["马桂芳"]
 
@@ -73,3 +80,30 @@ def test_confirmed_old_case_loses_scans_and_personal_fields_and_keeps_its_statis
     assert [c.applicant_name for c in cases.search(hall_db, MA["id_number"])] == ["马桂芳"]
     assert all(material_store.load(place, sha) for sha in waiting_scans)
     assert retention.purge(hall_db, place, days=180).cases == ()  # once is enough
+
+
+def test_a_purged_case_s_e_licence_loses_its_number_issuer_and_file(hall_db: Database, home: Path) -> None:  # noqa: F811
+    """电子证照 (services/licences.py): the licence row a fetch leaves, the case material its file became."""
+    place, hall_id = Home(home).ensure(), hall_info(hall_db).id
+    intake = sample_intake(CHEN)
+    licence_pdf = intake.materials[1].pdf  # the 登记表 line carries the platform's file
+    sha = material_store.store(place, licence_pdf)
+    with hall_db.unit_of_work(write=True) as uow:
+        uow.add(SharedLicence(consent_ref="ab" * 16, licence_type="hukou", holder_index="x" * 64, staff="admin",
+                              consented_at=hall_clock().now(), state="fetched", licence_number="SIM-HUK-0000000042",
+                              issuer="示例市公安局（模拟）", sha256=sha, fetched_at=hall_clock().now()))
+    number = cases.submit_intake(hall_db, place, hall_id, intake, today=TODAY).number
+    with hall_db.unit_of_work() as uow:
+        [row] = uow.session.scalars(select(SharedLicence)).all()
+        assert row.material_id is not None and (row.issuer, row.licence_number) != ("", "")
+    assert "SIM-HUK-0000000042" not in " ".join(str(v) for r in raw_rows(hall_db, "SELECT licence_number FROM "
+                                                                             "shared_licence") for v in r)  # sealed
+    confirm(hall_db, number, days_ago=200)
+
+    assert retention.purge(hall_db, place, days=180).cases == (number,)
+    with hall_db.unit_of_work() as uow:
+        [row] = uow.session.scalars(select(SharedLicence)).all()
+        assert (row.licence_number, row.issuer) == ("", "")
+        assert (row.state, row.licence_type, row.sha256) == ("fetched", "hukou", sha)  # statistics stay
+    with pytest.raises(material_store.MaterialStoreError):
+        material_store.load(place, sha)

@@ -17,7 +17,7 @@ from hallapp.services.queue import CounterRef
 from hallapp.storage import Database
 
 HALLAPP = [sys.executable, "-m", "ui.launcher"]  # what the `hallapp` console script runs
-PASSWORD = "Kaishi2026x"  # noqa: S105 - a test account's password
+PASSWORD = "Kaishi2026x"
 SETUP = ("setup", "--hall-name", "锦江区政务服务中心", "--hall-code", "JJ510104", "--region", "510104",
          "--counters", "3", "--admin", "chief")
 
@@ -210,7 +210,7 @@ def test_counter_number_is_saved_with_a_warning_when_the_database_is_away(home: 
     assert "counter.number = 4" in run(home, "config", "show").stdout
 
 
-def test_roll_out_on_a_shared_postgresql_database(home: Path, tmp_path: Path, postgres_cluster) -> None:  # noqa: ANN001
+def test_roll_out_on_a_shared_postgresql_database(home: Path, tmp_path: Path, postgres_cluster) -> None:
     """Two PCs' homes, one database: set up once on the first, the second sees the same hall."""
     url = postgres_cluster.create_database("setup_cli")
     shared = {"HALLAPP_DATABASE_URL": url, "HALLAPP_ADMIN_PASSWORD": PASSWORD,

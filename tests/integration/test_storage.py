@@ -51,7 +51,7 @@ def test_foreign_keys_are_enforced(any_db: Database) -> None:
             uow.add(Counter(hall_id=999, number=1, name="orphan"))
 
 
-def test_case_with_materials_and_outbox_round_trip(any_db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_case_with_materials_and_outbox_round_trip(any_db: Database, tmp_path) -> None:
     hall_id = _hall(any_db)
     catalog.import_catalog(any_db, catalog.starter_catalog_path())
     with any_db.unit_of_work(write=True) as uow:
@@ -102,7 +102,7 @@ def test_audit_chain_detects_an_edited_event(any_db: Database) -> None:
         assert uow.audit.verify() == [third.id]
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(home) -> None:  # noqa: ANN001
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(home) -> None:
     home.mkdir(parents=True)
     db = Database(f"sqlite:///{home / 'x.sqlite3'}")
     with db.engine.connect() as conn:
@@ -112,7 +112,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(home) -> None:  # noqa: ANN00
     db.dispose()
 
 
-def test_two_sqlite_writers_queue_instead_of_failing(home) -> None:  # noqa: ANN001
+def test_two_sqlite_writers_queue_instead_of_failing(home) -> None:
     """Two processes' worth of writers on one file: both succeed, one after the other."""
     import threading
 

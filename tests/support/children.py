@@ -48,7 +48,7 @@ def tie_to_this_process(argv: Sequence[str]) -> tuple[list[str], dict[str, Any]]
     return list(argv), {"preexec_fn": _set_pdeathsig}
 
 
-def spawn(argv: Sequence[str], **kwargs: Any) -> subprocess.Popen[Any]:  # noqa: ANN401
+def spawn(argv: Sequence[str], **kwargs: Any) -> subprocess.Popen[Any]:
     """``subprocess.Popen(argv, **kwargs)`` for a child that must not outlive the test process."""
     if kwargs.get("preexec_fn") is not None:
         raise ValueError("spawn() sets the child up itself; pass no preexec_fn")

@@ -278,7 +278,7 @@ def shared_pcscd() -> PrivatePcscd:
     return _shared
 
 
-def running_pcscd():  # noqa: ANN201 - Iterator[PrivatePcscd], for a module-scoped fixture
+def running_pcscd():
     """Yield this process's pcscd with the virtual reader (skip locally, fail in CI without it)."""
     import importlib.util
 

@@ -25,7 +25,7 @@ def app(home: Path, _demo_template: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def sim(tmp_path: Path) -> Iterator[Any]:
-    from hallapp.sync import simulator
+    from hallapp.simulator import server as simulator
 
     server = simulator.serve(0, data_dir=tmp_path / "platform")
     yield server
@@ -33,7 +33,7 @@ def sim(tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def synced_app(app: Any, sim: Any) -> Any:  # noqa: ANN401
+def synced_app(app: Any, sim: Any) -> Any:
     """The app registered at the simulator."""
     from tests.sync.helpers import register
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from hallapp.sync import records
-from hallapp.sync.adapter import CaseAck, Registration, TransientError
+from hallapp.sync.platform_port import CaseAck, Registration, TransientError
 
 
 class FakePlatform:
@@ -27,8 +27,9 @@ class FakePlatform:
 class FakeAdapter:
     def __init__(self, platform: FakePlatform) -> None:
         self.p = platform
+        self.run_deadline: float | None = None
 
-    def register(self, hall: Any, public_key_pem: str) -> Registration:  # noqa: ANN401
+    def register(self, hall: Any, public_key_pem: str) -> Registration:
         return Registration("fake", None)
 
     def ping(self) -> None:
@@ -45,10 +46,10 @@ class FakeAdapter:
     def get_case(self, client_id: str) -> CaseAck | None:
         return None
 
-    def material_status(self, sha256: str):  # noqa: ANN201
+    def material_status(self, sha256: str):
         return None
 
-    def put_chunk(self, *args: Any, **kwargs: Any):  # noqa: ANN201, ANN401
+    def put_chunk(self, *args: Any, **kwargs: Any):
         raise AssertionError("no materials in these tests")
 
     def commit(self, client_id: str, payload_sha256: str, materials: list[str]) -> CaseAck:
@@ -56,21 +57,24 @@ class FakeAdapter:
             self.p.commits[client_id] += 1
         return CaseAck(client_id, "committed", payload_sha256, "R1")
 
-    def status_updates(self, since: int, limit: int):  # noqa: ANN201
+    def status_updates(self, since: int, limit: int):
         return [], since
+
+    def set_run_deadline(self, at: float) -> None:
+        self.run_deadline = at  # nothing to cut short: each call answers at once (or after delay_s)
 
     def close(self) -> None:
         pass
 
 
-def bare_app(db: Any, root: Any) -> Any:  # noqa: ANN401
+def bare_app(db: Any, root: Any) -> Any:
     from hallapp.config import Settings
     from hallapp.home import Home
 
     return SimpleNamespace(db=db, home=Home(root), settings=Settings(), demo=False)
 
 
-def enqueue(db: Any, count: int, *, now: datetime | None = None) -> list[str]:  # noqa: ANN401
+def enqueue(db: Any, count: int, *, now: datetime | None = None) -> list[str]:
     ids = []
     with db.unit_of_work(write=True) as uow:
         for n in range(count):

@@ -50,16 +50,16 @@ class _Handler(BaseHTTPRequestHandler):
     server: GarbageServer
     protocol_version = "HTTP/1.0"  # one answer per connection, ended by closing it
 
-    def log_message(self, *args: Any) -> None:  # noqa: ANN401
+    def log_message(self, *args: Any) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._answer()
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._answer()
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._answer()
 
     # --- plumbing --------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _json(self, value: Any, status: int = 200, *, signer: crypto.HallKey | None = None) -> None:  # noqa: ANN401
+    def _json(self, value: Any, status: int = 200, *, signer: crypto.HallKey | None = None) -> None:
         body = json.dumps(value).encode()
         extra = signing.sign_answer(signer, status, self.headers.get(signing.NONCE, ""), body) if signer else {}
         self._send(status, body, extra=extra)
@@ -88,7 +88,7 @@ class _Handler(BaseHTTPRequestHandler):
         request = urllib.request.Request(self.server.upstream + self.path, data=self._body() or None, method=self.command,
                                          headers={k: v for k, v in self.headers.items() if k.lower() != "host"})
         try:
-            with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - loopback simulator
+            with urllib.request.urlopen(request, timeout=10) as answer:
                 return answer.status, dict(answer.headers.items()), answer.read()
         except urllib.error.HTTPError as exc:
             return exc.code, dict(exc.headers.items()), exc.read()
@@ -232,7 +232,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
 
 
-def wait_until(predicate: Any, timeout: float = 10.0) -> bool:  # noqa: ANN401
+def wait_until(predicate: Any, timeout: float = 10.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if predicate():

@@ -10,12 +10,12 @@ import urllib.request
 from datetime import date
 from typing import Any
 
+from hallapp.commands import platform as platform_command
 from hallapp.domain.cases import Decision, MaterialStatus
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.idnumber import make_id_number
 from hallapp.services import cases, catalog
 from hallapp.services.hall import ensure_demo_hall
-from hallapp.sync import commands
 
 ITEM = "000131127004"
 
@@ -24,7 +24,7 @@ def fake_pdf(rng: random.Random, size: int) -> bytes:
     return b"%PDF-1.4\n" + rng.randbytes(max(0, size - 9))
 
 
-def make_cases(app: Any, count: int, *, materials: int = 2, size: int = 30_000, seed: int = 7,  # noqa: ANN401
+def make_cases(app: Any, count: int, *, materials: int = 2, size: int = 30_000, seed: int = 7,
                delivery: str = "window") -> list[str]:
     """`count` accepted cases, each with up to `materials` distinct scanned materials of `size` bytes."""
     rng = random.Random(seed)
@@ -49,27 +49,27 @@ def make_cases(app: Any, count: int, *, materials: int = 2, size: int = 30_000, 
     return numbers
 
 
-def demo_clerk(app: Any) -> tuple[int, str]:  # noqa: ANN401
+def demo_clerk(app: Any) -> tuple[int, str]:
     """(id, username) of the demo hall's first clerk: every accepted case has a 受理人."""
     with app.db.unit_of_work() as uow:
         clerk = next(s for s in uow.staff.all(uow.halls.the_hall().id) if s.username == "clerk1")
         return clerk.id, clerk.username
 
 
-def register(app: Any, url: str) -> None:  # noqa: ANN401
+def register(app: Any, url: str) -> None:
     app.settings.platform.url = url
-    assert commands.platform_register(app, argparse.Namespace()) == 0
+    assert platform_command.run(app, argparse.Namespace()) == 0
 
 
 def get_json(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - loopback simulator
+    with urllib.request.urlopen(url, timeout=10) as answer:
         return json.loads(answer.read())
 
 
 def post_json(url: str, body: dict) -> dict:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
                                       headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as answer:
         return json.loads(answer.read())
 
 

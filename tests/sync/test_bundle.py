@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hallapp.sync import bundle, crypto, engine
+from hallapp.sending import engine
+from hallapp.sync import bundle, crypto
 from hallapp.sync.options import SyncOptions
 from tests.support.demo_home import install_demo_database
 from tests.sync.helpers import make_cases, register
@@ -16,7 +17,7 @@ FAST = SyncOptions(backoff_base_s=0.01, backoff_cap_s=0.05)
 
 
 @pytest.fixture
-def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPatch):
     from hallapp.bootstrap import open_app
 
     root = tmp_path / "other-home"
@@ -56,7 +57,7 @@ def test_tampered_or_wrong_passphrase_is_refused(synced_app, tmp_path: Path, mon
         bundle.import_bundle(synced_app, folder, passphrase="another-passphrase")
     manifest = folder / "manifest.json"
     manifest.write_bytes(manifest.read_bytes().replace(b"DEMO510104", b"DEMO510105", 1))
-    with pytest.raises(bundle.BundleError, match="签名"):
+    with pytest.raises(bundle.BundleError, match="signature is not valid"):
         bundle.import_bundle(synced_app, folder)
     monkeypatch.delenv(bundle.PASSPHRASE_ENV)
     with pytest.raises(bundle.BundleError):

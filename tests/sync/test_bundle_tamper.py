@@ -19,7 +19,7 @@ PASSPHRASE = "county-usb-2026"
 
 
 @pytest.fixture
-def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPatch):
     """A second PC of the same hall, in its own home with its own hall key."""
     from hallapp.bootstrap import open_app
 
@@ -33,7 +33,7 @@ def other_app(tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.fixture
-def exported(synced_app, sim, other_app, tmp_path: Path, monkeypatch) -> Path:  # noqa: ANN001
+def exported(synced_app, sim, other_app, tmp_path: Path, monkeypatch) -> Path:
     """Seven cases exported by the first PC, whose key the second PC's administrator trusted."""
     monkeypatch.setenv(bundle.PASSPHRASE_ENV, PASSPHRASE)
     make_cases(synced_app, 7, materials=1, size=3_000)
@@ -44,12 +44,12 @@ def exported(synced_app, sim, other_app, tmp_path: Path, monkeypatch) -> Path:  
     return folder
 
 
-def _outbox(app) -> int:  # noqa: ANN001
+def _outbox(app) -> int:
     with app.db.unit_of_work() as uow:
         return len(uow.outbox.unsent())
 
 
-def _materials(app) -> int:  # noqa: ANN001
+def _materials(app) -> int:
     return sum(1 for p in (app.home.root / "materials").rglob("*") if p.is_file())
 
 
@@ -61,7 +61,7 @@ def _resign(folder: Path, manifest: dict, key: crypto.HallKey) -> None:
     (folder / "manifest.sig").write_text(key.sign(raw), encoding="ascii")
 
 
-def _refused(app, folder: Path, match: str) -> None:  # noqa: ANN001
+def _refused(app, folder: Path, match: str) -> None:
     before = (_outbox(app), _materials(app))
     with pytest.raises(bundle.BundleError, match=match) as refused:
         bundle.import_bundle(app, folder)
@@ -69,34 +69,34 @@ def _refused(app, folder: Path, match: str) -> None:  # noqa: ANN001
     assert (_outbox(app), _materials(app)) == before == (0, 0)
 
 
-def test_the_untouched_bundle_imports_in_one_go(exported: Path, other_app) -> None:  # noqa: ANN001
+def test_the_untouched_bundle_imports_in_one_go(exported: Path, other_app) -> None:
     result = bundle.import_bundle(other_app, exported)
     carried = len(list((exported / "materials").iterdir()))
     assert (result["enqueued"], result["already"], result["materials"]) == (7, 0, carried)
     assert _outbox(other_app) == 7 and _materials(other_app) == carried
 
 
-def test_one_tampered_entry_refuses_the_whole_bundle(exported: Path, other_app) -> None:  # noqa: ANN001
+def test_one_tampered_entry_refuses_the_whole_bundle(exported: Path, other_app) -> None:
     last = exported / "entries" / "00006.bin"
     data = bytearray(last.read_bytes())
     data[40] ^= 0x01
     last.write_bytes(bytes(data))
-    _refused(other_app, exported, "改动")
+    _refused(other_app, exported, "altered")
 
 
-def test_a_tampered_material_refuses_the_whole_bundle(exported: Path, other_app) -> None:  # noqa: ANN001
+def test_a_tampered_material_refuses_the_whole_bundle(exported: Path, other_app) -> None:
     material = sorted((exported / "materials").iterdir())[-1]
     material.write_bytes(material.read_bytes()[:-1] + b"\x00")
-    _refused(other_app, exported, "改动")
+    _refused(other_app, exported, "altered")
 
 
-def test_a_bundle_signed_by_a_freshly_made_key_is_refused(exported: Path, other_app) -> None:  # noqa: ANN001
+def test_a_bundle_signed_by_a_freshly_made_key_is_refused(exported: Path, other_app) -> None:
     manifest = json.loads((exported / "manifest.json").read_bytes())
     _resign(exported, manifest, crypto.HallKey.generate())
     _refused(other_app, exported, "not a key of this hall.*bundle trust")
 
 
-def test_an_untrusted_pc_of_the_hall_is_refused_until_listed(synced_app, other_app, sim, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_an_untrusted_pc_of_the_hall_is_refused_until_listed(synced_app, other_app, sim, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv(bundle.PASSPHRASE_ENV, PASSPHRASE)
     make_cases(synced_app, 2, materials=1, size=2_000)
     folder = Path(bundle.export_unsent(synced_app, tmp_path / "usb")["path"])
@@ -107,15 +107,15 @@ def test_an_untrusted_pc_of_the_hall_is_refused_until_listed(synced_app, other_a
     assert bundle.import_bundle(other_app, folder)["enqueued"] == 2
 
 
-def test_a_manifest_whose_client_id_differs_from_its_payload_is_refused(exported: Path, synced_app,  # noqa: ANN001
-                                                                        other_app) -> None:  # noqa: ANN001
+def test_a_manifest_whose_client_id_differs_from_its_payload_is_refused(exported: Path, synced_app,
+                                                                        other_app) -> None:
     manifest = json.loads((exported / "manifest.json").read_bytes())
     manifest["entries"][3]["client_id"] = manifest["entries"][4]["client_id"]
     _resign(exported, manifest, crypto.load_key(synced_app.home.keys_dir))
     _refused(other_app, exported, "client id")
 
 
-def test_a_file_outside_the_bundle_is_refused(exported: Path, synced_app, other_app, tmp_path) -> None:  # noqa: ANN001
+def test_a_file_outside_the_bundle_is_refused(exported: Path, synced_app, other_app, tmp_path) -> None:
     outside = tmp_path / "outside_payload.bin"
     shutil.copyfile(exported / "entries" / "00002.bin", outside)
     manifest = json.loads((exported / "manifest.json").read_bytes())
@@ -125,7 +125,7 @@ def test_a_file_outside_the_bundle_is_refused(exported: Path, synced_app, other_
     _refused(other_app, exported, "outside")
 
 
-def test_trusting_something_that_is_not_a_public_key_is_a_user_error(other_app, tmp_path) -> None:  # noqa: ANN001
+def test_trusting_something_that_is_not_a_public_key_is_a_user_error(other_app, tmp_path) -> None:
     from hallapp.commands import UserError
 
     private = tmp_path / "key.pem"

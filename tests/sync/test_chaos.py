@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from hallapp.services import cases, material_store
-from hallapp.sync import simulator, status
+from hallapp.services import cases
+from hallapp.simulator import server as simulator
+from hallapp.storage import material_store
+from hallapp.sync import outbox_view
 from tests.support.children import spawn
 from tests.sync.helpers import make_cases, register, sha256
 
@@ -31,8 +33,8 @@ def _start(env: dict[str, str], log: Path) -> subprocess.Popen:
                      cwd=Path(__file__).resolve().parents[2])
 
 
-def _confirmed(app) -> int:  # noqa: ANN001
-    return status.sync_status(app.db)["counts"]["confirmed"]
+def _confirmed(app) -> int:
+    return outbox_view.sync_status(app.db)["counts"]["confirmed"]
 
 
 @pytest.mark.slow
@@ -60,7 +62,7 @@ def test_chaos_every_case_exactly_once(app, tmp_path: Path) -> None:
             proc.terminate()
             proc.wait(timeout=10)
         stats, held = sim.stats(), sim.platform.store.cases()
-    assert _confirmed(app) == CASES, (progress, status.sync_status(app.db), log.read_text()[-2000:])
+    assert _confirmed(app) == CASES, (progress, outbox_view.sync_status(app.db), log.read_text()[-2000:])
     assert progress[0] < CASES, progress  # the first kill really interrupted work in flight
     assert stats["duplicates"] == 0 and stats["conflicts"] == 0 and stats["hash_mismatches"] == 0, stats
     assert stats["faults_injected"] > 0 and stats["resets_injected"] > 0, stats

@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 if os.environ.get("CI") == "true":
-    import gmssl  # noqa: F401 - CI never skips: a missing gmssl is a failure there
+    import gmssl
 gmssl = pytest.importorskip("gmssl")
 from gmssl import func, sm2, sm3, sm4  # noqa: E402
 
@@ -42,7 +42,7 @@ def _blocks() -> dict[str, str]:
 BLOCKS = _blocks()
 
 
-def example(name: str) -> Any:  # noqa: ANN401
+def example(name: str) -> Any:
     return json.loads(BLOCKS[name])
 
 
@@ -75,7 +75,7 @@ def sm4_ctr(key: bytes, counter0: bytes, data: bytes, offset: int) -> bytes:
     return bytes(a ^ b for a, b in zip(data, stream, strict=False))
 
 
-def canonical(value: Any) -> str:  # noqa: ANN401 - the document's rules, written out
+def canonical(value: Any) -> str:
     escapes = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
     if value is None or isinstance(value, bool):
         return {None: "null", True: "true", False: "false"}[value]
@@ -117,7 +117,7 @@ class Key:
         n = int(sm2.default_ecc_table["n"], 16)
         self.private = f"{secrets.randbelow(n - 2) + 1:064x}"
         probe = sm2.CryptSM2(private_key=self.private, public_key="")
-        self.public = probe._kg(int(self.private, 16), sm2.default_ecc_table["g"])  # noqa: SLF001 - x||y hex
+        self.public = probe._kg(int(self.private, 16), sm2.default_ecc_table["g"])
         self.sm2 = sm2.CryptSM2(private_key=self.private, public_key=self.public)
         der = base64.b64encode(SPKI_PREFIX + b"\x04" + bytes.fromhex(self.public)).decode("ascii")
         lines = [der[i:i + 64] for i in range(0, len(der), 64)]
@@ -191,7 +191,7 @@ MATERIAL_SHA = hashlib.sha256(MATERIAL).hexdigest()
 
 
 @pytest.fixture
-def client(sim: Any) -> Client:  # noqa: ANN401
+def client(sim: Any) -> Client:
     c = Client(sim.url, example("put-case")["hall"]["code"], Key())
     assert c.register().status_code == 200
     return c
@@ -238,7 +238,7 @@ def test_hkdf_and_ctr_vector() -> None:
 # --- registration and refusals -------------------------------------------------------------------
 
 
-def test_registration_is_idempotent_and_signed(sim: Any) -> None:  # noqa: ANN401
+def test_registration_is_idempotent_and_signed(sim: Any) -> None:
     c = Client(sim.url, "DEMO510104", Key())
     first, again = c.register(), c.register()
     assert first.status_code == again.status_code == 200
@@ -281,7 +281,7 @@ def _provoke(c: Client, cause: str) -> tuple[httpx.Response, str]:
     return c.send("GET", target, headers=h), h.get("X-Nonce", "")
 
 
-def test_every_refusal_has_its_own_code(client: Client, sim: Any) -> None:  # noqa: ANN401
+def test_every_refusal_has_its_own_code(client: Client, sim: Any) -> None:
     table = _refusal_table()
     assert set(table) == {"missing_header", "unknown_key", "bad_timestamp", "bad_nonce", "content_mismatch",
                           "bad_signature", "hall_mismatch", "replayed"}
@@ -338,7 +338,7 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return schema["$defs"][ref.rsplit("/", 1)[1]] if ref else node
 
 
-def _wrong(prop: dict[str, Any]) -> Any:  # noqa: ANN401 - a value breaking this property's rule
+def _wrong(prop: dict[str, Any]) -> Any:
     if "const" in prop or "enum" in prop:
         return "x-not-allowed"
     kind = prop.get("type")
@@ -351,7 +351,7 @@ def _wrong(prop: dict[str, Any]) -> Any:  # noqa: ANN401 - a value breaking this
     return None
 
 
-def _mutations(schema: dict[str, Any], node: dict[str, Any], value: Any, path: str):  # noqa: ANN202, ANN401
+def _mutations(schema: dict[str, Any], node: dict[str, Any], value: Any, path: str):
     """(dotted field, mutated copy maker) for every required field and every rule of a property."""
     node = _resolve(schema, node)
     if node.get("type") == "array":
@@ -369,7 +369,7 @@ def _mutations(schema: dict[str, Any], node: dict[str, Any], value: Any, path: s
                 yield field, ("in", name, change)
 
 
-def _apply(value: Any, change: tuple) -> Any:  # noqa: ANN401
+def _apply(value: Any, change: tuple) -> Any:
     action, name, arg = change
     value = json.loads(json.dumps(value))
     target = value[0] if isinstance(value, list) else value
@@ -399,7 +399,7 @@ def test_every_required_and_non_empty_rule_of_the_schema(client: Client) -> None
 def test_the_schema_s_conditional_rules(client: Client) -> None:
     base = example("put-case")
 
-    def variant(**edits: Any) -> dict[str, Any]:  # noqa: ANN401
+    def variant(**edits: Any) -> dict[str, Any]:
         record = json.loads(json.dumps(base))
         for dotted, value in edits.items():
             *parents, last = dotted.split("__")
@@ -430,7 +430,40 @@ def test_the_schema_s_conditional_rules(client: Client) -> None:
     assert client.put_case(fine).status_code == 201
 
 
-def test_encrypted_upload_decrypts_with_the_documented_key(client: Client, sim: Any) -> None:  # noqa: ANN401
+def test_a_material_s_source_and_its_licence_fields(client: Client) -> None:
+    """`source` window or licence (absent: window); a licence line names its issuer and number, a
+    window line neither: anything else is `422 invalid` naming the line's field."""
+    base = example("put-case")
+    licence = {**example("licence-line"), "sha256": MATERIAL_SHA}
+
+    def record(line: dict[str, Any], serial: int = 1) -> dict[str, Any]:
+        value = json.loads(json.dumps(base))
+        value["materials"].append(line)
+        value["client_id"] = f"case:DEMO510104-20261208-01{serial:02d}:r1"
+        return value
+
+    window = {key: value for key, value in licence.items() if key not in ("issuer", "licence_number")}
+    window["source"] = "window"
+    where = f"materials[{len(base['materials'])}]"
+    refused = [
+        ({**licence, "source": "paper"}, "source"),
+        ({key: v for key, v in licence.items() if key != "issuer"}, "issuer"),
+        ({**licence, "issuer": "  "}, "issuer"),
+        ({key: v for key, v in licence.items() if key != "licence_number"}, "licence_number"),
+        ({**licence, "licence_number": 5315280132}, "licence_number"),
+        ({**window, "issuer": "示例市公安局（模拟）"}, "issuer"),
+        ({key: v for key, v in {**licence, "issuer": ""}.items() if key != "source"}, "issuer"),  # absent: window
+    ]
+    for line, field in refused:
+        body = _error(client.put_case(record(line)), 422, "invalid")
+        assert f"{where}.{field}" in body["fields"], (line, body)
+    without = {key: value for key, value in window.items() if key != "source"}  # a record from before `source`
+    for serial, line in enumerate((licence, window, without), start=1):
+        answer = client.put_case(record(line, serial))
+        assert answer.status_code == 201, (line, answer.text)
+
+
+def test_encrypted_upload_decrypts_with_the_documented_key(client: Client, sim: Any) -> None:
     transport = base64.b64decode(client.register().json()["transport_key"])
     okm = hkdf_sm3(transport, b"hallapp-material|" + MATERIAL_SHA.encode("ascii"))
     cipher = sm4_ctr(okm[:16], okm[16:], MATERIAL, 0)
@@ -479,7 +512,7 @@ def test_a_chunk_cut_short_is_not_kept(client: Client) -> None:
 # --- key rotation and status updates ---------------------------------------------------------------
 
 
-def test_key_rotation_keeps_the_hall_s_cases(client: Client, sim: Any) -> None:  # noqa: ANN401
+def test_key_rotation_keeps_the_hall_s_cases(client: Client, sim: Any) -> None:
     record = example("put-case")
     body = canonical(record).encode("utf-8")
     assert client.put_case(record).status_code == 201
@@ -523,7 +556,7 @@ def test_status_feed_per_hall(client: Client) -> None:
 
 
 def test_injected_503_carries_retry_after(tmp_path: Path) -> None:
-    from hallapp.sync import simulator
+    from hallapp.simulator import server as simulator
 
     with simulator.serve(0, data_dir=tmp_path / "p", fault_rate=1.0, retry_after="7", seed=1) as server:
         c = Client(server.url, "DEMO510104", Key())

@@ -6,8 +6,9 @@ import json
 import time
 from pathlib import Path
 
+from hallapp.sending import engine
 from hallapp.services import cases
-from hallapp.sync import engine, status
+from hallapp.sync import outbox_view
 from hallapp.sync.options import SyncOptions
 from tests.sync.helpers import get_json, make_cases, sha256
 
@@ -36,20 +37,20 @@ def test_round_trip_byte_exact(synced_app, sim, tmp_path: Path) -> None:
     assert len(record["application"]["application_time"]) == 15  # YYYYMMDDThhmmss
     stats = sim.stats()
     assert stats["cases_received"] == 3 and stats["duplicates"] == 0 and stats["bad_signatures"] == 0
-    after = status.sync_status(synced_app.db)
+    after = outbox_view.sync_status(synced_app.db)
     assert after["counts"]["confirmed"] == 3 and after["unconfirmed"] == 0 and after["oldest_unconfirmed_age_s"] is None
 
 
 def test_notice_sends_nothing_and_status_counts(synced_app) -> None:
     make_cases(synced_app, 2)
-    before = status.sync_status(synced_app.db)
+    before = outbox_view.sync_status(synced_app.db)
     assert before["counts"]["queued"] == 2 and before["oldest_unconfirmed_age_s"] >= 0
-    listed = status.entries(synced_app.db, "queued")
+    listed = outbox_view.entries(synced_app.db, "queued")
     assert [e["state"] for e in listed] == ["queued", "queued"] and listed[0]["percent"] == 0
 
 
 def test_auto_progress_pulls_back_to_completed(app, tmp_path: Path) -> None:
-    from hallapp.sync import simulator
+    from hallapp.simulator import server as simulator
     from tests.sync.helpers import register
 
     with simulator.serve(0, data_dir=tmp_path / "p", auto_progress=True, progress_step_s=0.05) as server:
@@ -65,14 +66,14 @@ def test_auto_progress_pulls_back_to_completed(app, tmp_path: Path) -> None:
             time.sleep(0.1)
     assert cases.show(app.db, mail)["state"] == "delivered"
     assert cases.show(app.db, window)["state"] == "completed"
-    seen = [u["status"] for u in status.case_sync_state(app.db, window)["platform_updates"]]
+    seen = [u["status"] for u in outbox_view.case_sync_state(app.db, window)["platform_updates"]]
     assert seen == ["received", "in_process", "completed", "result_mailed"]
 
 
 def test_openapi_and_simulator_agree() -> None:
     import yaml
 
-    from hallapp.sync.simulator import URLS
+    from hallapp.simulator.server import URLS
 
     spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "docs" / "platform-api.openapi.yaml").read_text("utf-8"))
     documented = {(path, method.upper()) for path, item in spec["paths"].items()

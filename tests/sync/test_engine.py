@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hallapp.sync import backoff, status
-from hallapp.sync.engine import SyncEngine
+from hallapp.sending.engine import SyncEngine
+from hallapp.sync import backoff, outbox_view
 from hallapp.sync.options import SyncOptions
 from tests.sync.fakes import FakePlatform, bare_app, enqueue
 
@@ -44,7 +44,7 @@ def test_engine_backs_off_on_the_injected_clock(any_db, tmp_path: Path) -> None:
         started = clock.now
         summary = engine.run_once()
         assert summary["retrying"] == 1 and summary["confirmed"] == 0
-        (entry,) = status.entries(any_db)
+        (entry,) = outbox_view.entries(any_db)
         assert entry["attempts"] == attempt and entry["state"] == "retrying" and "503" in entry["last_error"]
         wait = (datetime.fromisoformat(entry["next_attempt_at"]) - started).total_seconds()
         ceiling = min(60, 10 * 2 ** (attempt - 1))
@@ -75,7 +75,7 @@ def test_two_engines_never_send_the_same_entry(any_db, tmp_path: Path) -> None:
     assert sorted(platform.puts) == sorted(ids)
     assert set(platform.puts.values()) == {1} and set(platform.commits.values()) == {1}
     assert all(r["confirmed"] > 0 for r in results), results  # both engines did work
-    assert status.sync_status(any_db)["counts"]["confirmed"] == 60
+    assert outbox_view.sync_status(any_db)["counts"]["confirmed"] == 60
 
 
 def test_expired_lease_is_taken_over(any_db, tmp_path: Path) -> None:
@@ -95,12 +95,12 @@ def test_expired_lease_is_taken_over(any_db, tmp_path: Path) -> None:
 
 def test_retry_makes_an_entry_due_now(any_db, tmp_path: Path) -> None:
     enqueue(any_db, 1)
-    (entry,) = status.entries(any_db)
+    (entry,) = outbox_view.entries(any_db)
     with any_db.unit_of_work(write=True) as uow:
         uow.outbox.claim("x", datetime.now(UTC), datetime.now(UTC) + timedelta(seconds=5), 1)
         uow.outbox.finish(entry["id"], "x", state="needs_attention", error="conflict")
-    status.retry(any_db, entry["id"])
-    (again,) = status.entries(any_db)
+    outbox_view.retry(any_db, entry["id"])
+    (again,) = outbox_view.entries(any_db)
     assert again["state"] == "queued"
-    with pytest.raises(status.SyncStatusError):
-        status.retry(any_db, 999)
+    with pytest.raises(outbox_view.SyncStatusError):
+        outbox_view.retry(any_db, 999)

@@ -12,10 +12,14 @@ from typing import Any
 
 import pytest
 
+from hallapp import cli
+from hallapp.commands import platform as platform_command
+from hallapp.commands import sync as sync_command
+from hallapp.sending import engine, pullback
 from hallapp.services import cases
-from hallapp.sync import commands, crypto, engine, pullback, status
-from hallapp.sync.adapter import StatusUpdate
+from hallapp.sync import crypto, outbox_view
 from hallapp.sync.options import SyncOptions
+from hallapp.sync.platform_port import StatusUpdate
 from tests.sync.garbage import GarbageServer
 from tests.sync.helpers import get_json, make_cases, post_json
 
@@ -27,28 +31,28 @@ MODES = ("redirect", "html", "empty", "unauthorized", "fake_committed", "fake_co
 
 
 @pytest.fixture
-def garbage(sim: Any) -> Iterator[GarbageServer]:  # noqa: ANN401
+def garbage(sim: Any) -> Iterator[GarbageServer]:
     server = GarbageServer(sim.url, signer=sim.platform.key)
     yield server
     server.close()
 
 
-def _keys(app: Any) -> dict[str, bytes]:  # noqa: ANN401
+def _keys(app: Any) -> dict[str, bytes]:
     folder = app.home.keys_dir
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _run(app: Any, hours: int, options: SyncOptions = PATIENT) -> dict[str, Any]:  # noqa: ANN401
+def _run(app: Any, hours: int, options: SyncOptions = PATIENT) -> dict[str, Any]:
     return engine.SyncEngine(app, options=options, clock=lambda: datetime.now(UTC) + timedelta(hours=hours)).run_once()
 
 
-def _states(app: Any, numbers: list[str]) -> list[str]:  # noqa: ANN401
+def _states(app: Any, numbers: list[str]) -> list[str]:
     return [cases.show(app.db, n)["state"] for n in numbers]
 
 
 def test_garbage_confirms_nothing_and_the_real_platform_gets_every_case_once(synced_app, sim, garbage) -> None:
     numbers = make_cases(synced_app, 6, materials=1, size=4_000)
-    client_ids = [status.case_sync_state(synced_app.db, n)["sync"]["client_id"] for n in numbers]
+    client_ids = [outbox_view.case_sync_state(synced_app.db, n)["sync"]["client_id"] for n in numbers]
     garbage.injected = [{"seq": i + 1, "client_id": client_ids[i], "case_number": numbers[i], "status": s,
                          "reason": "", "waybill": "SF1", "at": "20260101T120000"}
                         for i, s in enumerate(("completed", "result_mailed", "returned"))]
@@ -59,13 +63,13 @@ def test_garbage_confirms_nothing_and_the_real_platform_gets_every_case_once(syn
         summary = _run(synced_app, hour)
         assert summary["confirmed"] == 0, mode
         assert _states(synced_app, numbers) == ["accepted"] * 6, mode
-        assert status.sync_status(synced_app.db)["counts"]["confirmed"] == 0, mode
-        assert not status.sync_status(synced_app.db)["blocked"], mode  # a stranger's 401 blocks nothing
+        assert outbox_view.sync_status(synced_app.db)["counts"]["confirmed"] == 0, mode
+        assert not outbox_view.sync_status(synced_app.db)["blocked"], mode  # a stranger's 401 blocks nothing
     with synced_app.db.unit_of_work() as uow:
         assert int(uow.outbox.state_get(pullback.CURSOR_KEY, "0") or 0) == 0  # never poisoned
     for mode in ("lying_registration", "short_key_signed"):
         garbage.mode = mode
-        assert commands.guarded(commands.platform_register, synced_app, argparse.Namespace()) == 1
+        assert cli.guarded(platform_command.run, synced_app, argparse.Namespace()) == 1
     assert _keys(synced_app) == keys_before  # neither the transport key nor the pinned key replaced
 
     # a real, signed update for a case the platform holds but never confirmed to us: kept, not applied
@@ -74,7 +78,7 @@ def test_garbage_confirms_nothing_and_the_real_platform_gets_every_case_once(syn
     post_json(sim.url + f"_sim/cases/{client_ids[0]}/status", {"status": "received"})
     _run(synced_app, 51)
     assert _states(synced_app, numbers) == ["accepted"] * 6
-    assert [u["outcome"] for u in status.case_sync_state(synced_app.db, numbers[0])["platform_updates"]] == [""]
+    assert [u["outcome"] for u in outbox_view.case_sync_state(synced_app.db, numbers[0])["platform_updates"]] == [""]
 
     synced_app.settings.platform.url = sim.url  # the real platform is back
     summary = _run(synced_app, 100)
@@ -85,7 +89,7 @@ def test_garbage_confirms_nothing_and_the_real_platform_gets_every_case_once(syn
     assert all(c["state"] == "committed" and all(c["materials"].values()) for c in held)
     stats = sim.stats()
     assert stats["duplicates"] == 0 and stats["conflicts"] == 0 and stats["hash_mismatches"] == 0, stats
-    receipts = {e["receipt"] for e in status.entries(synced_app.db, "confirmed")}
+    receipts = {e["receipt"] for e in outbox_view.entries(synced_app.db, "confirmed")}
     assert len(receipts) == 6 and "FAKE-RECEIPT" not in receipts
     assert _keys(synced_app) == keys_before
 
@@ -101,22 +105,22 @@ def test_drip_is_cut_at_the_request_and_run_deadlines(synced_app, garbage) -> No
     summary = engine.run_once(synced_app, options=SyncOptions(timeout_s=5, run_timeout_s=1.5, backoff_base_s=60))
     assert summary["deadline"] and time.monotonic() - started < 2.5
     assert "time limit" in engine.summary_line(summary)
-    assert status.sync_status(synced_app.db)["counts"]["queued"] == 1  # untouched, not counted as an attempt
+    assert outbox_view.sync_status(synced_app.db)["counts"]["queued"] == 1  # untouched, not counted as an attempt
 
 
 @pytest.mark.parametrize("mode", ["huge", "huge_declared"])
 def test_a_huge_answer_is_not_read(synced_app, garbage, mode) -> None:
     import tracemalloc
 
-    from hallapp.sync.adapter import UntrustedAnswerError
-    from hallapp.sync.adapters import create_adapter
+    from hallapp.sync.platform_clients import create_adapter
+    from hallapp.sync.platform_port import UntrustedAnswerError
 
     synced_app.settings.platform.url = garbage.url
     garbage.mode = mode
     client = create_adapter(synced_app, SyncOptions(max_answer_bytes=256 * 1024))
     tracemalloc.start()
     try:
-        with pytest.raises(UntrustedAnswerError, match="上限"):
+        with pytest.raises(UntrustedAnswerError, match="byte limit"):
             client.ping()
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -128,8 +132,8 @@ def test_a_huge_answer_is_not_read(synced_app, garbage, mode) -> None:
 
 
 def test_a_jumping_signed_cursor_is_refused(synced_app, garbage) -> None:
-    from hallapp.sync.adapter import UntrustedAnswerError
-    from hallapp.sync.adapters import create_adapter
+    from hallapp.sync.platform_clients import create_adapter
+    from hallapp.sync.platform_port import UntrustedAnswerError
 
     synced_app.settings.platform.url = garbage.url
     garbage.mode = "signed_canned"
@@ -150,9 +154,9 @@ def test_a_jumping_signed_cursor_is_refused(synced_app, garbage) -> None:
 def test_a_home_without_the_pinned_platform_key_is_told_to_register(synced_app, capsys) -> None:
     make_cases(synced_app, 1)
     (synced_app.home.keys_dir / crypto.PLATFORM_FILE).unlink()
-    code = commands.guarded(commands.sync, synced_app, argparse.Namespace(once=True, status=False))
+    code = cli.guarded(sync_command.run, synced_app, argparse.Namespace(once=True, status=False))
     assert code == 1 and "platform register" in capsys.readouterr().err
-    assert commands.platform_register(synced_app, argparse.Namespace()) == 0  # re-registering pins it again
+    assert platform_command.run(synced_app, argparse.Namespace()) == 0  # re-registering pins it again
     assert engine.run_once(synced_app, options=PATIENT)["confirmed"] == 1
 
 
@@ -162,7 +166,7 @@ def test_first_registration_refuses_a_3_byte_key_and_pins_nothing(synced_app, ga
         (keys / name).unlink()
     synced_app.settings.platform.url = garbage.url
     garbage.mode = "lying_registration"  # self-consistent: signed by the key it names
-    assert commands.guarded(commands.platform_register, synced_app, argparse.Namespace()) == 1
+    assert cli.guarded(platform_command.run, synced_app, argparse.Namespace()) == 1
     assert not (keys / crypto.PLATFORM_FILE).exists() and not (keys / crypto.TRANSPORT_FILE).exists()
 
 
@@ -174,8 +178,8 @@ def test_first_registration_refuses_a_3_byte_key_and_pins_nothing(synced_app, ga
     {"client_id": "case:X:r1", "state": "done", "payload_sha256": "a" * 64, "receipt": "R"},
 ])
 def test_a_signed_answer_that_does_not_fit_the_contract_is_no_answer(synced_app, garbage, canned) -> None:
-    from hallapp.sync.adapter import UntrustedAnswerError
-    from hallapp.sync.adapters import create_adapter
+    from hallapp.sync.platform_clients import create_adapter
+    from hallapp.sync.platform_port import UntrustedAnswerError
 
     synced_app.settings.platform.url = garbage.url
     garbage.mode, garbage.canned = "signed_canned", canned

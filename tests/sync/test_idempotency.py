@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 
-from hallapp.sync import engine, status
-from hallapp.sync.adapters import create_adapter
+from hallapp.domain import outbox
+from hallapp.sending import engine
+from hallapp.sync import outbox_view
 from hallapp.sync.options import SyncOptions
+from hallapp.sync.platform_clients import create_adapter
 from tests.sync.helpers import get_json, make_cases, sha256
 
 FAST = SyncOptions(backoff_base_s=0.01, backoff_cap_s=0.05)
@@ -46,8 +48,9 @@ def test_changed_payload_under_known_id_needs_attention(synced_app, sim) -> None
         client.close()
     summary = engine.run_once(synced_app, options=FAST)
     assert summary["needs_attention"] == 1 and summary["confirmed"] == 0
-    (view,) = status.entries(synced_app.db, "needs_attention")
-    assert "不同的数据" in view["last_error"]
+    (view,) = outbox_view.entries(synced_app.db, "needs_attention")
+    said = outbox.read(view["last_error"])  # stored as code and params, worded by whoever reads it
+    assert said.code == "sync.conflict" and "holds different data" in str(said)
     assert sim.stats()["conflicts"] == 1
     held = get_json(sim.url + "_sim/cases")["cases"]
     assert [c["state"] for c in held] == ["open"]  # never overwritten, never committed
@@ -56,4 +59,4 @@ def test_changed_payload_under_known_id_needs_attention(synced_app, sim) -> None
     assert stored == sha256(other_bytes)
     # nothing leaves needs-attention on its own
     assert engine.run_once(synced_app, options=FAST)["needs_attention"] == 0
-    assert status.sync_status(synced_app.db)["counts"]["needs_attention"] == 1
+    assert outbox_view.sync_status(synced_app.db)["counts"]["needs_attention"] == 1

@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from hallapp.sync import crypto, engine
+from hallapp.sending import engine
+from hallapp.sync import crypto
 from hallapp.sync.options import SyncOptions
 from tests.sync.helpers import make_cases, register
 
@@ -17,7 +18,7 @@ def _modes(folder: Path) -> dict[str, int]:
     return {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
 
 
-def test_every_key_file_is_0600_in_a_0700_folder(synced_app: Any) -> None:  # noqa: ANN401
+def test_every_key_file_is_0600_in_a_0700_folder(synced_app: Any) -> None:
     make_cases(synced_app, 1, materials=1, size=2_000)  # the material store's key lives there too
     folder = synced_app.home.keys_dir
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -26,7 +27,7 @@ def test_every_key_file_is_0600_in_a_0700_folder(synced_app: Any) -> None:  # no
     assert modes == dict.fromkeys(modes, 0o600)
 
 
-def test_a_public_key_left_0644_by_an_older_version_is_made_0600(synced_app: Any, sim: Any) -> None:  # noqa: ANN401
+def test_a_public_key_left_0644_by_an_older_version_is_made_0600(synced_app: Any, sim: Any) -> None:
     folder = synced_app.home.keys_dir
     os.chmod(folder / crypto.PUBLIC_FILE, 0o644)
     os.chmod(folder, 0o755)

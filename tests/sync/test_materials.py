@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from hallapp.services import material_store
-from hallapp.sync import engine, records
-from hallapp.sync.adapter import HashMismatchError
-from hallapp.sync.adapters import create_adapter
+from hallapp.sending import engine
+from hallapp.storage import material_store
+from hallapp.sync import records
 from hallapp.sync.options import SyncOptions
+from hallapp.sync.platform_clients import create_adapter
+from hallapp.sync.platform_port import HashMismatchError
 from tests.sync.helpers import get_json, make_cases
 
 FAST = SyncOptions(backoff_base_s=0.01, backoff_cap_s=0.05, chunk_bytes=16 * 1024)

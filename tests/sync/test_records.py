@@ -15,7 +15,7 @@ from hallapp.domain.cases import CaseError, Decision, MaterialStatus
 from hallapp.domain.clock import FixedClock
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.idnumber import make_id_number
-from hallapp.services import cases, catalog, demo, documents
+from hallapp.services import case_documents, cases, catalog, demo
 from hallapp.services.hall import ensure_demo_hall
 from hallapp.sync import records
 from tests.sync.helpers import demo_clerk
@@ -25,20 +25,20 @@ INSTANT_ITEM = "002011005000"  # 即办件
 _PROMISED = re.compile(r"承诺办结日期(?:(\d{4})年(\d{1,2})月(\d{1,2})日|当场办结)")
 
 
-def _record(app: Any, number: str) -> dict[str, Any]:  # noqa: ANN401
+def _record(app: Any, number: str) -> dict[str, Any]:
     with app.db.unit_of_work() as uow:
         (entry,) = uow.outbox.by_case_number(number)
     return json.loads(entry.payload)
 
 
-def _receipt_text(app: Any, number: str, tmp_path: Path, clock: FixedClock) -> str:  # noqa: ANN401
+def _receipt_text(app: Any, number: str, tmp_path: Path, clock: FixedClock) -> str:
     from tests.documents.pdf_checks import RenderedPdf
 
-    pdf = documents.render(app.db, number, "receipt", app.settings.documents, clock=clock)
+    pdf = case_documents.render(app.db, number, "receipt", app.settings.documents, clock=clock)
     return RenderedPdf(pdf, tmp_path / f"{number}.pdf").flat_text()
 
 
-def test_every_seeded_record_is_complete_and_says_what_the_receipt_prints(app: Any, tmp_path: Path) -> None:  # noqa: ANN401
+def test_every_seeded_record_is_complete_and_says_what_the_receipt_prints(app: Any, tmp_path: Path) -> None:
     clock = FixedClock.at_local(2026, 12, 8, 15, 51)
     numbers = demo.seed_cases(app, 3, plan="complete", clock=clock)
     numbers += demo.seed_cases(app, 1, plan="complete", item_code=INSTANT_ITEM, clock=clock, seed=3)
@@ -65,7 +65,7 @@ def test_every_seeded_record_is_complete_and_says_what_the_receipt_prints(app: A
     assert gaps == 2
 
 
-def _intake(app: Any, *, staff_id: int | None, gap_due: date | None = None) -> cases.IntakeInput:  # noqa: ANN401
+def _intake(app: Any, *, staff_id: int | None, gap_due: date | None = None) -> cases.IntakeInput:
     item = catalog.checklist(app.db, PROMISED_ITEM)
     applicant = manual_identity(name="测试申请人", id_number=make_id_number("510104", date(1990, 1, 1), 7),
                                 today=date.today(), valid_to=date(2035, 1, 1), address="四川省成都市锦江区示例路1号")
@@ -75,12 +75,12 @@ def _intake(app: Any, *, staff_id: int | None, gap_due: date | None = None) -> c
                              staff_username="clerk1", gap_due_date=gap_due, delivery="window", delivery_address="")
 
 
-def _case_count(app: Any) -> tuple[int, int]:  # noqa: ANN401
+def _case_count(app: Any) -> tuple[int, int]:
     with app.db.unit_of_work() as uow:
         return sum(uow.outbox.counts().values()), len(uow.cases.search(limit=10_000))
 
 
-def test_a_case_accepted_without_a_clerk_is_refused_and_nothing_is_saved(app: Any) -> None:  # noqa: ANN401
+def test_a_case_accepted_without_a_clerk_is_refused_and_nothing_is_saved(app: Any) -> None:
     info = ensure_demo_hall(app.db)
     before = _case_count(app)
     with pytest.raises(CaseError, match="acceptance.clerk"):
@@ -88,7 +88,7 @@ def test_a_case_accepted_without_a_clerk_is_refused_and_nothing_is_saved(app: An
     assert _case_count(app) == before, "neither the case nor an outbox entry was saved"
 
 
-def test_a_due_date_given_for_a_complete_case_is_neither_stored_nor_sent(app: Any) -> None:  # noqa: ANN401
+def test_a_due_date_given_for_a_complete_case_is_neither_stored_nor_sent(app: Any) -> None:
     info = ensure_demo_hall(app.db)
     clerk_id, _ = demo_clerk(app)
     number = cases.submit_intake(app.db, app.home, info.id, _intake(app, staff_id=clerk_id, gap_due=date(2026, 12, 15))).number

@@ -14,10 +14,12 @@ import pytest
 
 from hallapp.domain.cases import Decision, MaterialStatus
 from hallapp.domain.identity import manual_identity
-from hallapp.services import case_view, cases, catalog, evaluation, material_store, queue, supplements
+from hallapp.sending import engine
+from hallapp.services import case_view, cases, catalog, evaluation, queue, supplements
 from hallapp.services.hall import ensure_demo_hall
+from hallapp.storage import material_store
 from hallapp.storage.models import OutboxEntry
-from hallapp.sync import engine, status
+from hallapp.sync import outbox_view
 from hallapp.sync.options import SyncOptions, from_settings
 from tests.sync.helpers import demo_clerk, fake_pdf, make_cases
 
@@ -25,11 +27,11 @@ TUNING = {"backoff_base_s": 0.01, "backoff_cap_s": 0.02, "lease_s": 0.3, "poll_s
 ID_NUMBER = "11010519491231002X"
 
 
-def _fast(app: Any) -> SyncOptions:  # noqa: ANN401
+def _fast(app: Any) -> SyncOptions:
     return from_settings(app.settings, **TUNING)
 
 
-def _sync(app: Any) -> dict[str, Any]:  # noqa: ANN401
+def _sync(app: Any) -> dict[str, Any]:
     """Sync until nothing waits (a record in flight beside its case backs off and goes next round)."""
     total: dict[str, Any] = {"confirmed": 0, "needs_attention": 0}
     for _ in range(40):
@@ -39,14 +41,14 @@ def _sync(app: Any) -> dict[str, Any]:  # noqa: ANN401
         if not summary["waiting"]:
             return total
         time.sleep(0.03)
-    raise AssertionError(f"still waiting: {status.entries(app.db)}")
+    raise AssertionError(f"still waiting: {outbox_view.entries(app.db)}")
 
 
-def _records(sim: Any) -> dict[str, dict[str, Any]]:  # noqa: ANN401
+def _records(sim: Any) -> dict[str, dict[str, Any]]:
     return {r["client_id"]: r for r in sim.platform.store.records()}
 
 
-def _gap_case(app: Any) -> tuple[str, int]:  # noqa: ANN401
+def _gap_case(app: Any) -> tuple[str, int]:
     """A case accepted with its first required material deferred (容缺); returns (number, position)."""
     info = ensure_demo_hall(app.db)
     clerk_id, clerk = demo_clerk(app)
@@ -65,12 +67,12 @@ def _gap_case(app: Any) -> tuple[str, int]:  # noqa: ANN401
     return cases.submit_intake(app.db, app.home, info.id, intake).number, owed
 
 
-def _complete(app: Any, number: str) -> None:  # noqa: ANN401
+def _complete(app: Any, number: str) -> None:
     for state in ("received", "completed"):
         cases.transition(app.db, number, state, actor="platform")
 
 
-def _evaluate(app: Any, number: str, level: int | None) -> None:  # noqa: ANN401
+def _evaluate(app: Any, number: str, level: int | None) -> None:
     """The visit that opened the case is rated (or not answered in time) at the tablet."""
     ticket = queue.issue_ticket(app.db, ensure_demo_hall(app.db).id, "A")
     with app.db.unit_of_work(write=True) as uow:
@@ -78,7 +80,7 @@ def _evaluate(app: Any, number: str, level: int | None) -> None:  # noqa: ANN401
     evaluation.record(app.db, ticket.id, level, "等候时间长" if level in (4, 5) else "")
 
 
-def test_each_record_arrives_once_and_shows_on_the_case(synced_app: Any, sim: Any) -> None:  # noqa: ANN401
+def test_each_record_arrives_once_and_shows_on_the_case(synced_app: Any, sim: Any) -> None:
     app = synced_app
     mailed, at_window = (make_cases(app, 1, materials=1, size=2_000, delivery=d, seed=s)[0]
                          for d, s in (("mail", 1), ("window", 2)))
@@ -90,7 +92,7 @@ def test_each_record_arrives_once_and_shows_on_the_case(synced_app: Any, sim: An
     cases.record_originals_dispatch(app.db, mailed, carrier="EMS", waybill="EA123456789CN", sent_on=date.today(),
                                     actor="clerk1")  # told twice: still one record
     first = _sync(app)
-    assert first["confirmed"] == 3 + 3, (first, [(e["client_id"], e["state"]) for e in status.entries(app.db)])
+    assert first["confirmed"] == 3 + 3, (first, [(e["client_id"], e["state"]) for e in outbox_view.entries(app.db)])
     for number in (mailed, at_window):
         _complete(app, number)
     cases.deliver_result(app.db, mailed, actor="clerk1", waybill="SF1234567890", carrier="顺丰速运")
@@ -126,7 +128,7 @@ def test_each_record_arrives_once_and_shows_on_the_case(synced_app: Any, sim: An
     assert [(r.kind, r.state) for r in case_view.detail(app.db, gap).other_records] == [("supplement", "confirmed")]
 
 
-def test_a_record_waits_until_its_case_is_confirmed(synced_app: Any, sim: Any) -> None:  # noqa: ANN401
+def test_a_record_waits_until_its_case_is_confirmed(synced_app: Any, sim: Any) -> None:
     app = synced_app
     number = make_cases(app, 1, materials=1, size=1_000, seed=3)[0]
     _evaluate(app, number, 1)
@@ -147,21 +149,21 @@ class Killed(BaseException):
 class _DiesAfterPut:
     """The real client, but the process dies once a record's PUT reached the platform."""
 
-    def __init__(self, real: Any) -> None:  # noqa: ANN401
+    def __init__(self, real: Any) -> None:
         self.real = real
 
-    def __getattr__(self, name: str) -> Any:  # noqa: ANN401
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.real, name)
 
-    def put_record(self, client_id: str, payload: bytes) -> Any:  # noqa: ANN401
-        from hallapp.sync.sender import put_record
+    def put_record(self, client_id: str, payload: bytes) -> Any:
+        from hallapp.sending.sender import put_record
 
         put_record(self.real, client_id, payload)
         raise Killed
 
 
-def test_a_record_survives_a_kill_after_the_platform_took_it(synced_app: Any, sim: Any) -> None:  # noqa: ANN401
-    from hallapp.sync.adapters import create_adapter
+def test_a_record_survives_a_kill_after_the_platform_took_it(synced_app: Any, sim: Any) -> None:
+    from hallapp.sync.platform_clients import create_adapter
 
     app = synced_app
     number = make_cases(app, 1, materials=1, size=1_000, seed=4)[0]
@@ -176,13 +178,13 @@ def test_a_record_survives_a_kill_after_the_platform_took_it(synced_app: Any, si
     assert _sync(app)["confirmed"] == 1
     assert sim.stats()["records_received"] == 1 and sim.stats()["record_replays"] == 1
     assert [r.state for r in case_view.detail(app.db, number).other_records] == ["confirmed"]
-    assert status.sync_status(app.db)["counts"]["confirmed"] == 2
-def _hall(app: Any) -> str:  # noqa: ANN401
+    assert outbox_view.sync_status(app.db)["counts"]["confirmed"] == 2
+def _hall(app: Any) -> str:
     with app.db.unit_of_work() as uow:
         return uow.halls.the_hall().code
 
 
-def _applicant_id(app: Any, number: str) -> str:  # noqa: ANN401
+def _applicant_id(app: Any, number: str) -> str:
     with app.db.unit_of_work() as uow:
         case = uow.cases.by_number(number)
         return uow.cases.applicant(case.applicant_id).certificate_number

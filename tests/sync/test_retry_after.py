@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from hallapp.sync import backoff, engine, status
+from hallapp.sending import engine
+from hallapp.sync import backoff, outbox_view
 from hallapp.sync.options import SyncOptions
 from tests.sync.garbage import GarbageServer
 from tests.sync.helpers import make_cases
@@ -22,7 +23,7 @@ QUICK = SyncOptions(backoff_base_s=1, backoff_cap_s=900, request_retries=2, prob
 
 
 @pytest.fixture
-def busy(sim: Any) -> Iterator[GarbageServer]:  # noqa: ANN401
+def busy(sim: Any) -> Iterator[GarbageServer]:
     server = GarbageServer(sim.url, signer=sim.platform.key)
     server.mode = "busy"
     yield server
@@ -33,7 +34,7 @@ def _case_puts(server: GarbageServer) -> list[float]:
     return [at for at, method, path in server.seen if method == "PUT" and path.startswith("/v1/cases/")]
 
 
-def test_a_short_retry_after_is_waited_out_and_the_case_arrives(synced_app: Any, busy: GarbageServer) -> None:  # noqa: ANN401
+def test_a_short_retry_after_is_waited_out_and_the_case_arrives(synced_app: Any, busy: GarbageServer) -> None:
     (number,) = make_cases(synced_app, 1, materials=1, size=2_000)
     busy.busy_left, busy.busy_status, busy.retry_after = 1, 429, "1"
     synced_app.settings.platform.url = busy.url
@@ -41,11 +42,11 @@ def test_a_short_retry_after_is_waited_out_and_the_case_arrives(synced_app: Any,
     assert summary["confirmed"] == 1
     first, second = _case_puts(busy)
     assert second - first >= 1.0, "resent no sooner than the platform asked (not 0.05 s later)"
-    assert status.case_sync_state(synced_app.db, number)["sync"]["state"] == "confirmed"
+    assert outbox_view.case_sync_state(synced_app.db, number)["sync"]["state"] == "confirmed"
 
 
 @pytest.mark.parametrize("form", ["seconds", "http-date"])
-def test_a_long_retry_after_moves_the_entry_not_the_request(synced_app: Any, busy: GarbageServer, form: str) -> None:  # noqa: ANN401
+def test_a_long_retry_after_moves_the_entry_not_the_request(synced_app: Any, busy: GarbageServer, form: str) -> None:
     (number,) = make_cases(synced_app, 1, materials=1, size=2_000)
     later = datetime.now(UTC) + timedelta(seconds=600)
     busy.busy_left, busy.busy_status = 5, 503
@@ -55,7 +56,7 @@ def test_a_long_retry_after_moves_the_entry_not_the_request(synced_app: Any, bus
     summary = engine.SyncEngine(synced_app, options=QUICK).run_once()
     assert summary["confirmed"] == 0 and summary["retrying"] == 1
     assert len(_case_puts(busy)) == 1, "not resent in this run: the platform asked for ten minutes"
-    entry = status.case_sync_state(synced_app.db, number)["sync"]
+    entry = outbox_view.case_sync_state(synced_app.db, number)["sync"]
     due = datetime.fromisoformat(entry["next_attempt_at"])
     assert due >= started + timedelta(seconds=598), "the back-off (1 s base) did not cut the platform's pause short"
     assert due <= datetime.now(UTC) + timedelta(seconds=600 + 2)
@@ -77,7 +78,7 @@ def test_retry_after_forms_and_the_one_policy() -> None:
     assert 2.5 <= policy.entry_delay_s(1, 0, rng) <= 5
 
 
-def test_a_busy_probe_is_not_hammered(synced_app: Any, sim: Any, busy: GarbageServer) -> None:  # noqa: ANN401
+def test_a_busy_probe_is_not_hammered(synced_app: Any, sim: Any, busy: GarbageServer) -> None:
     busy.mode = "busy_ping"
     busy.retry_after = "120"
     synced_app.settings.platform.url = busy.url
@@ -87,4 +88,4 @@ def test_a_busy_probe_is_not_hammered(synced_app: Any, sim: Any, busy: GarbageSe
     summary = eng.run_once()
     assert summary["offline"] and time.monotonic() - started < 5
     assert [path for _, _, path in busy.seen] == ["/v1/ping"], "one probe: the platform asked for two minutes"
-    assert eng._idle_wait(summary) >= 120  # noqa: SLF001 - the daemon's next round waits as asked
+    assert eng._idle_wait(summary) >= 120

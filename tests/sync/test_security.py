@@ -9,10 +9,11 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from tongsuopy.crypto import hashes as ts_hashes
 from tongsuopy.crypto.asymciphers import ec
 
-from hallapp.sync import crypto, engine
-from hallapp.sync.adapter import AuthError
+from hallapp.sending import engine
+from hallapp.sync import crypto
 from hallapp.sync.http_client import HttpPlatformClient
 from hallapp.sync.options import SyncOptions
+from hallapp.sync.platform_port import AuthError
 from tests.sync.helpers import make_cases
 
 # GM/T 0003.5-2012 (GB/T 32918.5-2017) Annex A, recommended curve, ID 1234567812345678.
@@ -84,9 +85,9 @@ def test_auth_error_is_surfaced_at_once_and_not_counted(synced_app, sim) -> None
     crypto.load_or_create_key(keys)  # a new key the platform never saw
     with pytest.raises(AuthError):
         engine.run_once(synced_app, options=SyncOptions(backoff_base_s=0.01))
-    from hallapp.sync import status
+    from hallapp.sync import outbox_view
 
-    state = status.sync_status(synced_app.db)
+    state = outbox_view.sync_status(synced_app.db)
     assert state["blocked"] and state["counts"]["queued"] == 2 and state["counts"]["retrying"] == 0
-    assert all(e["attempts"] == 0 for e in status.entries(synced_app.db))
+    assert all(e["attempts"] == 0 for e in outbox_view.entries(synced_app.db))
     assert sim.stats()["cases_received"] == 0

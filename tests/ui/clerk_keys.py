@@ -33,7 +33,7 @@ def type_text(text: str) -> None:
         QTest.keyClicks(focused(), char)
 
 
-def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what: str = "") -> None:  # noqa: ANN001
+def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what: str = "") -> None:
     try:
         qtbot.waitUntil(condition, timeout=timeout)
     except (AssertionError, TimeoutError, pytestqt.exceptions.TimeoutError) as exc:  # name where the clerk was stuck at
@@ -43,7 +43,7 @@ def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what
 
 
 @contextmanager
-def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str | None = None) -> Iterator[QWidget]:  # noqa: ANN001
+def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str | None = None) -> Iterator[QWidget]:
     """The main window as `make run` opens it (style, language, demo sign-in or `username`), at a
     counter PC's 1366×768, active, nothing focused by the test; closed without questions after."""
     from hallapp.services import hall, staff

@@ -11,7 +11,7 @@ from hallapp.services import hall, staff
 
 
 @pytest.fixture(autouse=True)
-def _quiet_pools_and_english(qapp) -> Iterator[None]:  # noqa: ANN001
+def _quiet_pools_and_english(qapp) -> Iterator[None]:
     """No test leaks running tasks or an installed translator into the next one."""
     from ui import i18n
     from ui.tasks import wait_for_all
@@ -24,7 +24,7 @@ def _quiet_pools_and_english(qapp) -> Iterator[None]:  # noqa: ANN001
 
 
 @pytest.fixture
-def ctx(home, demo_db) -> Iterator[AppContext]:  # noqa: ANN001
+def ctx(home, demo_db) -> Iterator[AppContext]:
     """The app opened on the demo hall, as `hallapp --demo` does (demo.sqlite3 in the home)."""
     context = open_app(demo=True)
     yield context
@@ -32,14 +32,14 @@ def ctx(home, demo_db) -> Iterator[AppContext]:  # noqa: ANN001
 
 
 @pytest.fixture
-def open_window(ctx: AppContext, qtbot) -> Iterator[Callable[[str], object]]:  # noqa: ANN001
+def open_window(ctx: AppContext, qtbot) -> Iterator[Callable[[str], object]]:
     """open_window(username) logs a demo account in and shows its main window."""
     from ui.main_window import MainWindow
     from ui.tasks import wait_for_all
 
     windows = []
 
-    def _open(username: str):  # noqa: ANN202
+    def _open(username: str):
         info = hall.hall_info(ctx.db)
         session = staff.login(ctx.db, username, hall.DEMO_PASSWORD, ctx.settings.security)
         window = MainWindow(ctx, info, session)

@@ -15,7 +15,7 @@ from tests.ui.clerk_keys import wait_until
 
 
 @pytest.fixture
-def demo_db(home: Path):  # noqa: ANN201 - a hall database of its own home (its audit key beside it)
+def demo_db(home: Path):
     place = Home(home).ensure()
     db = Database(f"sqlite:///{place.database_file()}")
     db.upgrade()
@@ -24,7 +24,7 @@ def demo_db(home: Path):  # noqa: ANN201 - a hall database of its own home (its 
     db.dispose()
 
 
-def test_the_panel_reports_a_deleted_tail(qtbot, demo_db) -> None:  # noqa: ANN001
+def test_the_panel_reports_a_deleted_tail(qtbot, demo_db) -> None:
     from ui.pages.supervisor_audit import AuditPanel
 
     with demo_db.unit_of_work(write=True) as uow:

@@ -11,8 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QWidget
 
 from hallapp.domain.clock import hall_clock
-from hallapp.services import audit, case_view, cases, hall, material_store, staff
+from hallapp.services import audit, case_view, cases, hall, staff
 from hallapp.services.demo import seed_cases
+from hallapp.storage import material_store
 from ui.dialogs.material_viewer import MaterialViewer
 from ui.words import state_word
 
@@ -41,10 +42,10 @@ def new_search(text: str) -> None:
 
 
 @pytest.fixture
-def page(ctx, qtbot):  # noqa: ANN001, ANN201
+def page(ctx, qtbot):
     """The page beside a 180-px list, in a window of the main window's size (1366 × 768 less the
     title bar): as the clerk sees it, nothing focused by the test."""
-    from ui.pages.cases_page import CasesPage
+    from ui.pages.cases import CasesPage
 
     session = staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security)
     window = QWidget()
@@ -66,17 +67,17 @@ def page(ctx, qtbot):  # noqa: ANN001, ANN201
     window.deleteLater()
 
 
-def shown_number(page) -> str:  # noqa: ANN001
+def shown_number(page) -> str:
     return page.details.case.number if page.details.case else ""
 
 
-def search_and_wait(qtbot, page, text: str) -> None:  # noqa: ANN001
+def search_and_wait(qtbot, page, text: str) -> None:
     page.found = []
     new_search(text)
     qtbot.waitUntil(lambda: bool(page.found) and shown_number(page) == page.found[0].number, timeout=10_000)
 
 
-def wait_viewer(qtbot, page) -> MaterialViewer:  # noqa: ANN001
+def wait_viewer(qtbot, page) -> MaterialViewer:
     """Until the viewer is up and has the keys (a window manager activates it a moment later)."""
     def ready() -> bool:
         viewer = getattr(page.details, "viewer", None)
@@ -87,12 +88,12 @@ def wait_viewer(qtbot, page) -> MaterialViewer:  # noqa: ANN001
     return page.details.viewer
 
 
-def material_texts(page) -> list[str]:  # noqa: ANN001
+def material_texts(page) -> list[str]:
     table = page.details.materials
     return [table.item(r, 1).text() for r in range(table.rowCount())]
 
 
-def test_enter_searches_and_the_details_follow_the_current_row_after_every_search(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_enter_searches_and_the_details_follow_the_current_row_after_every_search(ctx, qtbot, page) -> None:
     seed_cases(ctx, 6)
     search_and_wait(qtbot, page, "")
     assert page.table.currentRow() == 0 and len(page.found) == 6
@@ -116,13 +117,13 @@ def test_enter_searches_and_the_details_follow_the_current_row_after_every_searc
     qtbot.waitUntil(lambda: shown_number(page) == page.found[1].number)
 
 
-def test_no_case_found_says_so(qtbot, page) -> None:  # noqa: ANN001
+def test_no_case_found_says_so(qtbot, page) -> None:
     new_search("NO-SUCH-CASE")  # (Chinese comes through an input method, not QTest key clicks)
     qtbot.waitUntil(lambda: "No case found" in page.details.header.text())
     assert page.table.rowCount() == 0 and page.details.materials.rowCount() == 0
 
 
-def test_names_and_every_column_are_visible_without_scrolling(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_names_and_every_column_are_visible_without_scrolling(ctx, qtbot, page) -> None:
     seed_cases(ctx, 8)
     search_and_wait(qtbot, page, "")
     table = page.table
@@ -140,7 +141,7 @@ def test_names_and_every_column_are_visible_without_scrolling(ctx, qtbot, page) 
     assert not table.horizontalScrollBar().isVisible()
 
 
-def test_optional_materials_not_given_are_not_marked_missing(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_optional_materials_not_given_are_not_marked_missing(ctx, qtbot, page) -> None:
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
     texts = material_texts(page)  # 1 key material received; 2 and 3 (non-key) deferred; 4–6 optional
@@ -150,7 +151,7 @@ def test_optional_materials_not_given_are_not_marked_missing(ctx, qtbot, page) -
     assert "due by" in page.details.header.text()
 
 
-def test_reprint_opens_the_print_preview_and_is_audited(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_reprint_opens_the_print_preview_and_is_audited(ctx, qtbot, page) -> None:
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
     def labels() -> list[str]:  # a button added to a shown layout appears on the next turn of the event loop
@@ -172,7 +173,7 @@ def test_reprint_opens_the_print_preview_and_is_audited(ctx, qtbot, page) -> Non
     preview().reject()
 
 
-def test_a_stored_scan_opens_read_only_from_the_keys(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_a_stored_scan_opens_read_only_from_the_keys(ctx, qtbot, page) -> None:
     number = seed_cases(ctx, 1, plan="complete", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
     press(Qt.Key.Key_F6)
@@ -192,7 +193,7 @@ def test_a_stored_scan_opens_read_only_from_the_keys(ctx, qtbot, page) -> None: 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.details.materials)
 
 
-def test_f7_scans_a_supplied_material_and_closes_the_gap(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_f7_scans_a_supplied_material_and_closes_the_gap(ctx, qtbot, page) -> None:
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
     supplied = f"✔ supplied {hall_clock().today().isoformat()}"
@@ -216,7 +217,7 @@ def test_f7_scans_a_supplied_material_and_closes_the_gap(ctx, qtbot, page) -> No
     assert [e.subject for e in audit.recent(ctx.db, action="material_supplied")] == [f"case:{number}"] * 2
 
 
-def test_an_imported_supplement_can_be_dropped_or_recorded(ctx, qtbot, page, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_an_imported_supplement_can_be_dropped_or_recorded(ctx, qtbot, page, tmp_path, monkeypatch) -> None:
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     photo = tmp_path / "photo.png"
     Image.new("L", (600, 800), 255).save(photo)
@@ -235,7 +236,7 @@ def test_an_imported_supplement_can_be_dropped_or_recorded(ctx, qtbot, page, tmp
     assert [m.position for m in case_view.detail(ctx.db, number).owed] == [3]
 
 
-def test_f7_on_a_material_that_is_not_owed_explains_and_records_nothing(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_f7_on_a_material_that_is_not_owed_explains_and_records_nothing(ctx, qtbot, page) -> None:
     number = seed_cases(ctx, 1, plan="gap", item_code=ITEM)[0]
     search_and_wait(qtbot, page, number)
     press(Qt.Key.Key_F6)

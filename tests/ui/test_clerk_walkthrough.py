@@ -19,7 +19,7 @@ ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def counter(ctx, qtbot, qapp):  # noqa: ANN001, ANN201
+def counter(ctx, qtbot, qapp):
     """The window as `make run` opens it (demo sign-in, style, Chinese): nothing focused by the test."""
     with window_as_started(ctx, qtbot, qapp) as window:
         wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
@@ -28,11 +28,11 @@ def counter(ctx, qtbot, qapp):  # noqa: ANN001, ANN201
         yield window, page
 
 
-def _captured(page) -> int:  # noqa: ANN001
+def _captured(page) -> int:
     return sum(1 for s in page.checklist.lines if s.status == "captured")
 
 
-def _call_and_read_card(qtbot, page) -> None:  # noqa: ANN001
+def _call_and_read_card(qtbot, page) -> None:
     press(Qt.Key.Key_F1)
     wait_until(qtbot, lambda: page.queue.current is not None, what="F1 to call a ticket")
     press(Qt.Key.Key_F3)
@@ -48,7 +48,7 @@ def _call_and_read_card(qtbot, page) -> None:  # noqa: ANN001
     assert page.flow.step() == MATERIALS
 
 
-def _close_preview(qtbot, page) -> None:  # noqa: ANN001
+def _close_preview(qtbot, page) -> None:
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), QPrintPreviewDialog)
                and QApplication.activeModalWidget().isVisible(), what=f"the print preview ({page.flow.error.text()})")
     preview = QApplication.activeModalWidget()
@@ -58,7 +58,7 @@ def _close_preview(qtbot, page) -> None:  # noqa: ANN001
     wait_until(qtbot, lambda: QApplication.focusWidget() is not None, timeout=1000, what="the keys back on the window")
 
 
-def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:  # noqa: ANN001
+def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:
     """F1 → F3 → Enter → sbk → Enter → Enter → F7 ×3 → Enter → Enter → Alt+1 → F8."""
     window, page = counter
     _call_and_read_card(qtbot, page)
@@ -82,7 +82,7 @@ def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:  # n
     assert ticket is not None and cases.show(ctx.db, number)["number"] == number
 
 
-def test_a_notice_and_an_acceptance_with_a_gap_from_the_keys(counter, ctx, qtbot) -> None:  # noqa: ANN001
+def test_a_notice_and_an_acceptance_with_a_gap_from_the_keys(counter, ctx, qtbot) -> None:
     """Ctrl+D on the ID card (key) leaves only the notice; Ctrl+D on the form (non-key) allows 容缺."""
     _window, page = counter
     _call_and_read_card(qtbot, page)

@@ -12,14 +12,14 @@ from hallapp.domain.staff import Page
 
 
 @pytest.fixture
-def counter(open_window, qtbot):  # noqa: ANN001, ANN201
+def counter(open_window, qtbot):
     window = open_window("clerk1")
     page = window.pages[Page.COUNTER]
     qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
     yield window, page
 
 
-def test_f3_fills_the_panel_without_blocking_the_window(counter, qtbot) -> None:  # noqa: ANN001
+def test_f3_fills_the_panel_without_blocking_the_window(counter, qtbot) -> None:
     window, page = counter
     ticks: list[float] = []
     timer = QTimer()
@@ -42,7 +42,7 @@ def test_f3_fills_the_panel_without_blocking_the_window(counter, qtbot) -> None:
     assert len(ticks) > 3 and max(gaps) < 0.25, f"GUI thread stalled for {max(gaps):.3f} s"
 
 
-def test_badges_for_cross_province_expired_and_agent(counter, qtbot) -> None:  # noqa: ANN001
+def test_badges_for_cross_province_expired_and_agent(counter, qtbot) -> None:
     window, page = counter
     for _ in range(3):  # demo cards 1-3: Henan 长期, then an expired Hubei card
         before = page.applicant.identity
@@ -57,7 +57,7 @@ def test_badges_for_cross_province_expired_and_agent(counter, qtbot) -> None:  #
     assert page.applicant.identity.name == "刘建国"  # the applicant stays
 
 
-def test_reader_not_connected_says_so(home, ctx, open_window, qtbot) -> None:  # noqa: ANN001
+def test_reader_not_connected_says_so(home, ctx, open_window, qtbot) -> None:
     from hallapp.config import load_settings, set_value
 
     set_value(ctx.home.settings_file, "devices.idcard_port", "/dev/hallapp-no-such-reader")
@@ -68,7 +68,7 @@ def test_reader_not_connected_says_so(home, ctx, open_window, qtbot) -> None:  #
     assert "Card reader: not connected" in window.statusBar().devices.text()
 
 
-def test_manual_entry_refuses_a_bad_check_digit_and_accepts_a_good_one(counter, qtbot) -> None:  # noqa: ANN001
+def test_manual_entry_refuses_a_bad_check_digit_and_accepts_a_good_one(counter, qtbot) -> None:
     from ui.dialogs.manual_identity import ManualIdentityDialog
 
     window, page = counter

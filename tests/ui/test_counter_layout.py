@@ -32,12 +32,12 @@ def clipped(root: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_nothing_on_the_counter_page_is_cut_off(language, ctx, qtbot, qapp) -> None:  # noqa: ANN001
+def test_nothing_on_the_counter_page_is_cut_off(language, ctx, qtbot, qapp) -> None:
     with window_as_started(ctx, qtbot, qapp, language) as window:
         _walk_and_check(window, qtbot)
 
 
-def _walk_and_check(window, qtbot) -> None:  # noqa: ANN001
+def _walk_and_check(window, qtbot) -> None:
     wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
     page = window.pages[Page.COUNTER]
     qtbot.wait(200)

@@ -11,7 +11,7 @@ from hallapp.services import hall, queue
 
 
 @pytest.fixture
-def counter(ctx, open_window, qtbot):  # noqa: ANN001, ANN201
+def counter(ctx, open_window, qtbot):
     info = hall.hall_info(ctx.db)
     window = open_window("clerk1")  # settings: counter.number = 1, serving A then D
     page = window.pages[Page.COUNTER]
@@ -19,12 +19,12 @@ def counter(ctx, open_window, qtbot):  # noqa: ANN001, ANN201
     return ctx, info, page
 
 
-def _press(qtbot, page, key) -> None:  # noqa: ANN001
+def _press(qtbot, page, key) -> None:
     qtbot.waitUntil(lambda: not page.queue.busy)
     qtbot.keyClick(page, key)
 
 
-def test_f1_calls_the_first_ticket_of_this_counters_category(counter, qtbot) -> None:  # noqa: ANN001
+def test_f1_calls_the_first_ticket_of_this_counters_category(counter, qtbot) -> None:
     ctx, info, page = counter
     queue.issue_ticket(ctx.db, info.id, "B")  # counter 1 does not serve B
     queue.issue_ticket(ctx.db, info.id, "D")
@@ -36,7 +36,7 @@ def test_f1_calls_the_first_ticket_of_this_counters_category(counter, qtbot) -> 
     assert not page.queue.buttons["F1"].isEnabled() and page.queue.buttons["F8"].isEnabled()
 
 
-def test_card_read_starts_service_and_f8_ends_the_visit(counter, qtbot) -> None:  # noqa: ANN001
+def test_card_read_starts_service_and_f8_ends_the_visit(counter, qtbot) -> None:
     ctx, info, page = counter
     queue.issue_ticket(ctx.db, info.id, "A")
     _press(qtbot, page, Qt.Key.Key_F1)
@@ -51,7 +51,7 @@ def test_card_read_starts_service_and_f8_ends_the_visit(counter, qtbot) -> None:
     assert page.applicant.identity is None  # the next applicant starts with an empty panel
 
 
-def test_f6_holds_and_offers_the_held_ticket_back(counter, qtbot) -> None:  # noqa: ANN001
+def test_f6_holds_and_offers_the_held_ticket_back(counter, qtbot) -> None:
     ctx, info, page = counter
     queue.issue_ticket(ctx.db, info.id, "A")
     _press(qtbot, page, Qt.Key.Key_F1)
@@ -64,7 +64,7 @@ def test_f6_holds_and_offers_the_held_ticket_back(counter, qtbot) -> None:  # no
     qtbot.waitUntil(lambda: page.queue.current is not None and page.queue.current.id == held_id, timeout=5000)
 
 
-def test_recalls_run_out_into_a_no_show(counter, qtbot) -> None:  # noqa: ANN001
+def test_recalls_run_out_into_a_no_show(counter, qtbot) -> None:
     ctx, info, page = counter
     queue.issue_ticket(ctx.db, info.id, "A")
     _press(qtbot, page, Qt.Key.Key_F1)
@@ -78,7 +78,7 @@ def test_recalls_run_out_into_a_no_show(counter, qtbot) -> None:  # noqa: ANN001
     assert any("A001" in m for m in messages)
 
 
-def test_nobody_waiting_is_said_plainly(counter, qtbot) -> None:  # noqa: ANN001
+def test_nobody_waiting_is_said_plainly(counter, qtbot) -> None:
     _ctx, _info, page = counter
     messages: list[str] = []
     page.queue.message.connect(messages.append)

@@ -19,7 +19,7 @@ from drivers.errors import DeviceError, english, registered_codes
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "hallapp_zh_CN.ts"
 DEVICE_SIDE = ("hallapp.devices", "hallapp.devices.adapters", "hallapp.devices.manager", "hallapp.devices.ports",
-               "hallapp.devices.printing", "hallapp.services.identity", "hallapp.services.scanning")
+               "hallapp.devices.printing", "hallapp.imaging.importer", "hallapp.services.identity", "hallapp.services.scanning")
 PREFIXES = ("card", "pcsc", "photo", "printer", "scanner", "scan", "import", "device")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # Params whose values are codes the window words (drivers pass these values).
@@ -76,7 +76,7 @@ def test_every_code_in_the_source_and_every_error_class_is_declared() -> None:
     assert {"PrinterUnavailable", "SamError", "ScannerError", "PhotoDecoderError", "CardDataError", "PcscError"} <= set(classes)
 
 
-def test_every_declared_code_has_a_template_and_no_template_is_stale(qapp) -> None:  # noqa: ANN001
+def test_every_declared_code_has_a_template_and_no_template_is_stale(qapp) -> None:
     from ui import device_errors
 
     templates = device_errors.templates()
@@ -87,7 +87,7 @@ def test_every_declared_code_has_a_template_and_no_template_is_stale(qapp) -> No
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
-def test_english_window_and_command_line_have_no_chinese(code: str, qapp) -> None:  # noqa: ANN001
+def test_english_window_and_command_line_have_no_chinese(code: str, qapp) -> None:
     from ui.errors import describe
 
     error = _error(code)
@@ -114,7 +114,7 @@ ALLOWED_LATIN = re.compile(r"[a-z]+://\S*|/dev/\S*|\?baud=\d+|\bEF(?=\d)|\b[A-Z]
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
-def test_chinese_window_has_no_english_words(code: str, qapp) -> None:  # noqa: ANN001
+def test_chinese_window_has_no_english_words(code: str, qapp) -> None:
     """Runs for each code once the lead's translation pass has put it in the .ts (and built the .qm)."""
     from ui import device_errors, i18n
     from ui.errors import describe

@@ -21,7 +21,7 @@ PRINTER_ROW = ROLES.index("ticket-printer")
 
 
 @pytest.fixture
-def page(ctx, qtbot, qapp) -> Iterator[DevicesPage]:  # noqa: ANN001
+def page(ctx, qtbot, qapp) -> Iterator[DevicesPage]:
     """The Devices page as the technician's window shows it (style, 1366×768), active, keys on its list."""
     from ui import style
 
@@ -46,14 +46,14 @@ def _select(role: str) -> None:
         press(Qt.Key.Key_Down)
 
 
-def _test_printer_by_keys(qtbot, page: DevicesPage) -> str:  # noqa: ANN001
+def _test_printer_by_keys(qtbot, page: DevicesPage) -> str:
     _select("ticket-printer")
     press(Qt.Key.Key_T)
     wait_until(qtbot, lambda: "ticket-printer" not in page.running, timeout=20_000, what="the printer test")
     return page.result_text("ticket-printer")
 
 
-def test_ticket_printer_out_of_paper_says_so_in_its_row(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_ticket_printer_out_of_paper_says_so_in_its_row(ctx, qtbot, page) -> None:
     with TcpCapture(STATUS_PAPER_OUT) as printer:
         set_value(ctx.home.settings_file, "ticket_printer.uri", printer.uri)
         press(Qt.Key.Key_F5)
@@ -67,7 +67,7 @@ def test_ticket_printer_out_of_paper_says_so_in_its_row(ctx, qtbot, page) -> Non
         assert _test_printer_by_keys(qtbot, page).startswith("✔ The device works.")
 
 
-def test_configure_saves_the_typed_printer_address(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_configure_saves_the_typed_printer_address(ctx, qtbot, page) -> None:
     with TcpCapture(STATUS_OK) as printer:
         _select("ticket-printer")
         press(Qt.Key.Key_C)
@@ -88,7 +88,7 @@ def test_configure_saves_the_typed_printer_address(ctx, qtbot, page) -> None:  #
         wait_until(qtbot, lambda: focused() is page.table, what="the keys back on the list")
 
 
-def test_display_test_shows_a_pattern_on_a_screen(qtbot, page) -> None:  # noqa: ANN001
+def test_display_test_shows_a_pattern_on_a_screen(qtbot, page) -> None:
     _select("display")
     press(Qt.Key.Key_Return)
     wait_until(qtbot, lambda: page.result_text("display").startswith("✔"), what="the display test")
@@ -97,14 +97,14 @@ def test_display_test_shows_a_pattern_on_a_screen(qtbot, page) -> None:  # noqa:
     page.test_pattern.close()
 
 
-def test_every_role_has_a_row_with_test_and_configure(page) -> None:  # noqa: ANN001
+def test_every_role_has_a_row_with_test_and_configure(page) -> None:
     assert page.table.rowCount() == len(ROLES)
     for role in ROLES:
         assert page.findChild(object, f"test-{role}") is not None
         assert page.findChild(object, f"configure-{role}") is not None
 
 
-def test_d_saves_a_diagnostics_zip_without_personal_data(ctx, qtbot, page, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_d_saves_a_diagnostics_zip_without_personal_data(ctx, qtbot, page, tmp_path, monkeypatch) -> None:
     import json
     import zipfile
 
@@ -113,7 +113,7 @@ def test_d_saves_a_diagnostics_zip_without_personal_data(ctx, qtbot, page, tmp_p
     target = tmp_path / "diagnostics.zip"
     asked: list[str] = []
 
-    def save_dialog(_parent, title, default, _filter):  # noqa: ANN001, ANN202 - the technician picks a file
+    def save_dialog(_parent, title, default, _filter):
         asked.append(default)
         return str(target), "ZIP (*.zip)"
 
@@ -130,7 +130,7 @@ def test_d_saves_a_diagnostics_zip_without_personal_data(ctx, qtbot, page, tmp_p
     assert not [n for n in numbers if n and n in text]
 
 
-def test_diagnostics_into_the_data_folder_is_refused_in_words(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_diagnostics_into_the_data_folder_is_refused_in_words(ctx, qtbot, page) -> None:
     page.write_diagnostics(ctx.home.root / "diagnostics.zip")
     wait_until(qtbot, lambda: "could not be saved" in page.diagnostics_state.text(), timeout=90_000,
                what="the refusal")

@@ -21,14 +21,14 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @pytest.fixture
-def chinese(qapp) -> Iterator[None]:  # noqa: ANN001
+def chinese(qapp) -> Iterator[None]:
     i18n.install("zh_CN")
     yield
     i18n.install("en")
 
 
 @pytest.fixture
-def page(ctx, qtbot, chinese) -> Iterator[DevicesPage]:  # noqa: ANN001
+def page(ctx, qtbot, chinese) -> Iterator[DevicesPage]:
     widget = DevicesPage(ctx)
     widget.resize(1200, 768)
     widget.show()
@@ -43,7 +43,7 @@ def _address(page: DevicesPage, role: str) -> str:
     return page.table.item(ROLES.index(role), 2).text()
 
 
-def test_a_passed_printer_test_reads_only_in_chinese(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_a_passed_printer_test_reads_only_in_chinese(ctx, qtbot, page) -> None:
     with TcpCapture(STATUS_OK) as printer:
         set_value(ctx.home.settings_file, "ticket_printer.uri", printer.uri)
         page.refresh()
@@ -56,13 +56,13 @@ def test_a_passed_printer_test_reads_only_in_chinese(ctx, qtbot, page) -> None: 
     assert not LATIN_WORD.search(text), text
 
 
-def test_stand_in_addresses_are_worded(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_stand_in_addresses_are_worded(ctx, qtbot, page) -> None:
     assert _address(page, "card-reader") == "模拟器"  # the demo's simulated reader
     assert _address(page, "receipt-printer") == address_text("system_printer", "")
     assert not LATIN_WORD.search(_address(page, "receipt-printer"))
 
 
-def test_found_devices_are_worded_but_the_cli_keeps_english(chinese) -> None:  # noqa: ANN001
+def test_found_devices_are_worded_but_the_cli_keeps_english(chinese) -> None:
     unset = detect._platform_link(Settings())[0]
     assert unset.label == "platform.url is not set"  # what `hallapp devices detect` prints
     assert "platform.url" in found_label(unset.label_code, unset.params, unset.label)

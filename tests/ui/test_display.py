@@ -36,12 +36,12 @@ class RecordingSpeaker(Speaker):
 
 
 @pytest.fixture
-def hall(ctx):  # noqa: ANN001, ANN201
+def hall(ctx):
     return hall_info(ctx.db)
 
 
 @pytest.fixture
-def display(ctx, hall, qtbot):  # noqa: ANN001, ANN201
+def display(ctx, hall, qtbot):
     speaker = RecordingSpeaker()
     window = DisplayWindow(ctx, hall, speaker, poll_ms=40, flash_ms=2000)
     qtbot.addWidget(window)
@@ -52,7 +52,7 @@ def display(ctx, hall, qtbot):  # noqa: ANN001, ANN201
     window.close()
 
 
-def test_a_call_shows_at_its_counter_in_large_type_flashes_and_is_spoken_twice(ctx, hall, display, qtbot) -> None:  # noqa: ANN001
+def test_a_call_shows_at_its_counter_in_large_type_flashes_and_is_spoken_twice(ctx, hall, display, qtbot) -> None:
     ticket = queue.issue_ticket(ctx.db, hall.id, "C")  # counter 3 serves 户籍证明 (C) first
     qtbot.waitUntil(lambda: "1" in display.waiting_text("C"))
     called = queue.call_next(ctx.db, CounterRef(hall.id, 3))
@@ -76,7 +76,7 @@ def test_a_call_shows_at_its_counter_in_large_type_flashes_and_is_spoken_twice(c
     qtbot.waitUntil(lambda: tile.number is None)
 
 
-def test_two_quick_calls_are_spoken_in_order_without_overlap(ctx, hall, display, qtbot) -> None:  # noqa: ANN001
+def test_two_quick_calls_are_spoken_in_order_without_overlap(ctx, hall, display, qtbot) -> None:
     queue.issue_ticket(ctx.db, hall.id, "A")
     queue.issue_ticket(ctx.db, hall.id, "B")
     queue.call_next(ctx.db, CounterRef(hall.id, 1))
@@ -93,7 +93,7 @@ def test_two_quick_calls_are_spoken_in_order_without_overlap(ctx, hall, display,
     assert display.tiles[1].number == "A001" and display.tiles[2].number == "B001"
 
 
-def test_a_display_opened_later_shows_current_calls_without_reading_them_out(ctx, hall, qtbot) -> None:  # noqa: ANN001
+def test_a_display_opened_later_shows_current_calls_without_reading_them_out(ctx, hall, qtbot) -> None:
     queue.issue_ticket(ctx.db, hall.id, "B")
     queue.call_next(ctx.db, CounterRef(hall.id, 2))
     speaker = RecordingSpeaker()

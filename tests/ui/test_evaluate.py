@@ -13,20 +13,20 @@ from ui.evaluate.window import IDLE, RATE, REASON, THANKS, EvaluationWindow
 
 
 @pytest.fixture
-def hall(ctx):  # noqa: ANN001, ANN201
+def hall(ctx):
     return hall_service.hall_info(ctx.db)
 
 
 @pytest.fixture
-def clerk(ctx):  # noqa: ANN001, ANN201
+def clerk(ctx):
     return staff.login(ctx.db, "clerk1", hall_service.DEMO_PASSWORD, ctx.settings.security)
 
 
 @pytest.fixture
-def open_screen(ctx, hall, qtbot):  # noqa: ANN001, ANN201
+def open_screen(ctx, hall, qtbot):
     windows = []
 
-    def _open(counter: int = 1, **options) -> EvaluationWindow:  # noqa: ANN003
+    def _open(counter: int = 1, **options) -> EvaluationWindow:
         options.setdefault("poll_ms", 40)
         options.setdefault("thanks_s", 0.2)
         window = EvaluationWindow(ctx, hall, counter, **options)
@@ -41,7 +41,7 @@ def open_screen(ctx, hall, qtbot):  # noqa: ANN001, ANN201
         window.close()
 
 
-def serve_one(ctx, hall, clerk, counter: int = 1, letter: str = "A"):  # noqa: ANN001, ANN201
+def serve_one(ctx, hall, clerk, counter: int = 1, letter: str = "A"):
     """A whole visit at the counter: ticket, call, done (as the clerk's F1 … F8)."""
     queue.issue_ticket(ctx.db, hall.id, letter)
     ref = CounterRef(hall.id, counter, clerk.staff_id)
@@ -50,18 +50,18 @@ def serve_one(ctx, hall, clerk, counter: int = 1, letter: str = "A"):  # noqa: A
     return queue.done(ctx.db, ref, called.id)
 
 
-def stored(ctx, ticket_id: int):  # noqa: ANN001, ANN201
+def stored(ctx, ticket_id: int):
     with ctx.db.unit_of_work() as uow:
         found = uow.queue.evaluation_of(ticket_id)
         return None if found is None else (found.level, found.reason, found.staff_id, found.channel)
 
 
-def tap(qtbot, widget) -> None:  # noqa: ANN001
+def tap(qtbot, widget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_a_finished_visit_asks_and_a_bad_level_needs_a_reason(ctx, hall, clerk, open_screen, qtbot) -> None:  # noqa: ANN001
+def test_a_finished_visit_asks_and_a_bad_level_needs_a_reason(ctx, hall, clerk, open_screen, qtbot) -> None:
     screen = open_screen()
     assert screen.page() == IDLE
     assert screen.idle_counter.text() == "Counter 1"
@@ -87,7 +87,7 @@ def test_a_finished_visit_asks_and_a_bad_level_needs_a_reason(ctx, hall, clerk, 
     assert screen.page() == IDLE  # the same visit is not asked about twice
 
 
-def test_a_good_level_is_stored_at_once(ctx, hall, clerk, open_screen, qtbot) -> None:  # noqa: ANN001
+def test_a_good_level_is_stored_at_once(ctx, hall, clerk, open_screen, qtbot) -> None:
     screen = open_screen()
     ticket = serve_one(ctx, hall, clerk)
     qtbot.waitUntil(lambda: screen.page() == RATE)
@@ -97,7 +97,7 @@ def test_a_good_level_is_stored_at_once(ctx, hall, clerk, open_screen, qtbot) ->
     qtbot.waitUntil(lambda: screen.page() == IDLE)
 
 
-def test_no_answer_in_time_is_recorded_as_none_and_the_screen_goes_idle(ctx, hall, clerk, open_screen, qtbot) -> None:  # noqa: ANN001
+def test_no_answer_in_time_is_recorded_as_none_and_the_screen_goes_idle(ctx, hall, clerk, open_screen, qtbot) -> None:
     screen = open_screen(timeout_s=0.4)
     ticket = serve_one(ctx, hall, clerk)
     qtbot.waitUntil(lambda: screen.page() == RATE)
@@ -106,7 +106,7 @@ def test_no_answer_in_time_is_recorded_as_none_and_the_screen_goes_idle(ctx, hal
     assert stored(ctx, ticket.id) == (None, "", clerk.staff_id, "hall_tablet")
 
 
-def test_leaving_at_the_reason_list_is_no_answer_not_a_good_one(ctx, hall, clerk, open_screen, qtbot) -> None:  # noqa: ANN001
+def test_leaving_at_the_reason_list_is_no_answer_not_a_good_one(ctx, hall, clerk, open_screen, qtbot) -> None:
     screen = open_screen(timeout_s=0.4)
     ticket = serve_one(ctx, hall, clerk)
     qtbot.waitUntil(lambda: screen.page() == RATE)
@@ -117,7 +117,7 @@ def test_leaving_at_the_reason_list_is_no_answer_not_a_good_one(ctx, hall, clerk
     assert stored(ctx, ticket.id)[0] is None
 
 
-def test_only_visits_at_its_own_counter_and_after_it_opened_are_asked_about(ctx, hall, clerk, open_screen, qtbot) -> None:  # noqa: ANN001
+def test_only_visits_at_its_own_counter_and_after_it_opened_are_asked_about(ctx, hall, clerk, open_screen, qtbot) -> None:
     earlier = serve_one(ctx, hall, clerk, counter=2, letter="B")
     screen = open_screen(counter=2)
     serve_one(ctx, hall, clerk, counter=1, letter="A")  # another counter's visit

@@ -7,7 +7,7 @@ from hallapp.domain.evaluation import REASON_TEXTS, reason_codes, stored_reason
 from ui import i18n, words
 
 
-def test_stored_reasons_keep_their_text_and_read_in_english(qapp) -> None:  # noqa: ANN001
+def test_stored_reasons_keep_their_text_and_read_in_english(qapp) -> None:
     stored = stored_reason(["long_wait", "many_trips"])
     assert stored == "等候时间长、需要多次跑腿"  # as existing rows and the platform's records hold it
     assert reason_codes(stored) == ["long_wait", "many_trips"]
@@ -17,7 +17,7 @@ def test_stored_reasons_keep_their_text_and_read_in_english(qapp) -> None:  # no
     assert set(words.reason_words()) == set(REASON_TEXTS)
 
 
-def test_the_chinese_window_reads_the_stored_text_back(qapp) -> None:  # noqa: ANN001
+def test_the_chinese_window_reads_the_stored_text_back(qapp) -> None:
     i18n.install("zh_CN")
     try:
         stored = stored_reason(list(REASON_TEXTS))

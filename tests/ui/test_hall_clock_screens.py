@@ -24,7 +24,7 @@ def beijing_evening() -> Iterator[FixedClock]:
         yield clock
 
 
-def test_the_hall_display_shows_beijing_time(ctx, qtbot, beijing_evening: FixedClock) -> None:  # noqa: ANN001
+def test_the_hall_display_shows_beijing_time(ctx, qtbot, beijing_evening: FixedClock) -> None:
     window = DisplayWindow(ctx, hall.hall_info(ctx.db), SilentSpeaker(), poll_ms=40)
     qtbot.addWidget(window)
     window._tick_clock()
@@ -35,7 +35,7 @@ def test_the_hall_display_shows_beijing_time(ctx, qtbot, beijing_evening: FixedC
     window.close()
 
 
-def test_the_supervisor_reads_hall_times_and_the_halls_day(ctx, open_window, qtbot,  # noqa: ANN001
+def test_the_supervisor_reads_hall_times_and_the_halls_day(ctx, open_window, qtbot,
                                                           beijing_evening: FixedClock) -> None:
     info = hall.hall_info(ctx.db)
     for _ in range(2):
@@ -49,7 +49,7 @@ def test_the_supervisor_reads_hall_times_and_the_halls_day(ctx, open_window, qtb
     assert page.table.item(0, 0).text() == "2026-12-09 00:30:00", "the login, in hall time"
 
 
-def test_date_pickers_start_on_the_halls_day(ctx, open_window, qtbot, beijing_evening: FixedClock) -> None:  # noqa: ANN001
+def test_date_pickers_start_on_the_halls_day(ctx, open_window, qtbot, beijing_evening: FixedClock) -> None:
     from PySide6.QtCore import QDate
 
     from ui.dialogs.manual_identity import ManualIdentityDialog

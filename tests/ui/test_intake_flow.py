@@ -14,18 +14,18 @@ from ui.intake.flow import DECISION, DONE, ITEM, MATERIALS, PLACE
 
 
 @pytest.fixture
-def counter(ctx, open_window, qtbot):  # noqa: ANN001, ANN201
+def counter(ctx, open_window, qtbot):
     window = open_window("clerk1")
     page = window.pages[Page.COUNTER]
     qtbot.waitUntil(lambda: window.card_reader.handle is not None, timeout=10_000)
     return ctx, page
 
 
-def _spy(record):  # noqa: ANN001, ANN202
+def _spy(record):
     """The real preview, closed at once, with what it was given recorded."""
     from ui.print_pdf import preview_and_print
 
-    def spy(pdf: bytes, title: str, parent):  # noqa: ANN001, ANN202
+    def spy(pdf: bytes, title: str, parent):
         record(pdf, title)
         dialog = preview_and_print(pdf, title, parent)
         dialog.reject()
@@ -33,11 +33,11 @@ def _spy(record):  # noqa: ANN001, ANN202
     return spy
 
 
-def _enter(qtbot, page) -> None:  # noqa: ANN001
+def _enter(qtbot, page) -> None:
     qtbot.keyClick(page.flow, Qt.Key.Key_Return)
 
 
-def _to_materials(qtbot, page, query: str = "sbk") -> None:  # noqa: ANN001
+def _to_materials(qtbot, page, query: str = "sbk") -> None:
     qtbot.keyClick(page, Qt.Key.Key_F3)
     qtbot.waitUntil(lambda: page.applicant.identity is not None, timeout=10_000)
     _enter(qtbot, page)
@@ -52,7 +52,7 @@ def _to_materials(qtbot, page, query: str = "sbk") -> None:  # noqa: ANN001
     assert page.flow.step() == MATERIALS
 
 
-def test_a_complete_visit_is_accepted_from_the_keyboard(counter, qtbot) -> None:  # noqa: ANN001
+def test_a_complete_visit_is_accepted_from_the_keyboard(counter, qtbot) -> None:
     ctx, page = counter
     ticks: list[float] = []
     timer = QTimer(interval=10)
@@ -79,7 +79,7 @@ def test_a_complete_visit_is_accepted_from_the_keyboard(counter, qtbot) -> None:
     assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
 
 
-def test_a_missing_non_key_material_offers_acceptance_with_a_gap(counter, qtbot) -> None:  # noqa: ANN001
+def test_a_missing_non_key_material_offers_acceptance_with_a_gap(counter, qtbot) -> None:
     ctx, page = counter
     _to_materials(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_F7)
@@ -97,7 +97,7 @@ def test_a_missing_non_key_material_offers_acceptance_with_a_gap(counter, qtbot)
     assert cases.show(ctx.db, saved.args[0].number)["gap_due_date"]
 
 
-def test_esc_steps_back_and_a_missing_key_material_allows_only_a_notice(counter, qtbot) -> None:  # noqa: ANN001
+def test_esc_steps_back_and_a_missing_key_material_allows_only_a_notice(counter, qtbot) -> None:
     _ctx, page = counter
     _to_materials(qtbot, page)
     qtbot.keyClick(page.flow, Qt.Key.Key_Escape)
@@ -109,7 +109,7 @@ def test_esc_steps_back_and_a_missing_key_material_allows_only_a_notice(counter,
     assert [d for d, b in buttons.items() if b.isEnabled()] == ["notice"]
 
 
-def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, monkeypatch) -> None:
     import subprocess
     import tempfile
 
@@ -139,7 +139,7 @@ def test_the_receipt_is_rendered_for_printing_after_acceptance(counter, qtbot, m
     assert "受理回执" in text and number in text and "陈思雨" in text and "5101**********004X" in text
 
 
-def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_window, qtbot, monkeypatch) -> None:
     """Simulated card → item → SANE test-backend scan → accept → receipt PDF, GUI thread free."""
     from tests.support import sane_test
     from tests.support.requirements import need
@@ -174,7 +174,7 @@ def test_whole_visit_with_a_real_sane_scan_ends_in_a_receipt_pdf(ctx, open_windo
     assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
 
 
-def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter, qtbot) -> None:  # noqa: ANN001
+def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter, qtbot) -> None:
     from PIL import Image
 
     from ui.intake.pages_dialog import PagesDialog
@@ -213,7 +213,7 @@ def test_pages_of_a_material_can_be_rotated_reordered_deleted_and_added(counter,
     assert page.checklist.lines[0].pdf != first_pdf and page.checklist.lines[0].pdf.startswith(b"%PDF")
 
 
-def test_a_file_saved_by_the_vendor_scan_tool_becomes_the_selected_material(home, ctx, open_window, qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_a_file_saved_by_the_vendor_scan_tool_becomes_the_selected_material(home, ctx, open_window, qtbot, tmp_path) -> None:
     from hallapp.services import scanning
 
     folder = tmp_path / "scans"
@@ -231,7 +231,7 @@ def test_a_file_saved_by_the_vendor_scan_tool_becomes_the_selected_material(home
     page.scan_folder.stop()
 
 
-def test_document_camera_without_a_camera_says_what_to_do(qtbot) -> None:  # noqa: ANN001
+def test_document_camera_without_a_camera_says_what_to_do(qtbot) -> None:
     from PySide6.QtGui import QColor, QImage
 
     from ui.intake import camera_dialog

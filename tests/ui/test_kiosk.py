@@ -21,15 +21,15 @@ ID_NUMBER = "11010519491231002X"
 
 
 @pytest.fixture
-def hall(ctx):  # noqa: ANN001, ANN201
+def hall(ctx):
     return hall_info(ctx.db)
 
 
 @pytest.fixture
-def open_kiosk(ctx, hall, qtbot):  # noqa: ANN001, ANN201
+def open_kiosk(ctx, hall, qtbot):
     windows = []
 
-    def _open(**options) -> KioskWindow:  # noqa: ANN003
+    def _open(**options) -> KioskWindow:
         options.setdefault("confirm_s", 0.3)
         options.setdefault("refresh_s", 0.2)
         options.setdefault("settle_s", 0)  # the tests below tap as fast as they like; see the tap-guard tests
@@ -46,12 +46,12 @@ def open_kiosk(ctx, hall, qtbot):  # noqa: ANN001, ANN201
         window.close()
 
 
-def tap(qtbot, widget) -> None:  # noqa: ANN001
+def tap(qtbot, widget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _appointment(ctx, hall, code: str, letter: str, id_number: str = "") -> None:  # noqa: ANN001
+def _appointment(ctx, hall, code: str, letter: str, id_number: str = "") -> None:
     now = datetime.now(UTC)
     with ctx.db.unit_of_work(write=True) as uow:
         uow.add(Appointment(hall_id=hall.id, code=code, category=letter, slot_start=now - timedelta(minutes=5),
@@ -59,7 +59,7 @@ def _appointment(ctx, hall, code: str, letter: str, id_number: str = "") -> None
                             id_number_hash=id_number_hash(hall.id, id_number) if id_number else ""))
 
 
-def test_a_tap_issues_the_next_ticket_shows_it_big_and_returns_to_start(open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_tap_issues_the_next_ticket_shows_it_big_and_returns_to_start(open_kiosk, qtbot) -> None:
     kiosk = open_kiosk()
     button = kiosk.category_buttons["A"]
     assert button.name_label.text() == "社保医保"
@@ -80,7 +80,7 @@ def test_a_tap_issues_the_next_ticket_shows_it_big_and_returns_to_start(open_kio
     qtbot.waitUntil(lambda: kiosk.page() == START)
 
 
-def test_a_double_tap_gives_one_ticket(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_double_tap_gives_one_ticket(ctx, hall, open_kiosk, qtbot) -> None:
     kiosk = open_kiosk()
     button = kiosk.category_buttons["B"]
     tap(qtbot, button)
@@ -89,7 +89,7 @@ def test_a_double_tap_gives_one_ticket(ctx, hall, open_kiosk, qtbot) -> None:  #
     assert [t.number for t in queue.waiting_list(ctx.db, hall.id, ["B"])] == ["B001"]
 
 
-def test_a_green_channel_ticket_is_called_before_earlier_ones(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_green_channel_ticket_is_called_before_earlier_ones(ctx, hall, open_kiosk, qtbot) -> None:
     kiosk = open_kiosk()
     tap(qtbot, kiosk.category_buttons["A"])
     qtbot.waitUntil(lambda: kiosk.number_label.text() == "A001")
@@ -108,7 +108,7 @@ def test_a_green_channel_ticket_is_called_before_earlier_ones(ctx, hall, open_ki
     assert called is not None and called.number == "A002" and called.green_channel
 
 
-def test_appointment_check_in_by_code_on_the_pad(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_appointment_check_in_by_code_on_the_pad(ctx, hall, open_kiosk, qtbot) -> None:
     _appointment(ctx, hall, "48K2", "B")
     kiosk = open_kiosk()
     tap(qtbot, kiosk.checkin_button)
@@ -140,7 +140,7 @@ def test_appointment_check_in_by_code_on_the_pad(ctx, hall, open_kiosk, qtbot) -
     assert kiosk.appointment_badge.isVisible() and not kiosk.green_badge.isVisible()
 
 
-def test_appointment_check_in_by_id_card_never_shows_the_number(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_appointment_check_in_by_id_card_never_shows_the_number(ctx, hall, open_kiosk, qtbot) -> None:
     _appointment(ctx, hall, "77", "C", id_number=ID_NUMBER)
     kiosk = open_kiosk()
     kiosk.check_in_with_id_number("110105194912310021")  # someone without an appointment
@@ -154,10 +154,10 @@ def test_appointment_check_in_by_id_card_never_shows_the_number(ctx, hall, open_
     assert ID_NUMBER[:6] not in shown and ID_NUMBER[-4:] not in shown
 
 
-def test_a_failed_print_says_so_and_keeps_the_number_big(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_failed_print_says_so_and_keeps_the_number_big(ctx, hall, open_kiosk, qtbot) -> None:
     printed = []
 
-    def printer(ticket) -> None:  # noqa: ANN001
+    def printer(ticket) -> None:
         printed.append(ticket.number)
         raise OSError("paper out")
 
@@ -171,11 +171,11 @@ def test_a_failed_print_says_so_and_keeps_the_number_big(ctx, hall, open_kiosk, 
     qtbot.waitUntil(lambda: kiosk.page() == START, timeout=5000)
 
 
-def test_the_number_stays_up_while_the_ticket_prints(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_the_number_stays_up_while_the_ticket_prints(ctx, hall, open_kiosk, qtbot) -> None:
     release = threading.Event()
     started = threading.Event()
 
-    def slow_printer(ticket) -> None:  # noqa: ANN001
+    def slow_printer(ticket) -> None:
         started.set()
         release.wait(10)
 
@@ -190,17 +190,17 @@ def test_the_number_stays_up_while_the_ticket_prints(ctx, hall, open_kiosk, qtbo
     assert not kiosk.print_failed
 
 
-def _rect_in_window(widget, window):  # noqa: ANN001, ANN202
+def _rect_in_window(widget, window):
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
-def _tap_at(window, point: QPoint) -> None:  # noqa: ANN001
+def _tap_at(window, point: QPoint) -> None:
     """A finger at a point of the screen: the window decides which widget gets it, as for a real tap."""
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (1366, 768)])
-def test_the_way_back_is_never_where_a_ticket_tile_is(open_kiosk, qtbot, size) -> None:  # noqa: ANN001
+def test_the_way_back_is_never_where_a_ticket_tile_is(open_kiosk, qtbot, size) -> None:
     kiosk = open_kiosk()
     kiosk.resize(*size)
     qtbot.waitUntil(lambda: kiosk.width() == size[0])
@@ -221,7 +221,7 @@ def test_the_way_back_is_never_where_a_ticket_tile_is(open_kiosk, qtbot, size) -
         assert overlapping == [], f"{page}: the back button covers {overlapping}"
 
 
-def test_a_tap_as_the_kiosk_returns_home_takes_no_ticket(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_tap_as_the_kiosk_returns_home_takes_no_ticket(ctx, hall, open_kiosk, qtbot) -> None:
     kiosk = open_kiosk(confirm_s=0.3, settle_s=0.7)
     d_tile = kiosk.category_buttons["D"]
     where = d_tile.mapTo(kiosk, d_tile.rect().center())
@@ -239,7 +239,7 @@ def test_a_tap_as_the_kiosk_returns_home_takes_no_ticket(ctx, hall, open_kiosk, 
     qtbot.waitUntil(lambda: kiosk.number_label.text() == "D002")
 
 
-def test_a_tap_right_after_the_ticket_shows_changes_nothing(ctx, hall, open_kiosk, qtbot) -> None:  # noqa: ANN001
+def test_a_tap_right_after_the_ticket_shows_changes_nothing(ctx, hall, open_kiosk, qtbot) -> None:
     kiosk = open_kiosk(confirm_s=5, settle_s=0.7)
     d_tile = kiosk.category_buttons["D"]
     tile_at = d_tile.mapTo(kiosk, d_tile.rect().center())

@@ -71,7 +71,7 @@ def _foreign(texts: list[str], language: str, data: tuple[str, ...]) -> list[str
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_every_page_speaks_one_language(language, ctx, qtbot, qapp) -> None:  # noqa: ANN001
+def test_every_page_speaks_one_language(language, ctx, qtbot, qapp) -> None:
     with window_as_started(ctx, qtbot, qapp, language, username="admin") as window:
         found = _walk(window, qtbot, language, (window.session.display_name, window.hall.name, *SETTING_KEYS))
     bad = {k: v for k, v in found.items() if v}
@@ -79,7 +79,7 @@ def test_every_page_speaks_one_language(language, ctx, qtbot, qapp) -> None:  # 
     assert not bad, f"mixed languages in the {language} window"
 
 
-def _walk(window, qtbot, language: str, data: tuple[str, ...]) -> dict[str, list[str]]:  # noqa: ANN001
+def _walk(window, qtbot, language: str, data: tuple[str, ...]) -> dict[str, list[str]]:
     """Every page by Ctrl+N, then the counter through an intake, by keys."""
     found: dict[str, list[str]] = {}
     for index in range(len(window.pages)):

@@ -13,7 +13,7 @@ from ui.dialogs.login import LoginDialog
 
 
 @pytest.fixture
-def dialog(demo_db, qtbot) -> LoginDialog:  # noqa: ANN001
+def dialog(demo_db, qtbot) -> LoginDialog:
     d = LoginDialog(demo_db, SecuritySettings(), "演示县政务服务中心")
     qtbot.addWidget(d)
     d.open()
@@ -21,7 +21,7 @@ def dialog(demo_db, qtbot) -> LoginDialog:  # noqa: ANN001
     return d
 
 
-def attempt(qtbot, d: LoginDialog, username: str, password: str) -> None:  # noqa: ANN001
+def attempt(qtbot, d: LoginDialog, username: str, password: str) -> None:
     d.username.setText(username)
     d.password.setText(password)
     qtbot.mouseClick(d.login_button, Qt.MouseButton.LeftButton)
@@ -30,7 +30,7 @@ def attempt(qtbot, d: LoginDialog, username: str, password: str) -> None:  # noq
 
 @pytest.mark.parametrize(("username", "role"), [("clerk1", Role.CLERK), ("supervisor", Role.SUPERVISOR),
                                                 ("admin", Role.ADMIN)])
-def test_right_password_accepts_with_the_role(dialog: LoginDialog, qtbot, username: str, role: Role) -> None:  # noqa: ANN001
+def test_right_password_accepts_with_the_role(dialog: LoginDialog, qtbot, username: str, role: Role) -> None:
     attempt(qtbot, dialog, username, hall.DEMO_PASSWORD)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.isVisible()
@@ -38,7 +38,7 @@ def test_right_password_accepts_with_the_role(dialog: LoginDialog, qtbot, userna
     assert (dialog.session.username, dialog.session.role) == (username, role)
 
 
-def test_wrong_password_says_so_without_telling_whether_the_name_exists_and_stays_open(dialog: LoginDialog, qtbot) -> None:  # noqa: ANN001
+def test_wrong_password_says_so_without_telling_whether_the_name_exists_and_stays_open(dialog: LoginDialog, qtbot) -> None:
     attempt(qtbot, dialog, "clerk2", "wrong-password1")
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -50,7 +50,7 @@ def test_wrong_password_says_so_without_telling_whether_the_name_exists_and_stay
     assert dialog.isVisible()
 
 
-def test_five_wrong_passwords_lock_the_account(dialog: LoginDialog, qtbot, demo_db) -> None:  # noqa: ANN001
+def test_five_wrong_passwords_lock_the_account(dialog: LoginDialog, qtbot, demo_db) -> None:
     for n in range(5):
         attempt(qtbot, dialog, "clerk3", f"wrong-password{n}")
     assert "locked for 5 minutes" in dialog.message.text()
@@ -63,7 +63,7 @@ def test_five_wrong_passwords_lock_the_account(dialog: LoginDialog, qtbot, demo_
 
 
 @pytest.mark.parametrize(("username", "password"), [("", ""), ("clerk1", ""), ("", "x"), ("   ", hall.DEMO_PASSWORD)])
-def test_empty_fields_hint_without_asking_the_database(dialog: LoginDialog, qtbot, monkeypatch,  # noqa: ANN001
+def test_empty_fields_hint_without_asking_the_database(dialog: LoginDialog, qtbot, monkeypatch,
                                                        username: str, password: str) -> None:
     calls: list = []
     monkeypatch.setattr(staff, "login", lambda *a, **k: calls.append(a))

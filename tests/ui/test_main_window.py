@@ -13,11 +13,11 @@ from hallapp.domain.staff import Page
 from hallapp.services import audit, hall
 
 
-def nav_texts(window) -> list[str]:  # noqa: ANN001
+def nav_texts(window) -> list[str]:
     return [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
-def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:  # noqa: ANN001
+def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:
     window = open_window("clerk1")
     assert list(window.pages) == [Page.COUNTER, Page.SYNC, Page.CASES]
     assert nav_texts(window) == ["Counter  Ctrl+1", "Sync  Ctrl+2", "Cases  Ctrl+3"]
@@ -26,7 +26,7 @@ def test_clerk_sees_the_counter_and_sync_pages(open_window) -> None:  # noqa: AN
     assert window.stack.currentWidget().isVisible()
 
 
-def test_admin_sees_every_page_in_order(open_window) -> None:  # noqa: ANN001
+def test_admin_sees_every_page_in_order(open_window) -> None:
     window = open_window("admin")
     assert list(window.pages) == [Page.ADMIN, Page.SUPERVISOR, Page.DEVICES, Page.COUNTER, Page.SYNC, Page.CASES,
                                   Page.SETTINGS]
@@ -35,7 +35,7 @@ def test_admin_sees_every_page_in_order(open_window) -> None:  # noqa: ANN001
     assert window.current_page() is Page.ADMIN
 
 
-def test_ctrl_number_switches_page(open_window, qtbot) -> None:  # noqa: ANN001
+def test_ctrl_number_switches_page(open_window, qtbot) -> None:
     window = open_window("admin")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -47,7 +47,7 @@ def test_ctrl_number_switches_page(open_window, qtbot) -> None:  # noqa: ANN001
     assert window.current_page() is Page.COUNTER
 
 
-def test_title_names_the_hall_the_demo_and_the_user(open_window) -> None:  # noqa: ANN001
+def test_title_names_the_hall_the_demo_and_the_user(open_window) -> None:
     window = open_window("clerk1")
     title = window.windowTitle()
     assert "演示县政务服务中心" in title
@@ -55,7 +55,7 @@ def test_title_names_the_hall_the_demo_and_the_user(open_window) -> None:  # noq
     assert "张晓梅" in title
 
 
-def test_status_bar_after_refresh(open_window, qtbot) -> None:  # noqa: ANN001
+def test_status_bar_after_refresh(open_window, qtbot) -> None:
     """The demo runs its own platform simulator on loopback: the link comes up by itself."""
     bar = open_window("clerk1").statusBar()
     qtbot.waitUntil(lambda: "Platform online" in bar.link.text(), timeout=15_000)
@@ -64,11 +64,11 @@ def test_status_bar_after_refresh(open_window, qtbot) -> None:  # noqa: ANN001
     assert bar.link.isVisible() and bar.backlog.isVisible()
 
 
-def audit_rows(table) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def audit_rows(table) -> list[tuple[str, str, str]]:
     return [tuple(table.item(r, c).text() for c in (1, 2, 3)) for r in range(table.rowCount())]
 
 
-def test_supervisor_sees_the_login_and_an_intact_trail(open_window, qtbot) -> None:  # noqa: ANN001
+def test_supervisor_sees_the_login_and_an_intact_trail(open_window, qtbot) -> None:
     window = open_window("supervisor")
     page = window.pages[Page.SUPERVISOR]
     assert window.current_page() is Page.SUPERVISOR
@@ -78,7 +78,7 @@ def test_supervisor_sees_the_login_and_an_intact_trail(open_window, qtbot) -> No
     assert "Audit trail intact" in page.chain.text()
 
 
-def test_supervisor_is_told_when_the_trail_was_altered(open_window, qtbot, ctx) -> None:  # noqa: ANN001
+def test_supervisor_is_told_when_the_trail_was_altered(open_window, qtbot, ctx) -> None:
     with sqlite3.connect(ctx.home.database_file(demo=True)) as con:
         con.execute("UPDATE audit_event SET actor = 'nobody' WHERE action = 'hall_created'")
     window = open_window("supervisor")
@@ -88,7 +88,7 @@ def test_supervisor_is_told_when_the_trail_was_altered(open_window, qtbot, ctx) 
     assert "intact" not in page.chain.text()
 
 
-def test_switching_to_chinese_translates_and_persists(open_window, qtbot, ctx) -> None:  # noqa: ANN001
+def test_switching_to_chinese_translates_and_persists(open_window, qtbot, ctx) -> None:
     window = open_window("admin")
     window.nav.setCurrentRow(2)
     window.set_language("zh_CN")
@@ -110,7 +110,7 @@ def test_switching_to_chinese_translates_and_persists(open_window, qtbot, ctx) -
 
 
 @pytest.fixture
-def platform_window(home, demo_db, monkeypatch, qtbot):  # noqa: ANN001, ANN201
+def platform_window(home, demo_db, monkeypatch, qtbot):
     """A clerk's window where the platform address comes from HALLAPP_PLATFORM_URL."""
     from hallapp.bootstrap import open_app
     from hallapp.services import staff
@@ -130,14 +130,14 @@ def platform_window(home, demo_db, monkeypatch, qtbot):  # noqa: ANN001, ANN201
     ctx.close()
 
 
-def test_status_bar_shows_a_configured_platform(platform_window, qtbot) -> None:  # noqa: ANN001
+def test_status_bar_shows_a_configured_platform(platform_window, qtbot) -> None:
     bar = platform_window.statusBar()
     # Configured but this hall never registered its key: said at once, with what to do, not retried.
     qtbot.waitUntil(lambda: "Sync stopped" in bar.link.text(), timeout=15_000)
     assert "hallapp platform register" in bar.link.text()
 
 
-def test_switching_language_keeps_the_platform_address_from_the_environment(platform_window, qtbot) -> None:  # noqa: ANN001
+def test_switching_language_keeps_the_platform_address_from_the_environment(platform_window, qtbot) -> None:
     platform_window.set_language("en")
     bar = platform_window.statusBar()
     qtbot.waitUntil(lambda: "Sync stopped" in bar.link.text(), timeout=15_000)
@@ -152,7 +152,7 @@ class FakeClock:
         return self.now
 
 
-def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot, ctx) -> None:  # noqa: ANN001
+def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot, ctx) -> None:
     window = open_window("clerk1")
     clock = FakeClock()
     window.idle.clock = clock
@@ -193,7 +193,7 @@ def test_idle_lock_hides_the_window_until_the_right_password(open_window, qtbot,
     assert not window.centralWidget().isVisible()
 
 
-def test_supervisor_tiles_count_todays_queue(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+def test_supervisor_tiles_count_todays_queue(ctx, open_window, qtbot) -> None:
     from hallapp.services import evaluation, hall, queue
 
     info = hall.hall_info(ctx.db)

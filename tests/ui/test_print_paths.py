@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-from hallapp.services import cases, demo, documents
+from hallapp.services import case_documents, cases, demo
 from tests.support.requirements import need
 from ui.print_pdf import PRINT_DPI, PreviewDialog, a4_printer, print_to_pdf
 
@@ -34,15 +34,15 @@ def _page_image(pdf: Path, out: Path) -> Image.Image:
 
 
 @pytest.fixture
-def rendered(ctx):  # noqa: ANN001, ANN201
+def rendered(ctx):
     def render(plan: str, kind: str) -> tuple[str, bytes]:
         number = demo.seed_cases(ctx, 1, plan=plan, item_code="002011004000")[0]
-        return number, documents.render(ctx.db, number, kind, ctx.settings.documents)
+        return number, case_documents.render(ctx.db, number, kind, ctx.settings.documents)
     return render
 
 
 @pytest.mark.parametrize(("plan", "kind"), DOCUMENTS)
-def test_the_preview_paints_every_page(plan, kind, rendered, qtbot, qapp) -> None:  # noqa: ANN001
+def test_the_preview_paints_every_page(plan, kind, rendered, qtbot, qapp) -> None:
     from PySide6.QtWidgets import QWidget
 
     number, pdf = rendered(plan, kind)
@@ -61,7 +61,7 @@ def test_the_preview_paints_every_page(plan, kind, rendered, qtbot, qapp) -> Non
 
 
 @pytest.mark.parametrize(("plan", "kind"), DOCUMENTS)
-def test_printing_to_a_pdf_file_keeps_the_text(plan, kind, rendered, ctx, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_printing_to_a_pdf_file_keeps_the_text(plan, kind, rendered, ctx, tmp_path: Path, qapp) -> None:
     _tool("pdftotext")
     number, pdf = rendered(plan, kind)
     out = tmp_path / "printed.pdf"
@@ -74,7 +74,7 @@ def test_printing_to_a_pdf_file_keeps_the_text(plan, kind, rendered, ctx, tmp_pa
 
 
 @pytest.mark.parametrize(("plan", "kind"), [("complete", "receipt"), ("notice", "notice")])
-def test_a_real_printer_gets_pages_that_look_like_the_document(plan, kind, rendered, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_a_real_printer_gets_pages_that_look_like_the_document(plan, kind, rendered, tmp_path: Path, qapp) -> None:
     _tool("pdftoppm")
     _number, pdf = rendered(plan, kind)
     original = tmp_path / "original.pdf"
@@ -89,7 +89,7 @@ def test_a_real_printer_gets_pages_that_look_like_the_document(plan, kind, rende
     assert blank > difference * 2, f"the comparison can tell a page from a blank one ({blank:.1f})"
 
 
-def test_the_printer_is_a4_at_print_resolution(qapp) -> None:  # noqa: ANN001
+def test_the_printer_is_a4_at_print_resolution(qapp) -> None:
     printer = a4_printer()
     assert printer.resolution() == PRINT_DPI
     size = printer.pageLayout().fullRectPoints()

@@ -34,7 +34,7 @@ class TimedSpeaker(Speaker):
         QTimer.singleShot(int(self.seconds * 1000), self, self._done)
 
 
-def _all_events(ctx, hall_id: int, after: int) -> list[QueueEvent]:  # noqa: ANN001
+def _all_events(ctx, hall_id: int, after: int) -> list[QueueEvent]:
     found: list[QueueEvent] = []
     while page := queue.events_since(ctx.db, hall_id, after):
         found += page
@@ -42,7 +42,7 @@ def _all_events(ctx, hall_id: int, after: int) -> list[QueueEvent]:  # noqa: ANN
     return found
 
 
-def test_a_burst_of_events_reaches_the_display_once_each_and_at_once(ctx, qtbot) -> None:  # noqa: ANN001
+def test_a_burst_of_events_reaches_the_display_once_each_and_at_once(ctx, qtbot) -> None:
     hall = hall_info(ctx.db)
     display = DisplayWindow(ctx, hall, TimedSpeaker(0.02), poll_ms=100)
     qtbot.addWidget(display)
@@ -111,7 +111,7 @@ def test_a_burst_of_events_reaches_the_display_once_each_and_at_once(ctx, qtbot)
     display.close()
 
 
-def test_the_voice_drops_a_waiting_call_once_the_applicant_has_come(ctx, qtbot) -> None:  # noqa: ANN001
+def test_the_voice_drops_a_waiting_call_once_the_applicant_has_come(ctx, qtbot) -> None:
     hall = hall_info(ctx.db)
     speaker = TimedSpeaker(1.5)
     display = DisplayWindow(ctx, hall, speaker, poll_ms=40, repeat=1)

@@ -20,7 +20,7 @@ SCREENS = {"1366x768 with a taskbar": QRect(0, 0, 1366, 728), "1366x768": QRect(
            "1280x800": QRect(0, 0, 1280, 800), "1024x600": QRect(0, 0, 1024, 600)}
 
 
-def _open(kind: str, ctx):  # noqa: ANN001, ANN202
+def _open(kind: str, ctx):
     info = hall_info(ctx.db)
     if kind == "kiosk":
         return KioskWindow(ctx, info)
@@ -29,7 +29,7 @@ def _open(kind: str, ctx):  # noqa: ANN001, ANN202
     return EvaluationWindow(ctx, info, 1, 30, poll_ms=3_600_000)
 
 
-def _pages(window) -> list[str]:  # noqa: ANN001
+def _pages(window) -> list[str]:
     return list(getattr(window, "pages", {"display": None}))
 
 
@@ -55,7 +55,7 @@ def _problems(window: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("kind", ["kiosk", "display", "evaluate"])
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_a_windowed_public_screen_shows_all_of_itself(ctx, qtbot, kind: str, screen: str) -> None:  # noqa: ANN001
+def test_a_windowed_public_screen_shows_all_of_itself(ctx, qtbot, kind: str, screen: str) -> None:
     free = SCREENS[screen]
     window = _open(kind, ctx)
     qtbot.addWidget(window)

@@ -13,7 +13,7 @@ import sys
 from PySide6.QtWidgets import QLabel
 
 
-def test_void_qt_calls_keep_none_alive(qtbot, qapp) -> None:  # noqa: ANN001
+def test_void_qt_calls_keep_none_alive(qtbot, qapp) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     before = sys.getrefcount(None)

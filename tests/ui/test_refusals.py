@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -13,10 +14,13 @@ from hallapp.domain.errors import CodedError, registered_codes
 from ui import i18n, refusals
 from ui.errors import describe
 
-# Every module that declares refusal codes (their `register` runs at import).
-DECLARING = ("hallapp.domain.queue", "hallapp.domain.cases", "hallapp.domain.staff", "hallapp.domain.evaluation",
-             "hallapp.services.staff", "hallapp.services.hall", "hallapp.services.followups",
-             "hallapp.services.returned_cases")
+# Every module that declares refusal codes (their `register` runs at import), found in the source so
+# that a new module's codes can't be missed.
+ROOT = Path(__file__).resolve().parents[2]
+DECLARING = tuple(sorted(
+    ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    for path in (ROOT / "hallapp").rglob("*.py") if "\nregister({" in path.read_text(encoding="utf-8")
+))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -30,7 +34,7 @@ def _fields(template: str) -> set[str]:
     return {field for _text, field, _spec, _conv in string.Formatter().parse(template) if field}
 
 
-def test_every_refusal_code_has_a_window_template_with_the_same_params(qapp) -> None:  # noqa: ANN001
+def test_every_refusal_code_has_a_window_template_with_the_same_params(qapp) -> None:
     codes = _codes()
     assert len(codes) > 50
     templates = refusals.templates()
@@ -48,7 +52,7 @@ def test_every_refusal_code_has_a_window_template_with_the_same_params(qapp) -> 
     (CodedError("queue.finish_before_next", ticket="A001"), "Finish A001 or mark it a no-show before calling the next one.",
      "请先办结或过号 A001，再叫下一位"),
 ])
-def test_a_refusal_reads_whole_in_each_language(qapp, error: CodedError, english: str, chinese: str) -> None:  # noqa: ANN001
+def test_a_refusal_reads_whole_in_each_language(qapp, error: CodedError, english: str, chinese: str) -> None:
     _codes()
     previous = i18n.current()
     try:
@@ -57,5 +61,22 @@ def test_a_refusal_reads_whole_in_each_language(qapp, error: CodedError, english
         i18n.install("zh_CN")
         worded = describe(error)
         assert chinese in worded and not re.search(r"[A-Za-z]{3,}", worded.replace("A001", "")), worded
+    finally:
+        i18n.install(previous)
+
+
+def test_every_e_licence_refusal_says_how_the_clerk_goes_on(qapp) -> None:
+    """电子证照: whatever went wrong, the clerk reads what happened and the key that still works."""
+    from hallapp.domain.licences import LicenceError
+
+    codes = sorted(code for code in _codes() if code.startswith("licence."))
+    assert len(codes) >= 9
+    previous = i18n.current()
+    try:
+        i18n.install("en")
+        for code in codes:
+            worded = describe(LicenceError(code))
+            assert worded != str(LicenceError(code)) and code not in worded, code  # the window's own wording
+            assert ("F3" if code == "licence.no_holder_number" else "Scan the paper (F7)") in worded, (code, worded)
     finally:
         i18n.install(previous)

@@ -18,7 +18,7 @@ from ui.pages.settings_page import SettingsPage
 
 
 @pytest.fixture
-def page(ctx, qtbot, qapp) -> Iterator[SettingsPage]:  # noqa: ANN001
+def page(ctx, qtbot, qapp) -> Iterator[SettingsPage]:
     """The Settings page as the admin's window shows it (style, 1366×768), active, focus where it puts it."""
     from ui import style
 
@@ -37,7 +37,7 @@ def page(ctx, qtbot, qapp) -> Iterator[SettingsPage]:  # noqa: ANN001
     widget.deleteLater()
 
 
-def _edit(qtbot, page, find: str, value: str) -> None:  # noqa: ANN001
+def _edit(qtbot, page, find: str, value: str) -> None:
     """Ctrl+F, type part of the key, Down to the list, Enter to edit, the value, Enter to save."""
     press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -53,11 +53,11 @@ def _edit(qtbot, page, find: str, value: str) -> None:  # noqa: ANN001
     wait_until(qtbot, lambda: page.message.text() != "", what="the page to answer the save")
 
 
-def _saved(ctx) -> dict:  # noqa: ANN001
+def _saved(ctx) -> dict:
     return tomllib.loads(ctx.home.settings_file.read_text(encoding="utf-8"))
 
 
-def test_idle_lock_and_counter_number_changed_by_keys_are_saved(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_idle_lock_and_counter_number_changed_by_keys_are_saved(ctx, qtbot, page) -> None:
     _edit(qtbot, page, "idle_lock", "3")
     assert page.message.text() == "✔ Saved. In effect now."
     assert _saved(ctx)["security"]["idle_lock_minutes"] == 3
@@ -70,7 +70,7 @@ def test_idle_lock_and_counter_number_changed_by_keys_are_saved(ctx, qtbot, page
     assert focused() is page.table, "after a save the keys are back on the list"
 
 
-def test_bad_values_are_refused_in_words_and_nothing_is_written(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_bad_values_are_refused_in_words_and_nothing_is_written(ctx, qtbot, page) -> None:
     _edit(qtbot, page, "idle_lock", "999")
     assert page.message.text() == ("✖ security.idle_lock_minutes must be a whole number from 0 to 480: "
                                    "type such a number and press Enter.")
@@ -84,7 +84,7 @@ def test_bad_values_are_refused_in_words_and_nothing_is_written(ctx, qtbot, page
     assert not ctx.home.settings_file.exists(), "a refused value writes nothing"
 
 
-def test_categories_of_this_counter_saved_by_keys(ctx, qtbot, page) -> None:  # noqa: ANN001
+def test_categories_of_this_counter_saved_by_keys(ctx, qtbot, page) -> None:
     wait_until(qtbot, lambda: page.categories.text() != "", what="the counter's categories")
     press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert focused() is page.categories
@@ -108,7 +108,7 @@ def test_settings_page_is_the_admins() -> None:
     assert all(Page.SETTINGS not in pages_for(role) for role in (Role.CLERK, Role.SUPERVISOR, Role.TECHNICIAN))
 
 
-def test_ctrl_number_opens_the_settings_page_with_the_keys_in_its_find_field(ctx, qtbot, qapp) -> None:  # noqa: ANN001
+def test_ctrl_number_opens_the_settings_page_with_the_keys_in_its_find_field(ctx, qtbot, qapp) -> None:
     from tests.ui.clerk_keys import window_as_started
 
     with window_as_started(ctx, qtbot, qapp, language="en", username="admin") as window:

@@ -16,20 +16,20 @@ KEYS = [key for key, _value, _description in flat_items(Settings())]
 
 
 @pytest.fixture
-def chinese(qapp):  # noqa: ANN001, ANN201
+def chinese(qapp):
     i18n.install("zh_CN")
     yield
     i18n.install("en")
 
 
-def test_every_setting_has_a_meaning_of_its_own(qapp) -> None:  # noqa: ANN001
+def test_every_setting_has_a_meaning_of_its_own(qapp) -> None:
     meanings = settings_words.meanings()
     descriptions = {key: description for key, _value, description in flat_items(Settings())}
     assert [key for key in KEYS if key not in meanings] == []
     assert [key for key in KEYS if meanings[key] == descriptions[key]] == []  # not config.py's text again
 
 
-def test_every_meaning_reads_in_chinese_in_the_chinese_window(chinese) -> None:  # noqa: ANN001
+def test_every_meaning_reads_in_chinese_in_the_chinese_window(chinese) -> None:
     meanings = settings_words.meanings()
     untranslated = [key for key in KEYS if not CJK.search(settings_words.meaning_of(key, "?"))]
     assert untranslated == []

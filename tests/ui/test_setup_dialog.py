@@ -16,7 +16,7 @@ PASSWORD = "Hall2026pass"
 
 
 @pytest.fixture
-def empty_db(home):  # noqa: ANN001, ANN201
+def empty_db(home):
     home.mkdir(parents=True, exist_ok=True)
     db = Database(f"sqlite:///{home}/x.sqlite3")
     db.upgrade()
@@ -25,7 +25,7 @@ def empty_db(home):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def dialog(empty_db: Database, qtbot) -> SetupDialog:  # noqa: ANN001
+def dialog(empty_db: Database, qtbot) -> SetupDialog:
     d = SetupDialog(empty_db)
     qtbot.addWidget(d)
     d.open()
@@ -43,7 +43,7 @@ def fill(d: SetupDialog, *, region: str = "510104", password: str = PASSWORD, pa
     d.password2.setText(password if password2 is None else password2)
 
 
-def submit(qtbot, d: SetupDialog) -> None:  # noqa: ANN001
+def submit(qtbot, d: SetupDialog) -> None:
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.result() == QDialog.DialogCode.Accepted or d.ok.isEnabled(), timeout=10_000)
 
@@ -55,7 +55,7 @@ def test_region_name_is_shown_while_typing(dialog: SetupDialog) -> None:
     assert dialog.region_name.text() == ""
 
 
-def test_unknown_region_is_refused(dialog: SetupDialog, qtbot, empty_db: Database) -> None:  # noqa: ANN001
+def test_unknown_region_is_refused(dialog: SetupDialog, qtbot, empty_db: Database) -> None:
     fill(dialog, region="999999")
     submit(qtbot, dialog)
     assert "999999" in dialog.message.text()
@@ -63,7 +63,7 @@ def test_unknown_region_is_refused(dialog: SetupDialog, qtbot, empty_db: Databas
     assert hall.hall_info(empty_db) is None
 
 
-def test_mismatched_passwords_are_refused(dialog: SetupDialog, qtbot, empty_db: Database) -> None:  # noqa: ANN001
+def test_mismatched_passwords_are_refused(dialog: SetupDialog, qtbot, empty_db: Database) -> None:
     fill(dialog, password2=PASSWORD + "x")
     submit(qtbot, dialog)
     assert dialog.message.text() == "The two passwords differ."
@@ -71,7 +71,7 @@ def test_mismatched_passwords_are_refused(dialog: SetupDialog, qtbot, empty_db: 
     assert hall.hall_info(empty_db) is None
 
 
-def test_valid_input_creates_a_working_hall(dialog: SetupDialog, qtbot, empty_db: Database) -> None:  # noqa: ANN001
+def test_valid_input_creates_a_working_hall(dialog: SetupDialog, qtbot, empty_db: Database) -> None:
     fill(dialog, counters=4)
     submit(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
@@ -87,11 +87,11 @@ def test_valid_input_creates_a_working_hall(dialog: SetupDialog, qtbot, empty_db
     assert "社会保障卡申领" in [h.name for h in catalog.search(empty_db, "sbk")]
 
 
-def test_starter_catalog_finds_items_by_alias(demo_db) -> None:  # noqa: ANN001
+def test_starter_catalog_finds_items_by_alias(demo_db) -> None:
     assert "社会保障卡申领" in [h.name for h in catalog.search(demo_db, "社保卡")]
 
 
-def test_a_weak_password_can_be_corrected(dialog: SetupDialog, qtbot, empty_db: Database) -> None:  # noqa: ANN001
+def test_a_weak_password_can_be_corrected(dialog: SetupDialog, qtbot, empty_db: Database) -> None:
     fill(dialog, password="short")
     submit(qtbot, dialog)
     assert dialog.info is None and "8" in dialog.message.text()

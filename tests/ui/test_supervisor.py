@@ -21,7 +21,7 @@ ITEM = "002011004000"  # 社会保障卡申领
 
 
 @pytest.fixture
-def morning(ctx) -> Iterator[FixedClock]:  # noqa: ANN001
+def morning(ctx) -> Iterator[FixedClock]:
     """10:00 Beijing: three tickets (A001 done at counter 1), three cases accepted without a ticket."""
     clock = FixedClock.at_local(2026, 12, 8, 9, 0)
     with using(clock):
@@ -36,7 +36,7 @@ def morning(ctx) -> Iterator[FixedClock]:  # noqa: ANN001
         yield clock
 
 
-def _page(open_window, qtbot):  # noqa: ANN001, ANN202
+def _page(open_window, qtbot):
     window = open_window("supervisor")
     window.activateWindow()
     page = window.pages[Page.SUPERVISOR]
@@ -44,34 +44,34 @@ def _page(open_window, qtbot):  # noqa: ANN001, ANN202
     return page
 
 
-def _drill(qtbot) -> DrillDialog:  # noqa: ANN001
+def _drill(qtbot) -> DrillDialog:
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), DrillDialog), what="the drill-down")
     dialog = QApplication.activeModalWidget()
     wait_until(qtbot, lambda: QApplication.focusWidget() is dialog.table, what="the keys in the list")
     return dialog
 
 
-def test_cases_accepted_stand_beside_visits_finished(open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_cases_accepted_stand_beside_visits_finished(open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     assert (page.tiles["done"].text(), page.tiles["cases_accepted"].text()) == ("1", "3")
     assert page.tiles["waiting"].text() == "2" and page.tiles["avg_wait_min"].text() == "30"
 
 
-def test_a_tile_opens_its_cases_and_enter_asks_for_the_case(open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_a_tile_opens_its_cases_and_enter_asks_for_the_case(open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     asked: list[str] = []
     page.case_requested.connect(asked.append)
     page.tile_buttons["cases_accepted"].setFocus()
     press(Qt.Key.Key_Space)
     dialog = _drill(qtbot)
-    assert dialog.table.rowCount() == 3
-    assert dialog.table.item(0, 1).text() == "12-08 09:30", "saved at, in the hall's time"
+    assert dialog.model.rowCount() == 3
+    assert dialog.cell(0, 1) == "12-08 09:30", "saved at, in the hall's time"
     press(Qt.Key.Key_Return)
-    assert asked == [dialog.table.item(0, 0).text()]
+    assert asked == [dialog.cell(0, 0)]
     assert asked[0].startswith("DEMO510104-20261208-")
 
 
-def test_a_bar_is_reached_and_opened_by_keys(open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_a_bar_is_reached_and_opened_by_keys(open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     page.charts["hour"].setFocus()
     for _ in range(2):  # hours start at 8: the second bar is 9 o'clock
@@ -79,12 +79,12 @@ def test_a_bar_is_reached_and_opened_by_keys(open_window, qtbot, morning) -> Non
     assert "9: 3" in page.charts["hour"].chart().title()
     press(Qt.Key.Key_Return)
     dialog = _drill(qtbot)
-    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["A001", "A002", "D001"]
+    assert [dialog.cell(r, 0) for r in range(dialog.model.rowCount())] == ["A001", "A002", "D001"]
     press(Qt.Key.Key_Escape)
     wait_until(qtbot, lambda: not dialog.isVisible(), what="Esc closes the list")
 
 
-def test_the_period_is_chosen_by_keys(open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_the_period_is_chosen_by_keys(open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     page.period.setFocus()
     press(Qt.Key.Key_Down)  # Today → Yesterday
@@ -95,13 +95,13 @@ def test_the_period_is_chosen_by_keys(open_window, qtbot, morning) -> None:  # n
     assert focused() is page.first, "the dates follow the period choice in the tab order"
 
 
-def test_the_page_follows_the_queue(ctx, open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_the_page_follows_the_queue(ctx, open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     queue.issue_ticket(ctx.db, hall.hall_info(ctx.db).id, "B")
     wait_until(qtbot, lambda: page.tiles["issued"].text() == "4", what="the new ticket counted")
 
 
-def test_the_audit_trail_in_words_and_filtered(open_window, qtbot, morning) -> None:  # noqa: ANN001
+def test_the_audit_trail_in_words_and_filtered(open_window, qtbot, morning) -> None:
     page = _page(open_window, qtbot)
     audit = page.audit
     wait_until(qtbot, lambda: audit.table.rowCount() > 3 and audit.action.count() > 2, what="the audit list")
@@ -111,3 +111,16 @@ def test_the_audit_trail_in_words_and_filtered(open_window, qtbot, morning) -> N
     wait_until(qtbot, lambda: {audit.table.item(r, 2).text() for r in range(audit.table.rowCount())}
                == {"staff account created"}, what="the filter applied")
     assert audit.table.rowCount() >= 6  # the demo hall's clerks, supervisor, tech, admin
+
+
+def test_the_waiting_time_bars_open_their_tickets(open_window, qtbot, morning) -> None:
+    page = _page(open_window, qtbot)
+    page.tabs.setCurrentIndex(0)
+    page.charts["wait"].setFocus()
+    for _ in range(5):  # 0–5, 5–10, 10–20, 20–30, 30–60: A001 waited 30 minutes (09:00 → 09:30)
+        press(Qt.Key.Key_Right)
+    assert "30–60: 1" in page.charts["wait"].chart().title()
+    press(Qt.Key.Key_Return)
+    dialog = _drill(qtbot)
+    assert [dialog.cell(r, 0) for r in range(dialog.model.rowCount())] == ["A001"]
+    press(Qt.Key.Key_Escape)

@@ -30,7 +30,7 @@ def clock() -> Iterator[FixedClock]:
         yield fixed
 
 
-def _named_bad_rating(ctx, clock: FixedClock) -> str:  # noqa: ANN001
+def _named_bad_rating(ctx, clock: FixedClock) -> str:
     """On Tue 1 December a visit with a case is rated 非常不满意; five working days end Tue 8 December."""
     info = hall.hall_info(ctx.db)
     ticket = queue.issue_ticket(ctx.db, info.id, "A")
@@ -45,21 +45,21 @@ def _named_bad_rating(ctx, clock: FixedClock) -> str:  # noqa: ANN001
     return number
 
 
-def _page(open_window, qtbot):  # noqa: ANN001, ANN202
+def _page(open_window, qtbot):
     window = open_window("supervisor")
     window.activateWindow()
     page = window.pages[Page.SUPERVISOR]
-    wait_until(qtbot, lambda: page.snap is not None and page.tiles["issued"].text() != "–", what="the tiles")
+    wait_until(qtbot, lambda: page.summary is not None and page.tiles["issued"].text() != "–", what="the tiles")
     return page
 
 
-def _dialog(qtbot, kind: type):  # noqa: ANN001, ANN202
+def _dialog(qtbot, kind: type):
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), kind), what="the form")
     return QApplication.activeModalWidget()
 
 
 def test_the_bad_rating_tile_leads_to_the_overdue_rating_and_a_follow_up_clears_it(
-        ctx, open_window, qtbot, clock) -> None:  # noqa: ANN001
+        ctx, open_window, qtbot, clock) -> None:
     number = _named_bad_rating(ctx, clock)
     page = _page(open_window, qtbot)
     wait_until(qtbot, lambda: page.tiles["bad_evaluations"].text() == "1", what="the rating still owed")
@@ -105,7 +105,7 @@ def test_the_bad_rating_tile_leads_to_the_overdue_rating_and_a_follow_up_clears_
     assert panel.table.item(0, 4).text().startswith("reached, problem solved (陈主任")
 
 
-def test_a_returned_case_is_sent_again_as_revision_2_from_the_keyboard(ctx, open_window, qtbot, clock) -> None:  # noqa: ANN001
+def test_a_returned_case_is_sent_again_as_revision_2_from_the_keyboard(ctx, open_window, qtbot, clock) -> None:
     (number,) = seed_cases(ctx, 1, plan="complete", item_code=ITEM)
     cases.transition(ctx.db, number, "submitted", actor="sync")
     cases.transition(ctx.db, number, "returned", actor="platform", reason="身份证复印件不清晰")

@@ -12,7 +12,7 @@ from ui.pages.supervisor import SupervisorPage
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_every_tile_caption_is_shown_whole(language, ctx, qtbot, qapp) -> None:  # noqa: ANN001
+def test_every_tile_caption_is_shown_whole(language, ctx, qtbot, qapp) -> None:
     i18n.install(language)
     try:
         style.apply(qapp, ctx.settings.ui.font_size_pt)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 
 from hallapp.domain.staff import Page
 from hallapp.services import demo
-from hallapp.sync import status as sync_status
+from hallapp.sync import outbox_view as sync_status
 
 
-def test_the_window_stays_responsive_while_cases_are_sent(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+def test_the_window_stays_responsive_while_cases_are_sent(ctx, open_window, qtbot) -> None:
     demo.seed_cases(ctx, 20)
     queued = sync_status.sync_status(ctx.db)["unconfirmed"]
     assert queued > 0
@@ -30,7 +30,7 @@ def test_the_window_stays_responsive_while_cases_are_sent(ctx, open_window, qtbo
     qtbot.waitUntil(lambda: "Nothing waiting to sync" in window.statusBar().backlog.text(), timeout=15_000)
 
 
-def test_sync_page_lists_unconfirmed_entries(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+def test_sync_page_lists_unconfirmed_entries(ctx, open_window, qtbot) -> None:
     ctx.settings.platform.url = "http://127.0.0.1:9/"  # nothing listens: entries stay unconfirmed
     demo.seed_cases(ctx, 3)
     window = open_window("clerk1")
@@ -38,10 +38,10 @@ def test_sync_page_lists_unconfirmed_entries(ctx, open_window, qtbot) -> None:  
     page = window.pages[Page.SYNC]
     qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=10_000)
     assert page.table.item(0, 0).text().startswith("DEMO510104-")
-    assert any(word in page.table.item(0, 2).text() for word in ("waiting to send", "will retry", "needs attention"))
+    assert any(word in page.table.item(0, 2).text() for word in ("waiting to be sent", "will retry", "needs attention"))
 
 
-def test_a_returned_case_is_found_and_says_why(ctx, open_window, qtbot) -> None:  # noqa: ANN001
+def test_a_returned_case_is_found_and_says_why(ctx, open_window, qtbot) -> None:
     from hallapp.services import cases
 
     ctx.settings.platform.url = "http://127.0.0.1:9/"  # keep the demo simulator out of it
@@ -56,3 +56,28 @@ def test_a_returned_case_is_found_and_says_why(ctx, open_window, qtbot) -> None:
     page.search()
     qtbot.waitUntil(lambda: "户口簿复印件不清晰" in page.details.header.text(), timeout=10_000)
     assert page.table.rowCount() == 1 and "returned" in page.table.item(0, 3).text()
+
+
+def test_the_sync_page_words_why_an_entry_waits_and_keeps_an_older_plain_text(ctx, open_window, qtbot) -> None:
+    """The outbox keeps a code and params; the page says them in the window's language, never the code."""
+    from sqlalchemy import text
+
+    from hallapp.domain.outbox import coded, stored
+    from hallapp.sync.platform_port import RejectedError
+
+    ctx.settings.platform.url = "http://127.0.0.1:9/"  # nothing listens: the entries keep what we write
+    demo.seed_cases(ctx, 2)
+    refused = stored(coded(RejectedError(), "sync.rejected", status=422, reason="invalid", detail="missing county"))
+    with ctx.db.unit_of_work(write=True) as uow:
+        first, second = sorted(uow.session.execute(text("select id from outbox_entry")).scalars())[:2]
+        for entry_id, said in ((first, refused), (second, "422 invalid: 缺少办理地")):
+            uow.session.execute(text("update outbox_entry set state = 'needs_attention', last_error = :said "
+                                     "where id = :id"), {"said": said, "id": entry_id})
+    window = open_window("supervisor")
+    window.nav.setCurrentRow(list(window.pages).index(Page.SYNC))
+    page = window.pages[Page.SYNC]
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 2, timeout=10_000)
+    why = {page.table.item(r, 5).text() for r in range(page.table.rowCount())}
+    assert "The platform refused the record (422 invalid: missing county): a supervisor checks the case." in why
+    assert "422 invalid: 缺少办理地" in why  # a row stored before the codes, shown as it was
+    assert not any("sync.rejected" in w for w in why)

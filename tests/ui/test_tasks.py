@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
+from hallapp.domain.changes import Area
 from ui.tasks import Task, wait_for_all
 
 GUI = threading.main_thread().ident
 
 
-def test_fn_runs_off_the_gui_thread_and_success_comes_back_on_it(qtbot) -> None:  # noqa: ANN001
+def test_fn_runs_off_the_gui_thread_and_success_comes_back_on_it(qtbot) -> None:
     parent = QObject()
     seen: dict = {}
 
@@ -36,7 +39,7 @@ def test_fn_runs_off_the_gui_thread_and_success_comes_back_on_it(qtbot) -> None:
     assert seen["cb_is_qt_main"]
 
 
-def test_failure_callback_receives_the_exception_and_success_is_not_called(qtbot) -> None:  # noqa: ANN001
+def test_failure_callback_receives_the_exception_and_success_is_not_called(qtbot) -> None:
     parent = QObject()
     got: list = []
     boom = ValueError("boom")
@@ -50,7 +53,7 @@ def test_failure_callback_receives_the_exception_and_success_is_not_called(qtbot
     assert got == [("fail", boom, GUI)]
 
 
-def test_event_loop_keeps_running_while_a_task_sleeps(qtbot) -> None:  # noqa: ANN001
+def test_event_loop_keeps_running_while_a_task_sleeps(qtbot) -> None:
     parent = QObject()
     ticks: list[float] = []
     timer = QTimer()
@@ -68,8 +71,8 @@ def test_event_loop_keeps_running_while_a_task_sleeps(qtbot) -> None:  # noqa: A
 
 
 @pytest.mark.parametrize("outcome", ["success", "failure"])
-def test_no_callback_after_the_parent_widget_was_deleted(qtbot, outcome: str) -> None:  # noqa: ANN001
-    def job(release: threading.Event, ran: threading.Event):  # noqa: ANN202
+def test_no_callback_after_the_parent_widget_was_deleted(qtbot, outcome: str) -> None:
+    def job(release: threading.Event, ran: threading.Event):
         def work() -> str:
             release.wait(5)
             ran.set()
@@ -102,7 +105,9 @@ def test_no_callback_after_the_parent_widget_was_deleted(qtbot, outcome: str) ->
     assert called == []
 
 
-def test_writes_run_one_at_a_time(qtbot) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("mutation", ["unnamed", "changes"])
+def test_writes_run_one_at_a_time(qtbot, mutation: str) -> None:
+    """Mutations share the one writer thread, whether they name areas or (a heartbeat) none."""
     parent = QObject()
     stamps: list[tuple[float, float]] = []
     done: list = []
@@ -113,14 +118,15 @@ def test_writes_run_one_at_a_time(qtbot) -> None:  # noqa: ANN001
         stamps.append((start, time.monotonic()))
 
     for _ in range(3):
-        Task(parent, write).writes().on_success(done.append).run()
+        task = Task(parent, write)
+        (task.changes() if mutation == "unnamed" else task.changes(Area.QUEUE)).on_success(done.append).run()
     qtbot.waitUntil(lambda: len(done) == 3, timeout=3000)
     stamps.sort()
     for (_s1, end1), (start2, _e2) in zip(stamps, stamps[1:], strict=False):
         assert end1 <= start2, f"two writes overlapped: {stamps}"
 
 
-def test_plain_tasks_do_overlap(qtbot) -> None:  # noqa: ANN001
+def test_plain_tasks_do_overlap(qtbot) -> None:
     """Shows the stamp check above can see an overlap: ordinary tasks share a multi-thread pool."""
     if QThreadPool.globalInstance().maxThreadCount() < 2:
         pytest.skip("one-thread global pool")
@@ -133,7 +139,7 @@ def test_plain_tasks_do_overlap(qtbot) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("pool", ["shared", "writes"])
-def test_wait_for_all_waits_for_both_pools(qtbot, pool: str) -> None:  # noqa: ANN001
+def test_wait_for_all_waits_for_both_pools(qtbot, pool: str) -> None:
     parent = QObject()
     gate = threading.Event()
     finished: list[str] = []
@@ -144,8 +150,16 @@ def test_wait_for_all_waits_for_both_pools(qtbot, pool: str) -> None:  # noqa: A
         finished.append(pool)
 
     task = Task(parent, work)
-    (task.writes() if pool == "writes" else task).run()
+    (task.changes() if pool == "writes" else task).run()
     assert wait_for_all(50) is False, f"wait_for_all returned True while a {pool} task was running"
     gate.set()
     assert wait_for_all(5000) is True
     assert finished == [pool]
+
+
+def test_no_mutation_can_forget_to_say_what_it_changed() -> None:
+    """`.changes(Area...)` is the one way to mark a mutation: there is no bare `.writes()` left to reach for."""
+    root = Path(__file__).resolve().parents[2]
+    callers = sorted(path.relative_to(root).as_posix() for path in (root / "ui").rglob("*.py")
+                     if re.search(r"\.writes\(\s*\)", path.read_text(encoding="utf-8")))
+    assert not hasattr(Task, "writes") and callers == [], callers

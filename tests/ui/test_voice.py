@@ -18,7 +18,7 @@ def _trace(speaker: Speaker) -> list[tuple[str, str]]:
     return log
 
 
-def test_qt_speaker_speaks_queued_texts_in_order_without_overlap(qtbot) -> None:  # noqa: ANN001
+def test_qt_speaker_speaks_queued_texts_in_order_without_overlap(qtbot) -> None:
     speaker = QtSpeaker("mock", gap_ms=0)
     states: list[str] = []
     speaker.tts.stateChanged.connect(lambda state: states.append(state.name))
@@ -44,7 +44,7 @@ def test_qt_speaker_picks_the_wanted_locale_when_the_engine_has_it() -> None:
     assert not mock.has_chinese  # and it says so, for make_speaker to look elsewhere
 
 
-def test_espeak_writes_a_call_announcement_longer_than_a_second(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_espeak_writes_a_call_announcement_longer_than_a_second(qtbot, tmp_path: Path) -> None:
     need(EspeakSpeaker.available(), "espeak-ng (Debian package espeak-ng)")
     out = tmp_path / "call.wav"
     speaker = EspeakSpeaker(wav_path=out, gap_ms=0)
@@ -61,7 +61,7 @@ def test_espeak_writes_a_call_announcement_longer_than_a_second(qtbot, tmp_path:
     assert seconds > 1.0, f"only {seconds:.2f} s of speech"
 
 
-def test_a_missing_espeak_program_does_not_stall_the_queue(qtbot) -> None:  # noqa: ANN001
+def test_a_missing_espeak_program_does_not_stall_the_queue(qtbot) -> None:
     speaker = EspeakSpeaker("/nonexistent/espeak-ng", gap_ms=0)
     log = _trace(speaker)
     speaker.announce("one")
@@ -70,7 +70,7 @@ def test_a_missing_espeak_program_does_not_stall_the_queue(qtbot) -> None:  # no
     assert [entry for entry in log if entry[0] == "end"] == [("end", "one"), ("end", "two")]
 
 
-def test_make_speaker_honours_the_preference_and_falls_back_to_silence(qtbot) -> None:  # noqa: ANN001
+def test_make_speaker_honours_the_preference_and_falls_back_to_silence(qtbot) -> None:
     assert isinstance(make_speaker("silent"), SilentSpeaker)
     fallback = make_speaker("espeak", espeak_program="/nonexistent/espeak-ng")
     assert isinstance(fallback, SilentSpeaker)

@@ -27,7 +27,7 @@ COUNTERS = 20
 CALLS = 60
 
 
-def _mock_saying_seconds(qtbot) -> float:  # noqa: ANN001
+def _mock_saying_seconds(qtbot) -> float:
     speaker = QtSpeaker("mock", gap_ms=0)
     marks: list[float] = []
     speaker.started.connect(lambda _text: marks.append(time.monotonic()))
@@ -47,7 +47,7 @@ def _rush() -> list[tuple[int, str]]:
     return calls
 
 
-def test_sixty_calls_a_minute_at_twenty_counters_the_voice_stays_current(ctx, qtbot) -> None:  # noqa: ANN001
+def test_sixty_calls_a_minute_at_twenty_counters_the_voice_stays_current(ctx, qtbot) -> None:
     saying = _mock_saying_seconds(qtbot)
     scale = REAL_SAYING_S / saying  # hall seconds per real second
     start = time.monotonic()

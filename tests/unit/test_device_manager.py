@@ -17,7 +17,7 @@ from hallapp.config import DeviceSettings, Settings, TicketPrinterSettings
 from hallapp.devices import DeviceEvent, Devices
 from hallapp.devices.adapters import SaneScannerDevice
 from hallapp.domain.queue import TicketView
-from hallapp.services import identity, scanning, tickets
+from hallapp.services import identity, scanning, ticket_printing
 from tests.support.escpos_parse import lines, parse
 from tests.support.tcp_capture import TcpCapture
 
@@ -89,9 +89,9 @@ def test_two_tickets_go_through_one_printer_and_one_thread() -> None:
         settings = Settings(ticket_printer=TicketPrinterSettings(uri=capture.uri))
         devices = Devices(settings)
         first = devices.ticket_printer()
-        tickets.print_ticket(_ticket("A001"), "测试大厅", settings.ticket_printer, printer=devices.ticket_printer())
+        ticket_printing.print_ticket(_ticket("A001"), "测试大厅", settings.ticket_printer, printer=devices.ticket_printer())
         thread = first.io_thread.ident
-        tickets.print_ticket(_ticket("A002"), "测试大厅", settings.ticket_printer, printer=devices.ticket_printer())
+        ticket_printing.print_ticket(_ticket("A002"), "测试大厅", settings.ticket_printer, printer=devices.ticket_printer())
         assert devices.ticket_printer() is first and first.io_thread.ident == thread
         assert [t.name for t in threading.enumerate()].count("ticket-printer") == 1
         printed = [" ".join(line.text for line in lines(parse(c.data, "GB18030"))) for c in capture.wait_connections(2)]

@@ -60,7 +60,7 @@ def _offers(role: str, found: list[Found]) -> list[tuple[str, str, dict[str, str
     return offers
 
 
-def _save(path, key: str, value: str, details: dict[str, str]) -> None:  # noqa: ANN001
+def _save(path, key: str, value: str, details: dict[str, str]) -> None:
     set_value(path, key, value)
     if key == "devices.idcard_port" and details.get("baud"):
         set_value(path, "devices.idcard_baud", details["baud"])  # the speed the reader answered at

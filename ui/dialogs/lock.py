@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from hallapp.config import SecuritySettings
+from hallapp.domain.changes import Area
 from hallapp.services import staff
 from hallapp.storage import Database
 from ui.errors import describe
@@ -13,7 +14,7 @@ from ui.tasks import Task
 
 
 class LockDialog(QDialog):
-    def __init__(self, db: Database, session: staff.StaffSession, security: SecuritySettings, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, session: staff.StaffSession, security: SecuritySettings, parent=None) -> None:
         super().__init__(parent)
         self.db, self.session, self.security = db, session, security
         self.setWindowTitle(self.tr("Window locked"))
@@ -38,7 +39,8 @@ class LockDialog(QDialog):
     def attempt(self) -> None:
         password = self.password.text()
         self.unlock_button.setEnabled(False)
-        Task(self, lambda: staff.login(self.db, self.session.username, password, self.security)).writes().on_success(
+        Task(self, lambda: staff.login(self.db, self.session.username, password, self.security)).changes(
+            Area.STAFF, Area.AUDIT).on_success(
             lambda _s: self.accept()
         ).on_failure(self._refused).run()
 

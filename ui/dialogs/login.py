@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.config import SecuritySettings
+from hallapp.domain.changes import Area
 from hallapp.home import current_home
 from hallapp.services import presence, staff
 from hallapp.storage import Database
@@ -21,7 +22,7 @@ from ui.tasks import Task
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, security: SecuritySettings, hall_name: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, security: SecuritySettings, hall_name: str, parent=None) -> None:
         super().__init__(parent)
         self.db = db
         self.security = security
@@ -74,7 +75,7 @@ class LoginDialog(QDialog):
         def check() -> staff.StaffSession:  # the installation id is a file read: off the GUI thread too
             return staff.login(db, username, password, security, installation=presence.installation_id(current_home()))
 
-        Task(self, check).writes().on_success(
+        Task(self, check).changes(Area.STAFF, Area.AUDIT).on_success(
             self._logged_in
         ).on_failure(self._refused).run()
 

@@ -22,7 +22,7 @@ from hallapp.domain.idnumber import validate_id_number
 
 
 class ManualIdentityDialog(QDialog):
-    def __init__(self, title: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
         self.identity: Identity | None = None
         self.setWindowTitle(title)

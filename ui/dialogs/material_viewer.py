@@ -60,13 +60,13 @@ class MaterialViewer(QDialog):
         self.document.load(self.buffer)
         self.view.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # A progress dialog may just have closed: make sure the clerk's keys land here.
         self.activateWindow()
         self.view.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.findChild(QPushButton, "primary"):
             return  # a plain viewer: Enter must not close it by accident
         super().keyPressEvent(event)

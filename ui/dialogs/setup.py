@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from hallapp.domain.changes import Area
 from hallapp.domain.regions import default_regions
 from hallapp.services import hall
 from hallapp.storage import Database
@@ -20,7 +21,7 @@ from ui.tasks import Task
 
 
 class SetupDialog(QDialog):
-    def __init__(self, db: Database, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
         self.db = db
         self.info: hall.HallInfo | None = None
@@ -86,7 +87,7 @@ class SetupDialog(QDialog):
         )
         self.ok.setEnabled(False)
         self.message.setText(self.tr("Creating the hall…"))
-        Task(self, lambda: hall.create_hall(self.db, **values)).writes().on_success(self._created).on_failure(
+        Task(self, lambda: hall.create_hall(self.db, **values)).changes(*Area).on_success(self._created).on_failure(
             self._failed
         ).run()
 

@@ -35,7 +35,7 @@ EMPTY = "—"
 class CallTile(QFrame):
     """One counter: the ticket it calls now, an arrow, and the counter — all in very large type."""
 
-    def __init__(self, counter_number: int, counter_text: str, on_resize, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, counter_number: int, counter_text: str, on_resize, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="callTile")
         self.counter_number = counter_number
         self._on_resize = on_resize
@@ -378,7 +378,7 @@ class DisplayWindow(PublicScreen):
         row = self._waiting_rows.get(letter)
         return row[1].text() if row else ""
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.follower.stop()
         self.speaker.clear()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
+from hallapp.domain.changes import Area
 from hallapp.domain.evaluation import BAD_LEVELS, LEVELS, REASON_SEPARATOR, REASONS, EvaluationError
 from hallapp.domain.queue import QueueAction
 from hallapp.services import evaluation
@@ -379,7 +380,7 @@ class EvaluationWindow(PublicScreen):
         ticket_id, level = self.ticket_id, self.level
         self._handled.add(ticket_id)
         db, channel = self.ctx.db, self.channel
-        Task(self, lambda: evaluation.record(db, ticket_id, level, reason, channel)).writes() \
+        Task(self, lambda: evaluation.record(db, ticket_id, level, reason, channel)).changes(Area.EVALUATIONS, Area.OUTBOX) \
             .on_success(lambda _id: self._recorded(ticket_id, level)) \
             .on_failure(lambda exc: self._not_recorded(ticket_id, exc)).run()
 
@@ -421,9 +422,10 @@ class EvaluationWindow(PublicScreen):
             except EvaluationError:  # already evaluated elsewhere: nothing to add
                 return None
 
-        Task(self, work).writes().on_failure(lambda exc: log.warning("no-answer for %s not stored: %s", ticket_id, exc)).run()
+        Task(self, work).changes(Area.EVALUATIONS, Area.OUTBOX).on_failure(
+            lambda exc: log.warning("no-answer for %s not stored: %s", ticket_id, exc)).run()
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.follower.stop()
         if self.ticket_id is not None and not self.submitting:
             self._record_none(self.ticket_id)

@@ -25,12 +25,12 @@ def qimage_to_pil(image: QImage) -> Image.Image:
     return Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
 
 
-def cameras() -> list:  # noqa: ANN201 - QCameraDevice
+def cameras() -> list:
     return list(QMediaDevices.videoInputs())
 
 
 class CameraDialog(QDialog):
-    def __init__(self, title: str, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(960, 720)

@@ -19,20 +19,20 @@ class _Canvas(QLabel):
         self.origin = QPoint()
         self.selection = QRect()
 
-    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.origin = event.position().toPoint()
         self.band.setGeometry(QRect(self.origin, QSize()))
         self.band.show()
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.band.setGeometry(QRect(self.origin, event.position().toPoint()).normalized())
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.selection = QRect(self.origin, event.position().toPoint()).normalized().intersected(self.rect())
 
 
 class CropDialog(QDialog):
-    def __init__(self, page: Image.Image, thumbnail_png: bytes, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, page: Image.Image, thumbnail_png: bytes, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Crop the page"))
         self.page = page

@@ -2,12 +2,12 @@
 
 1 applicant › 2 item › 3 handling place › 4 materials › 5 decision › 6 print. The decision step
 offers exactly what the checklist allows; the case is saved in one transaction off the GUI
-thread.
+thread. The people, the item and the saved case are the visit's CounterSession: the flow shows
+them and changes them only through it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -29,12 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.domain.cases import Decision, allowed_decisions
+from hallapp.config import DocumentSettings
+from hallapp.domain.cases import Decision
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
-from hallapp.services import cases, catalog, documents, visit_times
+from hallapp.services import cases, catalog, visit_times
+from hallapp.services.counter_session import Change, CounterSession
+from ui.counter_session import observe
 from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
 from ui.tasks import Task
@@ -54,9 +58,8 @@ class IntakeContext:
     counter_number: int
     staff_id: int | None
     staff_username: str
-    ticket_id: Callable[[], int | None]  # the ticket being served, if any
-    holiday_calendars: list[str]  # for the promised date (settings.documents.holiday_calendars)
-    documents: object  # hallapp.config.DocumentSettings
+    # hallapp.config.DocumentSettings, the window's own: a calendar applied in the admin page counts from the next case
+    documents: DocumentSettings
 
 
 class IntakeFlow(QWidget):
@@ -64,13 +67,10 @@ class IntakeFlow(QWidget):
     document_ready = Signal(str, bytes)  # kind, PDF: the page shows the print preview
     message = Signal(str)
 
-    def __init__(self, ctx: IntakeContext, checklist: ChecklistPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: IntakeContext, session: CounterSession, checklist: ChecklistPanel,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.checklist = ctx, checklist
-        self.applicant: Identity | None = None
-        self.agent: Identity | None = None
-        self.item: catalog.ItemChecklist | None = None
-        self.saved: cases.CaseSummary | None = None
+        self.ctx, self.session, self.checklist = ctx, session, checklist
         self.steps_label = QLabel(objectName="hint")
         self.steps_label.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -92,8 +92,38 @@ class IntakeFlow(QWidget):
             QShortcut(QKeySequence(f"Alt+{index + 1}"), self, activated=lambda i=index: self._print_by_key(i))
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self._search)
-        checklist.changed.connect(self._refresh_decisions)
+        observe(self, session, self._on_session)
         self.go(APPLICANT)
+
+    # -- the visit ---------------------------------------------------------------------------------
+    @property
+    def applicant(self) -> Identity | None:
+        return self.session.applicant
+
+    @property
+    def agent(self) -> Identity | None:
+        return self.session.agent
+
+    @property
+    def item(self) -> catalog.ItemChecklist | None:
+        return self.session.item
+
+    @property
+    def saved(self) -> cases.CaseSummary | None:
+        return self.session.saved
+
+    def _on_session(self, change: Change) -> None:
+        if change in (Change.ITEM, Change.CASE, Change.ENDED, Change.MATERIALS):
+            self._refresh_decisions()  # what the checklist allows now (nothing without an item)
+        if change is Change.ITEM and self.item is not None:
+            self._default_place()
+            self.go(PLACE)
+        elif change is Change.CASE and self.saved is not None:
+            self._show_saved(self.saved)
+        elif change in (Change.CASE, Change.ENDED):  # a fresh case, or nothing of the visit left
+            self._clear_case()
+        elif change is Change.PEOPLE and self.step() == APPLICANT:
+            self._show_applicant()
 
     # -- navigation ------------------------------------------------------------------------------
     def step_names(self) -> list[str]:
@@ -128,11 +158,8 @@ class IntakeFlow(QWidget):
         self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def has_unsaved_work(self) -> bool:
-        """An item chosen or a material captured, and no case saved yet (a card alone is read
-        again in a second; scans and a checked list are not)."""
-        if self.step() == DONE:
-            return False
-        return self.item is not None or any(s.status != "pending" for s in self.checklist.lines)
+        """An item chosen (materials are captured only for one) and no case saved yet."""
+        return self.session.has_unsaved_work()
 
     def step(self) -> int:
         return self.stack.currentIndex()
@@ -172,11 +199,6 @@ class IntakeFlow(QWidget):
         layout.addStretch(1)
         return page
 
-    def set_people(self, applicant: Identity | None, agent: Identity | None) -> None:
-        self.applicant, self.agent = applicant, agent
-        if self.step() == APPLICANT:
-            self._show_applicant()
-
     def _show_applicant(self) -> None:
         if self.applicant is None:
             self.applicant_summary.setText(self.tr("Waiting for the applicant's card (F3) or manual entry (Ctrl+M)."))
@@ -198,7 +220,7 @@ class IntakeFlow(QWidget):
         layout.addWidget(self.results, 1)
         return page
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: ANN001, N802 - arrows in the search box move the list
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - arrows in the search box move the list
         if obj is self.search_box and event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             delta = 1 if event.key() == Qt.Key.Key_Down else -1
             self.results.setCurrentRow(max(0, min(self.results.count() - 1, self.results.currentRow() + delta)))
@@ -230,10 +252,7 @@ class IntakeFlow(QWidget):
         if item is None:
             self.error.setText(self.tr("This item is no longer in the catalog."))
             return
-        self.item = item
-        self.checklist.show_item(item)
-        self._default_place()
-        self.go(PLACE)
+        self.session.choose_item(item)  # the checklist and the handling place follow (_on_session)
 
     # -- 3 handling place -------------------------------------------------------------------------
     def _place_step(self) -> QWidget:
@@ -322,14 +341,14 @@ class IntakeFlow(QWidget):
 
     def _refresh_decisions(self, preselect: bool = False) -> None:
         """Offer exactly what the checklist allows; on arrival, the most favourable is chosen."""
-        allowed = allowed_decisions(self.checklist.statuses()) if self.item else []
+        allowed = self.session.materials.allowed_decisions()
         for decision, button in self.decision_buttons.items():
             button.setEnabled(decision in allowed)
         if allowed and (preselect or not any(b.isChecked() and b.isEnabled() for b in self.decision_buttons.values())):
             self.decision_buttons[allowed[0]].setChecked(True)
         due = hall_clock().today() + timedelta(days=14)
         self.gap_due.setDate(QDate(due.year, due.month, due.day))
-        missing = [s.line.name for s in self.checklist.lines if s.line.required and s.status != "captured"]
+        missing = self.session.materials.still_missing()
         self.decision_hint.setText(self.tr("Still missing: {names}").format(names="、".join(missing)) if missing else
                                    self.tr("All required materials are received."))
         self._show_decision_fields()
@@ -353,17 +372,17 @@ class IntakeFlow(QWidget):
         intake = cases.IntakeInput(
             applicant=self.applicant, agent=self.agent, item_code=self.item.code,
             handling_region_code=self.county.currentData(), decision=decision,
-            materials=[cases.MaterialInput(s.line.position, s.status if s.status != "pending" else "missing", s.pdf,
-                                           s.pages, s.how_to_supply) for s in self.checklist.lines],
+            materials=self.session.materials.inputs(),
             counter_number=self.ctx.counter_number, staff_id=self.ctx.staff_id, staff_username=self.ctx.staff_username,
             gap_due_date=self.gap_due.date().toPython() if decision is Decision.ACCEPT_WITH_GAP else None,
             delivery=self.delivery.currentData(), delivery_address=self.delivery_address.text().strip(),
-            ticket_id=self.ctx.ticket_id(),
+            ticket_id=self.session.ticket.id if self.session.ticket else None,
         )
-        ctx = self.ctx
+        ctx, calendars = self.ctx, list(self.ctx.documents.holiday_calendars)
         self.message.emit(self.tr("Saving the case…"))
         Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake,
-                                               calendar=cases.load_calendar(ctx.holiday_calendars))).writes().with_progress(
+                                               calendar=cases.load_calendar(calendars))).changes(
+            Area.CASES, Area.OUTBOX, Area.QUEUE).with_progress(
             self.tr("Saving the case…")).on_success(self._saved).on_failure(
             self._save_failed).run()
 
@@ -372,8 +391,10 @@ class IntakeFlow(QWidget):
         self.error.setText(describe(exc))
 
     def _saved(self, summary: cases.CaseSummary) -> None:
-        self.saved = summary
         self.message.emit("")
+        self.session.case_saved(summary)  # step 6 follows (_on_session)
+
+    def _show_saved(self, summary: cases.CaseSummary) -> None:
         text = self.tr("Case {number}\n{state}").format(number=summary.number, state=state_word(summary.state))
         if summary.uncovered_years:  # the promised date skipped weekends only there: say so before it is printed
             text += "\n⚠ " + self.tr("Promised date {day}: no holiday calendar for {years} is loaded, so holidays were "
@@ -420,7 +441,11 @@ class IntakeFlow(QWidget):
         db, number, settings = self.ctx.db, self.saved.number, self.ctx.documents
         busy = self.tr("Preparing {document}…").format(document=title)
         # Recorded as printed when rendered for printing: the ticket → receipt times (supervisor page).
-        Task(self, lambda: visit_times.printed(db, number, kind, documents.render(db, number, kind, settings))).with_progress(
+        def render() -> bytes:
+            from hallapp.services import case_documents  # reportlab: loaded by the first paper, on the worker
+
+            return visit_times.printed(db, number, kind, case_documents.render(db, number, kind, settings))
+        Task(self, render).with_progress(
             busy).on_success(
             lambda pdf: self.document_ready.emit(kind, pdf)).on_failure(lambda exc: self.error.setText(describe(exc))).run()
 
@@ -438,8 +463,10 @@ class IntakeFlow(QWidget):
         return page
 
     def reset(self) -> None:
-        self.item, self.saved = None, None
-        self.checklist.show_item(None)
+        """The next case (Enter at step 6): the same people, a fresh case."""
+        self.session.new_case()
+
+    def _clear_case(self) -> None:
         self.search_box.clear()
         self.results.clear()
         self.delivery_address.clear()

@@ -23,7 +23,7 @@ from ui.tasks import Task
 
 
 class PagesDialog(QDialog):
-    def __init__(self, title: str, material: scanning.CapturedMaterial, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, title: str, material: scanning.CapturedMaterial, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 560)
@@ -98,7 +98,7 @@ class PagesDialog(QDialog):
         dialog.open()
         self.crop_dialog = dialog
 
-    def _cropped(self, row: int, page) -> None:  # noqa: ANN001
+    def _cropped(self, row: int, page) -> None:
         if page is not None:
             self.pages[row] = page
             self._render(row)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
+from hallapp.domain.changes import Area
 from hallapp.domain.queue import QueueError, TicketView
 from hallapp.services import queue
 from hallapp.services.hall import HallInfo
@@ -572,7 +573,7 @@ class KioskWindow(PublicScreen):
         self._set_busy(True)
         origin = self.green_error if green_channel else self.start_error
         db, hall_id = self.ctx.db, self.hall.id
-        Task(self, lambda: queue.issue_ticket(db, hall_id, letter, green_channel=green_channel)).writes() \
+        Task(self, lambda: queue.issue_ticket(db, hall_id, letter, green_channel=green_channel)).changes(Area.QUEUE) \
             .on_success(self._issued).on_failure(lambda exc: self._refused(origin, exc)).run()
 
     def press_key(self, key: str) -> None:
@@ -613,7 +614,7 @@ class KioskWindow(PublicScreen):
     def _check_in(self, work: Callable) -> None:
         self._set_busy(True)
         db, hall_id = self.ctx.db, self.hall.id
-        Task(self, lambda: work(db, hall_id)).writes().on_success(self._issued) \
+        Task(self, lambda: work(db, hall_id)).changes(Area.QUEUE).on_success(self._issued) \
             .on_failure(lambda exc: self._check_in_refused(exc)).run()
 
     def _check_in_refused(self, exc: BaseException) -> None:

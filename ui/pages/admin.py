@@ -1,4 +1,5 @@
-"""Admin page: staff accounts (add, change role, unlock) and the service item catalog."""
+"""Admin page: staff accounts (add, change role, unlock), the service item catalog and the holiday
+calendar (from a file, or from the platform: ui/pages/admin_catalog.py)."""
 
 from __future__ import annotations
 
@@ -19,20 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.staff import Role
 from hallapp.services import catalog, staff
 from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
 from ui.errors import describe
+from ui.pages.admin_catalog import CalendarUpdatePanel, CatalogUpdatePanel
 from ui.tasks import Task
-from ui.widgets.placeholder import panel_title
+from ui.widgets.titles import panel_title
 
 
 class AdminPage(QWidget):
-    def __init__(self, db: Database, session: StaffSession, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, db: Database, session: StaffSession, parent=None, ctx=None) -> None:
         super().__init__(parent)
         self.db, self.session = db, session
+        # The platform updates need the whole AppContext (settings, keys, home); the main window has it.
+        context = (lambda: ctx) if ctx is not None else (lambda: getattr(self.window(), "ctx", None))
+        self.catalog_update = CatalogUpdatePanel(context, session)
+        self.calendar_update = CalendarUpdatePanel(context, session)
         self.role_names = {
             Role.CLERK: self.tr("Clerk"), Role.SUPERVISOR: self.tr("Supervisor"),
             Role.TECHNICIAN: self.tr("Technician"), Role.ADMIN: self.tr("Administrator"),
@@ -80,8 +87,12 @@ class AdminPage(QWidget):
         layout.addWidget(panel_title(self.tr("New account")))
         layout.addLayout(form)
         layout.addWidget(self.message)
+        updates = QHBoxLayout()
+        updates.addWidget(self.catalog_update, 3)
+        updates.addWidget(self.calendar_update, 2)
+        layout.addLayout(updates, 1)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 
@@ -104,8 +115,8 @@ class AdminPage(QWidget):
         row = self.table.currentRow()
         return self.table.item(row, 0).text() if row >= 0 else None
 
-    def _run(self, fn, done_text: str) -> None:  # noqa: ANN001
-        Task(self, fn).writes().on_success(lambda _r: self._done(done_text)).on_failure(self._failed).run()
+    def _run(self, fn, done_text: str) -> None:
+        Task(self, fn).changes(Area.STAFF, Area.AUDIT).on_success(lambda _r: self._done(done_text)).on_failure(self._failed).run()
 
     def _done(self, text: str) -> None:
         self.message.setText(text)
@@ -143,7 +154,8 @@ class AdminPage(QWidget):
             self.tr("Keep items that the file does not list (merge)?\nNo = the file replaces the catalog."),
         ) == QMessageBox.StandardButton.Yes
         db, actor = self.db, self.session.username
-        Task(self, lambda: catalog.import_catalog(db, Path(path), merge=merge, actor=actor)).writes().with_progress(
+        Task(self, lambda: catalog.import_catalog(db, Path(path), merge=merge, actor=actor)).changes(
+            Area.SETTINGS, Area.AUDIT).with_progress(
             self.tr("Importing catalog…")
         ).on_success(lambda c: self.message.setText(
             self.tr("Catalog imported: {added} added, {updated} updated, {withdrawn} withdrawn.").format(

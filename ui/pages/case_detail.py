@@ -1,6 +1,6 @@
 """The right half of the case search: one case, its materials and what the clerk can do with it
 later — print its papers again, look at a scan, record a material supplied later (补交).
-Every action has a key; the keys themselves live on the page (ui/pages/cases_page.py)."""
+Every action has a key; the keys themselves live on the page (ui/pages/cases.py)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
-from hallapp.services import case_view, documents, scanning, supplements, visit_times
+from hallapp.domain.outbox import OutboxState
+from hallapp.services import case_view, scanning, supplements, visit_times
 from hallapp.services.staff import StaffSession
-from hallapp.sync import status as sync_status
-from ui.errors import describe
+from hallapp.sync import outbox_view as sync_status
+from ui.errors import describe, describe_stored
 from ui.print_pdf import preview_and_print
 from ui.tasks import Task
 from ui.words import platform_word, state_word
@@ -141,10 +143,10 @@ class CaseDetailPane(QWidget):
         if entry or case.submission:
             state = platform_word(entry["state"] if entry else case.submission.state)
             lines.append(self.tr("Platform: {state} ({percent}%)").format(
-                state=state, percent=entry["percent"] if entry else 100 if case.submission.state == "confirmed" else 0))
+                state=state, percent=entry["percent"] if entry else 100 if case.submission.state == OutboxState.CONFIRMED else 0))
             error = entry.get("last_error") if entry else case.submission.last_error
             if error:
-                lines.append("  " + error)
+                lines.append("  " + describe_stored(error))  # stored as code|params, worded in the window's language
         names = self.record_names()
         for record in case.other_records:
             lines.append("  " + self.tr("{record}: {state}").format(
@@ -227,14 +229,16 @@ class CaseDetailPane(QWidget):
         title = f"{number} {self.paper_names()[kind]}"
 
         def render() -> bytes:
-            pdf = documents.render(db, number, kind, settings)
+            from hallapp.services import case_documents  # reportlab: loaded by the first paper, on the worker
+
+            pdf = case_documents.render(db, number, kind, settings)
             case_view.record_reprint(db, number, kind, actor=actor)
             visit_times.record_printed(db, number, kind, reprint=True)
             return pdf
 
         self.error.clear()
         self.message.setText(self.tr("Preparing {document}…").format(document=self.paper_names()[kind]))
-        Task(self, render).writes().with_progress(self.message.text()).on_success(
+        Task(self, render).changes(Area.PRINTS, Area.AUDIT, Area.CASES).with_progress(self.message.text()).on_success(
             lambda pdf: self._print(pdf, title)).on_failure(self._action_failed).run()
 
     def _print(self, pdf: bytes, title: str) -> None:
@@ -253,10 +257,10 @@ class CaseDetailPane(QWidget):
         db, home, number, actor = self.app.db, self.app.home, self.case.number, self.session.username
         title = f"{number} — {m.name}"
         self.error.clear()
-        Task(self, lambda: case_view.open_material(db, home, number, m.position, actor=actor)).writes().on_success(
+        Task(self, lambda: case_view.open_material(db, home, number, m.position, actor=actor)).changes(Area.AUDIT).on_success(
             lambda pdf: self._show_pages(title, pdf)).on_failure(self._action_failed).run()
 
-    def _show_pages(self, title: str, pdf: bytes, confirm: str = ""):  # noqa: ANN202
+    def _show_pages(self, title: str, pdf: bytes, confirm: str = ""):
         from ui.dialogs.material_viewer import MaterialViewer
 
         self.viewer = MaterialViewer(title, pdf, self, confirm=confirm)
@@ -319,9 +323,9 @@ class CaseDetailPane(QWidget):
     def _record(self, number: str, m: case_view.MaterialView, captured: scanning.CapturedMaterial) -> None:
         db, home, actor = self.app.db, self.app.home, self.session.username
         pdf, pages = captured.pdf, captured.pages
-        Task(self, lambda: supplements.record_supplement(db, home, number, m.position, pdf, pages, actor=actor)).writes(
-        ).with_progress(self.tr("Recording…")).on_success(lambda r: self._recorded(m, r)).on_failure(
-            self._action_failed).run()
+        Task(self, lambda: supplements.record_supplement(db, home, number, m.position, pdf, pages, actor=actor)).changes(
+            Area.CASES, Area.OUTBOX, Area.AUDIT).with_progress(self.tr("Recording…")).on_success(
+            lambda r: self._recorded(m, r)).on_failure(self._action_failed).run()
 
     def _recorded(self, m: case_view.MaterialView, result: supplements.SupplementResult) -> None:
         text = self.tr("{material}: recorded as supplied ({pages} page(s)).").format(material=m.name, pages=result.pages)

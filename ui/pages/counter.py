@@ -1,5 +1,6 @@
 """The counter page: queue bar, applicant panel, the intake flow and the checklist — one visit
-from left to right, every action on a key."""
+from left to right, every action on a key. The visit itself is `self.session` (a CounterSession):
+each part shows it and changes it through it, none reaches into another."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -25,23 +26,25 @@ from PySide6.QtWidgets import (
 from hallapp.bootstrap import AppContext
 from hallapp.domain.identity import Identity
 from hallapp.services import scanning
+from hallapp.services.counter_session import Change, CounterSession, Role
 from hallapp.services.hall import HallInfo
 from hallapp.services.queue import CounterRef
 from hallapp.services.staff import StaffSession
 from ui.card_reader import CardReaderController, CardResult
+from ui.counter_session import observe
 from ui.dialogs.manual_identity import ManualIdentityDialog
 from ui.errors import describe
-from ui.intake.checklist import ChecklistPanel
+from ui.intake.checklist import ChecklistPanel, LicenceSource
 from ui.intake.flow import IntakeContext, IntakeFlow
 from ui.intake.pages_dialog import PagesDialog
 from ui.print_pdf import preview_and_print
 from ui.scan_folder import ScanFolderWatcher
 from ui.tasks import Task
 from ui.widgets.applicant_panel import ApplicantPanel
-from ui.widgets.placeholder import panel_title
 from ui.widgets.queue_bar import QueueBar
+from ui.widgets.titles import panel_title
 
-APPLICANT, AGENT = "applicant", "agent"
+APPLICANT, AGENT = Role.APPLICANT, Role.AGENT
 
 
 def _panel(title: str, body: QWidget, name: str) -> QFrame:
@@ -63,14 +66,13 @@ class CounterPage(QWidget):
         db, counter_number = app.db, app.settings.counter.number
         self.app = app
         self.reader = reader
-        self.read_target = APPLICANT
+        self.session = CounterSession()
         hall_region_code = hall.region_code
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         who = self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name)
         self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters,
-                              home=app.home)
-        self.queue.visit_done.connect(self._visit_done)
+                              session=self.session, home=app.home)
         self.queue.message.connect(self._queue_message)
         self.queue.before_done = self.ask_before_discarding
         layout.addWidget(self.queue)
@@ -91,12 +93,14 @@ class CounterPage(QWidget):
         identity_layout.addWidget(scroll, 1)
         identity_layout.addWidget(self.identity_keys)
         row.addWidget(_panel("", identity, "applicant"), 4)
-        self.checklist = ChecklistPanel()
+        self.checklist = ChecklistPanel(self.session)
+        self.checklist.set_licence_source(LicenceSource(app, session.username, lambda: self.session.applicant,
+                                                        session.display_name))  # 电子证照 (F9)
         self.flow = IntakeFlow(IntakeContext(
             db=db, home=app.home, hall_id=hall.id, counter_number=counter_number, staff_id=session.staff_id,
-            staff_username=session.username, ticket_id=lambda: self.queue.current.id if self.queue.current else None,
-            holiday_calendars=app.settings.documents.holiday_calendars, documents=app.settings.documents,
-        ), self.checklist)
+            staff_username=session.username,
+            documents=app.settings.documents,
+        ), self.session, self.checklist)
         self.flow.document_ready.connect(self._print_document)
         self.scan_folder: ScanFolderWatcher | None = None
         if app.settings.devices.scan_folder:
@@ -109,15 +113,16 @@ class CounterPage(QWidget):
         layout.addLayout(row, 1)
         reader.identity_read.connect(self.show_identity)
         reader.failed.connect(self.show_reader_error)
+        observe(self, self.session, self._on_session)  # after the parts: the page's turn comes last
         self._shortcuts()
 
     def _identity_column(self, hall_region_code: str) -> QWidget:
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.applicant = ApplicantPanel(hall_region_code, self.tr("Applicant"))
+        self.applicant = ApplicantPanel(hall_region_code, self.tr("Applicant"), session=self.session, role=APPLICANT)
         self.applicant.setObjectName("applicantPanel")
-        self.agent = ApplicantPanel(hall_region_code, self.tr("Agent"), compact=True)
+        self.agent = ApplicantPanel(hall_region_code, self.tr("Agent"), compact=True, session=self.session, role=AGENT)
         self.agent.setObjectName("agentPanel")
         self.agent.setVisible(False)
         self.read_button = QPushButton(self.tr("Read card F3"), objectName="primary")
@@ -189,7 +194,8 @@ class CounterPage(QWidget):
                 self._capture_failed).run()
 
     def _print_document(self, kind: str, pdf: bytes) -> None:
-        dialog = preview_and_print(pdf, f"{self.flow.saved.number if self.flow.saved else ''} {kind}", self)
+        saved = self.session.saved
+        dialog = preview_and_print(pdf, f"{saved.number if saved else ''} {kind}", self)
         dialog.finished.connect(lambda _r: self.back_from_dialog())
 
     def back_from_dialog(self) -> None:
@@ -263,17 +269,24 @@ class CounterPage(QWidget):
             QShortcut(QKeySequence(keys), self, activated=slot)
 
     def read_card(self, target: str) -> None:
-        self.read_target = target
+        """F3 / Shift+F3: read a card now for the applicant or the agent ("applicant" | "agent")."""
+        self.session.expect_card(Role(target))
         self.reader_state.setText(self.tr("Reading… place the card on the reader."))
         self.reader.read_now()
 
     def manual_entry(self, target: str) -> None:
-        title = self.tr("Manual entry — applicant") if target == APPLICANT else self.tr("Manual entry — agent")
+        """Ctrl+M / Ctrl+Shift+M: type the identity in for the applicant or the agent."""
+        role = Role(target)
+        title = self.tr("Manual entry — applicant") if role is APPLICANT else self.tr("Manual entry — agent")
         dialog = ManualIdentityDialog(title, self)
-        dialog.accepted.connect(lambda: self._place(target, dialog.identity))
+        dialog.accepted.connect(lambda: self._typed(role, dialog.identity))
         dialog.open()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def _typed(self, role: Role, identity: Identity | None) -> None:
+        if identity is not None:
+            self.session.place(role, identity)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Enter advances the intake wherever the focus is on this page: the search box, the
         checklist in the right panel or a button all pass Enter up to here."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -286,7 +299,7 @@ class CounterPage(QWidget):
         self.flow.focus_step()
 
     def has_unsaved_work(self) -> bool:
-        return self.flow.has_unsaved_work()
+        return self.session.has_unsaved_work()
 
     def ask_before_discarding(self, proceed: Callable[[], None], *, action: str = "") -> None:
         """Run `proceed` now, or after the clerk confirms that the intake in progress may go."""
@@ -298,16 +311,15 @@ class CounterPage(QWidget):
         text = self.tr("The intake in progress has not been saved: the applicant and every scan would be lost.")
         confirm(self, self.tr("Discard the intake?"), text, action or self.tr("Discard and end the visit"), proceed)
 
-    def _visit_done(self, _ticket: object) -> None:
-        """F8: the next applicant starts with an empty panel and a fresh case."""
-        self.applicant.clear()
-        self.agent.clear()
-        self.agent.setVisible(False)
-        self.reader_state.clear()
-        self.capture_state.clear()
-        self.flow.set_people(None, None)
-        self.flow.reset()
-        self.visit_ended.emit()
+    def _on_session(self, change: Change) -> None:
+        """The agent's panel shows only with an agent; after F8 the next applicant finds the page
+        empty (the panels and the flow clear themselves) and a fresh case."""
+        if change in (Change.PEOPLE, Change.ENDED):
+            self.agent.setVisible(self.session.agent is not None)
+        if change is Change.ENDED:
+            self.reader_state.clear()
+            self.capture_state.clear()
+            self.visit_ended.emit()
 
     def _queue_message(self, text: str) -> None:
         self.reader_state.setText(text)
@@ -315,18 +327,8 @@ class CounterPage(QWidget):
     def show_identity(self, result: CardResult) -> None:
         """A card was read: it goes where the clerk asked (applicant unless the agent key was used)."""
         self.queue.start_serving()
-        photo = QImage.fromData(result.photo_bmp) if result.photo_bmp else None
-        self._place(self.read_target, result.identity, photo)
-        self.read_target = APPLICANT
+        self.session.card_read(result.identity, result.photo_bmp)
         self.reader_state.setText("")
-
-    def _place(self, target: str, identity: Identity | None, photo: QImage | None = None) -> None:
-        if identity is None:
-            return
-        panel = self.agent if target == AGENT else self.applicant
-        panel.setVisible(True)
-        panel.show_identity(identity, photo)
-        self.flow.set_people(self.applicant.identity, self.agent.identity)
 
     def show_reader_error(self, text: str) -> None:
         self.reader_state.setText("")

@@ -44,7 +44,7 @@ class PatternWindow(QWidget):
         self.label = f"hallapp {screen.name()} {screen.size().width()}×{screen.size().height()}"
         self.setGeometry(screen.geometry())
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         width = self.width() / len(BARS)
         for index, colour in enumerate(BARS):

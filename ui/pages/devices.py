@@ -141,7 +141,7 @@ class DevicesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text, objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay on the list (T, C)
         button.clicked.connect(slot)
@@ -149,7 +149,7 @@ class DevicesPage(QWidget):
 
     # --- reading --------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 

@@ -28,14 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.bootstrap import AppContext
-from hallapp.config import ENV_OVERRIDES, Settings, SettingsError, flat_items, load_settings, set_value
+from hallapp.config import (
+    ENV_OVERRIDES,
+    Settings,
+    SettingsError,
+    check_value,
+    flat_items,
+    is_hall_wide,
+    load_settings,
+    set_value,
+)
+from hallapp.domain.changes import Area
 from hallapp.domain.queue import QueueError
 from hallapp.services import hall, queue
 from hallapp.services.staff import StaffSession
 from ui.idle import IdleWatcher
 from ui.pages import settings_words as words
 from ui.tasks import Task
-from ui.widgets.placeholder import panel_title
+from ui.widgets.titles import panel_title
 
 OK_COLOUR, BAD_COLOUR = "#137333", "#b42318"  # the stylesheet's statusOk / error
 
@@ -65,12 +75,17 @@ def _load(ctx: AppContext) -> _Loaded:
     return _Loaded(settings, info, letters)
 
 
-def _save(ctx: AppContext, key: str, text: str) -> Settings:
+def _save(ctx: AppContext, key: str, text: str, actor: str) -> Settings:
     """Worker: the hall's counters are asked before counter.number is written."""
     if key == "counter.number" and text.strip().isdigit():
         info = hall.hall_info(ctx.db)
         if info is not None and int(text) not in info.counters:
             raise CounterMissingError(int(text), info.counters)
+    if is_hall_wide(key) and not ctx.db.is_sqlite:
+        # On a shared database a hall-wide key lives there, for every counter; the file's copy would be ignored.
+        value = check_value(ctx.home.settings_file, key, text)
+        hall.set_hall_wide(ctx.db, key, value, actor)
+        return load_settings(ctx.home.settings_file)
     return set_value(ctx.home.settings_file, key, text)
 
 
@@ -180,7 +195,7 @@ class SettingsPage(QWidget):
 
     # --- showing --------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 
@@ -313,8 +328,8 @@ class SettingsPage(QWidget):
         if problem:
             self._say_error(problem)
             return
-        ctx = self.ctx
-        Task(self, lambda: _save(ctx, key, text)).on_success(
+        ctx, actor = self.ctx, self.session.username
+        Task(self, lambda: _save(ctx, key, text, actor)).changes(Area.SETTINGS, Area.AUDIT).on_success(
             lambda settings: self._saved(key, settings)).on_failure(self._refused).run()
 
     def _saved(self, key: str, settings: Settings) -> None:
@@ -361,7 +376,8 @@ class SettingsPage(QWidget):
             return
         db, hall_id, actor = self.ctx.db, self.loaded.info.id, self.session.username
         number, letters = self.loaded.settings.counter.number, self.categories.text().split(",")
-        Task(self, lambda: queue.set_counter_categories(db, hall_id, actor, number, letters)).writes().on_success(
+        Task(self, lambda: queue.set_counter_categories(db, hall_id, actor, number, letters)).changes(
+            Area.QUEUE, Area.SETTINGS, Area.AUDIT).on_success(
             lambda plan: self._say(self.tr("Saved. Counter {number} calls {letters} from the next call (F1) on.").format(
                 number=plan.number, letters=",".join(plan.letters)))).on_failure(self._categories_refused).run()
 

@@ -87,6 +87,8 @@ _MEANINGS: dict[str, str] = {
     "database.url": QT_TRANSLATE_NOOP(
         "SettingsWords", "Shared hall database (PostgreSQL). It holds a password: change it with `hallapp config set "
                          "database.url`."),
+    "database.connect_timeout_s": QT_TRANSLATE_NOOP(
+        "SettingsWords", "How long to wait for the shared database server before saying it cannot be reached, in seconds."),
     "platform.url": QT_TRANSLATE_NOOP(
         "SettingsWords", "Address of the national platform's inter-provincial channel (https://…)."),
     "platform.ca_file": QT_TRANSLATE_NOOP(
@@ -189,7 +191,7 @@ def meaning_of(key: str, description: str) -> str:
     return meanings().get(key, description)
 
 
-def _field(key: str) -> Any:  # noqa: ANN401 - pydantic FieldInfo
+def _field(key: str) -> Any:
     section, name = key.split(".")
     return Settings.model_fields[section].annotation.model_fields[name]
 

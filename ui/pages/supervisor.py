@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSize, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,20 +27,26 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.config import Settings
+from hallapp.domain.changes import Area, Changes
 from hallapp.domain.clock import hall_clock
-from hallapp.services import dashboard, followups, visit_times
+from hallapp.home import Home
+from hallapp.services import dashboard, dashboard_summary, followups
 from hallapp.services.dashboard import Period
+from hallapp.services.dashboard_live import LiveToday
 from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
+from ui import changes as change_event
 from ui.pages.supervisor_audit import AuditPanel
 from ui.pages.supervisor_drill import DrillDialog
 from ui.pages.supervisor_followups import FollowUpsPanel, Who
+from ui.pages.supervisor_report import ReportActions
 from ui.pages.supervisor_returned import ReturnedPanel
+from ui.pages.supervisor_supplements import OverduePanel
 from ui.pages.supervisor_times import TimesPanel
 from ui.tasks import Task
 from ui.widgets.chart import BarChart
 
-FOLLOW_MS = 3_000  # how often the change mark is read (a few small aggregate queries)
+FOLLOWED = (Area.QUEUE, Area.CASES, Area.OUTBOX, Area.EVALUATIONS, Area.PRINTS, Area.AUDIT)  # what the figures show
 
 
 def _qdate(day: date) -> QDate:
@@ -49,6 +55,10 @@ def _qdate(day: date) -> QDate:
 
 def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _bucket_words(low: int, high: int | None) -> str:
+    return f"{low}–{high}" if high is not None else f"{low}+"
 
 
 class Tile(QPushButton):
@@ -90,17 +100,21 @@ class Tile(QPushButton):
 class SupervisorPage(QWidget):
     case_requested = Signal(str)  # a case number picked in a drill-down: the window opens it
 
-    def __init__(self, db: Database, hall_id: int, parent=None, *, settings: Settings | None = None,  # noqa: ANN001
-                 session: StaffSession | None = None) -> None:
+    def __init__(self, db: Database, hall_id: int, parent=None, *, settings: Settings | None = None,
+                 session: StaffSession | None = None, home: Home | None = None) -> None:
         super().__init__(parent)
         self.db, self.hall_id = db, hall_id
+        self.home = home  # where saved reports default to; None: this process's home
         self.settings, self.session = settings, session
         self.open_bad: int | None = None
-        self.snap: dashboard.Snapshot | None = None
+        self.summary: dashboard_summary.Summary | None = None  # tiles and charts, aggregated by the database
+        self.snap: dashboard.Snapshot | None = None  # the rows behind them: read when a number is opened
+        self.snap_mark: tuple | None = None
+        self.before: dashboard_summary.HourComparison | None = None  # earlier same weekdays: they no longer change
         self.mark: tuple | None = None
+        self.live = LiveToday(hall_id)  # today kept in memory: a change is read and folded in, not the whole day
         self.loading = False
-        self.timer = QTimer(self, interval=FOLLOW_MS)
-        self.timer.timeout.connect(self._follow)
+        change_event.follow(self.changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(self._period_bar())
@@ -115,6 +129,10 @@ class SupervisorPage(QWidget):
         self.tabs.addTab(self.followups, self.tr("Bad ratings to follow up"))
         self.returned = ReturnedPanel(db, hall_id, self.who)
         self.tabs.addTab(self.returned, self.tr("Need a supervisor"))
+        self.overdue = OverduePanel(db, hall_id)
+        self.tabs.addTab(self.overdue, self.tr("Materials overdue"))
+        self.overdue.case_requested.connect(self.case_requested)
+        self.overdue.counted.connect(self._show_overdue_count)
         self.audit = AuditPanel(db)
         self.tabs.addTab(self.audit, self.tr("Audit trail"))
         for panel in (self.followups, self.returned):
@@ -145,9 +163,17 @@ class SupervisorPage(QWidget):
         bar.addStretch(1)
         period_label = QLabel(self.tr("&Period"))
         period_label.setBuddy(self.period)
-        for widget in (period_label, self.period, self.first, QLabel("–"), self.last, self.stamp):
+        self.report = ReportActions(self.db, self.hall_id, self.chosen_period, self._settings, home=self.home)
+        self.report.said.connect(self._say)
+        for widget in (period_label, self.period, self.first, QLabel("–"), self.last, self.stamp, self.report):
             bar.addWidget(widget)
         return bar
+
+    def _say(self, text: str, bad: bool) -> None:
+        self.stamp.setObjectName("statusBad" if bad else "hint")
+        self.stamp.style().unpolish(self.stamp)
+        self.stamp.style().polish(self.stamp)
+        self.stamp.setText(text)
 
     def _tiles(self) -> QWidget:
         self.tiles: dict[str, QLabel] = {}
@@ -166,10 +192,14 @@ class SupervisorPage(QWidget):
             ("p90_service_min", self.tr("90 % served within (min)")),
             ("satisfaction_pct", self.tr("Satisfied (%)")), ("bad_evaluations", self.tr("Bad ratings to follow up")),
             ("backlog", self.tr("Waiting to sync")), ("backlog_oldest_min", self.tr("Oldest unsynced (min)")),
+            ("overdue", self.tr("Materials overdue")),
         )):
             tile = Tile(label)
-            tile.clicked.connect(lambda _=False, k=key, lbl=label: self.open_drill(k, None, lbl))
-            grid.addWidget(tile, index // 8, index % 8)
+            if key == "overdue":  # the list is a tab of its own: the tile shows its count and opens it
+                tile.clicked.connect(self.show_overdue)
+            else:
+                tile.clicked.connect(lambda _=False, k=key, lbl=label: self.open_drill(k, None, lbl))
+            grid.addWidget(tile, index // 9, index % 9)
             self.tiles[key], self.tile_buttons[key] = tile.value, tile
         return box
 
@@ -178,32 +208,39 @@ class SupervisorPage(QWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.charts = {
-            "hour": BarChart(self.tr("Arrivals and served by hour")),
+            "hour": BarChart(self.tr("Arrivals by hour")),
+            "served": BarChart(self.tr("Served by hour")),
+            "wait": BarChart(self.tr("Waiting time (min)")),
+            "level": BarChart(self.tr("Evaluations by level")),
             "counter": BarChart(self.tr("Per counter")),
             "clerk": BarChart(self.tr("Per clerk")),
             "item": BarChart(self.tr("Cases per item")),
-            "level": BarChart(self.tr("Evaluations by level")),
         }
         for position, (name, chart) in enumerate(self.charts.items()):
             chart.setObjectName(f"chart_{name}")
-            grid.addWidget(chart, position // 3, position % 3)
-        for index in range(3):
+            grid.addWidget(chart, position // 4, position % 4)
+        for index in range(4):
             grid.setColumnStretch(index, 1)
         for index in range(2):
             grid.setRowStretch(index, 1)
-        drills = {"hour": ("arrivals_by_hour", "served_by_hour"), "counter": ("served_by_counter", "cases_by_counter"),
+        drills = {"hour": ("arrivals_by_hour", "arrivals_before_by_hour"),
+                  "served": ("served_by_hour", "served_before_by_hour"), "wait": ("wait_distribution",),
+                  "counter": ("served_by_counter", "cases_by_counter"),
                   "clerk": ("served_by_clerk", "cases_by_clerk"), "item": ("cases_by_item",),
                   "level": ("evaluations_by_level",)}
         for name, chart in self.charts.items():
             chart.bar_activated.connect(lambda series, key, n=name: self.open_drill(
-                drills[n][series], key, f"{self.charts[n].title}: {key}"))
+                drills[n][series], key, f"{self.charts[n].title}: {self.charts[n].bar_words(series, key)}"))
         return box
+
+    def _settings(self) -> Settings:
+        return self.settings or getattr(getattr(self.window(), "ctx", None), "settings", None) or Settings()
 
     def who(self) -> Who:
         """The signed-in supervisor and the follow-up rules. Until the window passes `settings` and
         `session` in, they are taken from the window that holds the page (its `ctx` and `session`)."""
         window = self.window()
-        settings = self.settings or getattr(getattr(window, "ctx", None), "settings", None) or Settings()
+        settings = self._settings()
         session = self.session or getattr(window, "session", None)
         return Who(session.staff_id if session else None, session.username if session else "supervisor",
                    settings.evaluation.follow_up_days, tuple(settings.documents.holiday_calendars))
@@ -240,34 +277,41 @@ class SupervisorPage(QWidget):
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
-        self.timer.start()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        self.timer.stop()
-        super().hideEvent(event)
+    def changed(self, changes: Changes, _origin: object) -> None:
+        """The window's change event; hidden, the page reads when shown again."""
+        if self.isVisible() and changes.touches(*FOLLOWED):
+            self._follow()
 
     def refresh(self) -> None:
         """Read the chosen period's figures again (off the GUI thread), and the audit list."""
-        db, hall_id, period = self.db, self.hall_id, self.chosen_period()
+        db, hall_id, period, live = self.db, self.hall_id, self.chosen_period(), self.live
+        cached = self.before
         self.loading = True
 
-        def read() -> tuple[tuple, dashboard.Snapshot, int]:
+        def read() -> tuple[tuple, dashboard_summary.Summary, dashboard_summary.HourComparison | None, int]:
             # today: every rating still owed, overdue ones from earlier days included; a past period: its own
             owed = followups.bad_ratings(db, period=None if period.includes(hall_clock().today()) else period,
                                          open_only=True)
-            open_bad = len(owed)
-            return dashboard.change_mark(db, hall_id), dashboard.snapshot(db, hall_id, period), open_bad
+            mark, before = dashboard.change_mark(db, hall_id), None
+            if period.first == period.last:  # one day: beside the same weekday of earlier weeks, read once a day
+                fits = cached is not None and cached.day == period.first
+                before = cached if fits else dashboard_summary.hour_comparison(db, hall_id, period.first)
+            if period == Period.day(hall_clock().today()):
+                return mark, live.read(db, before), before, len(owed)
+            return mark, dashboard_summary.summary(db, hall_id, period, before=before), before, len(owed)
         Task(self, read).on_success(self._show_snapshot).on_failure(self._failed).run()
         self.audit.refresh()
         self.followups.refresh()
         self.returned.refresh()
+        self.overdue.refresh()
 
     def _follow(self) -> None:
         """Today only: a small query; the full figures are read when the hall has changed."""
-        if self.loading or self.snap is None or not self.snap.live:
+        if self.loading or self.summary is None or not self.summary.live:
             return
         db, hall_id = self.db, self.hall_id
         Task(self, lambda: dashboard.change_mark(db, hall_id)).on_success(self._mark_read).run()
@@ -283,20 +327,23 @@ class SupervisorPage(QWidget):
                            .format(error=type(exc).__name__))
 
     # -- showing -------------------------------------------------------------------------------------
-    def _show_snapshot(self, result: tuple[tuple, dashboard.Snapshot, int]) -> None:
-        self.mark, self.snap, self.open_bad = result
+    def _show_snapshot(self, result: tuple) -> None:
+        self.mark, self.summary, before, self.open_bad = result
+        self.before = before or self.before
         self.loading = False
-        if self.snap.period != self.chosen_period():  # the period changed while reading
+        if self.summary.period != self.chosen_period():  # the period changed while reading
             self.refresh()
             return
-        self._show_figures(dashboard.figures(self.snap))
-        self._show_charts(dashboard.breakdowns(self.snap))
-        self.times.show_visits(visit_times.visits(self.snap))
+        self._show_figures(self.summary.figures)
+        self._show_charts(self.summary.breakdowns)
+        self.times.show_times(self.summary.times)
         self.stamp.setObjectName("hint")
-        self.stamp.setText(self.tr("as of {time}").format(time=hall_clock().format(self.snap.taken_at, "%H:%M:%S")))
+        self.stamp.setText(self.tr("as of {time}").format(time=hall_clock().format(self.summary.taken_at, "%H:%M:%S")))
 
     def _show_figures(self, figures: dashboard.Figures) -> None:
         for key, label in self.tiles.items():
+            if key == "overdue":  # counted by the Materials overdue tab
+                continue
             value = getattr(figures, key)
             label.setText("–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
             self.tile_buttons[key].setToolTip(label.text())
@@ -310,10 +357,29 @@ class SupervisorPage(QWidget):
         counters = "  ".join(self.tr("Counter {n}: {done}").format(n=n, done=d) for n, d in figures.by_counter.items())
         self.by_counter.setText(counters)
 
+    def _show_overdue_count(self, count: int) -> None:
+        tile = self.tiles["overdue"]
+        tile.setText(str(count))
+        tile.setObjectName("tileBad" if count else "tileValue")
+        tile.style().unpolish(tile)
+        tile.style().polish(tile)
+
+    def show_overdue(self) -> None:
+        """The overdue tile: the Materials overdue tab, its list focused (Enter there opens a case)."""
+        self.tabs.setCurrentWidget(self.overdue)
+        self.overdue.focus_list()
+
     def _show_charts(self, b: dashboard.Breakdowns) -> None:
-        self.charts["hour"].show_bars([f"{h}" for h in b.hours], {
-            self.tr("Arrivals"): [b.arrivals_by_hour[h] for h in b.hours],
-            self.tr("Served"): [b.served_by_hour[h] for h in b.hours]}, list(b.hours))
+        before = self.tr("Same weekday, {n} weeks before (avg)").format(n=b.before_days)
+        for name, now, earlier in (("hour", b.arrivals_by_hour, b.arrivals_before),
+                                   ("served", b.served_by_hour, b.served_before)):
+            series = {self.tr("Period"): [now[h] for h in b.hours]}
+            if b.before_days:
+                series[before] = [earlier[h] for h in b.hours]
+            self.charts[name].show_bars([f"{h}" for h in b.hours], series, list(b.hours), muted_last=bool(b.before_days))
+        self.charts["wait"].show_bars([_bucket_words(low, high) for low, high in dashboard.WAIT_BUCKETS],
+                                      {self.tr("Tickets"): list(b.wait_buckets.values())},
+                                      list(b.wait_buckets), [_bucket_words(lo, hi) for lo, hi in dashboard.WAIT_BUCKETS])
         counters = sorted(set(b.served_by_counter) | set(b.cases_by_counter))
         self.charts["counter"].show_bars([str(n) for n in counters], {
             self.tr("Visits"): [b.served_by_counter.get(n, 0) for n in counters],
@@ -331,14 +397,33 @@ class SupervisorPage(QWidget):
 
     # -- drill-down ----------------------------------------------------------------------------------
     def open_drill(self, what: str, value: object, title: str) -> DrillDialog | None:
-        """The rows behind a number or a bar, from the snapshot already read (no database wait)."""
+        """The rows behind a number or a bar. They are read (off the GUI thread) when first opened after
+        the figures changed; the dialog comes when they are there (returned at once if already read)."""
         if what in ("bad_evaluations", "returned"):  # these lead to their tab, where they are worked on
             panel = self.followups if what == "bad_evaluations" else self.returned
             self.tabs.setCurrentWidget(panel)
             panel.focus_list()
             return None
-        if self.snap is None or what in ("backlog", "backlog_oldest_min"):  # the Sync page lists the outbox
+        if self.summary is None or what in ("backlog", "backlog_oldest_min"):  # the Sync page lists the outbox
             return None
+        period, mark = self.summary.period, self.mark
+        if self.snap is not None and self.snap.period == period and self.snap_mark == mark:
+            return self._show_drill(what, value, title)
+        db, hall_id = self.db, self.hall_id
+
+        def read() -> dashboard.Snapshot:
+            snap = dashboard.snapshot(db, hall_id, period)
+            if period.first != period.last:
+                return snap
+            return dashboard.with_comparison(snap, dashboard.comparison(db, hall_id, period.first))
+
+        def loaded(snap: dashboard.Snapshot) -> None:
+            self.snap, self.snap_mark = snap, mark
+            self._show_drill(what, value, title)
+        Task(self, read).on_success(loaded).on_failure(self._failed).run()
+        return None
+
+    def _show_drill(self, what: str, value: object, title: str) -> DrillDialog:
         dialog = DrillDialog(title, dashboard.drill(self.snap, what, value), self)
         dialog.case_requested.connect(self.case_requested)
         who = self.who()

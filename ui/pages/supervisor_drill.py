@@ -4,18 +4,20 @@ counter (its PC may have died), R releases it back to waiting and Shift+R sends 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QInputDialog,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
 from hallapp.services import queue
 from hallapp.services.dashboard import CaseRow, Drill, TicketRow
@@ -28,12 +30,49 @@ from ui.words import state_word
 HELD_AT_COUNTER = ("called", "serving", "held")
 
 
-def _time(at) -> str:  # noqa: ANN001
+def _time(at) -> str:
     return hall_clock().format(at, "%m-%d %H:%M") if at else ""
 
 
 def _minutes(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
+
+
+class DrillModel(QAbstractTableModel):
+    """The rows as a model: a cell's words are made when the view paints it, so a drill-down of a
+    busy day (20 000 tickets) opens at once instead of filling a widget item per cell first."""
+
+    def __init__(self, headers: list[str], rows: Sequence, cells: Callable[[object], list[str]]) -> None:
+        super().__init__()
+        self.headers, self.rows, self.cells = headers, rows, cells
+        self.made: dict[int, list[str]] = {}
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def text(self, row: int, column: int) -> str:
+        if row not in self.made:
+            self.made[row] = self.cells(self.rows[row])
+        return self.made[row][column]
+
+    def set_text(self, row: int, column: int, text: str) -> None:
+        self.text(row, column)
+        self.made[row][column] = text
+        self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            return self.text(index.row(), index.column())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
 
 
 class DrillDialog(QDialog):
@@ -45,7 +84,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(900, 480)
         self.drill = drill
-        self.table = QTableWidget(0, 0, objectName="drillTable")
+        self.table = QTableView(objectName="drillTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -54,13 +93,12 @@ class DrillDialog(QDialog):
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.opened = False
         self._release: tuple[Database, int, str, int | None] | None = None
-        headers, rows = self._content()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        headers, cells = self._content()
+        rows = drill.rows
+        self.model = DrillModel(headers, rows, cells)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows, not all
         self.table.resizeColumnsToContents()
         hint = self.tr("{count} rows. Enter opens the case; Esc closes.").format(count=len(rows)) \
             if drill.kind != "tickets" else self.tr("{count} tickets. Esc closes.").format(count=len(rows))
@@ -73,24 +111,28 @@ class DrillDialog(QDialog):
         layout.addWidget(self.release_line)
         if rows:
             self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.setFocus()
 
-    def _content(self) -> tuple[list[str], list[list[str]]]:
+    def cell(self, row: int, column: int) -> str:
+        """The words shown in a cell (what a test reads)."""
+        return self.model.text(row, column)
+
+    def _content(self) -> tuple[list[str], Callable[[object], list[str]]]:
         kind = self.drill.kind
         if kind == "tickets":
             return ([self.tr("Ticket"), self.tr("Taken"), self.tr("Called"), self.tr("Done"), self.tr("Wait (min)"),
                      self.tr("Service (min)"), self.tr("Counter"), self.tr("Clerk"), self.tr("State")],
-                    [[t.number, _time(t.issued_at), _time(t.called_at), _time(t.finished_at), _minutes(t.wait_min),
-                      _minutes(t.service_min), str(t.counter or ""), t.clerk, self._ticket_state(t)]
-                     for t in self.drill.rows])
+                    lambda t: [t.number, _time(t.issued_at), _time(t.called_at), _time(t.finished_at),
+                               _minutes(t.wait_min), _minutes(t.service_min), str(t.counter or ""), t.clerk,
+                               self._ticket_state(t)])
         if kind == "cases":
             return ([self.tr("Case"), self.tr("Saved"), self.tr("Item"), self.tr("State"), self.tr("Counter"),
                      self.tr("Clerk"), self.tr("Receipt printed"), self.tr("Returned because")],
-                    [[c.number, _time(c.saved_at), c.item_name, state_word(c.state), str(c.counter or ""), c.clerk,
-                      _time(c.printed_at), c.returned_reason] for c in self.drill.rows])
+                    lambda c: [c.number, _time(c.saved_at), c.item_name, state_word(c.state), str(c.counter or ""),
+                               c.clerk, _time(c.printed_at), c.returned_reason])
         return ([self.tr("Time"), self.tr("Rating"), self.tr("Reason"), self.tr("Clerk")],
-                [[_time(e.at), words.level_word(e.level),
-                  words.reason_word(e.reason or ""), e.clerk] for e in self.drill.rows])
+                lambda e: [_time(e.at), words.level_word(e.level), words.reason_word(e.reason or ""), e.clerk])
 
     def _ticket_state(self, ticket: TicketRow) -> str:
         words = {"waiting": self.tr("waiting"), "called": self.tr("called"), "serving": self.tr("being served"),
@@ -132,7 +174,7 @@ class DrillDialog(QDialog):
             return
         db, hall_id, actor, staff_id = self._release
         Task(self, lambda: queue.release(db, hall_id, ticket.id, actor=actor, staff_id=staff_id,
-                                         to_counter=to_counter)).writes() \
+                                         to_counter=to_counter)).changes(Area.QUEUE, Area.AUDIT) \
             .on_success(lambda view: self._released(row, view, to_counter)) \
             .on_failure(lambda exc: self.release_line.setText(describe(exc))).run()
 
@@ -141,7 +183,7 @@ class DrillDialog(QDialog):
                 else self.tr("{number} goes to counter {counter}: it is called there next.")
                 .format(number=view.number, counter=to_counter))
         self.release_line.setText(text)
-        self.table.setItem(row, self.table.columnCount() - 1, QTableWidgetItem(self.tr("waiting")))
+        self.model.set_text(row, self.model.columnCount() - 1, self.tr("waiting"))
         self.ticket_released.emit(view)
 
     def _ask_counter(self, row: int) -> None:
@@ -153,14 +195,14 @@ class DrillDialog(QDialog):
         if chosen:
             self.release(row, to_counter=number)
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._open(self.table.currentRow())
+            self._open(self.table.currentIndex().row())
             return
         if event.key() == Qt.Key.Key_R and self._release is not None:
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self._ask_counter(self.table.currentRow())
+                self._ask_counter(self.table.currentIndex().row())
             else:
-                self.release(self.table.currentRow())
+                self.release(self.table.currentIndex().row())
             return
         super().keyPressEvent(event)

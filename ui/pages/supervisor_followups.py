@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.workdays import HolidayCalendar
 from hallapp.services import followups
@@ -132,7 +133,7 @@ class FollowUpDialog(QDialog):
         db, entry, who = self.db, self.entry(), self.who
         self.error.clear()
         Task(self, lambda: followups.record(db, entry, actor=who.username, recorded_by_id=who.staff_id)) \
-            .writes().on_success(self._saved).on_failure(self._failed).run()
+            .changes(Area.EVALUATIONS, Area.AUDIT).on_success(self._saved).on_failure(self._failed).run()
 
     def _saved(self, _id: int) -> None:
         self.saved.emit()
@@ -249,7 +250,7 @@ class FollowUpsPanel(QWidget):
             self.table.selectRow(0)
 
     # -- acting ------------------------------------------------------------------------------------
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self.open_row(self.table.currentRow())
             return

@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.changes import Area
 from hallapp.domain.clock import hall_clock
 from hallapp.services import returned_cases
 from hallapp.services.returned_cases import ReturnedCaseError, StepRow, Worklist
 from hallapp.storage import Database
-from ui.errors import describe
+from ui.errors import describe, describe_stored
 from ui.pages.supervisor_followups import Who
 from ui.tasks import Task
 
 
-def _time(at) -> str:  # noqa: ANN001 - datetime
+def _time(at) -> str:
     return hall_clock().format(at, "%m-%d %H:%M") if at else ""
 
 
@@ -98,7 +99,7 @@ class StepDialog(QDialog):
         action, outcome, text = self.action.currentData(), self.outcome.currentData(), self.text.text()
         self.error.clear()
         work = self.work
-        Task(self, lambda: work(action, outcome, text)).writes().on_success(self._saved) \
+        Task(self, lambda: work(action, outcome, text)).changes(Area.CASES, Area.OUTBOX, Area.AUDIT).on_success(self._saved) \
             .on_failure(self._failed).run()
 
     def _saved(self, _result: object) -> None:
@@ -181,7 +182,7 @@ class ReturnedPanel(QWidget):
         last = lambda steps: step_words(steps[-1]) if steps else self.tr("none yet")  # noqa: E731
         _fill(self.returned, [[c.number, _time(c.returned_at), c.reason, c.item_name, c.clerk, c.applicant_name,
                                c.phone or self.tr("no phone recorded"), last(c.steps)] for c in work.returned])
-        _fill(self.attention, [[e.case_number, _time(e.since), str(e.attempts), e.said, last(e.steps)]
+        _fill(self.attention, [[e.case_number, _time(e.since), str(e.attempts), describe_stored(e.said), last(e.steps)]
                                for e in work.attention])
         self.summary.setText(self.tr("Returned cases: {returned}. Sync entries needing attention: {attention}.").format(
             returned=len(work.returned), attention=len(work.attention)))
@@ -190,7 +191,7 @@ class ReturnedPanel(QWidget):
         table = self.returned if self.work.returned or not self.work.attention else self.attention
         table.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.returned.hasFocus():
                 self.open_returned(self.returned.currentRow())
@@ -232,7 +233,7 @@ class ReturnedPanel(QWidget):
         if not 0 <= row < len(self.work.attention) or self._busy():
             return None
         entry, who, db = self.work.attention[row], self.who(), self.db
-        lines = [self.tr("The platform said: {said}").format(said=entry.said or "–"),
+        lines = [self.tr("The platform said: {said}").format(said=describe_stored(entry.said) or "–"),
                  self.tr("{attempts} attempts; needs attention since {since}").format(attempts=entry.attempts,
                                                                                      since=_time(entry.since))]
         lines += [step_words(s) for s in entry.steps]

@@ -1,13 +1,13 @@
 """Ticket → case → receipt on the supervisor page: the period's averages, per item and per
-clerk, and the slowest visits (minutes from taking the ticket)."""
+clerk, and the slowest visits (minutes from taking the ticket), as the database summed them up."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from hallapp.domain.clock import hall_clock
-from hallapp.services import visit_times
-from hallapp.services.visit_times import TimesSummary, VisitTime
+from hallapp.services.dashboard_summary import Times
+from hallapp.services.visit_times import TimesSummary
 
 
 def _m(value: float | None) -> str:
@@ -58,15 +58,15 @@ class TimesPanel(QWidget):
         return [s.label, str(s.visits), _m(s.avg_to_call), _m(s.avg_to_case), _m(s.avg_to_receipt),
                 _m(s.p90_to_receipt), str(s.printed)]
 
-    def show_visits(self, rows: list[VisitTime]) -> None:
-        total = visit_times.overall(rows)
+    def show_times(self, times: Times) -> None:
+        total = times.overall
         self.overall.setText(self.tr(
             "{visits} visits with a case: on average {call} min to the call, {case} min to the case saved, "
             "{receipt} min to the receipt printed (90 % within {p90} min).").format(
             visits=total.visits, call=_m(total.avg_to_call), case=_m(total.avg_to_case),
             receipt=_m(total.avg_to_receipt), p90=_m(total.p90_to_receipt)))
-        self._fill(self.per_item, [self._summary_row(s) for s in visit_times.per_item(rows)])
-        self._fill(self.per_clerk, [self._summary_row(s) for s in visit_times.per_clerk(rows)])
+        self._fill(self.per_item, [self._summary_row(s) for s in times.per_item])
+        self._fill(self.per_clerk, [self._summary_row(s) for s in times.per_clerk])
         self._fill(self.slowest, [[v.ticket, hall_clock().format(v.issued_at, "%m-%d %H:%M"), v.item_name, v.clerk,
                                    _m(v.to_call_min), _m(v.to_case_min), _m(v.to_receipt_min), v.case_number]
-                                  for v in visit_times.slowest(rows)])
+                                  for v in times.slowest])

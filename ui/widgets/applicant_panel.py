@@ -1,7 +1,8 @@
 """The applicant panel: who stands at the counter, with the badges that matter at a glance.
 
 Stays visible through the whole case. Shows the masked ID number only; the full number is in
-the case record, not on a screen the queue can see.
+the case record, not on a screen the queue can see. Bound to a CounterSession, it shows that
+visit's applicant (or agent) and follows it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hallapp.domain.identity import Badge, CardType, Identity
+from hallapp.services.counter_session import Change, CounterSession, Role
+from ui.counter_session import observe
 
 PHOTO_W, PHOTO_H = 102, 126  # the card photo's size in pixels
 PHOTO_SCALE = 1.2
@@ -32,8 +35,11 @@ def placeholder_photo() -> QPixmap:
 
 
 class ApplicantPanel(QWidget):
-    def __init__(self, hall_region_code: str, title: str, *, compact: bool = False, parent: QWidget | None = None) -> None:
-        """`compact` (the agent): name, masked number and badges only, no photo or card details."""
+    def __init__(self, hall_region_code: str, title: str, *, compact: bool = False,
+                 session: CounterSession | None = None, role: Role = Role.APPLICANT,
+                 parent: QWidget | None = None) -> None:
+        """`compact` (the agent): name, masked number and badges only, no photo or card details.
+        With `session`, the panel shows `role`'s identity in that visit and follows it."""
         super().__init__(parent)
         self.hall_region_code = hall_region_code
         self.compact = compact
@@ -72,6 +78,18 @@ class ApplicantPanel(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.clear()
+        if session is not None:
+            self.session, self.role = session, role
+            observe(self, session, self._on_session)
+
+    def _on_session(self, change: Change) -> None:
+        identity = self.session.person(self.role)
+        if change is Change.ENDED:
+            self.clear()
+        elif change is Change.PEOPLE and identity is not None and identity is not self.identity:
+            # Only the panel whose person changed: the agent's card leaves the applicant's message be.
+            photo = self.session.photo(self.role)
+            self.show_identity(identity, QImage.fromData(photo) if photo else None)
 
     def clear(self) -> None:
         self.identity = None

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 PICKED = QColor("#d97706")  # the bar the keys are on: the same amber as the page's focus ring
+STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4, 10**5, 10**6)
+MUTED = QColor("#9ca3af")  # a comparison series (earlier weeks) stands back from the figures themselves
 
 
 class BarChart(QChartView):
-    """`show_bars(categories, {series name: values}, keys)`; `bar_activated(series index, key)` on a pick."""
+    """`show_bars(categories, {series name: values}, keys, words)`; `bar_activated(series index, key)` on a
+    pick. `words` name each key where the key itself is no word (a bucket index); `muted_last` greys
+    the last series (a comparison)."""
 
     bar_activated = Signal(int, object)
 
@@ -26,10 +30,17 @@ class BarChart(QChartView):
         self.setMinimumHeight(150)
         self.sets: list[QBarSet] = []
         self.keys: list[object] = []
+        self.words: list[str] = []
         self.picked: tuple[int, int] | None = None
+        self.categories: list[str] = []
+        self.x_axis: QCategoryAxis | None = None
+        self.y_axis: QValueAxis | None = None
+        self.top = 1.0
+        self.x_step = 0  # every x_step-th bar is labelled
         self.setChart(QChart())
 
-    def show_bars(self, categories: list[str], series: dict[str, list[int]], keys: list[object] | None = None) -> None:
+    def show_bars(self, categories: list[str], series: dict[str, list[float]], keys: list[object] | None = None,
+                  words: list[str] | None = None, *, muted_last: bool = False) -> None:
         chart = QChart()
         chart.setTitle(self.title)
         chart.legend().setVisible(len(series) > 1)
@@ -40,23 +51,31 @@ class BarChart(QChartView):
         for index, (name, values) in enumerate(series.items()):
             bar_set = QBarSet(name)
             bar_set.append([float(v) for v in values])
+            if muted_last and index == len(series) - 1:
+                bar_set.setColor(MUTED)
             bar_set.clicked.connect(lambda column, s=index: self._activate(s, column))
             bars.append(bar_set)
             self.sets.append(bar_set)
-        bars.setLabelsVisible(True)
+        bars.setLabelsVisible(sum(len(v) for v in series.values()) <= 12)  # more would overlap: the keys say each value
         bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(bars)
-        x_axis, y_axis = QBarCategoryAxis(), QValueAxis()
-        x_axis.append(categories or [""])
+        # bar i stands at x = i; the labels sit on those values, only as many as fit (see _label)
+        x_axis, y_axis = QCategoryAxis(), QValueAxis()
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x_axis.setRange(-0.5, max(1, len(categories)) - 0.5)
+        x_axis.setStartValue(-0.5)
+        x_axis.setGridLineVisible(False)
+        self.categories, self.x_axis = list(categories or [""]), x_axis
         top = max([max(v, default=0) for v in series.values()] + [1])
-        upper = max(1, math.ceil(top * 1.15))  # room for the value above the highest bar
-        y_axis.setLabelFormat("%d")
-        if upper <= 5:
-            y_axis.setRange(0, upper)
-            y_axis.setTickCount(upper + 1)  # whole numbers only: counts are never fractions
-        else:
-            y_axis.setRange(0, upper)
-            y_axis.applyNiceNumbers()
+        self.top, self.y_axis = top, y_axis
+        y_axis.setLabelFormat("%d")  # whole-number ticks: counts are never fractions (averages sit between)
+        small = self.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        for axis in (x_axis, y_axis):
+            axis.setLabelsFont(small)
+        self._label(small)
+        self._ticks(small)
+        chart.legend().setFont(small)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(x_axis)
@@ -65,8 +84,51 @@ class BarChart(QChartView):
         self.setChart(chart)
         old.deleteLater()
         self.keys = list(keys if keys is not None else categories)
+        self.words = list(words) if words is not None else [str(k) for k in self.keys]
         self.picked = None
         self.setAccessibleName(self.title)
+
+    def _label(self, font: QFont | None = None) -> None:
+        """Label the bars that fit the chart's width: every k-th one when all of them would be cut to
+        "…" (a narrow chart of 10 hours); a picked bar's title still names it in full."""
+        axis = self.x_axis
+        if axis is None:
+            return
+        metrics = QFontMetrics(font if font is not None else axis.labelsFont())
+        room = max(1.0, (self.width() - 60) / max(1, len(self.categories)))  # the value axis, margins: ≈ 60 px
+        widest = max(metrics.horizontalAdvance(c) for c in self.categories) + 8
+        step = max(1, math.ceil(widest / room))
+        if step == self.x_step and len(axis.categoriesLabels()) == len(range(0, len(self.categories), step)):
+            return
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        for index in range(0, len(self.categories), step):
+            axis.append(self.categories[index], index)
+        self.x_step = step
+
+    def _ticks(self, font: QFont | None = None) -> None:
+        """Whole-number ticks, as many as the height lets stand apart (more would all read "…")."""
+        axis = self.y_axis
+        if axis is None:
+            return
+        line = QFontMetrics(font if font is not None else axis.labelsFont()).height() * 1.6
+        intervals = max(1, min(5, int((self.height() - 110) / line)))  # title, legend, axis take ≈ 110 px
+        upper = max(1, math.ceil(self.top * 1.15))  # room for the value above the highest bar
+        step = next(s for s in STEPS if upper <= intervals * s or s == STEPS[-1])
+        upper = math.ceil(upper / step) * step
+        axis.setRange(0, upper)
+        axis.setTickCount(upper // step + 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._label()
+        self._ticks()
+
+    def bar_words(self, series: int, key: object) -> str:
+        """The bar in words: its key (or the key's words), and the series when there are several."""
+        column = self.keys.index(key) if key in self.keys else -1
+        name = self.words[column] if 0 <= column < len(self.words) else str(key)
+        return f"{self.sets[series].label()} {name}" if len(self.sets) > 1 and series < len(self.sets) else name
 
     def _activate(self, series: int, column: int) -> None:
         if 0 <= column < len(self.keys):
@@ -82,9 +144,8 @@ class BarChart(QChartView):
         self.picked = (series, column)
         self.sets[series].setSelectedColor(PICKED)
         self.sets[series].selectBar(column)
-        value = int(self.sets[series].at(column))
-        self.chart().setTitle(f"{self.title} — {self.sets[series].label()} {self.keys[column]}: {value}"
-                              if len(self.sets) > 1 else f"{self.title} — {self.keys[column]}: {value}")
+        value = f"{self.sets[series].at(column):g}"
+        self.chart().setTitle(f"{self.title} — {self.bar_words(series, self.keys[column])}: {value}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         series, column = self.picked or (0, -1)

@@ -1,8 +1,10 @@
 """The counter's queue bar: the current ticket with its waiting time and the keys that move it
 (F1 call, F2 recall, F4 no-show, F5 transfer, F6 hold, F8 done), plus who is waiting.
 
-Every action is a database write run off the GUI thread; the bar refreshes itself so a ticket
-issued at the kiosk shows up without anyone pressing anything.
+Every action is a database write run off the GUI thread; the bar follows the window's change
+event (ui/changes.py) so a ticket issued at the kiosk shows up without anyone pressing anything.
+The ticket it learns goes into the visit's CounterSession, and the bar shows the session's ticket;
+F8 ends the session's visit.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from hallapp.domain.changes import Area, Changes
 from hallapp.domain.clock import hall_clock
 from hallapp.domain.queue import QueueError, TicketView
 from hallapp.home import Home, current_home
 from hallapp.services import presence, queue
+from hallapp.services.counter_session import Change, CounterSession
 from hallapp.storage import Database, DatabaseError
+from ui import changes as change_event
+from ui.counter_session import observe
 from ui.errors import describe
 from ui.tasks import Task
 
-REFRESH_MS = 5000
 HEARTBEAT_MS = presence.HEARTBEAT_SECONDS * 1000
 
 
@@ -32,17 +37,16 @@ def waited_minutes(ticket: TicketView, now: datetime | None = None) -> int:
 
 
 class QueueBar(QFrame):
-    ticket_changed = Signal(object)  # TicketView | None: the ticket now at this counter
-    visit_done = Signal(object)  # TicketView: F8 pressed, the visit is over
+    visit_done = Signal(object)  # TicketView: F8 went through, the session's visit is over
     message = Signal(str)  # what happened, for the clerk
 
     def __init__(self, db: Database, ref: queue.CounterRef, who: str, counters: tuple[int, ...],
-                 parent: QWidget | None = None, *, home: Home | None = None) -> None:
+                 parent: QWidget | None = None, *, session: CounterSession, home: Home | None = None) -> None:
         super().__init__(parent, objectName="counterBar")
         self.db, self.ref, self.counters, self.home = db, ref, counters, home
+        self.session = session
         self.outage = False  # the last read failed: its message goes as soon as a read succeeds
         self.doubled = ""  # another live PC is set to this counter number
-        self.current: queue.TicketView | None = None
         self.categories: list[queue.CategoryInfo] = []
         self.held: list[TicketView] = []
         self.busy = False
@@ -70,19 +74,26 @@ class QueueBar(QFrame):
             layout.addWidget(button)
             self.buttons[key] = button
             QShortcut(QKeySequence(key), self, activated=slot)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
+        change_event.follow(self.changed)  # a kiosk ticket, another counter's call, a minute passing
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self.beat)
         self.heartbeat.start()
-        self._show(None)
+        observe(self, session, self._on_session)
+        self._render()
         self.refresh()
         self.beat()
 
     # -- display -----------------------------------------------------------------------------
+    @property
+    def current(self) -> TicketView | None:
+        """The ticket being served here: the session's."""
+        return self.session.ticket
+
+    def _on_session(self, change: Change) -> None:
+        if change is Change.TICKET:
+            self._render()
+
     def refresh(self) -> None:
         db, ref = self.db, self.ref
 
@@ -90,6 +101,10 @@ class QueueBar(QFrame):
             return queue.current(db, ref), queue.categories(db, ref.hall_id), queue.held(db, ref)
 
         Task(self, load).on_success(self._loaded).on_failure(self._unreachable).run()
+
+    def changed(self, changes: Changes, origin: object) -> None:
+        if origin is not self and changes.touches(Area.QUEUE, Area.CLOCK):  # its own actions refresh it already
+            self.refresh()
 
     def _unreachable(self, exc: BaseException) -> None:
         """Said in words (never the driver's English), and taken back by the next read that works."""
@@ -114,9 +129,8 @@ class QueueBar(QFrame):
         held_text = ("  " + self.tr("Held: {numbers}").format(numbers=" ".join(t.number for t in held))) if held else ""
         self.waiting_label.setText(f"{self.who}  ·  " + self.tr("Waiting: {counts}").format(counts=waiting) + held_text
                                    + self.doubled)
-        if (current and current.id) != (self.current and self.current.id) or (current and self.current
-                                                                              and current.state != self.current.state):
-            self._show(current)
+        self.session.set_ticket(current)
+        self._render()  # F6 follows the held tickets
 
     def beat(self) -> None:
         """Tell the other PCs this one is at its counter, and learn whether another is set to the same number."""
@@ -125,7 +139,7 @@ class QueueBar(QFrame):
         def work() -> list[presence.Presence]:
             return presence.beat_counter(db, home or current_home(), ref.counter_number, ref.staff_id)
 
-        Task(self, work).writes().on_success(self._others).on_failure(lambda _exc: None).run()  # refresh says outages
+        Task(self, work).changes().on_success(self._others).on_failure(lambda _exc: None).run()  # refresh says outages
 
     def _others(self, others: list[presence.Presence]) -> None:
         hosts = "、".join(sorted({p.host for p in others}))
@@ -134,8 +148,8 @@ class QueueBar(QFrame):
                         .format(number=self.ref.counter_number, hosts=hosts)) if others else ""
         self.refresh()
 
-    def _show(self, ticket: TicketView | None) -> None:
-        self.current = ticket
+    def _render(self) -> None:
+        ticket = self.current
         if ticket is None:
             self.current_label.setText(self.tr("Current: none"))
         else:
@@ -146,7 +160,6 @@ class QueueBar(QFrame):
             self.buttons[key].setEnabled(has and not self.busy)
         self.buttons["F1"].setEnabled(not has and not self.busy)
         self.buttons["F6"].setEnabled((has or bool(self.held)) and not self.busy)
-        self.ticket_changed.emit(ticket)
 
     def _badges(self, ticket: TicketView) -> str:
         """Why this ticket came before others: said in words, never cut off."""
@@ -170,15 +183,16 @@ class QueueBar(QFrame):
         def finished(result: TicketView | None) -> None:
             self.busy = False
             done(result)
+            self._render()  # the keys come back even when the ticket did not change
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            self._show(self.current)
+            self._render()
             if not isinstance(exc, QueueError):
                 self.outage = True  # the next read that works takes the message back
             self.message.emit(self._outage_text(exc))
 
-        Task(self, fn).writes().on_success(finished).on_failure(failed).run()
+        Task(self, fn).changes(Area.QUEUE).on_success(finished).on_failure(failed).run()
 
     def call_next(self) -> None:
         if self.current is not None:
@@ -186,7 +200,7 @@ class QueueBar(QFrame):
         db, ref = self.db, self.ref
 
         def called(ticket: TicketView | None) -> None:
-            self._show(ticket)
+            self.session.set_ticket(ticket)
             self.message.emit(self.tr("Nobody is waiting for this counter.") if ticket is None else "")
             self.refresh()
 
@@ -199,7 +213,7 @@ class QueueBar(QFrame):
         self._run(lambda: action(db, ref, ticket_id), after)
 
     def _finished(self, ticket: TicketView) -> None:
-        self._show(ticket if ticket.state in ("called", "serving") else None)
+        self.session.set_ticket(ticket if ticket.state in ("called", "serving") else None)
         self.refresh()
 
     def recall(self) -> None:
@@ -238,6 +252,7 @@ class QueueBar(QFrame):
 
     def done(self) -> None:
         def after(ticket: TicketView) -> None:
+            self.session.end_visit()
             self.visit_done.emit(ticket)
             self._finished(ticket)
         if self.current is not None and not self.busy:

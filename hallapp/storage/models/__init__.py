@@ -3,9 +3,10 @@
 from hallapp.storage.models.audit import AuditEvent
 from hallapp.storage.models.base import Base
 from hallapp.storage.models.case import Applicant, Case, CaseSequence, CaseStation, Material, Page
-from hallapp.storage.models.catalog import MaterialRequirement, ServiceItem
+from hallapp.storage.models.catalog import CatalogItemVersion, CatalogVersion, MaterialRequirement, ServiceItem
 from hallapp.storage.models.followup import CaseFollowUp, FollowUp  # noqa: F401 - metadata
 from hallapp.storage.models.hall import Counter, Hall, Staff
+from hallapp.storage.models.licence import SharedLicence
 from hallapp.storage.models.printing import PrintedDocument
 from hallapp.storage.models.queue import (
     Appointment,
@@ -28,6 +29,8 @@ __all__ = [
     "Case",
     "CaseSequence",
     "CaseStation",
+    "CatalogItemVersion",
+    "CatalogVersion",
     "Counter",
     "CounterCategory",
     "Evaluation",
@@ -40,6 +43,7 @@ __all__ = [
     "PrintedDocument",
     "QueueCategory",
     "ServiceItem",
+    "SharedLicence",
     "Staff",
     "Ticket",
     "TicketEvent",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, event
+from sqlalchemy import Connection, ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hallapp.storage.models.base import Base, utcnow
@@ -33,7 +33,7 @@ class Applicant(Base):
 
 @event.listens_for(Applicant, "before_insert")
 @event.listens_for(Applicant, "before_update")
-def _index_certificate(_mapper, connection, target: Applicant) -> None:  # noqa: ANN001
+def _index_certificate(_mapper: object, connection: Connection, target: Applicant) -> None:
     # The index needs the engine's key, known only here; every writer of an applicant gets it for free.
     number = target.certificate_number or ""
     target.certificate_number_index = sealer_of(connection.dialect).blind(number) if number else None
@@ -50,6 +50,7 @@ class SealingKey(Base):
 
 class Case(Base):
     __tablename__ = "case_file"  # "case" is an SQL keyword
+    __table_args__ = (Index("ix_case_file_created_hall", "created_at", "hall_id"),)  # a period's cases (dashboard)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(50), unique=True)
@@ -72,6 +73,7 @@ class Case(Base):
     originals_sent_on: Mapped[date | None]
     result_waybill: Mapped[str] = mapped_column(String(40), default="")
     returned_reason: Mapped[str] = mapped_column(String(400), default="")
+    catalog_version: Mapped[str | None] = mapped_column(String(40))  # the catalog it started under (None: a file's)
     purged_at: Mapped[datetime | None]  # retention: scans and personal fields removed (services/retention.py)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -121,6 +123,8 @@ class Material(Base):
     file_path: Mapped[str | None] = mapped_column(String(400))
     page_count: Mapped[int] = mapped_column(default=0)
     how_to_supply: Mapped[str] = mapped_column(String(400), default="")  # for the one-time notice
+    # window (scanned/imported at the counter) | licence (电子证照: issuer and number in shared_licence)
+    source: Mapped[str] = mapped_column(String(12), default="window", server_default="window")
 
     case: Mapped[Case] = relationship(back_populates="materials")
     pages: Mapped[list[Page]] = relationship(

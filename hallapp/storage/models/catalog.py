@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hallapp.storage.models.base import Base
+from hallapp.storage.models.base import Base, utcnow
 
 
 class ServiceItem(Base):
@@ -28,6 +29,8 @@ class ServiceItem(Base):
     pinyin_initials: Mapped[str] = mapped_column(String(120), index=True)
     pinyin_full: Mapped[str] = mapped_column(String(600))
     active: Mapped[bool] = mapped_column(default=True)
+    withdrawn: Mapped[bool] = mapped_column(default=False)  # by the platform: starts no new case
+    catalog_version: Mapped[str | None] = mapped_column(String(40))  # None: from a catalog file
 
     materials: Mapped[list[MaterialRequirement]] = relationship(
         back_populates="item",
@@ -50,3 +53,32 @@ class MaterialRequirement(Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
     item: Mapped[ServiceItem] = relationship(back_populates="materials")
+
+
+class CatalogVersion(Base):
+    """A catalog (kind `items`) or a year's holiday calendar (kind `calendar`) applied from the platform."""
+
+    __tablename__ = "catalog_version"
+    __table_args__ = (Index("ix_catalog_version_kind", "kind", "year", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    version: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int | None]
+    added: Mapped[int] = mapped_column(default=0)
+    changed: Mapped[int] = mapped_column(default=0)
+    withdrawn: Mapped[int] = mapped_column(default=0)
+    actor: Mapped[str] = mapped_column(String(64))
+    applied_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CatalogItemVersion(Base):
+    """An item as one applied catalog version had it (ItemSpec JSON): a case's own checklist."""
+
+    __tablename__ = "catalog_item_version"
+    __table_args__ = (UniqueConstraint("version", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(String(36))
+    spec: Mapped[str] = mapped_column(Text)

@@ -36,13 +36,16 @@ class CounterCategory(Base):
 
 
 class HallSetting(Base):
-    """Hall-wide settings shared by every counter, kiosk and display (JSON values)."""
+    """Hall-wide settings shared by every counter, kiosk and display (JSON values): the queue policy
+    (queue.*) and, on a shared database, hallapp.config's hall-wide keys (config:*)."""
 
     __tablename__ = "hall_setting"
 
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(2000))
+    updated_at: Mapped[datetime | None] = mapped_column(default=None)  # migration 0014
+    updated_by: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class TicketSequence(Base):
@@ -119,6 +122,7 @@ class TicketEvent(Base):
 
 class Evaluation(Base):
     __tablename__ = "evaluation"
+    __table_args__ = (Index("ix_evaluation_created_at", "created_at"),)  # a period's evaluations (dashboard)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), unique=True)

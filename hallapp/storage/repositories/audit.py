@@ -116,7 +116,7 @@ class AuditLog:
 
     @property
     def key(self) -> ChainKey | None:
-        return chain_key(self.session.get_bind())
+        return chain_key(self.session.get_bind().engine)  # the bind may be a Connection; keys hang on the Engine
 
     def append(self, action: str, *, actor: str = "system", subject: str = "", **detail: Any) -> AuditEvent:
         """Record one event. Callers pass no personal data in `detail` (no ID numbers, names)."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from hallapp.domain.outbox import OutboxState
 from hallapp.storage.models import Applicant, Case, CaseSequence, CaseStation, Material, OutboxEntry, ServiceItem
 from hallapp.storage.models.base import utcnow
 from hallapp.storage.sealing import sealer_of
@@ -40,7 +42,7 @@ class CaseRepository:
         # Two counters on a shared database may both make the first one: the later insert does nothing.
         self.session.execute(insert(CaseStation).values(code=code, installation=installation, created_at=utcnow())
                              .on_conflict_do_nothing())
-        return self.session.scalar(select(CaseStation.code).where(CaseStation.installation == installation))
+        return self.session.scalars(select(CaseStation.code).where(CaseStation.installation == installation)).one()
 
     def next_serial(self, hall_id: int, day: date, station: str, *, above: int = 0) -> int:
         """The next serial of the hall's day at `station`, and never one at or below `above` (the
@@ -63,6 +65,14 @@ class CaseRepository:
 
     def item(self, item_id: int) -> ServiceItem | None:
         return self.session.get(ServiceItem, item_id)
+
+    # A case's own item and applicant: foreign keys, and neither row is ever deleted (items are only
+    # deactivated), so a missing one is a damaged database (NoResultFound), not a case to handle.
+    def item_of(self, case: Case) -> ServiceItem:
+        return self.session.get_one(ServiceItem, case.item_id)
+
+    def applicant_of(self, case: Case) -> Applicant:
+        return self.session.get_one(Applicant, case.applicant_id)
 
     def search(self, *, text: str = "", state: str | None = None, since: datetime | None = None,
                until: datetime | None = None, limit: int = 100) -> list[Case]:
@@ -91,7 +101,7 @@ class CaseRepository:
             return list(self.session.scalars(query.where(numbered).limit(limit)))
         return self._by_name(query.add_columns(numbered.label("numbered"), applicant.name, agent.name), needle, limit)
 
-    def _by_name(self, query, needle: str, limit: int) -> list[Case]:  # noqa: ANN001 - a Select
+    def _by_name(self, query: Select[Any], needle: str, limit: int) -> list[Case]:
         found: list[Case] = []
         rows = self.session.execute(query.execution_options(yield_per=500))
         try:
@@ -108,7 +118,7 @@ class CaseRepository:
 
     def purgeable(self, confirmed_before: datetime) -> list[Case]:
         """Cases not purged yet whose every outbox entry the platform confirmed, the last before the cutoff."""
-        unconfirmed = func.sum(case((OutboxEntry.state != "confirmed", 1), else_=0))
+        unconfirmed = func.sum(case((OutboxEntry.state != OutboxState.CONFIRMED, 1), else_=0))
         done = (select(OutboxEntry.case_id).where(OutboxEntry.case_id.is_not(None)).group_by(OutboxEntry.case_id)
                 .having(unconfirmed == 0, func.max(OutboxEntry.confirmed_at) < confirmed_before))
         query = (select(Case).where(Case.id.in_(done), Case.purged_at.is_(None))
@@ -118,7 +128,7 @@ class CaseRepository:
     def waiting_for_confirmation(self) -> int:
         """Cases not purged that still have an entry the platform has not confirmed."""
         query = (select(func.count(func.distinct(OutboxEntry.case_id))).join(Case, Case.id == OutboxEntry.case_id)
-                 .where(OutboxEntry.state != "confirmed", Case.purged_at.is_(None)))
+                 .where(OutboxEntry.state != OutboxState.CONFIRMED, Case.purged_at.is_(None)))
         return int(self.session.scalar(query) or 0)
 
     def purge_personal(self, found: Case, now: datetime) -> None:
@@ -139,7 +149,7 @@ class CaseRepository:
         """Scan hashes only purged cases refer to (a scan shared with a live case stays)."""
         purged = select(Material.sha256).join(Case).where(Case.purged_at.is_not(None), Material.sha256.is_not(None))
         live = select(Material.sha256).join(Case).where(Case.purged_at.is_(None), Material.sha256.is_not(None))
-        return set(self.session.scalars(purged.distinct())) - set(self.session.scalars(live.distinct()))
+        return {sha for sha in self.session.scalars(purged.distinct()) if sha} - set(self.session.scalars(live.distinct()))
 
     def scans_of(self, cases: list[Case]) -> set[str]:
         """Scan hashes of `cases` that no other live case refers to (what a purge of them would remove)."""

@@ -7,7 +7,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hallapp.domain.items import ItemSpec
-from hallapp.storage.models import MaterialRequirement, ServiceItem
+from hallapp.storage.models import CatalogItemVersion, CatalogVersion, MaterialRequirement, ServiceItem
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,28 @@ class CatalogRepository:
                     deactivated += 1
         self.session.flush()
         return ImportCounts(added, updated, deactivated)
+
+    def all_items(self) -> list[ServiceItem]:
+        return list(self.session.scalars(select(ServiceItem).options(selectinload(ServiceItem.materials))))
+
+    def latest_version(self, kind: str, year: int | None = None) -> CatalogVersion | None:
+        """The last catalog (or year's calendar) applied from the platform."""
+        query = select(CatalogVersion).where(CatalogVersion.kind == kind)
+        if year is not None:
+            query = query.where(CatalogVersion.year == year)
+        return self.session.scalars(query.order_by(CatalogVersion.id.desc()).limit(1)).first()
+
+    def add_version(self, row: CatalogVersion) -> None:
+        self.session.add(row)
+        self.session.flush()
+
+    def keep_item_version(self, version: str, code: str, spec_json: str) -> None:
+        self.session.add(CatalogItemVersion(version=version, code=code, spec=spec_json))
+
+    def item_version(self, version: str, code: str) -> str | None:
+        """An item's spec (JSON) as catalog `version` had it, or None."""
+        return self.session.scalar(select(CatalogItemVersion.spec).where(
+            CatalogItemVersion.version == version, CatalogItemVersion.code == code))
 
     def search(self, text: str, limit: int = 20) -> list[ServiceItem]:
         needle = text.strip()

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
+from hallapp.domain.outbox import OutboxState
 from hallapp.storage.models import Applicant, Case, Evaluation, OutboxEntry, ServiceItem, Staff, Ticket
 from hallapp.storage.models.followup import CaseFollowUp, FollowUp
 
@@ -109,7 +110,7 @@ class FollowUpQueries:
         """(entry id, case number, kind, last error, attempts, updated at) of entries needing attention."""
         query = (select(OutboxEntry.id, OutboxEntry.case_number, OutboxEntry.kind, OutboxEntry.last_error,
                         OutboxEntry.attempts, OutboxEntry.updated_at)
-                 .where(OutboxEntry.state == "needs_attention").order_by(OutboxEntry.updated_at, OutboxEntry.id))
+                 .where(OutboxEntry.state == OutboxState.NEEDS_ATTENTION).order_by(OutboxEntry.updated_at, OutboxEntry.id))
         return [tuple(row) for row in self.session.execute(query)]
 
     def steps(self, *, case_ids: Sequence[int] = (), entry_ids: Sequence[int] = ()) -> list[StepRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -57,10 +57,10 @@ class QueueRepository:
         """Atomically bump the day's counter for a category (an upsert: no two kiosks share a number)."""
         insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
         stmt = insert(TicketSequence).values(hall_id=hall_id, service_date=day, category=letter, last=1)
-        stmt = stmt.on_conflict_do_update(
+        bump = stmt.on_conflict_do_update(
             index_elements=["hall_id", "service_date", "category"], set_={"last": TicketSequence.last + 1}
         ).returning(TicketSequence.last)
-        return int(self.session.execute(stmt).scalar_one())
+        return int(self.session.execute(bump).scalar_one())
 
     def appointment(self, hall_id: int, code: str | None = None, id_hash: str | None = None,
                     now: datetime | None = None) -> Appointment | None:
@@ -77,7 +77,7 @@ class QueueRepository:
         return self.session.scalars(query.with_for_update()).first()
 
     # -- calling ---------------------------------------------------------------------------------
-    def _effective_priority(self, now: datetime, appointment_priority: int):  # noqa: ANN202
+    def _effective_priority(self, now: datetime, appointment_priority: int) -> ColumnElement[int]:
         in_slot = and_(Ticket.appointment_start <= now, Ticket.appointment_end >= now)
         return Ticket.priority + case((in_slot, appointment_priority), else_=0)
 

@@ -1,4 +1,4 @@
-"""Rows that let several PCs of one hall share what each needs: sealed scans and heartbeats."""
+"""Rows that let several PCs of one hall share what each needs: sealed scans, heartbeats, hall-wide settings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from hallapp.storage.models import CounterPresence, MaterialBlob
+from hallapp.storage.models import CounterPresence, HallSetting, MaterialBlob
+from hallapp.storage.models.base import utcnow
+
+SETTING_PREFIX = "config:"  # hallapp.config's hall-wide keys; the queue policy uses "queue."
 
 
 class SharedHallRepository:
@@ -42,3 +45,20 @@ class SharedHallRepository:
 
     def seen_since(self, since: datetime) -> list[CounterPresence]:
         return list(self.session.scalars(select(CounterPresence).where(CounterPresence.last_seen >= since)))
+
+    # -- hall-wide settings: hall_setting rows `config:KEY`, beside the queue policy's `queue.*` -----
+    def hall_settings(self) -> dict[str, str]:
+        """Dotted key → JSON text, for the database's hall (empty before set-up)."""
+        rows = self.session.execute(select(HallSetting.key, HallSetting.value)
+                                    .where(HallSetting.key.startswith(SETTING_PREFIX, autoescape=True)))
+        return {key[len(SETTING_PREFIX):]: value for key, value in rows}
+
+    def put_hall_setting(self, hall_id: int, key: str, value_json: str, actor: str) -> str | None:
+        """Store one key; returns the JSON it replaces (None if it was not set)."""
+        row = self.session.get(HallSetting, (hall_id, SETTING_PREFIX + key), with_for_update=True)
+        before = row.value if row is not None else None
+        if row is None:
+            row = HallSetting(hall_id=hall_id, key=SETTING_PREFIX + key)
+            self.session.add(row)
+        row.value, row.updated_at, row.updated_by = value_json, utcnow(), actor[:64]
+        return before

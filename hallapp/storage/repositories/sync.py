@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import CursorResult, Result, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from hallapp.domain.outbox import IN_FLIGHT, UNCONFIRMED, OutboxState
 from hallapp.storage.models import Case, OutboxEntry
 from hallapp.storage.models.sync import PlatformUpdate, SyncState
 
-UNSENT_STATES = ("queued", "sending", "sent", "retrying", "needs_attention")
-CLAIMABLE_STATES = ("queued", "retrying", "sending", "sent")
-ALL_STATES = ("queued", "sending", "sent", "retrying", "needs_attention", "confirmed")
+UNSENT_STATES = UNCONFIRMED  # hallapp/domain/outbox.py: the platform has not confirmed them yet
+CLAIMABLE_STATES = IN_FLIGHT
+ALL_STATES = tuple(OutboxState)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class OutboxRepository:
 
     def counts(self) -> dict[str, int]:
         rows = self.session.execute(select(OutboxEntry.state, func.count(OutboxEntry.id)).group_by(OutboxEntry.state))
-        out = dict.fromkeys(ALL_STATES, 0)
+        out: dict[str, int] = dict.fromkeys(ALL_STATES, 0)
         out.update({state: int(n) for state, n in rows})
         return out
 
@@ -129,7 +131,7 @@ class OutboxRepository:
         if self.exists(client_id):
             return False
         self.session.add(OutboxEntry(case_id=case_id, case_number=case_number, kind=kind, client_id=client_id,
-                                     payload=payload, payload_sha256=payload_sha256, state="queued", attempts=0,
+                                     payload=payload, payload_sha256=payload_sha256, state=OutboxState.QUEUED, attempts=0,
                                      next_attempt_at=now, bytes_total=bytes_total, bytes_done=0, created_at=now))
         self.session.flush()
         return True
@@ -148,7 +150,7 @@ class OutboxRepository:
             query = query.with_for_update(skip_locked=True)
         taken = list(self.session.scalars(query))
         for entry in taken:
-            entry.state, entry.lease_owner, entry.lease_until = "sending", owner, lease_until
+            entry.state, entry.lease_owner, entry.lease_until = OutboxState.SENDING, owner, lease_until
         self.session.flush()
         return [OutboxRow.of(e) for e in taken]
 
@@ -156,7 +158,7 @@ class OutboxRepository:
         result = self.session.execute(
             update(OutboxEntry).where(OutboxEntry.id == entry_id, OutboxEntry.lease_owner == owner)
             .values(updated_at=datetime.now(UTC), **values).execution_options(synchronize_session=False))
-        return result.rowcount == 1
+        return _one_row(result)
 
     def renew(self, entry_id: int, owner: str, lease_until: datetime, *, bytes_done: int | None = None,
               bytes_total: int | None = None, state: str | None = None) -> bool:
@@ -185,13 +187,22 @@ class OutboxRepository:
             values["bytes_done"] = OutboxEntry.bytes_total
         return self._fenced(entry_id, owner, **values)
 
+    def records_due(self, case_numbers: list[str], now: datetime) -> None:
+        """These cases' submissions are confirmed: their other records, waiting behind them, are due now."""
+        self.session.execute(
+            update(OutboxEntry).where(OutboxEntry.case_number.in_(case_numbers), OutboxEntry.kind != "case",
+                                      OutboxEntry.state.in_((OutboxState.QUEUED, OutboxState.RETRYING)),
+                                      OutboxEntry.lease_owner.is_(None),
+                                      OutboxEntry.next_attempt_at > now)
+            .values(next_attempt_at=now).execution_options(synchronize_session=False))
+
     def retry(self, entry_id: int, now: datetime) -> bool:
         """One-click retry: due now, error kept for the record until the next attempt."""
         result = self.session.execute(
-            update(OutboxEntry).where(OutboxEntry.id == entry_id, OutboxEntry.state != "confirmed")
-            .values(state="queued", next_attempt_at=now, lease_owner=None, lease_until=None, updated_at=now)
+            update(OutboxEntry).where(OutboxEntry.id == entry_id, OutboxEntry.state != OutboxState.CONFIRMED)
+            .values(state=OutboxState.QUEUED, next_attempt_at=now, lease_owner=None, lease_until=None, updated_at=now)
             .execution_options(synchronize_session=False))
-        return result.rowcount == 1
+        return _one_row(result)
 
     def mark_exported(self, entry_ids: list[int], at: datetime) -> None:
         if entry_ids:
@@ -199,6 +210,13 @@ class OutboxRepository:
                                  .execution_options(synchronize_session=False))
 
     # --- the cases the outbox refers to ---------------------------------------------------------
+
+    def cases_for_update(self, numbers: list[str]) -> list[Case]:
+        """The local cases by number, without their materials (the sync only moves their state)."""
+        query = select(Case).where(Case.number.in_(numbers)).order_by(Case.id)
+        if self.dialect == "postgresql":
+            query = query.with_for_update()
+        return list(self.session.scalars(query))
 
     def case_state(self, number: str) -> tuple[str, str] | None:
         """(state, delivery) of a local case, or None if this database does not hold it."""
@@ -244,3 +262,8 @@ class OutboxRepository:
     @staticmethod
     def _update_row(u: PlatformUpdate) -> UpdateRow:
         return UpdateRow(u.seq, u.client_id, u.case_number, u.status, u.reason, u.waybill, u.at, u.outcome)
+
+
+def _one_row(result: Result[Any]) -> bool:
+    """Whether an UPDATE changed exactly one row (Session.execute types it as a plain Result)."""
+    return cast(CursorResult[Any], result).rowcount == 1

@@ -103,7 +103,9 @@ def test_records_claimed_before_their_case_is_confirmed_follow_it_in_the_same_ru
     for client_id in (eval_id, courier_id):
         row = entries[client_id]
         assert (row.state, row.attempts) == ("confirmed", 1), "one attempt, the one that went through: the wait is none"
-        assert _sending_counts(events)[row.id] == 2, "tried once behind its case, then sent in the same run"
+        # Tried behind its case first (2), or — on a slow machine the lane writes the case's confirmation at
+        # once (one waited over a second) — sent straight after it (1): either way, in this run.
+        assert _sending_counts(events)[row.id] in (1, 2), "sent in the same run as its case"
         assert calls.index(("put", client_id)) > calls.index(("commit", case_id)), "never before its case"
     assert ("commit", f"case:{other}:r1") in calls
     held = {r["client_id"]: r for r in sim.platform.store.records()}

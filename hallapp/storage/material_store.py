@@ -25,6 +25,7 @@ from hallapp.config import SettingsError, load_settings
 from hallapp.domain.errors import CodedError, register
 from hallapp.home import Home
 from hallapp.storage import Database
+from hallapp.storage.key_files import write_once
 
 KEY_FILE = "materials.key"
 NONCE_SIZE = 12
@@ -94,13 +95,8 @@ def key_id(home: Home) -> str:
 def _key(home: Home) -> bytes:
     path = home.keys_dir / KEY_FILE
     if not path.exists():
-        key = AESGCM.generate_key(bit_length=256)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_bytes()  # another process of this home made it a moment ago
-        with os.fdopen(fd, "wb") as out:
-            out.write(key)
+        home.keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_once(path, AESGCM.generate_key(bit_length=256))  # or another process made it just now
     return path.read_bytes()
 
 

@@ -32,6 +32,8 @@ from sqlalchemy import Text
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.types import TypeDecorator
 
+from hallapp.storage.key_files import write_once
+
 KEY_FILE = "personal.key"
 KEY_HEADER = "hallapp-personal-key/1"
 KEYRING_SERVICE = "hallapp personal data"
@@ -126,11 +128,8 @@ def create_key(keys_dir: Path) -> bytes:
         line = f"keyring {account}"
     else:
         line = f"file {master.hex()}"
-    fd = os.open(keys_dir / KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as out:
-        out.write(f"{KEY_HEADER} {line}\n")
-        out.flush()
-        os.fsync(out.fileno())  # a key lost in a power cut makes every sealed value unreadable
+    if not write_once(keys_dir / KEY_FILE, f"{KEY_HEADER} {line}\n".encode("ascii")):
+        raise FileExistsError(keys_dir / KEY_FILE)
     return master
 
 

@@ -488,258 +488,273 @@ No = the file replaces the catalog.</source>
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="53"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="52"/>
+        <location filename="../../ui/pages/case_detail.py" line="53"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="66"/>
-        <source>View pages Ctrl+G</source>
-        <translation>查看材料 Ctrl+G</translation>
+        <location filename="../../ui/pages/case_detail.py" line="69"/>
+        <source>View Ctrl+G</source>
+        <translation>查看 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="67"/>
-        <source>Scan supplement F7</source>
-        <translation>扫描补交 F7</translation>
+        <location filename="../../ui/pages/case_detail.py" line="70"/>
+        <source>View the pages of the selected material</source>
+        <translation>查看所选材料的页面</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="68"/>
-        <source>Import supplement Ctrl+I</source>
-        <translation>导入补交 Ctrl+I</translation>
+        <location filename="../../ui/pages/case_detail.py" line="71"/>
+        <source>Scan F7</source>
+        <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="83"/>
+        <location filename="../../ui/pages/case_detail.py" line="72"/>
+        <source>Scan a supplement for the selected material</source>
+        <translation>为所选材料扫描补交件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="73"/>
+        <source>Import Ctrl+I</source>
+        <translation>导入 Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="74"/>
+        <source>Import a supplement for the selected material from a file</source>
+        <translation>从文件为所选材料导入补交件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="88"/>
         <source>Materials F6</source>
         <translation>材料 F6</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="86"/>
+        <location filename="../../ui/pages/case_detail.py" line="91"/>
         <source>Print again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="125"/>
+        <location filename="../../ui/pages/case_detail.py" line="130"/>
         <source>Applicant: {name}  {id_number}</source>
         <translation>申请人：{name}  {id_number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="127"/>
+        <location filename="../../ui/pages/case_detail.py" line="132"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="130"/>
+        <location filename="../../ui/pages/case_detail.py" line="135"/>
         <source>accepted {day}</source>
         <translation>{day} 受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="132"/>
+        <location filename="../../ui/pages/case_detail.py" line="137"/>
         <source>promised {day}</source>
         <translation>承诺 {day} 办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="136"/>
+        <location filename="../../ui/pages/case_detail.py" line="141"/>
         <source>{n} material(s) owed, due by {day}</source>
         <translation>待补交材料 {n} 件，期限 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="139"/>
+        <location filename="../../ui/pages/case_detail.py" line="144"/>
         <source>Returned for correction: {reason}</source>
         <translation>退回补正：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="145"/>
+        <location filename="../../ui/pages/case_detail.py" line="150"/>
         <source>Platform: {state} ({percent}%)</source>
         <translation>平台：{state}（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="152"/>
+        <location filename="../../ui/pages/case_detail.py" line="157"/>
         <source>{record}: {state}</source>
         <translation>{record}：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="161"/>
+        <location filename="../../ui/pages/case_detail.py" line="166"/>
         <source>Evaluation</source>
         <translation>好差评</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="161"/>
+        <location filename="../../ui/pages/case_detail.py" line="166"/>
         <source>Courier record</source>
         <translation>寄递记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="162"/>
+        <location filename="../../ui/pages/case_detail.py" line="167"/>
         <source>Result collected at the window</source>
         <translation>已在窗口领取结果</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="162"/>
+        <location filename="../../ui/pages/case_detail.py" line="167"/>
         <source>Supplied material</source>
         <translation>补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="168"/>
+        <location filename="../../ui/pages/case_detail.py" line="173"/>
         <source>supplied {day}</source>
         <translation>{day} 已补交</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="169"/>
+        <location filename="../../ui/pages/case_detail.py" line="174"/>
         <source>received</source>
         <translation>已收取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="171"/>
+        <location filename="../../ui/pages/case_detail.py" line="176"/>
         <source>incorrect</source>
         <translation>有误</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="173"/>
+        <location filename="../../ui/pages/case_detail.py" line="178"/>
         <source>not given (optional)</source>
         <translation>未提供（非必需）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="175"/>
+        <location filename="../../ui/pages/case_detail.py" line="180"/>
         <source>owed (may defer)</source>
         <translation>待补交（容缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="176"/>
+        <location filename="../../ui/pages/case_detail.py" line="181"/>
         <source>missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="194"/>
+        <location filename="../../ui/pages/case_detail.py" line="199"/>
         <source>The case could not be loaded: {error}</source>
         <translation>无法读取办件：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="208"/>
+        <location filename="../../ui/pages/case_detail.py" line="213"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="208"/>
+        <location filename="../../ui/pages/case_detail.py" line="213"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="209"/>
+        <location filename="../../ui/pages/case_detail.py" line="214"/>
         <source>Commitment</source>
         <translation>承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="209"/>
+        <location filename="../../ui/pages/case_detail.py" line="214"/>
         <source>Consent form</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="219"/>
+        <location filename="../../ui/pages/case_detail.py" line="224"/>
         <source>{document} Alt+{key}</source>
         <translation>{document} Alt+{key}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="240"/>
+        <location filename="../../ui/pages/case_detail.py" line="245"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="245"/>
+        <location filename="../../ui/pages/case_detail.py" line="250"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="254"/>
+        <location filename="../../ui/pages/case_detail.py" line="259"/>
         <source>No scan is stored for this material.</source>
         <translation>该材料没有扫描件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="255"/>
+        <location filename="../../ui/pages/case_detail.py" line="260"/>
         <source>Press F7 to scan it when the applicant brings it.</source>
         <translation>申请人带来后按 F7 扫描。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="282"/>
+        <location filename="../../ui/pages/case_detail.py" line="287"/>
         <source>Nothing is owed for this material: only a material deferred under the commitment can be supplied later.</source>
         <translation>该办件没有待补交的材料：只有容缺受理时承诺补交的材料才能补交。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="284"/>
+        <location filename="../../ui/pages/case_detail.py" line="289"/>
         <source>This material is not owed. Choose an owed one (◐) with F6 and the arrows.</source>
         <translation>该材料无需补交。请用 F6 和方向键选择待补交（◐）的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="294"/>
-        <location filename="../../ui/pages/case_detail.py" line="296"/>
+        <location filename="../../ui/pages/case_detail.py" line="299"/>
+        <location filename="../../ui/pages/case_detail.py" line="301"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="303"/>
+        <location filename="../../ui/pages/case_detail.py" line="308"/>
         <source>Import supplied material</source>
         <translation>导入补交材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <location filename="../../ui/pages/case_detail.py" line="309"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="307"/>
+        <location filename="../../ui/pages/case_detail.py" line="312"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="316"/>
+        <location filename="../../ui/pages/case_detail.py" line="321"/>
         <source>{pages} page(s) captured: check them, then Enter records them.</source>
         <translation>已采集 {pages} 页：请核对，按回车登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="319"/>
+        <location filename="../../ui/pages/case_detail.py" line="324"/>
         <source>Record as supplied Enter</source>
         <translation>登记为已补交 回车</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="321"/>
+        <location filename="../../ui/pages/case_detail.py" line="326"/>
         <source>Not recorded: the pages were dropped.</source>
         <translation>未登记：已丢弃这些页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="327"/>
+        <location filename="../../ui/pages/case_detail.py" line="332"/>
         <source>Recording…</source>
         <translation>正在登记……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="331"/>
+        <location filename="../../ui/pages/case_detail.py" line="336"/>
         <source>{material}: recorded as supplied ({pages} page(s)).</source>
         <translation>{material}：已登记补交（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="333"/>
+        <location filename="../../ui/pages/case_detail.py" line="338"/>
         <source>Every owed material is in; the case is now {state}.</source>
         <translation>待补交材料已全部收齐，办件现为{state}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="336"/>
+        <location filename="../../ui/pages/case_detail.py" line="341"/>
         <source>Still owed: {n}.</source>
         <translation>仍待补交 {n} 件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="337"/>
+        <location filename="../../ui/pages/case_detail.py" line="342"/>
         <source>The platform is told with the case&apos;s next sync.</source>
         <translation>将在该办件下次同步时告知平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="344"/>
+        <location filename="../../ui/pages/case_detail.py" line="349"/>
         <source>Scanning cancelled; nothing was recorded.</source>
         <translation>已取消扫描，未登记任何内容。</translation>
     </message>

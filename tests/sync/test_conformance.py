@@ -118,7 +118,7 @@ class Key:
         self.private = f"{secrets.randbelow(n - 2) + 1:064x}"
         probe = sm2.CryptSM2(private_key=self.private, public_key="")
         self.public = probe._kg(int(self.private, 16), sm2.default_ecc_table["g"])
-        self.sm2 = sm2.CryptSM2(private_key=self.private, public_key=self.public)
+        self.sm2 = gmssl_key(self.private, self.public)
         der = base64.b64encode(SPKI_PREFIX + b"\x04" + bytes.fromhex(self.public)).decode("ascii")
         lines = [der[i:i + 64] for i in range(0, len(der), 64)]
         self.pem = "-----BEGIN PUBLIC KEY-----\n" + "\n".join(lines) + "\n-----END PUBLIC KEY-----\n"
@@ -131,7 +131,15 @@ class Key:
 def platform_verifier(pem: str) -> sm2.CryptSM2:
     der = base64.b64decode("".join(pem.strip().splitlines()[1:-1]))
     assert der[:len(SPKI_PREFIX)] == SPKI_PREFIX and der[len(SPKI_PREFIX)] == 4
-    return sm2.CryptSM2(private_key="", public_key=der[-64:].hex())
+    return gmssl_key("", der[-64:].hex())
+
+
+def gmssl_key(private: str, public: str) -> sm2.CryptSM2:
+    """gmssl strips a leading "04" with lstrip("04"), eating every 0 and 4 after it too: a key whose
+    x starts with 04 (1 in 256) would lose digits, so the public key is set after construction."""
+    key = sm2.CryptSM2(private_key=private, public_key="")
+    key.public_key = public
+    return key
 
 
 class Client:

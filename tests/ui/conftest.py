@@ -12,11 +12,15 @@ from hallapp.services import hall, staff
 
 @pytest.fixture(autouse=True)
 def _quiet_pools_and_english(qapp) -> Iterator[None]:
-    """No test leaks running tasks or an installed translator into the next one."""
-    from ui import i18n
+    """No test leaks running tasks, an installed translator or a changed look into the next one:
+    each starts with the look the program starts with (Fusion, the hall's stylesheet, the default
+    14 pt CJK font), so a width measured in one test does not depend on which test ran before."""
+    from hallapp.config import UiSettings
+    from ui import i18n, style
     from ui.tasks import wait_for_all
 
     i18n.install("en")
+    style.apply(qapp, UiSettings().font_size_pt)
     yield
     assert wait_for_all(10_000), "background tasks still running after the test"
     qapp.processEvents()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -63,16 +64,20 @@ class CaseDetailPane(QWidget):
         self.materials.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.materials.activated.connect(lambda *_: self.view_material())  # Enter on a material shows it
         self.papers = QGridLayout()
-        self.view_button = QPushButton(self.tr("View pages Ctrl+G"), objectName="viewMaterial")
-        self.scan_button = QPushButton(self.tr("Scan supplement F7"), objectName="scanSupplement")
-        self.import_button = QPushButton(self.tr("Import supplement Ctrl+I"), objectName="importSupplement")
+        # Short labels (the full words in the tooltip): the three fit one row of a pane narrow enough
+        # that the results beside it still show the item's name at 1366 px.
+        self.view_button = QPushButton(self.tr("View Ctrl+G"), objectName="viewMaterial",
+                                       toolTip=self.tr("View the pages of the selected material"))
+        self.scan_button = QPushButton(self.tr("Scan F7"), objectName="scanSupplement",
+                                       toolTip=self.tr("Scan a supplement for the selected material"))
+        self.import_button = QPushButton(self.tr("Import Ctrl+I"), objectName="importSupplement",
+                                         toolTip=self.tr("Import a supplement for the selected material from a file"))
         for button, slot in ((self.view_button, self.view_material), (self.scan_button, self.scan_supplement),
                              (self.import_button, self.import_supplement)):
             button.clicked.connect(slot)
-        actions = QGridLayout()
-        actions.addWidget(self.view_button, 0, 0)
-        actions.addWidget(self.scan_button, 0, 1)
-        actions.addWidget(self.import_button, 1, 0)
+        actions = QHBoxLayout()
+        for button in (self.view_button, self.scan_button, self.import_button):
+            actions.addWidget(button)
         self.message = QLabel(objectName="hint")
         self.message.setWordWrap(True)
         self.error = QLabel(objectName="error")

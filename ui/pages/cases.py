@@ -90,7 +90,7 @@ class CasesPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
         # Scaled to the real width: at 1366 px the results' columns fit, case numbers with their station part included.
-        split.setSizes([780, 400])
+        split.setSizes([800, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Cases"), objectName="pageTitle"))
         layout.addLayout(bar)

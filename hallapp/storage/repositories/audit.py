@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import weakref
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from hallapp.storage.key_files import write_once
 from hallapp.storage.models import AuditEvent
 from hallapp.storage.models.base import utcnow
 
@@ -57,15 +57,7 @@ def load_or_create_key(keys_dir: Path) -> ChainKey:
     path = keys_dir / KEY_FILE
     if not path.exists():
         keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process of this home made it a moment ago
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(secrets.token_bytes(32))
-                out.flush()
-                os.fsync(out.fileno())
+        write_once(path, secrets.token_bytes(32))  # or another engine of this home made it just now
     secret = path.read_bytes()
     if len(secret) != 32:
         raise ValueError(f"{path} is not a hallapp audit key (32 bytes)")

@@ -13,6 +13,10 @@ receipts) on SQLite and on PostgreSQL, and what the supervisor waits for at that
   month      the same for the last whole month before the last day (the month that holds the last
              day may hold only that day).
   report     the monthly report of that month: reports.build + the PDF.
+  summaries  month and report read the closed days' kept summaries (services/day_summaries.py); the
+             one-time cost of building the month's is printed apart (they are dropped first, so a
+             --reuse run measures it every time). --without-summaries also times, once, the month
+             refresh and the report's aggregates straight from the rows, as before them.
   bare SQL   in the same run, one bare SQL aggregate per measure that computes the same counts and
              mean times (tickets, done, no-shows, mean wait; cases by decision; evaluations; per
              counter) straight in the database: the floor for each measure, printed as a ratio.
@@ -69,6 +73,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--without-summaries", action="store_true",
+                        help="also time the month and the report's aggregates straight from the rows, once")
     parser.add_argument("--reuse", metavar="DIR", type=Path,
                         help="SQLite: fill DIR once (kept), later runs measure it again without a refill")
     args, _unknown = parser.parse_known_args(argv)
@@ -308,7 +314,38 @@ def bare_sql(db: object, hall_id: int, first: date, last: date, since: datetime,
     return run
 
 
-def measure(app: object, info: object, today: date, rounds: int) -> dict[str, float]:
+def build_summaries(db: object, hall_id: int, month: object, clock: object) -> dict[str, float]:
+    """The month's day summaries dropped and built again, once: what the first month read after an
+    upgrade pays (later, close_days() or the first read builds only the day that closed)."""
+    from sqlalchemy import delete
+
+    from hallapp.services import day_summaries
+    from hallapp.storage.models.day_summary import DaySummary
+
+    with db.unit_of_work(write=True) as uow:  # type: ignore[attr-defined]
+        uow.session.execute(delete(DaySummary).where(DaySummary.hall_id == hall_id))
+    started = time.perf_counter()
+    days = day_summaries.period_days(db, hall_id, month.first, month.last, clock)  # type: ignore[arg-type, attr-defined]
+    build_s = time.perf_counter() - started
+    open_days = sum(1 for parts in days.values() if parts.issued)
+    return {"build_s": build_s, "build_days": len(days), "build_open_days": open_days}
+
+
+def measure_without(db: object, info: object, month: object, clock: object) -> dict[str, float]:
+    """Once each, the month refresh and the report's aggregates straight from the rows, as before the
+    day summaries (slow at full size: --without-summaries asks for it)."""
+    from hallapp.services import dashboard_summary, reports
+
+    out = {}
+    for key, run in (("month_direct_s", lambda: dashboard_summary.direct(db, info.id, month, clock)),  # type: ignore[attr-defined]
+                     ("report_direct_s", lambda: reports.totals_direct(db, info.id, month, clock))):  # type: ignore[attr-defined]
+        started = time.perf_counter()
+        run()
+        out[key] = time.perf_counter() - started
+    return out
+
+
+def measure(app: object, info: object, today: date, rounds: int, without: bool = False) -> dict[str, float]:
     from hallapp.domain.clock import FixedClock, hall_clock
     from hallapp.services import dashboard, dashboard_summary, reports
     from hallapp.services.dashboard import Period
@@ -336,6 +373,7 @@ def measure(app: object, info: object, today: date, rounds: int) -> dict[str, fl
 
     out: dict[str, float] = {}
     month = Period.month(today.replace(day=1) - timedelta(days=1))  # the last whole month: ≈ 21 working days
+    out.update(build_summaries(db, info.id, month, clock))  # the one-time cost; the timings below read them
     for name, period, run in (("today", Period.day(today), refresh(Period.day(today))),
                               ("month", month, refresh(month)),
                               ("report", month, lambda: monthly(month))):
@@ -344,6 +382,8 @@ def measure(app: object, info: object, today: date, rounds: int) -> dict[str, fl
         out[f"{name}_sql_s"] = timed(bare_sql(db, info.id, period.first, period.last, since, until), rounds)  # type: ignore[attr-defined]
         out[f"{name}_ratio"] = out[f"{name}_s"] / out[f"{name}_sql_s"]
     out["today_rows_s"] = timed(rows(Period.day(today)), max(1, rounds // 2))
+    if without:
+        out.update(measure_without(db, info, month, clock))
     out.update(measure_live(db, info, clock, before, rounds))
     return out
 
@@ -390,7 +430,8 @@ def one_backend(url: str, args: argparse.Namespace, keep: Path | None = None) ->
         fill_s = time.monotonic() - started
         if marker is not None:
             marker.write_text(json.dumps({"rows": written, "fill_s": fill_s, "last": days[-1].isoformat()}))
-        result = {"rows": written, "fill_s": fill_s, **measure(app, info, days[-1], args.rounds)}
+        result = {"rows": written, "fill_s": fill_s,
+                  **measure(app, info, days[-1], args.rounds, args.without_summaries)}
         app.db.dispose()  # type: ignore[attr-defined]
     return result
 
@@ -404,9 +445,10 @@ def remeasure(url: str, keep: Path, args: argparse.Namespace) -> dict:
 
     last = date.fromisoformat(json.loads((keep / "filled.json").read_text())["last"])
     db = Database(url)
+    db.upgrade()  # a fill made before a newer migration (0016: day summaries) is brought up to date
     app = AppContext(Home(keep / "home").ensure(), Settings(), db, demo=True)
     try:
-        return measure(app, hall.hall_info(db), last, args.rounds)
+        return measure(app, hall.hall_info(db), last, args.rounds, args.without_summaries)
     finally:
         db.dispose()
 
@@ -431,6 +473,11 @@ def report(name: str, r: dict) -> None:
         print(f"  {words} {r[f'{key}_s'] * 1000:9.1f} ms   bare SQL {r[f'{key}_sql_s'] * 1000:8.1f} ms   "
               f"ratio {r[f'{key}_ratio']:6.1f}{mark}")
     print(f"  today's rows (drill-down, read when a number is opened) {r['today_rows_s'] * 1000:9.1f} ms")
+    print(f"  the month's day summaries, built once: {r['build_s'] * 1000:9.1f} ms for {r['build_days']} days "
+          f"({r['build_open_days']} open); the month and report above read them")
+    if "month_direct_s" in r:
+        print(f"  without summaries (once): month refresh {r['month_direct_s'] * 1000:9.1f} ms, "
+              f"report aggregates {r['report_direct_s'] * 1000:9.1f} ms")
     print(f"  live today (the page): first read {r['live_full_s'] * 1000:9.1f} ms, then after each change "
           f"{r['live_fold_s'] * 1000:7.1f} ms{'  goal met' if r['live_fold_s'] < GOAL_TODAY_S else ''}")
 

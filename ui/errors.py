@@ -16,6 +16,52 @@ def _templates() -> dict[str, str]:
         "document.unknown_kind": QCoreApplication.translate("Errors", "Unknown document {kind}."),
         **device_errors.templates(),  # drivers' codes: card, pcsc, photo, printer, scanner, import
         **refusals.templates(),  # the core's refusals: queue, case, staff, login, set-up, evaluation
+        **_sync_setup_templates(),
+    }
+
+
+def templates() -> dict[str, str]:
+    """Every code the window words, each with its template in the window's language."""
+    return _templates()
+
+
+def _sync_setup_templates() -> dict[str, str]:
+    """What stops the sync, a catalog or calendar update before anything is sent (hallapp/sync/crypto.py,
+    platform_clients.py, catalog_fetch.py, licence_wire.py)."""
+    return {
+        "sync.no_hall_key": QCoreApplication.translate(
+            "SyncErrors", "This PC has no signing key for the hall yet: the technician runs hallapp platform register."
+        ),
+        "sync.no_hall": QCoreApplication.translate(
+            "SyncErrors", "There is no hall in the database yet: finish the first-run set-up first."
+        ),
+        "sync.platform_key_unreadable": QCoreApplication.translate(
+            "SyncErrors", "The national platform's key pinned on this PC ({path}) cannot be read: the administrator "
+            "checks the file, or the technician runs hallapp platform register again."
+        ),
+        "sync.no_adapter": QCoreApplication.translate(
+            "SyncErrors", "There is no platform adapter {adapter} on this PC (entry point group {group}): the "
+            "technician installs it, or corrects the setting sync.adapter."
+        ),
+        "sync.no_catalog": QCoreApplication.translate(
+            "SyncErrors", "This PC's platform adapter does not provide the item catalog: import the catalog from a "
+            "file instead (hallapp catalog import)."
+        ),
+        "sync.no_calendar": QCoreApplication.translate(
+            "SyncErrors", "This PC's platform adapter does not provide holiday calendars: import the year's calendar "
+            "from a file instead (hallapp calendar import)."
+        ),
+        "sync.bad_catalog": QCoreApplication.translate(
+            "SyncErrors", "The platform's item catalog does not fit the contract (version, items); treated as no "
+            "answer, nothing changed: try again later."
+        ),
+        "sync.bad_calendar": QCoreApplication.translate(
+            "SyncErrors", "The platform's holiday calendar does not fit the contract (year, version, days); treated "
+            "as no answer, nothing changed: try again later."
+        ),
+        "sync.bad_licence": QCoreApplication.translate(
+            "SyncErrors", "The platform's e-licence answer does not fit the contract; treated as no answer."
+        ),
     }
 
 

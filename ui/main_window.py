@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
         self.sync.start()
         rest = [page for page in self.pages if self.pages.built(page) is None]
         Task(self, lambda: preload(rest)).run()
+        if Page.SUPERVISOR in self.pages:  # a month read later finds the closed days summarised
+            from hallapp.services import day_summaries
+
+            Task(self, lambda: day_summaries.close_days(self.ctx.db, self.hall.id)).run()
 
     def _page_names(self) -> dict[Page, str]:
         return {

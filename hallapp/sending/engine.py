@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 RETENTION_KEY = "retention_day"  # the hall day of the last retention purge
+DAY_SUMMARIES_KEY = "day_summaries_closed"  # the hall day whose closed days were last summarised
 Event = dict[str, Any]
 SYNC_ACTOR = "sync"
 CASE_WAIT_S = 1.0  # a record whose case is in flight elsewhere is due again this soon (no attempt counted)
@@ -78,6 +79,7 @@ class SyncEngine:
         self.owner = owner or new_owner()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._lifecycle, self._stopped = threading.Lock(), False
         self._deadline = float("inf")
         # Lanes take turns at local writes here: SQLite's busy handler sleeps up to 100 ms between tries
         self._writes = threading.Lock()
@@ -85,17 +87,23 @@ class SyncEngine:
     # --- thread for the window ---------------------------------------------------------------------
 
     def start(self) -> None:
-        if self._thread and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, args=(self._stop,), kwargs={"daily": False},
-                                        name="hallapp-sync", daemon=True)  # the window backs up itself, never purges
-        self._thread.start()
+        """The window's sync thread. Started from a helper thread while the window may already be
+        closing: a stop() that came first wins, and stop() never joins a thread not started yet."""
+        with self._lifecycle:
+            if self._stopped or (self._thread and self._thread.is_alive()):
+                return
+            thread = threading.Thread(target=self.run_forever, args=(self._stop,), kwargs={"daily": False},
+                                      name="hallapp-sync", daemon=True)  # the window backs up itself, never purges
+            thread.start()
+            self._thread = thread
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join(timeout)
+        with self._lifecycle:
+            self._stopped = True
+            self._stop.set()
+            thread = self._thread
+        if thread:
+            thread.join(timeout)
 
     def emit(self, event: Event) -> None:
         if self.on_event is None:
@@ -122,6 +130,25 @@ class SyncEngine:
                 wait = self.options.poll_s
             stop.wait(wait)
 
+    def _close_days(self, today: str) -> None:
+        """Once per hall day: the closed days' dashboard summaries, so a supervisor's first month
+        read in the morning finds them kept (hallapp/services/day_summaries.py)."""
+        from hallapp.services import day_summaries, hall
+
+        try:
+            with self.app.db.unit_of_work() as uow:
+                if uow.outbox.state_get(DAY_SUMMARIES_KEY) == today:
+                    return
+            info = hall.hall_info(self.app.db)
+            if info is None:  # not set up yet: nothing to summarise
+                return
+            made = day_summaries.close_days(self.app.db, info.id)
+            with self.app.db.unit_of_work(write=True) as uow:
+                uow.outbox.state_set(DAY_SUMMARIES_KEY, today)
+            log.info("day summaries kept: %d day(s) computed", made)
+        except Exception:
+            log.exception("day summaries not kept")
+
     def _daily_chores(self) -> None:
         """Once per hall day, by the daemon: the SQLite backup (cheap when today's exists) and the retention purge."""
         from hallapp.domain.clock import hall_clock
@@ -130,6 +157,7 @@ class SyncEngine:
 
         backup.daily(self.app)
         today = hall_clock().today().isoformat()
+        self._close_days(today)
         try:
             with self.app.db.unit_of_work() as uow:
                 if uow.outbox.state_get(RETENTION_KEY) == today:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import BAD_LEVELS
+from hallapp.services import day_summaries
 from hallapp.services.dashboard import (
     COMPARE_WEEKS,
     GOOD_LEVELS,
@@ -64,6 +65,15 @@ def summary(db: Database, hall_id: int, period: Period | None = None, clock: Clo
     clock = clock or hall_clock()
     today = clock.today()
     period = period or Period.day(today)
+    if period.first != period.last:  # a week or a month: merged from the days' kept summaries
+        return _of_days(db, hall_id, period, clock, today)
+    return direct(db, hall_id, period, clock, before)
+
+
+def direct(db: Database, hall_id: int, period: Period, clock: Clock, before: HourComparison | None = None) -> Summary:
+    """summary() straight from the period's rows (one day; a longer period only for a comparison:
+    bench/dashboard.py times it against the kept summaries)."""
+    today = clock.today()
     since, until = period.bounds(clock)
     days = _days(period)
     with db.unit_of_work() as uow:
@@ -86,6 +96,26 @@ def summary(db: Database, hall_id: int, period: Period | None = None, clock: Clo
     fits = before if before is not None and period.first == period.last == before.day else None
     return Summary(period, today, fig, _breakdowns(groups, names, waits, arrivals, served, cases, levels, fits),
                    times, now)
+
+
+def _of_days(db: Database, hall_id: int, period: Period, clock: Clock, today: date) -> Summary:
+    """summary() of several days from day_summaries' parts (closed days kept once, today live): the
+    same figures, without reading the period's tickets one by one."""
+    m = day_summaries.merge(day_summaries.period_days(db, hall_id, period.first, period.last, clock),
+                            period.first, period.last)
+    with db.unit_of_work() as uow:
+        q = DashboardQueries(uow.session)
+        names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
+        waiting = q.waiting_issued(hall_id, *Period.day(today).bounds(clock)) if period.includes(today) else None
+        returned = len(_waiting_returns(uow.session, q.returned_cases(hall_id)))
+        backlog, oldest = uow.outbox.backlog()
+    now = clock.now()
+    oldest_min = (now - oldest).total_seconds() / 60 if oldest else None
+    waits, services = day_summaries.spread(m.waits, WAIT_EDGES), day_summaries.spread(m.services)
+    arrivals, served = _hours(clock, m.taken.items()), _hours(clock, m.finished.items())
+    fig = _figures(m.groups, waiting, waits, services, m.cases, m.levels, returned, backlog, oldest_min)
+    return Summary(period, today, fig, _breakdowns(m.groups, names, waits, arrivals, served, m.cases, m.levels, None),
+                   times_of(day_summaries.visit_rows(m, names)), now)
 
 
 def hour_comparison(db: Database, hall_id: int, day: date, weeks: int = COMPARE_WEEKS,

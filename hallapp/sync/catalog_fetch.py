@@ -5,24 +5,37 @@ from __future__ import annotations
 
 from typing import Any
 
+from hallapp.domain.errors import register
+from hallapp.domain.outbox import coded
 from hallapp.sync.platform_port import ConfigError, NotFoundError, UntrustedAnswerError
+
+register({  # worded at the edge (ui/errors.py); the fields named are the contract's, never a value
+    "sync.no_catalog": "This PC's platform adapter does not provide the item catalog: import the catalog from a file "
+                       "instead (hallapp catalog import).",
+    "sync.no_calendar": "This PC's platform adapter does not provide holiday calendars: import the year's calendar "
+                        "from a file instead (hallapp calendar import).",
+    "sync.bad_catalog": "The platform's item catalog does not fit the contract (version, items); treated as no "
+                        "answer, nothing changed: try again later.",
+    "sync.bad_calendar": "The platform's holiday calendar does not fit the contract (year, version, days); treated "
+                         "as no answer, nothing changed: try again later.",
+})
 
 
 def get_catalog(platform: Any) -> dict[str, Any]:
     """The channel's item list: {"version": str, "items": [catalog-format items]}."""
     if not hasattr(platform, "catalog"):  # HttpPlatformClient has it; a province's adapter may not
-        raise ConfigError("本平台适配器不提供事项目录（catalog）")
+        raise coded(ConfigError(), "sync.no_catalog")
     body = platform.catalog()
     if not isinstance(body, dict) or not isinstance(body.get("version"), str) or not body["version"].strip() \
             or not isinstance(body.get("items"), list):
-        raise UntrustedAnswerError("平台的事项目录应答不符合接口约定（version, items），按未收到应答处理")
+        raise coded(UntrustedAnswerError(), "sync.bad_catalog")
     return body
 
 
 def get_calendar(platform: Any, year: int) -> dict[str, Any] | None:
     """A year's holiday calendar, or None when the platform has none for that year (404)."""
     if not hasattr(platform, "calendar"):
-        raise ConfigError("本平台适配器不提供节假日安排（calendars）")
+        raise coded(ConfigError(), "sync.no_calendar")
     try:
         body = platform.calendar(year)
     except NotFoundError:
@@ -31,5 +44,5 @@ def get_calendar(platform: Any, year: int) -> dict[str, Any] | None:
         return None
     if not isinstance(body, dict) or body.get("year") != year or not isinstance(body.get("version"), str) \
             or not body["version"].strip() or not isinstance(body.get("days"), list):
-        raise UntrustedAnswerError("平台的节假日安排应答不符合接口约定（year, version, days），按未收到应答处理")
+        raise coded(UntrustedAnswerError(), "sync.bad_calendar")
     return body

@@ -18,6 +18,9 @@ from tongsuopy.crypto import serialization
 from tongsuopy.crypto.asymciphers import ec
 from tongsuopy.crypto.exceptions import InvalidSignature
 
+from hallapp.domain.errors import register
+from hallapp.domain.outbox import coded
+
 PRIVATE_FILE = "hall_sm2.pem"
 PUBLIC_FILE = "hall_sm2.pub.pem"
 TRANSPORT_FILE = "platform_transport.key"  # SM4 material transport key issued at registration
@@ -26,8 +29,13 @@ TRANSPORT_KEY_BYTES = 16
 SM4_BLOCK = 16
 
 
+NO_HALL_KEY = "sync.no_hall_key"  # worded at the edge (ui/errors.py)
+
+register({NO_HALL_KEY: "This PC has no signing key for the hall yet: the technician runs hallapp platform register."})
+
+
 class KeyMissingError(RuntimeError):
-    """The hall has no key pair yet (`hallapp platform register`)."""
+    """The hall has no key pair yet (`hallapp platform register`); carries the code NO_HALL_KEY."""
 
 
 def sm3_hex(data: bytes) -> str:
@@ -121,7 +129,7 @@ def tighten(keys_dir: Path) -> None:
 def load_key(keys_dir: Path) -> HallKey:
     path = keys_dir / PRIVATE_FILE
     if not path.exists():
-        raise KeyMissingError("本大厅还没有平台签名密钥，请先运行 hallapp platform register")
+        raise coded(KeyMissingError(), NO_HALL_KEY)
     tighten(keys_dir)
     return HallKey(serialization.load_pem_private_key(path.read_bytes(), None))
 

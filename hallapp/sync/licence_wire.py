@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from hallapp.domain.errors import register
+from hallapp.domain.outbox import coded
 from hallapp.sync.platform_port import UntrustedAnswerError
 from hallapp.sync.records import gbt_time
 
 MEDIA_TYPES = ("application/pdf", "image/jpeg", "image/png")
-OFF_CONTRACT = "平台应答不符合接口约定（电子证照），按未收到应答处理"
+OFF_CONTRACT = "sync.bad_licence"  # the clerk reads licence.bad_answer (services/licences.py); this is for logs
+
+register({OFF_CONTRACT: "The platform's e-licence answer does not fit the contract; treated as no answer."})
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,10 @@ def parse(answer: dict[str, Any], sent: bytes = b"") -> LicenceAnswer:
         issued = datetime.strptime(answer["issued_date"], "%Y%m%d").date()
         asked = json.loads(sent) if sent else None
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
-        raise UntrustedAnswerError(OFF_CONTRACT) from exc
+        raise coded(UntrustedAnswerError(), OFF_CONTRACT) from exc
     if (not all(isinstance(f, str) and f.strip() for f in fields) or file.get("media_type") not in MEDIA_TYPES
             or hashlib.sha256(content).hexdigest() != file.get("sha256") or not content
             or (asked is not None and (asked["licence_type"], asked["consent"]["reference"])
                 != (answer["licence_type"], answer.get("consent_reference")))):
-        raise UntrustedAnswerError(OFF_CONTRACT)
+        raise coded(UntrustedAnswerError(), OFF_CONTRACT)
     return LicenceAnswer(fields[0], fields[1], fields[2], fields[3], issued, file["media_type"], content)

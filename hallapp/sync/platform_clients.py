@@ -7,6 +7,8 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+from hallapp.domain.errors import register
+from hallapp.domain.outbox import coded
 from hallapp.sync import crypto, tls
 from hallapp.sync.http_client import HttpPlatformClient, check_url
 from hallapp.sync.options import SyncOptions
@@ -18,12 +20,21 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "hallapp.platform_adapters"
 
+register({  # each stops sending at once, like every ConfigError; worded at the edge (ui/errors.py)
+    "sync.no_hall": "There is no hall in the database yet: finish the first-run set-up first.",
+    "sync.platform_key_unreadable": "The national platform's key pinned on this PC ({path}) cannot be read: the "
+                                    "administrator checks the file, or the technician runs hallapp platform register "
+                                    "again.",
+    "sync.no_adapter": "There is no platform adapter {adapter} on this PC (entry point group {group}): the technician "
+                       "installs it, or corrects the setting sync.adapter.",
+})
+
 
 def hall_identity(db: Database) -> HallIdentity:
     with db.unit_of_work() as uow:
         hall = uow.halls.the_hall()
         if hall is None:
-            raise ConfigError("数据库中还没有大厅信息，请先完成首次设置")
+            raise coded(ConfigError(), "sync.no_hall")
         return HallIdentity(hall.code, hall.name, hall.region_code)
 
 
@@ -31,14 +42,14 @@ def load_key(app: HallContext) -> crypto.HallKey:
     try:
         return crypto.load_key(app.home.keys_dir)
     except crypto.KeyMissingError as exc:
-        raise ConfigError(str(exc)) from exc
+        raise coded(ConfigError(), crypto.NO_HALL_KEY) from exc
 
 
 def load_platform_key(app: HallContext) -> crypto.PublicKey | None:
     try:
         return crypto.load_platform_key(app.home.keys_dir)
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"本机固定的国家平台公钥 keys/{crypto.PLATFORM_FILE} 无法读取，请管理员核实") from exc
+        raise coded(ConfigError(), "sync.platform_key_unreadable", path=f"keys/{crypto.PLATFORM_FILE}") from exc
 
 
 def create_adapter(app: HallContext, options: SyncOptions, *, key: crypto.HallKey | None = None) -> PlatformAdapter:
@@ -56,4 +67,4 @@ def create_adapter(app: HallContext, options: SyncOptions, *, key: crypto.HallKe
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name == options.adapter:
             return ep.load()(app=app, hall=hall, key=key, options=options)
-    raise ConfigError(f"未找到平台适配器 {options.adapter!r}（entry point 组 {ENTRY_POINT_GROUP}）")
+    raise coded(ConfigError(), "sync.no_adapter", adapter=options.adapter, group=ENTRY_POINT_GROUP)

@@ -1097,117 +1097,117 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
 <context>
     <name>CounterPage</name>
     <message>
-        <location filename="../../ui/pages/counter.py" line="73"/>
+        <location filename="../../ui/pages/counter.py" line="72"/>
         <source>Counter {number} · {name}</source>
         <translation>{number}号窗口 · {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="125"/>
+        <location filename="../../ui/pages/counter.py" line="123"/>
         <source>Agent</source>
         <translation>代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="128"/>
+        <location filename="../../ui/pages/counter.py" line="126"/>
         <source>Read card F3</source>
         <translation>读卡 F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="159"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
         <source>Scan F7</source>
         <translation>扫描 F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="159"/>
+        <location filename="../../ui/pages/counter.py" line="157"/>
         <source>Import Ctrl+I</source>
         <translation>导入 Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="160"/>
+        <location filename="../../ui/pages/counter.py" line="158"/>
         <source>Missing Ctrl+D</source>
         <translation>缺 Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="161"/>
+        <location filename="../../ui/pages/counter.py" line="159"/>
         <source>Incorrect Ctrl+E</source>
         <translation>有误 Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="162"/>
+        <location filename="../../ui/pages/counter.py" line="160"/>
         <source>Pages Ctrl+G</source>
         <translation>页面 Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="130"/>
+        <location filename="../../ui/pages/counter.py" line="128"/>
         <source>Type in Ctrl+M</source>
         <translation>手工录入 Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="132"/>
+        <location filename="../../ui/pages/counter.py" line="130"/>
         <source>Agent card ⇧F3</source>
         <translation>代办人读卡 ⇧F3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="134"/>
+        <location filename="../../ui/pages/counter.py" line="132"/>
         <source>Agent typed Ctrl+⇧M</source>
         <translation>代办人录入 Ctrl+⇧M</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="162"/>
+        <location filename="../../ui/pages/counter.py" line="160"/>
         <source>Add scan ⇧F7</source>
         <translation>补扫 ⇧F7</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="163"/>
+        <location filename="../../ui/pages/counter.py" line="161"/>
         <source>Camera Ctrl+K</source>
         <translation>高拍仪 Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="177"/>
-        <location filename="../../ui/pages/counter.py" line="213"/>
+        <location filename="../../ui/pages/counter.py" line="175"/>
+        <location filename="../../ui/pages/counter.py" line="211"/>
         <source>Choose the item first, then the material to scan.</source>
         <translation>请先选择事项，再选择要扫描的材料。</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/counter.py" line="178"/>
         <location filename="../../ui/pages/counter.py" line="180"/>
-        <location filename="../../ui/pages/counter.py" line="182"/>
+        <location filename="../../ui/pages/counter.py" line="239"/>
         <location filename="../../ui/pages/counter.py" line="240"/>
-        <location filename="../../ui/pages/counter.py" line="241"/>
         <source>Scanning…</source>
         <translation>正在扫描……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="187"/>
+        <location filename="../../ui/pages/counter.py" line="185"/>
         <source>Choose the item first, then the material to import.</source>
         <translation>请先选择事项，再选择要导入的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="189"/>
+        <location filename="../../ui/pages/counter.py" line="187"/>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="190"/>
+        <location filename="../../ui/pages/counter.py" line="188"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>文件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="192"/>
+        <location filename="../../ui/pages/counter.py" line="190"/>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="208"/>
-        <location filename="../../ui/pages/counter.py" line="246"/>
+        <location filename="../../ui/pages/counter.py" line="206"/>
+        <location filename="../../ui/pages/counter.py" line="245"/>
         <source>{pages} page(s) captured.</source>
         <translation>已采集 {pages} 页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="223"/>
+        <location filename="../../ui/pages/counter.py" line="222"/>
         <source>A scan arrived but no material is selected: choose the item first.</source>
         <translation>收到扫描文件，但尚未选择材料：请先选择事项和材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="252"/>
+        <location filename="../../ui/pages/counter.py" line="251"/>
         <source>Scan or import this material first.</source>
         <translation>请先扫描或导入该材料。</translation>
     </message>
@@ -1227,32 +1227,17 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
         <translation>手工录入 — 代办人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="311"/>
-        <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
-        <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="312"/>
-        <source>Discard the intake?</source>
-        <translation>放弃当前办件？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="312"/>
-        <source>Discard and end the visit</source>
-        <translation>放弃并办结</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/counter.py" line="123"/>
+        <location filename="../../ui/pages/counter.py" line="121"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="111"/>
+        <location filename="../../ui/pages/counter.py" line="109"/>
         <source>Case</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counter.py" line="112"/>
+        <location filename="../../ui/pages/counter.py" line="110"/>
         <source>Materials</source>
         <translation>材料清单</translation>
     </message>
@@ -1912,22 +1897,22 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
         <translation>未知的文书类型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="23"/>
+        <location filename="../../ui/errors.py" line="69"/>
         <source>receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="24"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>one-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="25"/>
+        <location filename="../../ui/errors.py" line="71"/>
         <source>commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="26"/>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>consent form</source>
         <translation>服务同意书</translation>
     </message>
@@ -2938,122 +2923,122 @@ Clerk {clerk} · {item} · case {case} · due {due}</source>
 <context>
     <name>IntakeFlow</name>
     <message>
-        <location filename="../../ui/intake/flow.py" line="130"/>
+        <location filename="../../ui/intake/flow.py" line="131"/>
         <source>1 Applicant</source>
         <translation>1 申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="130"/>
+        <location filename="../../ui/intake/flow.py" line="131"/>
         <source>2 Item</source>
         <translation>2 事项</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="130"/>
+        <location filename="../../ui/intake/flow.py" line="131"/>
         <source>3 Handling place</source>
         <translation>3 办理地</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="130"/>
+        <location filename="../../ui/intake/flow.py" line="131"/>
         <source>4 Materials</source>
         <translation>4 材料</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="131"/>
+        <location filename="../../ui/intake/flow.py" line="132"/>
         <source>5 Decision</source>
         <translation>5 决定</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="131"/>
+        <location filename="../../ui/intake/flow.py" line="132"/>
         <source>6 Print</source>
         <translation>6 打印</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="134"/>
+        <location filename="../../ui/intake/flow.py" line="135"/>
         <source>Choose item (Enter)</source>
         <translation>选择事项（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="134"/>
+        <location filename="../../ui/intake/flow.py" line="135"/>
         <source>Save case (Enter)</source>
         <translation>保存办件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="135"/>
+        <location filename="../../ui/intake/flow.py" line="136"/>
         <source>Next case (Enter)</source>
         <translation>下一件（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="135"/>
+        <location filename="../../ui/intake/flow.py" line="136"/>
         <source>Next (Enter)</source>
         <translation>下一步（回车）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="175"/>
+        <location filename="../../ui/intake/flow.py" line="404"/>
         <source>Read the applicant&apos;s card first (F3), or enter it by hand (Ctrl+M).</source>
         <translation>请先读取申请人证件（F3），或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="182"/>
+        <location filename="../../ui/intake/flow.py" line="405"/>
         <source>Choose the county where the case is handled.</source>
         <translation>请选择办理地的区县。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="204"/>
+        <location filename="../../ui/intake/flow.py" line="206"/>
         <source>Waiting for the applicant&apos;s card (F3) or manual entry (Ctrl+M).</source>
         <translation>等待读取申请人证件（F3）或手工录入（Ctrl+M）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="206"/>
+        <location filename="../../ui/intake/flow.py" line="208"/>
         <source>Agent: {name}</source>
         <translation>代办人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="207"/>
+        <location filename="../../ui/intake/flow.py" line="209"/>
         <source>Applicant: {name} {number}</source>
         <translation>申请人：{name} {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="208"/>
+        <location filename="../../ui/intake/flow.py" line="210"/>
         <source>Press Enter to choose the item.</source>
         <translation>按回车键选择事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="215"/>
+        <location filename="../../ui/intake/flow.py" line="217"/>
         <source>Item name, code or pinyin initials (e.g. sbk)</source>
         <translation>事项名称、编码或拼音首字母（如 sbk）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="246"/>
+        <location filename="../../ui/intake/flow.py" line="248"/>
         <source>Type to find the item, then press Enter.</source>
         <translation>输入查找事项，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="253"/>
+        <location filename="../../ui/intake/flow.py" line="255"/>
         <source>This item is no longer in the catalog.</source>
         <translation>该事项已不在目录中。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="269"/>
+        <location filename="../../ui/intake/flow.py" line="272"/>
         <source>Where is the case handled? (the other province&apos;s authority)</source>
         <translation>办理地（异地受理部门所在地）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="270"/>
+        <location filename="../../ui/intake/flow.py" line="273"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="271"/>
+        <location filename="../../ui/intake/flow.py" line="274"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="272"/>
+        <location filename="../../ui/intake/flow.py" line="275"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="299"/>
+        <location filename="../../ui/intake/flow.py" line="312"/>
         <source>Check each material in the checklist on the right:
 F7 scan · Ctrl+I import a file · Ctrl+D missing · Ctrl+E incorrect · arrows move.
 Press Enter when done.</source>
@@ -3062,111 +3047,111 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 完成后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="326"/>
+        <location filename="../../ui/intake/flow.py" line="339"/>
         <source>Collect at this window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="327"/>
+        <location filename="../../ui/intake/flow.py" line="340"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="329"/>
+        <location filename="../../ui/intake/flow.py" line="342"/>
         <source>Missing materials due by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="330"/>
+        <location filename="../../ui/intake/flow.py" line="343"/>
         <source>Result delivered</source>
         <translation>结果送达方式</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="331"/>
+        <location filename="../../ui/intake/flow.py" line="344"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="352"/>
+        <location filename="../../ui/intake/flow.py" line="385"/>
         <source>Still missing: {names}</source>
         <translation>尚缺：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="353"/>
+        <location filename="../../ui/intake/flow.py" line="386"/>
         <source>All required materials are received.</source>
         <translation>必需材料已齐全。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="367"/>
+        <location filename="../../ui/intake/flow.py" line="406"/>
         <source>Choose a decision.</source>
         <translation>请选择受理决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="370"/>
+        <location filename="../../ui/intake/flow.py" line="407"/>
         <source>Enter the postal address for the result.</source>
         <translation>请填写结果邮寄地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="382"/>
-        <location filename="../../ui/intake/flow.py" line="386"/>
+        <location filename="../../ui/intake/flow.py" line="418"/>
+        <location filename="../../ui/intake/flow.py" line="422"/>
         <source>Saving the case…</source>
         <translation>正在保存办件……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="398"/>
+        <location filename="../../ui/intake/flow.py" line="434"/>
         <source>Case {number}
 {state}</source>
         <translation>办件编号 {number}
 {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="400"/>
+        <location filename="../../ui/intake/flow.py" line="436"/>
         <source>Promised date {day}: no holiday calendar for {years} is loaded, so holidays were not skipped. Check the date; an administrator imports the calendar (hallapp calendar import FILE).</source>
         <translation>承诺办结日期 {day}：未载入 {years} 年的节假日安排，未扣除节假日。请核对日期，并请管理员导入节假日安排（hallapp calendar import FILE）。</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="413"/>
+        <location filename="../../ui/intake/flow.py" line="449"/>
         <source>Receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="413"/>
+        <location filename="../../ui/intake/flow.py" line="449"/>
         <source>Consent form</source>
         <translation>服务同意书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="414"/>
+        <location filename="../../ui/intake/flow.py" line="450"/>
         <source>Commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="315"/>
-        <location filename="../../ui/intake/flow.py" line="414"/>
+        <location filename="../../ui/intake/flow.py" line="328"/>
+        <location filename="../../ui/intake/flow.py" line="450"/>
         <source>One-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="313"/>
+        <location filename="../../ui/intake/flow.py" line="326"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="314"/>
+        <location filename="../../ui/intake/flow.py" line="327"/>
         <source>Accept with a gap (commitment)</source>
         <translation>容缺受理（签承诺书）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="425"/>
+        <location filename="../../ui/intake/flow.py" line="461"/>
         <source>Print {document} (Alt+{key})</source>
         <translation>打印{document}（Alt+{key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="442"/>
+        <location filename="../../ui/intake/flow.py" line="478"/>
         <source>Preparing {document}…</source>
         <translation>正在生成{document}……</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/flow.py" line="461"/>
+        <location filename="../../ui/intake/flow.py" line="497"/>
         <source>Press Enter for the next case.</source>
         <translation>按回车键开始下一件。</translation>
     </message>
@@ -3661,7 +3646,7 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>第 {n} 页</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/pages_dialog.py" line="108"/>
+        <location filename="../../ui/intake/pages_dialog.py" line="114"/>
         <source>A material needs at least one page; mark it missing instead (Ctrl+D).</source>
         <translation>一份材料至少需要一页；如未提供，请标记为缺（Ctrl+D）。</translation>
     </message>
@@ -3697,128 +3682,143 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>QueueBar</name>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="68"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="66"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="68"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="66"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="69"/>
-        <location filename="../../ui/widgets/queue_bar.py" line="236"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="67"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="234"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="69"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="67"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="70"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="68"/>
         <source>Hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="70"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="68"/>
         <source>Done</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="118"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="116"/>
         <source>The hall database cannot be reached: queue actions are refused until it is back. The window keeps trying; if this lasts, call the technician.</source>
         <translation>无法连接大厅数据库：恢复前不能进行叫号等排队操作。程序会持续重试；如长时间未恢复，请联系运维人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="129"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="127"/>
         <source>Held: {numbers}</source>
         <translation>挂起：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="130"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="128"/>
         <source>Waiting: {counts}</source>
         <translation>等候：{counts}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="146"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="144"/>
         <source>Warning: counter {number} is also set on PC {hosts}: both serve the same tickets. Ask the technician to give one of them another counter number.</source>
         <translation>警告：电脑 {hosts} 也设为 {number} 号窗口，两台电脑会叫同一批号票。请联系运维人员为其中一台改设窗口号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="154"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="152"/>
         <source>Current: none</source>
         <translation>当前：无</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="156"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="154"/>
         <source>Current: {number} · waited {minutes} min</source>
         <translation>当前：{number} · 已等 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="168"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="166"/>
         <source>green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="170"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="168"/>
         <source>appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="172"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="170"/>
         <source>called {times}×</source>
         <translation>第 {times} 次呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="120"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="118"/>
         <source>The queue cannot be reached: {error}</source>
         <translation>无法连接排队系统：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="204"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="202"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>本窗口暂无等候人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="222"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="220"/>
         <source>{number} did not come after the recalls: marked no-show.</source>
         <translation>{number} 重呼后仍未到，已按过号处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="224"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="222"/>
         <source>{number} called again (call {times}).</source>
         <translation>已重呼 {number}（第 {times} 次）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="236"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="234"/>
         <source>Mark {number} as not come (no-show)?</source>
         <translation>将 {number} 记为过号（未到）？</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="237"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="235"/>
         <source>Mark no-show</source>
         <translation>记为过号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="240"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="238"/>
         <source>{number} marked no-show.</source>
         <translation>{number} 已记为过号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="250"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="248"/>
         <source>Resume {number}</source>
         <translation>恢复 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="276"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="264"/>
+        <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
+        <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="265"/>
+        <source>Discard the intake?</source>
+        <translation>放弃当前办件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="265"/>
+        <source>Discard and end the visit</source>
+        <translation>放弃并办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_bar.py" line="283"/>
         <source>To category {letter} {name}</source>
         <translation>转到 {letter} 类 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_bar.py" line="280"/>
+        <location filename="../../ui/widgets/queue_bar.py" line="287"/>
         <source>To counter {number} and back</source>
         <translation>转到 {number} 号窗口（办完回本窗口）</translation>
     </message>
@@ -4345,82 +4345,82 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="52"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="76"/>
         <source>&amp;Print report</source>
         <translation>打印报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="54"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="78"/>
         <source>The report of the period shown, in the print preview (Ctrl+P)</source>
         <translation>在打印预览中查看所选时段的报表（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="55"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="79"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报表(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="57"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="81"/>
         <source>Save the report of the period shown as PDF, CSV or XLSX (Ctrl+Shift+S)</source>
         <translation>将所选时段的报表保存为 PDF、CSV 或 XLSX（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="73"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="97"/>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="79"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="103"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="87"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="111"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="91"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="91"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="91"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="100"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="138"/>
         <source>{name}: end the file name in .pdf, .csv or .xlsx, then save again.</source>
         <translation>{name}：文件名请以 .pdf、.csv 或 .xlsx 结尾，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="134"/>
         <source>Report saved to {path}</source>
         <translation>报表已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="119"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="140"/>
         <source>{path} is one of hallapp&apos;s own files (in its home folder, or its database): nothing was saved. Choose a file elsewhere and save again.</source>
         <translation>{path} 是 hallapp 自身的文件（位于其主目录中，或是其数据库）：未保存任何内容。请选择其他位置的文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="122"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="143"/>
         <source>The report was not saved ({error}): choose another file and save again.</source>
         <translation>报表未保存（{error}）：请选择其他文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="127"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="148"/>
         <source>The report could not be written ({error}): choose another folder and save again.</source>
         <translation>报表无法写入（{error}）：请选择其他文件夹后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="151"/>
         <source>The report could not be made ({error}); try again, and if it fails again tell the technician.</source>
         <translation>报表生成失败（{error}）；请重试，如仍失败请联系运维人员。</translation>
     </message>
@@ -5643,6 +5643,51 @@ The problem is also written to the log.</source>
         <location filename="../../ui/refusals.py" line="330"/>
         <source>The national platform&apos;s certificate key differs from the one pinned on this PC (platform.pin_sha256); sending stopped. The connection may be intercepted, or the platform changed its certificate: the administrator checks, then updates the pin.</source>
         <translation>国家平台的证书公钥与本机固定的（platform.pin_sha256）不符，已停止发送。连接可能被拦截，或平台已更换证书：请管理员核实后更新固定值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>This PC has no signing key for the hall yet: the technician runs hallapp platform register.</source>
+        <translation>本机还没有本大厅的平台签名密钥：请技术人员运行 hallapp platform register。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>There is no hall in the database yet: finish the first-run set-up first.</source>
+        <translation>数据库中还没有大厅信息：请先完成首次设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="38"/>
+        <source>The national platform&apos;s key pinned on this PC ({path}) cannot be read: the administrator checks the file, or the technician runs hallapp platform register again.</source>
+        <translation>本机固定的国家平台公钥（{path}）无法读取：请管理员核实该文件，或由技术人员重新运行 hallapp platform register。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="42"/>
+        <source>There is no platform adapter {adapter} on this PC (entry point group {group}): the technician installs it, or corrects the setting sync.adapter.</source>
+        <translation>本机未找到平台适配器 {adapter}（entry point 组 {group}）：请技术人员安装该适配器，或更正设置项 sync.adapter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="46"/>
+        <source>This PC&apos;s platform adapter does not provide the item catalog: import the catalog from a file instead (hallapp catalog import).</source>
+        <translation>本机的平台适配器不提供事项目录：请改为从文件导入事项目录（hallapp catalog import）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="50"/>
+        <source>This PC&apos;s platform adapter does not provide holiday calendars: import the year&apos;s calendar from a file instead (hallapp calendar import).</source>
+        <translation>本机的平台适配器不提供节假日安排：请改为从文件导入该年度的节假日安排（hallapp calendar import）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="54"/>
+        <source>The platform&apos;s item catalog does not fit the contract (version, items); treated as no answer, nothing changed: try again later.</source>
+        <translation>平台的事项目录应答不符合接口约定（version, items），按未收到应答处理，未作任何更改：请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="58"/>
+        <source>The platform&apos;s holiday calendar does not fit the contract (year, version, days); treated as no answer, nothing changed: try again later.</source>
+        <translation>平台的节假日安排应答不符合接口约定（year, version, days），按未收到应答处理，未作任何更改：请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="62"/>
+        <source>The platform&apos;s e-licence answer does not fit the contract; treated as no answer.</source>
+        <translation>平台的电子证照应答不符合接口约定，按未收到应答处理。</translation>
     </message>
 </context>
 <context>

@@ -3,20 +3,41 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytestqt.exceptions
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
+def window_manager_running() -> bool:
+    """A window manager activates a dialog's parent again when the dialog closes; offscreen and a
+    bare Xvfb have none, so there only the program itself can give the keys back."""
+    if os.environ.get("QT_QPA_PLATFORM") != "xcb":
+        return False
+    xprop = shutil.which("xprop")
+    if xprop is None:
+        return bool(os.environ.get("HALLAPP_TEST_WM"))
+    out = subprocess.run([xprop, "-root", "_NET_SUPPORTING_WM_CHECK"], capture_output=True, text=True, check=False)
+    return "window id" in out.stdout
+
+
 def focused() -> QWidget:
-    """Where the next key goes. A clerk's key always lands somewhere; None is a bug."""
-    widget = QApplication.focusWidget()
+    """Where the next key goes, chosen as Qt chooses for a real key (QWidgetWindow::handleKeyEvent):
+    a keyboard grabber, else an open popup menu, else the focus widget. None is a bug a clerk meets."""
+    widget = QWidget.keyboardGrabber()
+    popup = QApplication.activePopupWidget()
+    if widget is None and popup is not None:
+        widget = popup.focusWidget() or popup
+    widget = widget or QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus: the clerk's keys go nowhere"
     return widget
 
@@ -28,9 +49,31 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MOD) -> QWidget:
     return widget
 
 
+def tab_to(widget: QWidget, back: bool = False, limit: int = 12) -> None:
+    """Tab (or Shift+Tab) as a clerk does until `widget` has the focus; it must be reachable so."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if back else NO_MOD
+    for _ in range(limit):
+        if focused() is widget:
+            return
+        press(Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab, modifier)
+    assert focused() is widget, f"{limit} × {'Shift+' if back else ''}Tab never reached {widget.objectName()!r}"
+
+
 def type_text(text: str) -> None:
+    """ASCII as key presses; Chinese as the input method hands it over (a commit string)."""
     for char in text:
-        QTest.keyClicks(focused(), char)
+        if char.isascii():
+            QTest.keyClicks(focused(), char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(focused(), event)
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """A window just opened gets the keyboard, as the window manager gives it: no widget is picked."""
+    window.activateWindow()
+    wait_until(qtbot, lambda: QApplication.activeWindow() is window, what="the window to be active")
 
 
 def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what: str = "") -> None:
@@ -43,9 +86,11 @@ def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what
 
 
 @contextmanager
-def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str | None = None) -> Iterator[QWidget]:
+def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str | None = None,
+                      demo_queue: bool = True) -> Iterator[QWidget]:
     """The main window as `make run` opens it (style, language, demo sign-in or `username`), at a
-    counter PC's 1366×768, active, nothing focused by the test; closed without questions after."""
+    counter PC's 1366×768, active, nothing focused by the test; closed without questions after.
+    `demo_queue=False` (with a username) leaves the queue as the test made it."""
     from hallapp.services import hall, staff
     from ui import i18n, style
     from ui.app import sign_in
@@ -57,7 +102,8 @@ def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str |
         info, session = sign_in(ctx)
     else:
         info = hall.ensure_demo_hall(ctx.db)
-        hall.ensure_demo_queue(ctx.db, info.id)
+        if demo_queue:
+            hall.ensure_demo_queue(ctx.db, info.id)
         session = staff.login(ctx.db, username, hall.DEMO_PASSWORD, ctx.settings.security)
     window = MainWindow(ctx, info, session)
     qapp.installEventFilter(window.idle)
@@ -73,3 +119,16 @@ def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str |
         window._close_confirmed = True  # the test is over: no question about an unsaved intake
         window.close()
         window.deleteLater()
+
+
+@contextmanager
+def counter_as_started(ctx, qtbot, qapp, username: str = "clerk1", language: str = "en") -> Iterator[tuple[QWidget, QWidget]]:
+    """(window, counter page) as a clerk finds them once the card reader and the queue bar are up;
+    the queue holds only the tickets the test issues."""
+    from hallapp.domain.staff import Page
+
+    with window_as_started(ctx, qtbot, qapp, language=language, username=username, demo_queue=False) as window:
+        wait_until(qtbot, lambda: window.card_reader.handle is not None, what="the card reader")
+        page = window.pages[Page.COUNTER]
+        wait_until(qtbot, lambda: bool(page.queue.categories), what="the queue bar's first load")
+        yield window, page

@@ -7,10 +7,10 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from hallapp.domain.staff import Page
 from hallapp.services import audit, hall
+from tests.ui.clerk_keys import activate, press
 
 
 def nav_texts(window) -> list[str]:
@@ -35,15 +35,16 @@ def test_admin_sees_every_page_in_order(open_window) -> None:
     assert window.current_page() is Page.ADMIN
 
 
+@pytest.mark.acceptance
 def test_ctrl_number_switches_page(open_window, qtbot) -> None:
+    """Sent where the focus is, as a real key: from the first page, and again from the page it opened."""
     window = open_window("admin")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    activate(qtbot, window)
+    press(Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is Page.SUPERVISOR
     assert window.nav.currentRow() == 1
     assert window.pages[Page.SUPERVISOR].isVisible()
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is Page.COUNTER
 
 

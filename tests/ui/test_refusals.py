@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hallapp.domain.errors import CodedError, registered_codes
-from ui import i18n, refusals
+from ui import errors, i18n
 from ui.errors import describe
 
 # Every module that declares refusal codes (their `register` runs at import), found in the source so
@@ -37,7 +37,7 @@ def _fields(template: str) -> set[str]:
 def test_every_refusal_code_has_a_window_template_with_the_same_params(qapp) -> None:
     codes = _codes()
     assert len(codes) > 50
-    templates = refusals.templates()
+    templates = errors.templates()  # what describe() words: ui/refusals.py and ui/errors.py
     missing = sorted(set(codes) - set(templates))
     assert not missing, f"no window wording for {missing} (add them to ui/refusals.py)"
     for code, english in codes.items():

@@ -13,7 +13,7 @@ from hallapp.domain.queue import TicketView
 from hallapp.services.cases import CaseSummary
 from hallapp.services.catalog import ChecklistLine, ItemChecklist
 from hallapp.services.counter_materials import LineStatus
-from hallapp.services.counter_session import Change, CounterSession, Role, Stage
+from hallapp.services.counter_session import CaseChoices, Change, CounterSession, Delivery, Missing, Role, Stage
 
 TODAY = date(2026, 12, 8)
 
@@ -202,3 +202,106 @@ def test_a_new_case_and_the_end_of_the_visit_leave_no_materials(told) -> None:
     session.choose_item(BOOKLET)
     session.end_visit()
     assert len(session.materials) == 0
+
+
+# -- the clerk's choices for the case -----------------------------------------------------------------
+def choosing(told, region: str = "510104") -> tuple[CounterSession, list[Change]]:
+    session, changes = told
+    session.place(Role.APPLICANT, manual_identity(name="王建国", id_number=make_id_number(region, date(1990, 5, 1), 11),
+                                                  today=TODAY, long_term=True))
+    session.choose_item(BOOKLET)
+    changes.clear()
+    return session, changes
+
+
+def complete(session: CounterSession) -> None:
+    card, booklet, _photo = session.materials.lines
+    session.capture(card, b"%PDF-card", 1)
+    session.capture(booklet, b"%PDF-booklet", 1)
+
+
+def test_the_handling_place_is_the_applicants_home_county_unless_it_left_the_list(told) -> None:
+    session, _ = choosing(told)
+    assert session.handling_place == "510104"
+    other, _ = choosing((CounterSession(), []), region="510122")  # 双流县: became 双流区 (510116) in 2015
+    assert other.handling_place == "" and other.missing() is Missing.PLACE
+
+
+def test_a_chosen_place_is_told_once_and_must_be_a_county_of_the_list(told) -> None:
+    session, changes = choosing(told)
+    session.choose_place("110101")
+    session.choose_place("110101")  # a widget showing the choice echoes it back
+    assert session.handling_place == "110101" and changes == [Change.CHOICES]
+    with pytest.raises(ValueError, match="not a county"):
+        session.choose_place("510122")
+    assert session.handling_place == "110101"
+
+
+def test_the_decision_follows_what_the_checklist_allows(told) -> None:
+    session, changes = choosing(told)
+    assert session.decision is Decision.NOTICE  # nothing received: a notice is all there is
+    complete(session)
+    assert session.decision is Decision.ACCEPT and changes == [Change.MATERIALS] * 2  # a notice is no longer offered
+    session.lack(session.materials.lines[1], LineStatus.MISSING, "Please bring: 居民户口簿")
+    assert session.decision is Decision.ACCEPT_WITH_GAP
+    session.choose_decision(Decision.NOTICE)
+    session.capture(session.materials.lines[0], b"%PDF-again", 2)  # still allowed: the clerk's choice stays
+    assert session.decision is Decision.NOTICE
+    with pytest.raises(ValueError, match="does not allow"):
+        session.choose_decision(Decision.ACCEPT)
+    session.choose_best_decision()
+    assert session.decision is Decision.ACCEPT_WITH_GAP
+
+
+def test_the_gap_is_due_two_weeks_from_today_unless_the_clerk_says_otherwise() -> None:
+    session = CounterSession(today=lambda: TODAY)
+    assert session.gap_due == date(2026, 12, 22)
+    session.choose_gap_due(date(2026, 12, 30))
+    assert session.gap_due == date(2026, 12, 30)
+
+
+def test_the_saved_case_carries_the_choices_and_a_postal_address_only_by_post() -> None:
+    session = CounterSession(today=lambda: TODAY)
+    session.set_ticket(ticket("serving"))
+    choosing((session, []))
+    session.capture(session.materials.lines[0], b"%PDF-card", 1)
+    session.lack(session.materials.lines[1], LineStatus.MISSING, "Please bring: 居民户口簿")
+    assert session.decision is Decision.NOTICE  # still allowed: kept until the clerk reaches the decision
+    session.choose_best_decision()
+    session.choose_place("110101")
+    session.choose_delivery(Delivery.MAIL)
+    assert session.missing() is Missing.ADDRESS
+    session.set_delivery_address("  四川省成都市锦江区某路1号 ")
+    intake = session.intake(counter_number=3, staff_id=5, staff_username="clerk1")
+    assert (intake.handling_region_code, intake.decision, intake.gap_due_date) == (
+        "110101", Decision.ACCEPT_WITH_GAP, date(2026, 12, 22))
+    assert (intake.delivery, intake.delivery_address, intake.ticket_id, intake.counter_number) == (
+        "mail", "四川省成都市锦江区某路1号", 7, 3)
+    session.choose_decision(Decision.NOTICE)
+    session.choose_delivery(Delivery.WINDOW)
+    intake = session.intake(counter_number=3, staff_id=5, staff_username="clerk1")
+    assert (intake.gap_due_date, intake.delivery, intake.delivery_address) == (None, "window", "")
+
+
+def test_nothing_is_saved_before_the_applicant_the_item_and_the_decision() -> None:
+    session = CounterSession()
+    assert session.missing() is Missing.APPLICANT
+    session.place(Role.APPLICANT, person("王建国", 11))
+    assert session.missing() is Missing.DECISION and session.decision is None  # no item, no decision
+    with pytest.raises(ValueError, match="not complete"):
+        session.intake(counter_number=1, staff_id=None, staff_username="clerk1")
+    session.choose_item(BOOKLET)
+    assert session.missing() is None
+
+
+def test_a_new_case_and_the_end_of_the_visit_start_the_choices_afresh(told) -> None:
+    session, _ = choosing(told)
+    session.choose_delivery(Delivery.MAIL)
+    session.set_delivery_address("某路1号")
+    session.choose_gap_due(date(2027, 1, 5))
+    session.new_case()
+    assert session.choices == CaseChoices() and session.decision is None
+    choosing((session, []))
+    session.choose_place("110101")
+    session.end_visit()
+    assert session.choices == CaseChoices()

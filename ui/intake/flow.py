@@ -2,16 +2,17 @@
 
 1 applicant › 2 item › 3 handling place › 4 materials › 5 decision › 6 print. The decision step
 offers exactly what the checklist allows; the case is saved in one transaction off the GUI
-thread. The people, the item and the saved case are the visit's CounterSession: the flow shows
-them and changes them only through it.
+thread. The people, the item, the clerk's choices (place, decision, due date, delivery) and the
+saved case are the visit's CounterSession: each widget shows the session, tells it what the clerk
+changed, and the save reads the session, never a widget.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,12 +33,11 @@ from PySide6.QtWidgets import (
 from hallapp.config import DocumentSettings
 from hallapp.domain.cases import Decision
 from hallapp.domain.changes import Area
-from hallapp.domain.clock import hall_clock
 from hallapp.domain.documents import documents_for
 from hallapp.domain.identity import Identity
 from hallapp.domain.regions import default_regions
 from hallapp.services import cases, catalog, visit_times
-from hallapp.services.counter_session import Change, CounterSession
+from hallapp.services.counter_session import Change, CounterSession, Delivery, Missing
 from ui.counter_session import observe
 from ui.errors import describe
 from ui.intake.checklist import ChecklistPanel
@@ -71,6 +71,7 @@ class IntakeFlow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.session, self.checklist = ctx, session, checklist
+        self._showing = True  # the widgets are being set from the session (or built): nothing to tell it
         self.steps_label = QLabel(objectName="hint")
         self.steps_label.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -93,6 +94,7 @@ class IntakeFlow(QWidget):
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self._search)
         observe(self, session, self._on_session)
+        self._show_choices()
         self.go(APPLICANT)
 
     # -- the visit ---------------------------------------------------------------------------------
@@ -113,10 +115,9 @@ class IntakeFlow(QWidget):
         return self.session.saved
 
     def _on_session(self, change: Change) -> None:
-        if change in (Change.ITEM, Change.CASE, Change.ENDED, Change.MATERIALS):
-            self._refresh_decisions()  # what the checklist allows now (nothing without an item)
+        if change in (Change.ITEM, Change.CASE, Change.ENDED, Change.MATERIALS, Change.CHOICES):
+            self._show_choices()  # and what the checklist allows now (nothing without an item)
         if change is Change.ITEM and self.item is not None:
-            self._default_place()
             self.go(PLACE)
         elif change is Change.CASE and self.saved is not None:
             self._show_saved(self.saved)
@@ -143,13 +144,14 @@ class IntakeFlow(QWidget):
         if step == APPLICANT:
             self._show_applicant()
         if step == DECISION:
-            self._refresh_decisions(preselect=True)
+            self.session.choose_best_decision()  # on arrival the most favourable is chosen
         self.focus_step()
 
     def focus_target(self) -> QWidget:
         """Where the clerk's keys go at this step (Enter always advances, see CounterPage)."""
         step = self.step()
-        current = next((b for b in self.decision_buttons.values() if b.isChecked() and b.isEnabled()), None)
+        decision = self.session.decision
+        current = self.decision_buttons[decision] if decision is not None else None
         return {ITEM: self.search_box, PLACE: self.county, MATERIALS: self.checklist.table,
                 DECISION: current}.get(step) or self.next_button
 
@@ -172,14 +174,14 @@ class IntakeFlow(QWidget):
         step = self.step()
         if step == APPLICANT:
             if self.applicant is None:
-                self.error.setText(self.tr("Read the applicant's card first (F3), or enter it by hand (Ctrl+M)."))
+                self.error.setText(self._missing_text(Missing.APPLICANT))
                 return
             self.go(ITEM)
         elif step == ITEM:
             self._choose_item()
         elif step == PLACE:
-            if not self.county.currentData():
-                self.error.setText(self.tr("Choose the county where the case is handled."))
+            if not self.session.handling_place:
+                self.error.setText(self._missing_text(Missing.PLACE))
                 return
             self.go(MATERIALS)
         elif step == MATERIALS:
@@ -266,6 +268,7 @@ class IntakeFlow(QWidget):
             self.province.addItem(name, code)
         self.province.currentIndexChanged.connect(self._fill_cities)
         self.city.currentIndexChanged.connect(self._fill_counties)
+        self.county.currentIndexChanged.connect(self._county_chosen)
         form.addRow(QLabel(self.tr("Where is the case handled? (the other province's authority)"), objectName="hint"))
         form.addRow(self.tr("Province"), self.province)
         form.addRow(self.tr("City"), self.city)
@@ -274,21 +277,31 @@ class IntakeFlow(QWidget):
         return page
 
     def _fill_cities(self) -> None:
-        self.city.clear()
-        for code, name in default_regions().prefectures_of(self.province.currentData() or "").items():
-            self.city.addItem(name, code)
+        with QSignalBlocker(self.city):  # one refill, one change of the county (not one per row)
+            self.city.clear()
+            for code, name in default_regions().prefectures_of(self.province.currentData() or "").items():
+                self.city.addItem(name, code)
+        self._fill_counties()
 
     def _fill_counties(self) -> None:
-        self.county.clear()
-        for code, name in default_regions().counties_of(self.city.currentData() or "").items():
-            self.county.addItem(name, code)
+        with QSignalBlocker(self.county):
+            self.county.clear()
+            for code, name in default_regions().counties_of(self.city.currentData() or "").items():
+                self.county.addItem(name, code)
+        self._county_chosen()  # the first county of the city, or none
 
-    def _default_place(self) -> None:
-        """Most often the applicant's home region; the clerk changes it when not."""
-        region = (self.applicant.id_number[:6] if self.applicant and self.applicant.id_number else "")
-        for combo, code in ((self.province, region[:2]), (self.city, region[:4]), (self.county, region)):
+    def _county_chosen(self, _index: int = -1) -> None:
+        self._tell(lambda: self.session.choose_place(self.county.currentData() or ""))
+
+    def _show_place(self, county: str) -> None:
+        """The session's county, or the county left empty until the clerk chooses (the province and
+        city stay as they are)."""
+        if not county:
+            self.county.setCurrentIndex(-1)
+            return
+        for combo, code in ((self.province, county[:2]), (self.city, county[:4]), (self.county, county)):
             index = combo.findData(code)
-            if index >= 0:
+            if index >= 0 and index != combo.currentIndex():
                 combo.setCurrentIndex(index)
 
     # -- 4 materials --------------------------------------------------------------------------------
@@ -330,8 +343,7 @@ class IntakeFlow(QWidget):
         form.addRow(self.tr("Result delivered"), self.delivery)
         form.addRow(self.tr("Postal address"), self.delivery_address)
         self.decision_form = form
-        self.decisions.buttonToggled.connect(lambda *_: self._show_decision_fields())
-        self.delivery.currentIndexChanged.connect(lambda _i: self._show_decision_fields())
+        self._connect_decision_fields()
         layout.addLayout(form)
         self.decision_hint = QLabel(objectName="hint")
         self.decision_hint.setWordWrap(True)
@@ -339,45 +351,69 @@ class IntakeFlow(QWidget):
         layout.addStretch(1)
         return page
 
-    def _refresh_decisions(self, preselect: bool = False) -> None:
-        """Offer exactly what the checklist allows; on arrival, the most favourable is chosen."""
-        allowed = self.session.materials.allowed_decisions()
+    def _connect_decision_fields(self) -> None:
+        """What the clerk changes goes to the session (and comes back through _show_choices)."""
+        session = self.session
         for decision, button in self.decision_buttons.items():
-            button.setEnabled(decision in allowed)
-        if allowed and (preselect or not any(b.isChecked() and b.isEnabled() for b in self.decision_buttons.values())):
-            self.decision_buttons[allowed[0]].setChecked(True)
-        due = hall_clock().today() + timedelta(days=14)
-        self.gap_due.setDate(QDate(due.year, due.month, due.day))
+            button.toggled.connect(lambda on, d=decision: on and self._tell(lambda: session.choose_decision(d)))
+        self.gap_due.dateChanged.connect(lambda day: self._tell(lambda: session.choose_gap_due(day.toPython())))
+        self.delivery.currentIndexChanged.connect(lambda _i: self._tell(
+            lambda: session.choose_delivery(Delivery(self.delivery.currentData()))))
+        self.delivery_address.textChanged.connect(lambda text: self._tell(lambda: session.set_delivery_address(text)))
+
+    def _tell(self, change: Callable[[], None]) -> None:
+        """Hand what the clerk changed to the session, unless the change is the session's own, shown."""
+        if not self._showing:
+            change()
+
+    def _show_choices(self) -> None:
+        """Show the session's choices, and offer exactly the decisions the checklist allows."""
+        self._showing = True
+        try:
+            session = self.session
+            self._show_place(session.handling_place)
+            self._show_decision(session.decision)
+            due = session.gap_due
+            if self.gap_due.date().toPython() != due:
+                self.gap_due.setDate(QDate(due.year, due.month, due.day))
+            self.delivery.setCurrentIndex(self.delivery.findData(session.delivery.value))
+            if self.delivery_address.text() != session.delivery_address:
+                self.delivery_address.setText(session.delivery_address)
+        finally:
+            self._showing = False
         missing = self.session.materials.still_missing()
         self.decision_hint.setText(self.tr("Still missing: {names}").format(names="、".join(missing)) if missing else
                                    self.tr("All required materials are received."))
-        self._show_decision_fields()
+        # The due date only for 容缺受理, the address only for a result by post.
+        self.decision_form.setRowVisible(self.gap_due, self.session.decision is Decision.ACCEPT_WITH_GAP)
+        self.decision_form.setRowVisible(self.delivery_address, self.session.delivery is Delivery.MAIL)
 
-    def _show_decision_fields(self) -> None:
-        """The due date only for 容缺受理, the address only for a result by post."""
-        self.decision_form.setRowVisible(self.gap_due, self.chosen_decision() is Decision.ACCEPT_WITH_GAP)
-        self.decision_form.setRowVisible(self.delivery_address, self.delivery.currentData() == "mail")
+    def _show_decision(self, chosen: Decision | None) -> None:
+        allowed = self.session.materials.allowed_decisions()
+        self.decisions.setExclusive(False)  # an exclusive group cannot show "none chosen"
+        for decision, button in self.decision_buttons.items():
+            button.setEnabled(decision in allowed)
+            button.setChecked(decision == chosen)
+        self.decisions.setExclusive(True)
 
     def chosen_decision(self) -> Decision | None:
-        return next((d for d, b in self.decision_buttons.items() if b.isChecked() and b.isEnabled()), None)
+        return self.session.decision
+
+    def _missing_text(self, missing: Missing) -> str:
+        return {
+            Missing.APPLICANT: self.tr("Read the applicant's card first (F3), or enter it by hand (Ctrl+M)."),
+            Missing.PLACE: self.tr("Choose the county where the case is handled."),
+            Missing.DECISION: self.tr("Choose a decision."),
+            Missing.ADDRESS: self.tr("Enter the postal address for the result."),
+        }[missing]
 
     def submit(self) -> None:
-        decision = self.chosen_decision()
-        if decision is None or self.item is None or self.applicant is None:
-            self.error.setText(self.tr("Choose a decision."))
+        missing = self.session.missing()
+        if missing is not None:
+            self.error.setText(self._missing_text(missing))
             return
-        if self.delivery.currentData() == "mail" and not self.delivery_address.text().strip():
-            self.error.setText(self.tr("Enter the postal address for the result."))
-            return
-        intake = cases.IntakeInput(
-            applicant=self.applicant, agent=self.agent, item_code=self.item.code,
-            handling_region_code=self.county.currentData(), decision=decision,
-            materials=self.session.materials.inputs(),
-            counter_number=self.ctx.counter_number, staff_id=self.ctx.staff_id, staff_username=self.ctx.staff_username,
-            gap_due_date=self.gap_due.date().toPython() if decision is Decision.ACCEPT_WITH_GAP else None,
-            delivery=self.delivery.currentData(), delivery_address=self.delivery_address.text().strip(),
-            ticket_id=self.session.ticket.id if self.session.ticket else None,
-        )
+        intake = self.session.intake(counter_number=self.ctx.counter_number, staff_id=self.ctx.staff_id,
+                                     staff_username=self.ctx.staff_username)
         ctx, calendars = self.ctx, list(self.ctx.documents.holiday_calendars)
         self.message.emit(self.tr("Saving the case…"))
         Task(self, lambda: cases.submit_intake(ctx.db, ctx.home, ctx.hall_id, intake,
@@ -469,5 +505,4 @@ class IntakeFlow(QWidget):
     def _clear_case(self) -> None:
         self.search_box.clear()
         self.results.clear()
-        self.delivery_address.clear()
         self.go(APPLICANT)

@@ -95,8 +95,14 @@ class PagesDialog(QDialog):
 
         dialog = CropDialog(self.pages[row], scanning.thumbnail_png(self.pages[row], 900), self)
         dialog.accepted.connect(lambda: self._cropped(row, dialog.cropped))
+        dialog.finished.connect(lambda _r: self._back_from_crop())
         dialog.open()
         self.crop_dialog = dialog
+
+    def _back_from_crop(self) -> None:
+        """Without a window manager nothing gives the keys back: the pages list takes them again."""
+        self.activateWindow()
+        self.list.setFocus()
 
     def _cropped(self, row: int, page) -> None:
         if page is not None:

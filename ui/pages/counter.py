@@ -5,7 +5,6 @@ each part shows it and changes it through it, none reaches into another."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -73,8 +72,7 @@ class CounterPage(QWidget):
         who = self.tr("Counter {number} · {name}").format(number=counter_number, name=session.display_name)
         self.queue = QueueBar(db, CounterRef(hall.id, counter_number, session.staff_id), who, hall.counters,
                               session=self.session, home=app.home)
-        self.queue.message.connect(self._queue_message)
-        self.queue.before_done = self.ask_before_discarding
+        self.queue.message.connect(self._queue_message)  # F8 asks the session about unsaved work itself
         layout.addWidget(self.queue)
         row = QHBoxLayout()
         row.setContentsMargins(10, 10, 10, 10)
@@ -216,6 +214,7 @@ class CounterPage(QWidget):
 
         dialog = CameraDialog(self.checklist.selected().line.name, self)
         dialog.accepted.connect(lambda: self._captured(dialog.material))
+        dialog.finished.connect(lambda _r: self.back_from_dialog())  # the keys come back to the step
         dialog.open()
 
     def _from_scan_folder(self, material: scanning.CapturedMaterial) -> None:
@@ -253,6 +252,7 @@ class CounterPage(QWidget):
             return
         dialog = PagesDialog(state.line.name, state.material, self)
         dialog.accepted.connect(lambda: self._recaptured(dialog.result_material))
+        dialog.finished.connect(lambda _r: self.back_from_dialog())  # the keys come back to the step
         dialog.open()
 
     def _capture_failed(self, exc: BaseException | str) -> None:  # the scan folder sends text already worded
@@ -280,6 +280,7 @@ class CounterPage(QWidget):
         title = self.tr("Manual entry — applicant") if role is APPLICANT else self.tr("Manual entry — agent")
         dialog = ManualIdentityDialog(title, self)
         dialog.accepted.connect(lambda: self._typed(role, dialog.identity))
+        dialog.finished.connect(lambda _r: self.back_from_dialog())  # the keys come back to the step
         dialog.open()
 
     def _typed(self, role: Role, identity: Identity | None) -> None:
@@ -300,16 +301,6 @@ class CounterPage(QWidget):
 
     def has_unsaved_work(self) -> bool:
         return self.session.has_unsaved_work()
-
-    def ask_before_discarding(self, proceed: Callable[[], None], *, action: str = "") -> None:
-        """Run `proceed` now, or after the clerk confirms that the intake in progress may go."""
-        if not self.has_unsaved_work():
-            proceed()
-            return
-        from ui.dialogs.confirm import confirm
-
-        text = self.tr("The intake in progress has not been saved: the applicant and every scan would be lost.")
-        confirm(self, self.tr("Discard the intake?"), text, action or self.tr("Discard and end the visit"), proceed)
 
     def _on_session(self, change: Change) -> None:
         """The agent's panel shows only with an agent; after F8 the next applicant finds the page

@@ -2,7 +2,8 @@
 PDF, CSV or XLSX (Ctrl+Shift+S, the suffix picks the format). One day gives the daily report (the
 page a supervisor signs), a longer period the monthly one (per day). The report is built and
 rendered by hallapp/services/reports.py in a worker (ui/tasks.py Task); only the preview and
-the file dialog live on the GUI thread."""
+the file dialog live on the GUI thread. reports (reportlab, openpyxl) is imported in that worker, by
+the first report made, never when the page is built: a supervisor's first paint does not pay for it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from hallapp.config import Settings
 from hallapp.home import Home, current_home
-from hallapp.services import hall, output, reports
+from hallapp.services import hall, output
 from hallapp.services.dashboard import Period
 from hallapp.storage import Database
 from ui.print_pdf import PreviewDialog, preview_and_print
@@ -26,15 +27,38 @@ class OwnFileError(ValueError):
     """The file chosen is the program's own (in its home, or its database): refused before any work."""
 
 
+class NoFormatError(ValueError):
+    """The file name ends in none of .pdf, .csv, .xlsx (its name is the message): refused before any work."""
+
+
+class ReportRefusedError(ValueError):
+    """reports.ReportError, its message kept: raised in the worker so the page need not import reports."""
+
+
 def report_kind(period: Period) -> str:
     return "daily" if period.first == period.last else "monthly"
 
 
 def make_report(db: Database, hall_id: int, period: Period, fmt: str, fonts: tuple[str, ...]) -> tuple[str, bytes]:
     """(the report's title, its bytes in `fmt`). Blocking: database and rendering."""
+    from hallapp.services import reports
+
     info = hall.hall_info(db)
-    doc = reports.build(db, hall_id, info.name if info else "", period, report_kind(period))
-    return f"{doc.title} {doc.period_words}", reports.render(doc, fmt, fonts)
+    try:
+        doc = reports.build(db, hall_id, info.name if info else "", period, report_kind(period))
+        return f"{doc.title} {doc.period_words}", reports.render(doc, fmt, fonts)
+    except reports.ReportError as exc:
+        raise ReportRefusedError(str(exc)) from exc
+
+
+def format_of(name: str) -> str:
+    """The format a file name asks for (reports.fmt_of). Blocking: the first call imports reports."""
+    from hallapp.services import reports
+
+    try:
+        return reports.fmt_of(name)
+    except reports.ReportError as exc:
+        raise NoFormatError(name) from exc
 
 
 class ReportActions(QWidget):
@@ -94,15 +118,10 @@ class ReportActions(QWidget):
         dialog.open()
 
     def save(self, path: Path, period: Period) -> None:
-        try:
-            fmt = reports.fmt_of(path.name)
-        except reports.ReportError:
-            self.said.emit(self.tr("{name}: end the file name in .pdf, .csv or .xlsx, then save again.")
-                           .format(name=path.name), True)
-            return
         db, hall_id, fonts, chosen = self.db, self.hall_id, self._fonts(), self.home
 
         def write() -> Path:  # the dialog asked before replacing a file; the program's own files never
+            fmt = format_of(path.name)
             home = chosen or current_home()
             try:
                 output.refuse_own_file(home, path, db.sqlite_file)
@@ -115,13 +134,15 @@ class ReportActions(QWidget):
             self.tr("Report saved to {path}").format(path=str(done)), False)).on_failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, OwnFileError):
+        if isinstance(exc, NoFormatError):
+            text = self.tr("{name}: end the file name in .pdf, .csv or .xlsx, then save again.").format(name=str(exc))
+        elif isinstance(exc, OwnFileError):
             text = self.tr("{path} is one of hallapp's own files (in its home folder, or its database): nothing "
                            "was saved. Choose a file elsewhere and save again.").format(path=str(exc))
         elif isinstance(exc, output.OutputError):
             text = self.tr("The report was not saved ({error}): choose another file and save again.") \
                 .format(error=str(exc))
-        elif isinstance(exc, reports.ReportError):
+        elif isinstance(exc, ReportRefusedError):
             text = str(exc)
         elif isinstance(exc, OSError):
             text = self.tr("The report could not be written ({error}): choose another folder and save again.") \

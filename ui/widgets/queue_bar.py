@@ -4,7 +4,7 @@
 Every action is a database write run off the GUI thread; the bar follows the window's change
 event (ui/changes.py) so a ticket issued at the kiosk shows up without anyone pressing anything.
 The ticket it learns goes into the visit's CounterSession, and the bar shows the session's ticket;
-F8 ends the session's visit.
+F8 ends the session's visit, after asking when the session says it holds unsaved work.
 """
 
 from __future__ import annotations
@@ -50,8 +50,6 @@ class QueueBar(QFrame):
         self.categories: list[queue.CategoryInfo] = []
         self.held: list[TicketView] = []
         self.busy = False
-        # The counter page asks before F8 throws an intake away: it calls `proceed` when it may.
-        self.before_done: Callable[[Callable[[], None]], None] = lambda proceed: proceed()
         layout = QHBoxLayout(self)
         # Left: the ticket being served, in full (why it came first included), and under it
         # who works here and who waits. Right: the keys.
@@ -251,12 +249,21 @@ class QueueBar(QFrame):
             menu.popup(self.buttons["F6"].mapToGlobal(self.buttons["F6"].rect().bottomLeft()))
 
     def done(self) -> None:
+        """F8: the visit is over; an intake not saved yet is thrown away only once the clerk says so."""
         def after(ticket: TicketView) -> None:
             self.session.end_visit()
             self.visit_done.emit(ticket)
             self._finished(ticket)
-        if self.current is not None and not self.busy:
-            self.before_done(lambda: self._on_current(queue.done, after))
+        if self.current is None or self.busy:
+            return
+        if not self.session.has_unsaved_work():
+            self._on_current(queue.done, after)
+            return
+        from ui.dialogs.confirm import confirm
+
+        text = self.tr("The intake in progress has not been saved: the applicant and every scan would be lost.")
+        confirm(self, self.tr("Discard the intake?"), text, self.tr("Discard and end the visit"),
+                lambda: self._on_current(queue.done, after))
 
     def start_serving(self) -> None:
         """The applicant is here (a card was read): service time starts counting."""

@@ -4,6 +4,7 @@ from hallapp.storage.models.audit import AuditEvent
 from hallapp.storage.models.base import Base
 from hallapp.storage.models.case import Applicant, Case, CaseSequence, CaseStation, Material, Page
 from hallapp.storage.models.catalog import CatalogItemVersion, CatalogVersion, MaterialRequirement, ServiceItem
+from hallapp.storage.models.day_summary import DaySummary  # noqa: F401 - metadata
 from hallapp.storage.models.followup import CaseFollowUp, FollowUp  # noqa: F401 - metadata
 from hallapp.storage.models.hall import Counter, Hall, Staff
 from hallapp.storage.models.licence import SharedLicence

@@ -14,6 +14,7 @@ from ui import changes as change_event
 from ui.card_reader import CardReaderController, ReaderState
 from ui.sync_runner import SyncRunner
 from ui.tasks import Task
+from ui.words import age_words
 
 
 def _set(label: QLabel, text: str, state: str) -> None:
@@ -101,6 +102,6 @@ class HallStatusBar(QStatusBar):
         if snap.backlog == 0:
             _set(self.backlog, "✔ " + self.tr("Nothing waiting to sync"), "statusOk")
         else:
-            minutes = int((hall_clock().now() - snap.oldest_unsent).total_seconds() // 60) if snap.oldest_unsent else 0
-            _set(self.backlog, "◐ " + self.tr("Waiting to sync: {count} (oldest {minutes} min ago)").format(
-                count=snap.backlog, minutes=minutes), "statusWarn")
+            minutes = (hall_clock().now() - snap.oldest_unsent).total_seconds() / 60 if snap.oldest_unsent else 0
+            _set(self.backlog, "◐ " + self.tr("Waiting to sync: {count} (oldest {age} ago)").format(
+                count=snap.backlog, age=age_words(minutes)), "statusWarn")

@@ -134,3 +134,12 @@ def reason_word(stored: str) -> str:
     words = reason_words()
     separator = QCoreApplication.translate("Words", ", ", "between two reasons of one rating")
     return separator.join(words.get(code, code) for code in reason_codes(stored))
+
+
+def age_words(minutes: float) -> str:
+    """An age as a person says it across a counter: minutes, then hours, then days."""
+    if minutes < 60:
+        return QCoreApplication.translate("Words", "{n} min").format(n=round(minutes))
+    if minutes < 48 * 60:
+        return QCoreApplication.translate("Words", "{n} h").format(n=round(minutes / 60))
+    return QCoreApplication.translate("Words", "{n} days").format(n=round(minutes / 1440))

@@ -20,14 +20,17 @@ if TYPE_CHECKING:
 class BundleCommand:
     name: str
     help: str
-    operation: Callable[[Any, Path], dict[str, Any]]  # bundle.export_unsent / bundle.import_bundle
+    operation: str  # hallapp.sync.bundle's export_unsent / import_bundle, imported when the command runs
     summary: str  # filled from the operation's result with str.format
 
     def add_parser(self, sub: argparse._SubParsersAction) -> None:
         sub.add_parser(self.name, help=self.help).add_argument("dir", metavar="DIR", type=Path)
 
     def run(self, app: AppContext, args: argparse.Namespace) -> int:
-        result = self.operation(app, Path(args.dir))
+        from hallapp.sync import bundle  # not at start: every other command would load it too
+
+        operation: Callable[[Any, Path], dict[str, Any]] = getattr(bundle, self.operation)
+        result = operation(app, Path(args.dir))
         audit.write_anchor(app.db, app.home)  # the bundle moved the audit chain: sign its new head
         print(self.summary.format(**result))
         return 0

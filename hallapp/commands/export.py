@@ -11,7 +11,7 @@ from hallapp.commands import UserError
 from hallapp.commands._output import write_out as write
 from hallapp.commands.report import refuse_own_file
 from hallapp.domain.clock import hall_clock
-from hallapp.services import hall, reports
+from hallapp.services import hall
 from hallapp.services.dashboard import Period
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(app: AppContext, args: argparse.Namespace) -> int:
+    from hallapp.services import reports  # reportlab and openpyxl load for this command only, not for every other
+
     refuse_own_file(app, args.out)
     if args.out.suffix.lower() != ".csv":
         raise UserError(f"the visits export is a CSV file: end the file name in .csv, not '{args.out.name}'")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from hallapp.commands import UserError
 from hallapp.commands._output import write_out as write
 from hallapp.domain.clock import hall_clock
-from hallapp.services import hall, output, reports
+from hallapp.services import hall, output
 from hallapp.services.dashboard import Period
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(app: AppContext, args: argparse.Namespace) -> int:
+    from hallapp.services import reports  # reportlab and openpyxl load for this command only, not for every other
+    from hallapp.services.cases import load_calendar
+
     refuse_own_file(app, args.out)
     try:
         fmt = reports.fmt_of(args.out.name)
@@ -41,7 +44,9 @@ def run(app: AppContext, args: argparse.Namespace) -> int:
         info = hall.hall_info(app.db)
         if info is None:
             raise UserError("this database has no hall yet: run `hallapp setup ...` first")
-        doc = reports.build(app.db, info.id, info.name, period, args.action, hall_clock())
+        rule = reports.FollowUpRule(app.settings.evaluation.follow_up_days,
+                                    load_calendar(list(app.settings.documents.holiday_calendars)))
+        doc = reports.build(app.db, info.id, info.name, period, args.action, hall_clock(), rule)
         data = reports.render(doc, fmt, tuple(app.settings.documents.font_paths))
     except reports.ReportError as exc:
         raise UserError(str(exc)) from exc

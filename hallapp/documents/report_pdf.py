@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from hallapp.documents import blocks
 from hallapp.documents.fonts import DocumentFonts
@@ -26,6 +26,8 @@ ARRIVED, SERVED = colors.HexColor("#4E79A7"), colors.HexColor("#59A14F")
 SIGNERS = ("制表人", "值班主任")
 ONE_PAGE_BASE = 9.0  # points: 小五 and a little, still read at arm's length
 ONE_PAGE_LIMITS = (10, 8, 6, 5, 4, 3, 2)  # rows per list, tried in turn until the page holds the story
+KEEP_WHOLE_ROWS = 12  # a table this short moves to the next page whole rather than split
+FIRST_ROWS = 3  # a long table starts on a page only with its heading, header and this many rows there
 CHART_SHARE = 2 / 3  # of the page width; the first table of a one-page report sits beside the chart
 
 
@@ -71,10 +73,20 @@ def _story(doc: ReportDocument, styles: Styles, width: float) -> list[Flowable]:
         story += [KeepTogether([blocks.section("按小时取号与办结", styles), _hourly_chart(doc.hourly, styles, width)])]
     for table in doc.tables:
         if table.rows:
-            story.append(KeepTogether(_table(table, None, styles, width)))
+            story += _flowing(_table(table, None, styles, width), styles)
     story += [para(note, styles.small) for note in doc.notes]
     story.append(KeepTogether([blocks.section("签字", styles), blocks.signatures(SIGNERS, styles, width)]))
     return story
+
+
+def _flowing(pieces: list[Flowable], styles: Styles) -> list[Flowable]:
+    """A short table stays whole; a long one starts where it is, its header repeated on the next page, once
+    its heading and a few rows fit there (kept whole, a 31-day table left most of a page blank each time)."""
+    heading, table = pieces
+    if len(table._cellvalues) <= KEEP_WHOLE_ROWS + 1:
+        return [KeepTogether(pieces)]
+    return [CondPageBreak(styles.base * 2.2 * (1 + FIRST_ROWS) + heading.wrap(A4_PAPER.content_width, 1000)[1]),
+            heading, table]
 
 
 def _table(table: ReportTable, limit: int | None, styles: Styles, width: float) -> list[Flowable]:

@@ -10,6 +10,7 @@ one linked only to a ticket cannot, and is done with a rectification alone (outc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from hallapp.domain.errors import CodedError, register
 from hallapp.domain.evaluation import BAD_LEVELS
 from hallapp.domain.workdays import HolidayCalendar
 from hallapp.services.dashboard import GOOD_LEVELS, Period
+from hallapp.services.dashboard_summary import _slot_time
 from hallapp.storage import Database
 from hallapp.storage.models.followup import FollowUp
 from hallapp.storage.repositories.dashboard import DashboardQueries
@@ -133,22 +135,49 @@ def bad_ratings(db: Database, *, period: Period | None = None, open_only: bool =
 
 
 def rates(db: Database, period: Period, *, days: int = DEFAULT_DAYS, calendar: HolidayCalendar | None = None,
-          clock: Clock | None = None) -> Rates:
-    """Satisfaction and follow-up rates of the ratings given in `period` (the hall's days)."""
+          clock: Clock | None = None, levels: Mapping[int | None, int] | None = None) -> Rates:
+    """Satisfaction and follow-up rates of the ratings given in `period` (the hall's days), from counts
+    grouped by the database (a month of a large hall: 20 000 bad ratings, 300 000 evaluations, no row
+    read). `levels` (level → evaluations given, None: not answered) when the caller has them already
+    (the day summaries). tests/integration/test_followup_rates.py checks them against bad_ratings()."""
     clock = clock or hall_clock()
-    levels = _levels(db, period, clock)
-    bad = bad_ratings(db, period=period, days=days, calendar=calendar, clock=clock)
-    answered = [lv for lv in levels if lv is not None]
-    today = clock.today()
-    return Rates(evaluations=len(levels), answered=len(answered), satisfied=sum(lv in GOOD_LEVELS for lv in answered),
-                 bad=len(bad), named_bad=sum(r.named for r in bad), followed_up=sum(r.named and r.reached for r in bad),
-                 overdue=sum(r.overdue(today) for r in bad))
-
-
-def _levels(db: Database, period: Period, clock: Clock) -> list[int | None]:
     since, until = period.bounds(clock)
     with db.unit_of_work() as uow:
-        return [row[4] for row in DashboardQueries(uow.session).evaluations(since, until)]
+        if levels is None:
+            levels = DashboardQueries(uow.session).evaluation_levels(since, until)
+        groups = FollowUpQueries(uow.session).bad_rating_counts(BAD_LEVELS, DONE, REACHED, since, until)
+    answered = {lv: n for lv, n in levels.items() if lv is not None}
+    bad, named, reached, overdue = _bad_counts(groups, days, calendar or HolidayCalendar(), clock)
+    return Rates(evaluations=sum(levels.values()), answered=sum(answered.values()),
+                 satisfied=sum(n for lv, n in answered.items() if lv in GOOD_LEVELS),
+                 bad=bad, named_bad=named, followed_up=reached, overdue=overdue)
+
+
+def open_count(db: Database, *, period: Period | None = None, clock: Clock | None = None) -> int:
+    """How many bad ratings given in `period` (default: any day) are not done: len(bad_ratings(open_only=True))
+    counted by the database, for the supervisor's tile."""
+    clock = clock or hall_clock()
+    since, until = period.bounds(clock) if period else (None, None)
+    with db.unit_of_work() as uow:
+        groups = FollowUpQueries(uow.session).bad_rating_counts(BAD_LEVELS, DONE, REACHED, since, until)
+    return sum(n for _slot, _named, done, _reached, n in groups if not done)
+
+
+def _bad_counts(groups: list[tuple[int, bool, bool, bool, int]], days: int, calendar: HolidayCalendar,
+                clock: Clock) -> tuple[int, int, int, int]:
+    """(bad, named bad, named and reached, overdue) from bad_rating_counts(): the due day is worked out
+    once per hall day the ratings were given, not once per rating."""
+    today, due = clock.today(), {}
+    bad = named_bad = followed_up = overdue = 0
+    for slot, named, done, reached, n in groups:
+        given = clock.day_of(_slot_time(slot))
+        if given not in due:
+            due[given] = due_on(given, days, calendar)
+        bad += n
+        named_bad += n if named else 0
+        followed_up += n if named and reached else 0
+        overdue += n if not done and today > due[given] else 0
+    return bad, named_bad, followed_up, overdue
 
 
 def record(db: Database, entry: FollowUpInput, *, actor: str, recorded_by_id: int | None,

@@ -21,9 +21,10 @@ from statistics import mean
 from hallapp.documents.report_pdf import ReportDocument, ReportTable, render_report
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import LEVELS
+from hallapp.domain.workdays import HolidayCalendar
 from hallapp.services import dashboard_summary, day_summaries, followups, visit_times
 from hallapp.services.case_documents import fonts as document_fonts
-from hallapp.services.dashboard import GOOD_LEVELS, CaseRow, Period, Snapshot, TicketRow, percentile, snapshot
+from hallapp.services.dashboard import CaseRow, Period, Snapshot, TicketRow, percentile, snapshot
 from hallapp.storage import Database
 from hallapp.storage.repositories.dashboard import DashboardQueries, Spread
 
@@ -86,15 +87,24 @@ def _visit_evaluations(snap: Snapshot) -> list:
 
 # -- the report --------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class FollowUpRule:
+    """When a bad rating's follow-up falls due: the hall's `evaluation.follow_up_days` working days,
+    counted on its holiday calendars — the same rule the follow-up page applies."""
+
+    days: int = followups.DEFAULT_DAYS
+    calendar: HolidayCalendar | None = None
+
+
 def build(db: Database, hall_id: int, hall_name: str, period: Period, kind: str,
-          clock: Clock | None = None) -> ReportDocument:
+          clock: Clock | None = None, rule: FollowUpRule | None = None) -> ReportDocument:
     """The daily (`kind` "daily") or monthly report of `period`, ready to render."""
-    clock = clock or hall_clock()
+    clock, rule = clock or hall_clock(), rule or FollowUpRule()
     if kind != "daily":  # a month of a busy hall is half a million tickets: from grouped counts, not rows
-        return _monthly(db, hall_id, hall_name, period, clock)
+        return _monthly(db, hall_id, hall_name, period, clock, rule)
     snap = snapshot(db, hall_id, period, clock)
     fig = compute(snap)
-    rates = followups.rates(db, period, clock=clock)
+    rates = followups.rates(db, period, days=rule.days, calendar=rule.calendar, clock=clock)
     visits = visit_times.visits(snap)
     daily = kind == "daily"
     summary = _summary(fig, rates)
@@ -112,11 +122,12 @@ def build(db: Database, hall_id: int, hall_name: str, period: Period, kind: str,
         hourly=tuple(_hourly(snap)), notes=(NOTE,))
 
 
-def _monthly(db: Database, hall_id: int, hall_name: str, period: Period, clock: Clock) -> ReportDocument:
+def _monthly(db: Database, hall_id: int, hall_name: str, period: Period, clock: Clock,
+             rule: FollowUpRule) -> ReportDocument:
     """The monthly report from the database's grouped counts (report_totals): the same tables the
     rows would give (tests/integration/test_reports.py recomputes them from the visits export)."""
     t = report_totals(db, hall_id, period, clock)
-    rates = followups.rates(db, period, clock=clock) if t.given is None else _rates(db, period, clock, t.given)
+    rates = followups.rates(db, period, days=rule.days, calendar=rule.calendar, clock=clock, levels=t.given)
     fig = t.figures
     clerks = ReportTable("按人员", ("人员", "办结", "办件"), tuple(
         (n, str(fig.by_clerk.get(n, 0)), str(t.cases_by_clerk.get(n, 0)))
@@ -126,7 +137,8 @@ def _monthly(db: Database, hall_id: int, hall_name: str, period: Period, clock: 
               _times("按人员：取号至回执（分钟）", list(t.times.per_clerk))]
     return ReportDocument(
         hall_name=hall_name, title="跨省通办窗口月报", period_words=_period_words(period),
-        made_at=clock.format(clock.now()), one_page=False, summary=tuple(_summary(fig, rates)),
+        made_at=clock.format(clock.now()), one_page=False,
+        summary=(*_summary(fig, rates), ("平均取号至回执（分）", _num(t.times.overall.avg_to_receipt))),
         tables=tuple(tables), hourly=tuple(t.hourly), notes=(NOTE,))
 
 
@@ -194,19 +206,6 @@ def _totals_of_days(db: Database, hall_id: int, period: Period, clock: Clock) ->
     return replace(totals, given=m.levels)
 
 
-def _rates(db: Database, period: Period, clock: Clock, given: dict) -> followups.Rates:
-    """followups.rates() with the period's evaluations counted by level from the day summaries
-    instead of read one by one (a month of a large hall: 300 000 rows); the bad ones are still
-    read, with their follow-ups. tests/integration/test_day_summaries.py checks both agree."""
-    bad = followups.bad_ratings(db, period=period, clock=clock)
-    answered = {lv: n for lv, n in given.items() if lv is not None}
-    today = clock.today()
-    return followups.Rates(evaluations=sum(given.values()), answered=sum(answered.values()),
-                           satisfied=sum(n for lv, n in answered.items() if lv in GOOD_LEVELS), bad=len(bad),
-                           named_bad=sum(r.named for r in bad), followed_up=sum(r.named and r.reached for r in bad),
-                           overdue=sum(r.overdue(today) for r in bad))
-
-
 def _totals(groups: list[tuple], names: dict[int, str], waits: Spread, services: Spread, cases: list[tuple],
             levels: dict, days: list[tuple], hourly: list[tuple[int, int, int]],
             times: dashboard_summary.Times) -> Totals:
@@ -258,7 +257,7 @@ def _hour_rows(arrivals: Tally, served: Tally) -> list[tuple[int, int, int]]:
 def _days_table(days: list[tuple]) -> ReportTable:
     rows = tuple((f"{d.month}月{d.day}日", str(n), str(done), str(absent), str(cases), _num(wait))
                  for d, n, done, absent, cases, wait in days)
-    return ReportTable("按日", ("日期", "取号", "办结", "过号", "办件", "平均等候"), rows,
+    return ReportTable("按日", ("日期", "取号", "办结", "过号", "办件", "平均等候（分）"), rows,
                        (0.2, 0.16, 0.16, 0.16, 0.16, 0.16))
 
 
@@ -362,7 +361,7 @@ def _days(snap: Snapshot) -> ReportTable:
         rows.append((f"{day.month}月{day.day}日", str(len(tickets)), str(sum(t.state == "done" for t in tickets)),
                      str(sum(t.state == "no_show" for t in tickets)), str(len(cases)), _num(_mean(waits))))
         day += timedelta(days=1)
-    return ReportTable("按日", ("日期", "取号", "办结", "过号", "办件", "平均等候"), tuple(rows),
+    return ReportTable("按日", ("日期", "取号", "办结", "过号", "办件", "平均等候（分）"), tuple(rows),
                        (0.2, 0.16, 0.16, 0.16, 0.16, 0.16))
 
 

@@ -1724,162 +1724,162 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="103"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="104"/>
         <source>{count} rows. Enter opens the case; Esc closes.</source>
         <translation>共 {count} 条，Enter 打开办件，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="104"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="105"/>
         <source>{count} tickets. Esc closes.</source>
         <translation>共 {count} 张号票，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="124"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
         <source>Ticket</source>
         <translation>号票</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="124"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
         <source>Taken</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="124"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
         <source>Called</source>
         <translation>叫号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="124"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
         <source>Done</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="124"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
         <source>Wait (min)</source>
         <translation>等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="125"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
         <source>Service (min)</source>
         <translation>办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="125"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="125"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="131"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
         <source>Clerk</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="125"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
         <source>Case</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="130"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="131"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
         <source>Receipt printed</source>
         <translation>回执打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="131"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
         <source>Returned because</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="186"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="194"/>
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
         <source>stepped aside</source>
         <translation>暂离</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
         <source>no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="159"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="167"/>
         <source>A ticket stuck at a counter whose PC is off: R sends it back to waiting, Shift+R to another counter.</source>
         <translation>号票卡在电脑已关机的窗口：按 R 退回等候，按 Shift+R 转到其他窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="172"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="180"/>
         <source>{number} is not held at a counter: nothing to release.</source>
         <translation>{number} 没有被窗口占用，无需释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="182"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="190"/>
         <source>{number} is waiting again, ahead of its queue.</source>
         <translation>{number} 已重新等候，排在本队列最前。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="183"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="191"/>
         <source>{number} goes to counter {counter}: it is called there next.</source>
         <translation>{number} 转到 {counter} 号窗口，将在该窗口下一个叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="193"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="201"/>
         <source>Reassign {number}</source>
         <translation>转派 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="194"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="202"/>
         <source>Counter number</source>
         <translation>窗口号</translation>
     </message>
@@ -2865,59 +2865,59 @@ Clerk {clerk} · {item} · case {case} · due {due}</source>
 <context>
     <name>HallStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="54"/>
+        <location filename="../../ui/status_bar.py" line="55"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="56"/>
+        <location filename="../../ui/status_bar.py" line="57"/>
         <source>Card reader: connecting</source>
         <translation>读卡器：正在连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="58"/>
+        <location filename="../../ui/status_bar.py" line="59"/>
         <source>Card reader: not connected</source>
         <translation>读卡器：未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="80"/>
+        <location filename="../../ui/status_bar.py" line="81"/>
         <source>Database unreachable</source>
         <translation>数据库无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86"/>
+        <location filename="../../ui/status_bar.py" line="87"/>
         <source>Platform online</source>
         <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="88"/>
+        <location filename="../../ui/status_bar.py" line="89"/>
         <source>Platform unreachable: cases wait safely and are sent later</source>
         <translation>平台暂时无法连接：办件已安全保存，恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="90"/>
+        <location filename="../../ui/status_bar.py" line="91"/>
         <source>Connecting to the platform…</source>
         <translation>正在连接平台……</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92"/>
+        <location filename="../../ui/status_bar.py" line="93"/>
         <source>Sync stopped: {reason}</source>
         <translation>同步已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="95"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="102"/>
+        <location filename="../../ui/status_bar.py" line="103"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105"/>
-        <source>Waiting to sync: {count} (oldest {minutes} min ago)</source>
-        <translation>待同步 {count} 件（最早 {minutes} 分钟前）</translation>
+        <location filename="../../ui/status_bar.py" line="106"/>
+        <source>Waiting to sync: {count} (oldest {age} ago)</source>
+        <translation>待同步 {count} 件（最早 {age}前）</translation>
     </message>
 </context>
 <context>
@@ -3369,97 +3369,97 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Supervisor</source>
         <translation>值班主任</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Cases</source>
         <translation>办件查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source> (demo)</source>
         <translation>（演示）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Lock window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Log out and quit</source>
         <translation>退出登录并关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Change language</source>
         <translation>切换语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>An intake is in progress. The language changes as soon as this visit ends (F8).</source>
         <translation>正在办理中。本次办结（F8）后即切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Change after this visit</source>
         <translation>办结后切换</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>The intake in progress has not been saved: the applicant and every scan would be lost.</source>
         <translation>当前办件尚未保存：申请人信息和已扫描的材料都将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Discard and quit</source>
         <translation>放弃并退出</translation>
     </message>
@@ -4345,82 +4345,82 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="76"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="80"/>
         <source>&amp;Print report</source>
         <translation>打印报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="78"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="82"/>
         <source>The report of the period shown, in the print preview (Ctrl+P)</source>
         <translation>在打印预览中查看所选时段的报表（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="79"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="83"/>
         <source>Sa&amp;ve report…</source>
         <translation>保存报表(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="81"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="85"/>
         <source>Save the report of the period shown as PDF, CSV or XLSX (Ctrl+Shift+S)</source>
         <translation>将所选时段的报表保存为 PDF、CSV 或 XLSX（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="97"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="98"/>
         <source>Preparing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="103"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="104"/>
         <source>Print preview opened: {title}</source>
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="111"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="112"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="115"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="139"/>
         <source>{name}: end the file name in .pdf, .csv or .xlsx, then save again.</source>
         <translation>{name}：文件名请以 .pdf、.csv 或 .xlsx 结尾，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="134"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="135"/>
         <source>Report saved to {path}</source>
         <translation>报表已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="140"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="141"/>
         <source>{path} is one of hallapp&apos;s own files (in its home folder, or its database): nothing was saved. Choose a file elsewhere and save again.</source>
         <translation>{path} 是 hallapp 自身的文件（位于其主目录中，或是其数据库）：未保存任何内容。请选择其他位置的文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="143"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="144"/>
         <source>The report was not saved ({error}): choose another file and save again.</source>
         <translation>报表未保存（{error}）：请选择其他文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="148"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="149"/>
         <source>The report could not be written ({error}): choose another folder and save again.</source>
         <translation>报表无法写入（{error}）：请选择其他文件夹后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="151"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="152"/>
         <source>The report could not be made ({error}); try again, and if it fails again tell the technician.</source>
         <translation>报表生成失败（{error}）；请重试，如仍失败请联系运维人员。</translation>
     </message>
@@ -5256,213 +5256,212 @@ The problem is also written to the log.</source>
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="162"/>
+        <location filename="../../ui/pages/supervisor.py" line="163"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="186"/>
+        <location filename="../../ui/pages/supervisor.py" line="187"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="187"/>
+        <location filename="../../ui/pages/supervisor.py" line="188"/>
         <source>Visits finished</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="188"/>
+        <location filename="../../ui/pages/supervisor.py" line="189"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="188"/>
+        <location filename="../../ui/pages/supervisor.py" line="189"/>
         <source>Accepted with gap</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="189"/>
+        <location filename="../../ui/pages/supervisor.py" line="190"/>
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="189"/>
+        <location filename="../../ui/pages/supervisor.py" line="190"/>
         <source>Returned by the platform</source>
         <translation>平台退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="190"/>
+        <location filename="../../ui/pages/supervisor.py" line="191"/>
         <source>Average wait (min)</source>
         <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="190"/>
+        <location filename="../../ui/pages/supervisor.py" line="191"/>
         <source>90 % waited at most (min)</source>
         <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="191"/>
+        <location filename="../../ui/pages/supervisor.py" line="192"/>
         <source>Average service (min)</source>
         <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="192"/>
+        <location filename="../../ui/pages/supervisor.py" line="193"/>
         <source>90 % served within (min)</source>
         <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="193"/>
+        <location filename="../../ui/pages/supervisor.py" line="194"/>
         <source>Satisfied (%)</source>
         <translation>满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
+        <location filename="../../ui/pages/supervisor.py" line="195"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="385"/>
-        <location filename="../../ui/pages/supervisor.py" line="389"/>
+        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <source>Oldest unsynced</source>
+        <translation>最久未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="392"/>
+        <location filename="../../ui/pages/supervisor.py" line="396"/>
         <source>Visits</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="386"/>
-        <location filename="../../ui/pages/supervisor.py" line="390"/>
-        <location filename="../../ui/pages/supervisor.py" line="392"/>
+        <location filename="../../ui/pages/supervisor.py" line="393"/>
+        <location filename="../../ui/pages/supervisor.py" line="397"/>
+        <location filename="../../ui/pages/supervisor.py" line="399"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="395"/>
+        <location filename="../../ui/pages/supervisor.py" line="402"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="129"/>
-        <location filename="../../ui/pages/supervisor.py" line="193"/>
+        <location filename="../../ui/pages/supervisor.py" line="130"/>
+        <location filename="../../ui/pages/supervisor.py" line="194"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="125"/>
+        <location filename="../../ui/pages/supervisor.py" line="126"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="127"/>
+        <location filename="../../ui/pages/supervisor.py" line="128"/>
         <source>Ticket → receipt</source>
         <translation>取号→回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="131"/>
+        <location filename="../../ui/pages/supervisor.py" line="132"/>
         <source>Need a supervisor</source>
         <translation>待主任处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="133"/>
-        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <location filename="../../ui/pages/supervisor.py" line="134"/>
+        <location filename="../../ui/pages/supervisor.py" line="196"/>
         <source>Materials overdue</source>
         <translation>容缺逾期未补</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <location filename="../../ui/pages/supervisor.py" line="149"/>
         <source>Today (live)</source>
         <translation>今天（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="148"/>
+        <location filename="../../ui/pages/supervisor.py" line="149"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="150"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="150"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="150"/>
+        <location filename="../../ui/pages/supervisor.py" line="151"/>
         <source>From – to</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="152"/>
-        <location filename="../../ui/pages/supervisor.py" line="376"/>
+        <location filename="../../ui/pages/supervisor.py" line="153"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="164"/>
+        <location filename="../../ui/pages/supervisor.py" line="165"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="186"/>
+        <location filename="../../ui/pages/supervisor.py" line="187"/>
         <source>Tickets taken</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="187"/>
+        <location filename="../../ui/pages/supervisor.py" line="188"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="373"/>
+        <location filename="../../ui/pages/supervisor.py" line="379"/>
         <source>Same weekday, {n} weeks before (avg)</source>
         <translation>前{n}周同日均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="381"/>
+        <location filename="../../ui/pages/supervisor.py" line="388"/>
         <source>Tickets</source>
         <translation>取号数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="137"/>
+        <location filename="../../ui/pages/supervisor.py" line="138"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
-        <source>Oldest unsynced (min)</source>
-        <translation>最久未同步(分)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="215"/>
+        <location filename="../../ui/pages/supervisor.py" line="216"/>
         <source>Per counter</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="216"/>
+        <location filename="../../ui/pages/supervisor.py" line="217"/>
         <source>Per clerk</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="217"/>
+        <location filename="../../ui/pages/supervisor.py" line="218"/>
         <source>Cases per item</source>
         <translation>各事项办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="214"/>
+        <location filename="../../ui/pages/supervisor.py" line="215"/>
         <source>Evaluations by level</source>
         <translation>评价等级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="211"/>
+        <location filename="../../ui/pages/supervisor.py" line="212"/>
         <source>Arrivals by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="212"/>
+        <location filename="../../ui/pages/supervisor.py" line="213"/>
         <source>Served by hour</source>
         <translation>分时段办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="213"/>
+        <location filename="../../ui/pages/supervisor.py" line="214"/>
         <source>Waiting time (min)</source>
         <translation>等候时长分布（分钟）</translation>
     </message>
@@ -5477,7 +5476,7 @@ The problem is also written to the log.</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="357"/>
+        <location filename="../../ui/pages/supervisor.py" line="360"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
@@ -6082,6 +6081,21 @@ The problem is also written to the log.</source>
         <location filename="../../ui/words.py" line="79"/>
         <source>confirmed by the platform</source>
         <translation>平台已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="142"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="144"/>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/words.py" line="145"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
     </message>
     <message>
         <location filename="../../ui/words.py" line="70"/>

@@ -81,7 +81,7 @@ def _as_rows_give(app: AppContext, hall_id: int, period: Period) -> dashboard_su
     assert totals.figures == reports.compute(snap)
     assert replace(totals, given=None) == reports.totals_direct(app.db, hall_id, period, hall_clock())
     rates = followups.rates(app.db, period, clock=hall_clock())
-    assert reports._rates(app.db, period, hall_clock(), totals.given) == rates and rates.evaluations > 0
+    assert followups.rates(app.db, period, clock=hall_clock(), levels=totals.given) == rates and rates.evaluations > 0
     assert reports._days_table(totals.days).rows == reports._days(snap).rows
     assert sorted(reports._items_table(totals.items).rows) == sorted(reports._items(snap).rows)  # ties: any order
     assert totals.hourly == reports._hourly(snap)

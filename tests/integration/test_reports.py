@@ -78,6 +78,11 @@ def test_monthly_figures_from_grouped_counts_are_recomputable_from_the_visits_cs
     doc = reports.build(app.db, info.id, "示例大厅", month, "monthly", clock)
     text = reports.render(doc, "csv", ()).decode("utf-8")
     assert f"12月7日,{day[1]},{day[2]},{day[3]},{day[4]}," in text
+    # the month holds that one day: its ticket → receipt average is the day's, which the daily
+    # report works out from the rows (visit_times) — the month from grouped counts
+    daily = reports.build(app.db, info.id, "示例大厅", Period.day(DAY), "daily", clock)
+    key = "平均取号至回执（分）"
+    assert dict(doc.summary)[key] == dict(daily.summary)[key] != "—"
 
 
 def _recomputed(fig: reports.Figures, rows: list[dict[str, str]]) -> None:

@@ -36,6 +36,7 @@ from hallapp.services.dashboard_live import LiveToday
 from hallapp.services.staff import StaffSession
 from hallapp.storage import Database
 from ui import changes as change_event
+from ui import words
 from ui.pages.supervisor_audit import AuditPanel
 from ui.pages.supervisor_drill import DrillDialog
 from ui.pages.supervisor_followups import FollowUpsPanel, Who
@@ -191,7 +192,7 @@ class SupervisorPage(QWidget):
             ("avg_service_min", self.tr("Average service (min)")),
             ("p90_service_min", self.tr("90 % served within (min)")),
             ("satisfaction_pct", self.tr("Satisfied (%)")), ("bad_evaluations", self.tr("Bad ratings to follow up")),
-            ("backlog", self.tr("Waiting to sync")), ("backlog_oldest_min", self.tr("Oldest unsynced (min)")),
+            ("backlog", self.tr("Waiting to sync")), ("backlog_oldest_min", self.tr("Oldest unsynced")),
             ("overdue", self.tr("Materials overdue")),
         )):
             tile = Tile(label)
@@ -294,15 +295,14 @@ class SupervisorPage(QWidget):
 
         def read() -> tuple[tuple, dashboard_summary.Summary, dashboard_summary.HourComparison | None, int]:
             # today: every rating still owed, overdue ones from earlier days included; a past period: its own
-            owed = followups.bad_ratings(db, period=None if period.includes(hall_clock().today()) else period,
-                                         open_only=True)
+            owed = followups.open_count(db, period=None if period.includes(hall_clock().today()) else period)
             mark, before = dashboard.change_mark(db, hall_id), None
             if period.first == period.last:  # one day: beside the same weekday of earlier weeks, read once a day
                 fits = cached is not None and cached.day == period.first
                 before = cached if fits else dashboard_summary.hour_comparison(db, hall_id, period.first)
             if period == Period.day(hall_clock().today()):
-                return mark, live.read(db, before), before, len(owed)
-            return mark, dashboard_summary.summary(db, hall_id, period, before=before), before, len(owed)
+                return mark, live.read(db, before), before, owed
+            return mark, dashboard_summary.summary(db, hall_id, period, before=before), before, owed
         Task(self, read).on_success(self._show_snapshot).on_failure(self._failed).run()
         self.audit.refresh()
         self.followups.refresh()
@@ -345,7 +345,10 @@ class SupervisorPage(QWidget):
             if key == "overdue":  # counted by the Materials overdue tab
                 continue
             value = getattr(figures, key)
-            label.setText("–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
+            if key == "backlog_oldest_min":  # minutes read badly past an hour: 60177 min is 41 days
+                label.setText("–" if value is None else self._age_words(value))
+            else:
+                label.setText("–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
             self.tile_buttons[key].setToolTip(label.text())
         bad = self.tiles["bad_evaluations"]
         if self.open_bad is not None:  # the period's bad ratings nobody has followed up yet
@@ -356,6 +359,9 @@ class SupervisorPage(QWidget):
         bad.style().polish(bad)
         counters = "  ".join(self.tr("Counter {n}: {done}").format(n=n, done=d) for n, d in figures.by_counter.items())
         self.by_counter.setText(counters)
+
+    def _age_words(self, minutes: float) -> str:
+        return words.age_words(minutes)
 
     def _show_overdue_count(self, count: int) -> None:
         tile = self.tiles["overdue"]
@@ -371,9 +377,10 @@ class SupervisorPage(QWidget):
 
     def _show_charts(self, b: dashboard.Breakdowns) -> None:
         before = self.tr("Same weekday, {n} weeks before (avg)").format(n=b.before_days)
+        chosen = self.period.currentText()  # the legend names the period shown ("Today (live)"), not "Period"
         for name, now, earlier in (("hour", b.arrivals_by_hour, b.arrivals_before),
                                    ("served", b.served_by_hour, b.served_before)):
-            series = {self.tr("Period"): [now[h] for h in b.hours]}
+            series = {chosen: [now[h] for h in b.hours]}
             if b.before_days:
                 series[before] = [earlier[h] for h in b.hours]
             self.charts[name].show_bars([f"{h}" for h in b.hours], series, list(b.hours), muted_last=bool(b.before_days))
@@ -391,7 +398,7 @@ class SupervisorPage(QWidget):
         items = list(b.cases_by_item)[:8]
         self.charts["item"].show_bars([name[:8] for name in items], {self.tr("Cases"): [b.cases_by_item[i] for i in items]},
                                       items)
-        self.charts["level"].show_bars([str(lv) for lv in b.evaluations_by_level],
+        self.charts["level"].show_bars([words.level_word(lv) for lv in b.evaluations_by_level],
                                        {self.tr("Evaluations"): list(b.evaluations_by_level.values())},
                                        list(b.evaluations_by_level))
 

@@ -100,6 +100,7 @@ class DrillDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows, not all
         self.table.resizeColumnsToContents()
+        self._fit_columns()
         hint = self.tr("{count} rows. Enter opens the case; Esc closes.").format(count=len(rows)) \
             if drill.kind != "tickets" else self.tr("{count} tickets. Esc closes.").format(count=len(rows))
         layout = QVBoxLayout(self)
@@ -113,6 +114,13 @@ class DrillDialog(QDialog):
             self.table.selectRow(0)
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.setFocus()
+
+    def _fit_columns(self) -> None:
+        """As wide as its columns (a state such as 已一次性告知 is not cut off), within the screen."""
+        header = self.table.horizontalHeader()
+        wanted = header.length() + self.table.verticalHeader().width() + 60  # frame, scroll bar, margins
+        screen = self.screen().availableGeometry().width() if self.screen() else 1366
+        self.resize(max(900, min(wanted, screen - 40)), 480)
 
     def cell(self, row: int, column: int) -> str:
         """The words shown in a cell (what a test reads)."""

@@ -39,14 +39,18 @@ def report_kind(period: Period) -> str:
     return "daily" if period.first == period.last else "monthly"
 
 
-def make_report(db: Database, hall_id: int, period: Period, fmt: str, fonts: tuple[str, ...]) -> tuple[str, bytes]:
-    """(the report's title, its bytes in `fmt`). Blocking: database and rendering."""
+def make_report(db: Database, hall_id: int, period: Period, fmt: str, settings: Settings) -> tuple[str, bytes]:
+    """(the report's title, its bytes in `fmt`). Blocking: database, calendar files and rendering.
+    Follow-ups fall due by the hall's own rule, as on the follow-up page."""
     from hallapp.services import reports
+    from hallapp.services.cases import load_calendar
 
     info = hall.hall_info(db)
+    rule = reports.FollowUpRule(settings.evaluation.follow_up_days,
+                                load_calendar(list(settings.documents.holiday_calendars)))
     try:
-        doc = reports.build(db, hall_id, info.name if info else "", period, report_kind(period))
-        return f"{doc.title} {doc.period_words}", reports.render(doc, fmt, fonts)
+        doc = reports.build(db, hall_id, info.name if info else "", period, report_kind(period), rule=rule)
+        return f"{doc.title} {doc.period_words}", reports.render(doc, fmt, tuple(settings.documents.font_paths))
     except reports.ReportError as exc:
         raise ReportRefusedError(str(exc)) from exc
 
@@ -89,13 +93,10 @@ class ReportActions(QWidget):
         layout.addWidget(self.save_button)
         self.setTabOrder(self.print_button, self.save_button)
 
-    def _fonts(self) -> tuple[str, ...]:
-        return tuple(self.settings().documents.font_paths)
-
     def print_report(self) -> None:
-        db, hall_id, period, fonts = self.db, self.hall_id, self.period(), self._fonts()
+        db, hall_id, period, settings = self.db, self.hall_id, self.period(), self.settings()
         self.said.emit(self.tr("Preparing the report…"), False)
-        Task(self, lambda: make_report(db, hall_id, period, "pdf", fonts)).on_success(self._show_preview) \
+        Task(self, lambda: make_report(db, hall_id, period, "pdf", settings)).on_success(self._show_preview) \
             .on_failure(self._failed).run()
 
     def _show_preview(self, result: tuple[str, bytes]) -> None:
@@ -118,7 +119,7 @@ class ReportActions(QWidget):
         dialog.open()
 
     def save(self, path: Path, period: Period) -> None:
-        db, hall_id, fonts, chosen = self.db, self.hall_id, self._fonts(), self.home
+        db, hall_id, settings, chosen = self.db, self.hall_id, self.settings(), self.home
 
         def write() -> Path:  # the dialog asked before replacing a file; the program's own files never
             fmt = format_of(path.name)
@@ -127,7 +128,7 @@ class ReportActions(QWidget):
                 output.refuse_own_file(home, path, db.sqlite_file)
             except output.OutputError as exc:
                 raise OwnFileError(str(path)) from exc
-            output.write_output(home, path, make_report(db, hall_id, period, fmt, fonts)[1], overwrite=True,
+            output.write_output(home, path, make_report(db, hall_id, period, fmt, settings)[1], overwrite=True,
                                 database=db.sqlite_file)
             return path
         Task(self, write).on_success(lambda done: self.said.emit(

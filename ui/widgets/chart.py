@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QWidget
 PICKED = QColor("#d97706")  # the bar the keys are on: the same amber as the page's focus ring
 STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4, 10**5, 10**6)
 MUTED = QColor("#9ca3af")  # a comparison series (earlier weeks) stands back from the figures themselves
+VALUE_INK = QColor("#1f2937")  # a bar's value stands above it on the white plot: Qt's default ink is white
+BAR_SHARE = 0.5  # QBarSeries' default bar width, as a part of a category's width
 
 
 class BarChart(QChartView):
@@ -37,6 +39,8 @@ class BarChart(QChartView):
         self.y_axis: QValueAxis | None = None
         self.top = 1.0
         self.x_step = 0  # every x_step-th bar is labelled
+        self.bars: QBarSeries | None = None
+        self.few = False  # few enough bars that each may carry its value
         self.setChart(QChart())
 
     def show_bars(self, categories: list[str], series: dict[str, list[float]], keys: list[object] | None = None,
@@ -51,13 +55,15 @@ class BarChart(QChartView):
         for index, (name, values) in enumerate(series.items()):
             bar_set = QBarSet(name)
             bar_set.append([float(v) for v in values])
+            bar_set.setLabelColor(VALUE_INK)
             if muted_last and index == len(series) - 1:
                 bar_set.setColor(MUTED)
             bar_set.clicked.connect(lambda column, s=index: self._activate(s, column))
             bars.append(bar_set)
             self.sets.append(bar_set)
-        bars.setLabelsVisible(sum(len(v) for v in series.values()) <= 12)  # more would overlap: the keys say each value
+        self.few = sum(len(v) for v in series.values()) <= 12  # more would overlap: the keys say each value
         bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.bars = bars
         chart.addSeries(bars)
         # bar i stands at x = i; the labels sit on those values, only as many as fit (see _label)
         x_axis, y_axis = QCategoryAxis(), QValueAxis()
@@ -75,6 +81,7 @@ class BarChart(QChartView):
             axis.setLabelsFont(small)
         self._label(small)
         self._ticks(small)
+        self._values(small)
         chart.legend().setFont(small)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -106,6 +113,16 @@ class BarChart(QChartView):
             axis.append(self.categories[index], index)
         self.x_step = step
 
+    def _values(self, font: QFont | None = None) -> None:
+        """Values above the bars only while each fits its bar: wider ones run into the next bar."""
+        if self.bars is None:
+            return
+        metrics = QFontMetrics(font if font is not None else self.x_axis.labelsFont() if self.x_axis else self.font())
+        room = max(1.0, (self.width() - 60) / max(1, len(self.categories)))
+        bar = room * BAR_SHARE / max(1, len(self.sets))
+        widest = max((metrics.horizontalAdvance(f"{s.at(i):g}") for s in self.sets for i in range(s.count())), default=0)
+        self.bars.setLabelsVisible(self.few and widest <= bar + 4)
+
     def _ticks(self, font: QFont | None = None) -> None:
         """Whole-number ticks, as many as the height lets stand apart (more would all read "…")."""
         axis = self.y_axis
@@ -123,6 +140,7 @@ class BarChart(QChartView):
         super().resizeEvent(event)
         self._label()
         self._ticks()
+        self._values()
 
     def bar_words(self, series: int, key: object) -> str:
         """The bar in words: its key (or the key's words), and the series when there are several."""

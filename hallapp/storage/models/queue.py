@@ -122,7 +122,9 @@ class TicketEvent(Base):
 
 class Evaluation(Base):
     __tablename__ = "evaluation"
-    __table_args__ = (Index("ix_evaluation_created_at", "created_at"),)  # a period's evaluations (dashboard)
+    __table_args__ = (Index("ix_evaluation_created_at", "created_at"),  # a period's evaluations (dashboard)
+                      # the month's bad ratings counted from the index alone (the report's follow-up rates)
+                      Index("ix_evaluation_level_created", "level", "created_at", "case_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"), unique=True)

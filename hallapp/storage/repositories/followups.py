@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hallapp.domain.outbox import OutboxState
 from hallapp.storage.models import Applicant, Case, Evaluation, OutboxEntry, ServiceItem, Staff, Ticket
 from hallapp.storage.models.followup import CaseFollowUp, FollowUp
+from hallapp.storage.repositories.dashboard import DashboardQueries
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,28 @@ class FollowUpQueries:
         if until is not None:
             query = query.where(Evaluation.created_at < until)
         return [tuple(row) for row in self.session.execute(query)]
+
+    def bad_rating_counts(self, levels: frozenset[int], done: Sequence[str], reached: Sequence[str],
+                          since: datetime | None = None,
+                          until: datetime | None = None) -> list[tuple[int, bool, bool, bool, int]]:
+        """(15-minute UTC slot given, named, done, reached, ratings) of the bad ratings given in [since, until):
+        what bad_ratings() gives, counted by the database. `done` and `reached` are the outcomes that make
+        a rating so (any one record suffices); named is a rating linked to a case. The caller turns slots
+        into the hall's days (due dates), whatever its zone's offset."""
+        slot = DashboardQueries(self.session)._slot(Evaluation.created_at)  # the one slot expression of both backends
+        named = Evaluation.case_id.is_not(None)
+        is_done, is_reached = (exists().where(FollowUp.evaluation_id == Evaluation.id, FollowUp.outcome.in_(list(o)))
+                               for o in (done, reached))
+        rated = (select(slot.label("slot"), named.label("named"), is_done.label("done"), is_reached.label("reached"))
+                 .where(Evaluation.level.in_(sorted(levels))))
+        if since is not None:
+            rated = rated.where(Evaluation.created_at >= since)
+        if until is not None:
+            rated = rated.where(Evaluation.created_at < until)
+        per = rated.subquery()  # grouped outside: PostgreSQL would not match the sub-selects' parameters in GROUP BY
+        keys = (per.c.slot, per.c.named, per.c.done, per.c.reached)
+        query = select(*keys, func.count()).group_by(*keys)
+        return [(int(s), bool(n), bool(d), bool(r), int(c)) for s, n, d, r, c in self.session.execute(query)]
 
     def follow_ups(self, evaluation_ids: list[int]) -> list[FollowUpRow]:
         """The records of these ratings, oldest first."""

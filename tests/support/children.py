@@ -55,7 +55,24 @@ def spawn(argv: Sequence[str], **kwargs: Any) -> subprocess.Popen[Any]:
     command, extra = tie_to_this_process(argv)
     process = subprocess.Popen(command, **kwargs, **extra)
     _running.add(process)
+    if command[:1] != list(argv[:1]):
+        _wait_tied(process)
     return process
+
+
+def _wait_tied(process: subprocess.Popen[Any], timeout: float = 5.0) -> None:
+    """Popen returns once setpriv runs, before it has set the parent-death signal: a parent killed in
+    that moment would leave the child behind. Wait until setpriv has exec'd the real program."""
+    cmdline = Path(f"/proc/{process.pid}/cmdline")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            first = cmdline.read_bytes().split(b"\0", 1)[0]
+        except OSError:
+            return
+        if not first.endswith(b"setpriv"):
+            return
+        time.sleep(0.001)
 
 
 def kill(process: subprocess.Popen[Any], timeout: float = 10.0) -> None:

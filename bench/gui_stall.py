@@ -6,9 +6,10 @@ window idle in the same run.
             with its sync held back.
   idle      --idle-s seconds of the window as it is (change-mark poll, status bar, card reader):
             the baseline.
-  drain     the window's own SyncRunner starts (demo: the platform simulator on loopback in the
-            window's process, as `make run` does; --sim process: in its own process, like a remote
-            platform) and runs until the outbox is empty.
+  drain     the window's own SyncRunner starts its sync process (`hallapp sync --for-window`; demo:
+            the platform simulator on loopback inside that process, as `make run` does; --sim process:
+            the simulator in a process of its own, like a remote platform) and runs until the outbox
+            is empty. The time from start() to the child's first "link" is printed as its start-up.
   measured  in both phases: the gaps between ticks of a 5 ms QTimer (PreciseTimer) on the GUI
             thread; the latency of an event posted every 5 ms from a plain thread (a queued signal,
             as ui/events.py brings device and sync events in); and while the clerk works, a key
@@ -17,7 +18,7 @@ window idle in the same run.
   --trace   a sampler thread takes the GUI thread's stack whenever no tick came for 20 ms and
             prints where the stalls were (perturbs the figures a little: not for the table).
 
-    .venv/bin/python bench/gui_stall.py [--cases 200] [--idle-s 4] [--sim thread|process] [--trace] [--json]
+    .venv/bin/python bench/gui_stall.py [--cases 200] [--idle-s 4] [--sim child|process] [--trace] [--json]
     xvfb-run -a .venv/bin/python bench/gui_stall.py --platform xcb
 
 Exits 1 if the backlog does not drain within --timeout-s. Unknown options are ignored.
@@ -40,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # bench/ itself off the path: bench/queue.py would stand in for the standard library's queue
-# (the sync engine's thread pool needs that one, in this process).
+# (the simulator of --sim process and this process's own imports need that one).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
@@ -54,7 +55,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--idle-s", type=float, default=4.0)
     parser.add_argument("--key-ms", type=int, default=400, help="one clerk key every this many ms")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    parser.add_argument("--sim", choices=("thread", "process"), default="thread")
+    parser.add_argument("--sim", choices=("child", "process"), default="child")
     parser.add_argument("--timeout-s", type=float, default=300.0)
     parser.add_argument("--home", type=Path, help="use (and keep) this home instead of a temporary one")
     parser.add_argument("--trace", action="store_true")
@@ -316,6 +317,9 @@ def measure(args: argparse.Namespace) -> dict:
     queued = backlog.count
     probe.begin()
     t0 = time.perf_counter()
+    linked: list[float] = []
+    window.sync.link_changed.connect(lambda state, _m: state in ("up", "down") and not linked
+                                     and linked.append(time.perf_counter() - t0))
     window.sync.start()
     drained = _wait(app, lambda: backlog.count == 0 and time.perf_counter() - t0 > 1.0, args.timeout_s)
     drain_s = time.perf_counter() - t0
@@ -335,14 +339,19 @@ def measure(args: argparse.Namespace) -> dict:
     wall = sum(w for w, _c in probe.stall_cpu)
     if args.trace:
         print(f"stalls > 20 ms in the drain: {len(probe.stall_cpu)}, {wall:.2f} s in all, GUI thread CPU meanwhile {cpu:.2f} s")
-    return {"platform": app.platformName(), "link": window_link, "sim": args.sim, "cases": args.cases, "queued": queued,
-            "drained": drained, "left": backlog.counts, "drain_s": drain_s, "seed_s": seed_s, "idle": idle, "drain": drain,
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return {"platform": app.platformName(), "load": load, "link": window_link, "sim": args.sim, "cases": args.cases,
+            "queued": queued,
+            "drained": drained, "left": backlog.counts, "drain_s": drain_s,
+            "child_start_s": linked[0] if linked else None, "seed_s": seed_s, "idle": idle, "drain": drain,
             "stalls": {"idle": idle_stalls.most_common(8), "drain": probe.stalls.most_common(12)}}
 
 
 def _print(result: dict) -> None:
-    print(f"platform {result['platform']}, simulator in {result['sim']}, {result['queued']} entries queued "
-          f"({result['cases']} cases),\n  drained in {result['drain_s']:.1f} s ({result['link']}): "
+    print(f"platform {result['platform']}, load {result['load']}, simulator in {result['sim']}, "
+          f"{result['queued']} entries queued "
+          f"({result['cases']} cases),\n  drained in {result['drain_s']:.1f} s, sync process linked after "
+          f"{result['child_start_s'] or float('nan'):.1f} s ({result['link']}): "
           f"{'yes' if result['drained'] else 'NO'}"
           f" (seeded in {result['seed_s']:.0f} s; outbox {', '.join(f'{k} {v}' for k, v in result['left'].items() if v)})")
     print(f"{'measure':<24}{'phase':<7}{'max ms':>9}{'p99 ms':>9}{'p50 ms':>9}{'n':>7}")

@@ -121,6 +121,9 @@ class PlatformSettings(_Section):
 class CounterSettings(_Section):
     number: int = Field(1, ge=1, le=999, description="The counter number of this PC",
                         json_schema_extra={PER_PC: True})
+    window_sends: bool = Field(
+        True, description="This PC's window sends the outbox to the platform; off where the hall's sync daemon "
+        "on another PC sends", json_schema_extra={PER_PC: True})
 
 
 class DeviceSettings(_Section):

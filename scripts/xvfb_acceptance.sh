@@ -2,7 +2,8 @@
 # The acceptance tests (the clerk's walk-through from the keys) once more in a real X server:
 # Xvfb at a counter PC's 1366x768, the openbox window manager, Qt's xcb platform. The tests marked
 # `acceptance` run: test_clerk_walkthrough.py, test_main_window.py (Ctrl+N), test_counter_queue.py,
-# test_counter_identity.py (F3) and test_intake_flow.py. HALLAPP_TEST_WM tells tests/ui/clerk_keys.py
+# test_counter_identity.py (F3), test_intake_flow.py, test_sign_in_walk.py (login to receipt) and
+# test_supervisor_keys.py (the supervisor's tabs, drill-downs, follow-up, report). HALLAPP_TEST_WM tells tests/ui/clerk_keys.py
 # a window manager runs when xprop is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -62,6 +62,11 @@ def _sync_setup_templates() -> dict[str, str]:
         "sync.bad_licence": QCoreApplication.translate(
             "SyncErrors", "The platform's e-licence answer does not fit the contract; treated as no answer."
         ),
+        "sync.window_child_exited": QCoreApplication.translate(
+            "SyncErrors", "The window's sending process ended unexpectedly (exit {status}); it starts again in "
+            "{seconds} s and cases wait safely meanwhile. If this repeats, the technician reads sync-window.err and "
+            "hallapp.log in the home's logs folder."
+        ),
     }
 
 

@@ -160,6 +160,7 @@ class StartChain(QObject):
         else:
             window.show()
         self.shell.close()  # after the main window is shown: the last window closing would quit
+        window.activateWindow()  # the keys on it: without a window manager nothing else activates it
 
 
 class ReadyWatch(QObject):

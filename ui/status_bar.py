@@ -91,6 +91,8 @@ class HallStatusBar(QStatusBar):
             _set(self.link, "◐ " + self.tr("Connecting to the platform…"), "statusWarn")
         elif state == "blocked":
             _set(self.link, "✖ " + self.tr("Sync stopped: {reason}").format(reason=message), "statusBad")
+        elif state == "elsewhere":  # counter.window_sends off: the backlog label shows whether cases move
+            _set(self.link, "○ " + self.tr("Platform: cases are sent by the hall's sync PC"), "statusOk")
         else:
             _set(self.link, "○ " + self.tr("Platform: not configured"), "statusWarn")
 

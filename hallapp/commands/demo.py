@@ -38,8 +38,12 @@ def run(app: AppContext, args: argparse.Namespace) -> int:
     if not (1 <= args.days <= MAX_DAYS and 1 <= args.tickets_per_day <= MAX_PER_DAY):
         raise UserError(f"--days must be 1–{MAX_DAYS} and --tickets-per-day 1–{MAX_PER_DAY}")
     summary = demo.seed_history(app, args.days, args.tickets_per_day, seed=args.seed)
-    print(f"{summary.tickets} tickets and {summary.cases} cases on {len(summary.days)} working days "
-          f"({summary.days[0]} to {summary.days[-1]})")
+    if summary.days:
+        print(f"{summary.tickets} tickets and {summary.cases} cases on {len(summary.days)} working days "
+              f"({summary.days[0]} to {summary.days[-1]})")
+    if summary.skipped:
+        print(f"{len(summary.skipped)} working days already had tickets and were left as they were "
+              f"({summary.skipped[0]} to {summary.skipped[-1]})")
     return 0
 
 

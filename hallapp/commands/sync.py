@@ -1,5 +1,6 @@
 """`hallapp sync [--once | --status]`: send the outbox (a daemon without options). `python -m
-hallapp.sync` runs this same command. The hidden tuning options (`--lease-s 1.5` ...) are the
+hallapp.sync` runs this same command; the window starts it as hidden `--for-window` (window_feed.py).
+The hidden tuning options (`--lease-s 1.5` ...) are the
 numeric `sync.*` settings (hallapp/sync/options.py TUNING), for the chaos test and bench/."""
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="send until nothing is due; print one summary line")
     mode.add_argument("--status", action="store_true", help="outbox counts per state as JSON")
+    # The window's own sync, started by the window (ui/sync_runner.py): events on stdout, ends at stdin's EOF.
+    mode.add_argument("--for-window", action="store_true", help=argparse.SUPPRESS)
     for name, kind in TUNING.items():
         parser.add_argument(f"--{name.replace('_', '-')}", type=kind, default=None, help=argparse.SUPPRESS)
     for name in FLAGS:
@@ -59,6 +62,10 @@ def run(app: AppContext, args: argparse.Namespace) -> int:
     if getattr(args, "status", False):
         print(json.dumps(outbox_view.sync_status(app.db), ensure_ascii=False))
         return 0
+    if getattr(args, "for_window", False):
+        from hallapp.sending import window_feed
+
+        return window_feed.run(app, options(app, args))
     once = getattr(args, "once", False)
     daemons = _other_daemons(app)
     if daemons and once and not (app.home.keys_dir / crypto.PRIVATE_FILE).is_file():

@@ -1,6 +1,7 @@
 """The sync engine: claims due outbox entries with a lease, sends them, backs off on failure, pulls
-status updates back. No Qt: the window runs `SyncEngine.start()` (its own thread) and bridges the
-event callback to a signal; `hallapp sync` runs `run_once` / `run_forever` headless.
+status updates back. No Qt: `hallapp sync` runs `run_once` / `run_forever` headless, and so does the
+window's own sync process (`hallapp sync --for-window`, hallapp/sending/window_feed.py), whose
+`on_event` callback hands the events to the window through a pipe.
 
 Authentication and configuration failures stop the run at once and are reported (event
 `blocked`, `sync_state.blocked`, the summary's `error`); they are never retried silently.
@@ -77,33 +78,9 @@ class SyncEngine:
         self._factory = adapter_factory or (lambda: create_adapter(app, self.options))
         self.clock, self.rng, self.on_event = clock, rng or random.Random(), on_event
         self.owner = owner or new_owner()
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-        self._lifecycle, self._stopped = threading.Lock(), False
         self._deadline = float("inf")
         # Lanes take turns at local writes here: SQLite's busy handler sleeps up to 100 ms between tries
         self._writes = threading.Lock()
-
-    # --- thread for the window ---------------------------------------------------------------------
-
-    def start(self) -> None:
-        """The window's sync thread. Started from a helper thread while the window may already be
-        closing: a stop() that came first wins, and stop() never joins a thread not started yet."""
-        with self._lifecycle:
-            if self._stopped or (self._thread and self._thread.is_alive()):
-                return
-            thread = threading.Thread(target=self.run_forever, args=(self._stop,), kwargs={"daily": False},
-                                      name="hallapp-sync", daemon=True)  # the window backs up itself, never purges
-            thread.start()
-            self._thread = thread
-
-    def stop(self, timeout: float = 10.0) -> None:
-        with self._lifecycle:
-            self._stopped = True
-            self._stop.set()
-            thread = self._thread
-        if thread:
-            thread.join(timeout)
 
     def emit(self, event: Event) -> None:
         if self.on_event is None:

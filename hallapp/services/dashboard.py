@@ -9,18 +9,19 @@ opens always agree. Days and hours are the hall's (hallapp.domain.clock), whatev
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter as Tally
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from statistics import mean
 from typing import Any
 
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.evaluation import BAD_LEVELS
+from hallapp.services import day_summaries
 from hallapp.services.returned_cases import closed_since_return
 from hallapp.storage import Database
-from hallapp.storage.repositories.dashboard import DashboardQueries
+from hallapp.storage.repositories.dashboard import DashboardQueries, Spread, _min
 from hallapp.storage.repositories.followups import FollowUpQueries
 
 GOOD_LEVELS = frozenset({1, 2, 3})  # 非常满意 满意 基本满意: satisfied, per GB/T 39046 A.8
@@ -72,16 +73,24 @@ class TicketRow:
     finished_at: datetime | None
 
     @property
-    def wait_min(self) -> float | None:
-        """Issue → first call."""
-        return _minutes(self.issued_at, self.called_at)
+    def wait_us(self) -> int | None:
+        """Issue → first call, in whole microseconds (as the database's queries count it)."""
+        return _microseconds(self.issued_at, self.called_at)
 
     @property
-    def service_min(self) -> float | None:
+    def service_us(self) -> int | None:
         """Start of service (or the call) → done, for visits that were done."""
         if self.state != "done":
             return None
-        return _minutes(self.serving_at or self.called_at, self.finished_at)
+        return _microseconds(self.serving_at or self.called_at, self.finished_at)
+
+    @property
+    def wait_min(self) -> float | None:
+        return None if self.wait_us is None else _min(self.wait_us)
+
+    @property
+    def service_min(self) -> float | None:
+        return None if self.service_us is None else _min(self.service_us)
 
 
 @dataclass(frozen=True)
@@ -194,13 +203,23 @@ def comparison(db: Database, hall_id: int, day: date, weeks: int = COMPARE_WEEKS
     """The tickets of the same weekday of the `weeks` weeks before `day`. They no longer change, so
     the page reads them once a day, not at every refresh."""
     clock = clock or hall_clock()
-    days = tuple(day - timedelta(weeks=back) for back in range(1, weeks + 1))
+    days = earlier_weekdays(day, weeks)
     with db.unit_of_work() as uow:
         q = DashboardQueries(uow.session)
         names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
         tickets = tuple(_ticket(row, names) for row in q.tickets_on(hall_id, list(days)))
-    seen = {clock.day_of(t.issued_at) for t in tickets}
-    return Comparison(day, days, tuple(d for d in days if d in seen), tickets)
+    return Comparison(day, days, open_days(days, (clock.day_of(t.issued_at) for t in tickets)), tickets)
+
+
+def earlier_weekdays(day: date, weeks: int) -> tuple[date, ...]:
+    """The same weekday of the `weeks` weeks before `day`, most recent first."""
+    return tuple(day - timedelta(weeks=back) for back in range(1, weeks + 1))
+
+
+def open_days(days: tuple[date, ...], seen: Iterable[date]) -> tuple[date, ...]:
+    """Those of `days` with any ticket: a holiday is no zero to average in."""
+    taken = set(seen)
+    return tuple(d for d in days if d in taken)
 
 
 def with_comparison(snap: Snapshot, before: Comparison | None) -> Snapshot:
@@ -229,26 +248,46 @@ def _case(row: tuple, names: dict[int, str], prints: dict[int, datetime]) -> Cas
 
 
 def figures(snap: Snapshot) -> Figures:
-    waits = [t.wait_min for t in snap.tickets if t.wait_min is not None]
-    services = [t.service_min for t in snap.tickets if t.service_min is not None]
-    answered = [e.level for e in snap.evaluations if e.level is not None]
-    decisions = Tally(c.decision for c in snap.cases)
+    """The snapshot's figures: its rows counted into the groups the database's queries give, then
+    built by figures_from_counts() as every other path builds them."""
+    groups = Tally((t.state, t.counter, t.clerk) for t in snap.tickets)
+    cases = Tally((c.decision, c.counter, c.clerk, c.item_code, c.item_name) for c in snap.cases)
+    waiting = sum(t.state == "waiting" and _day(snap, t.issued_at) == snap.today for t in snap.tickets)
     oldest = _minutes(snap.backlog_oldest, snap.taken_at) if snap.backlog_oldest else None
+    return figures_from_counts(
+        [(*key, n) for key, n in groups.items()], waiting if snap.live else None,
+        _spread(t.wait_us for t in snap.tickets), _spread(t.service_us for t in snap.tickets),
+        [(*key, n) for key, n in cases.items()], dict(Tally(e.level for e in snap.evaluations)),
+        len(snap.returned), snap.backlog, oldest)
+
+
+def figures_from_counts(groups: list[tuple], waiting: int | None, waits: Spread, services: Spread,
+                        cases: list[tuple], levels: dict[int | None, int], returned: int, backlog: int,
+                        oldest_min: float | None) -> Figures:
+    """The one place Figures are built: from tickets (state, counter, clerk, n) and cases (decision,
+    counter, clerk, item code, item name, n) grouped, the spreads of wait and service microseconds
+    (exact nearest-rank 90th percentiles), evaluations by level, and the counts beside them."""
+    by_state: Tally = Tally()
+    by_counter: Tally = Tally()
+    for state, counter, _staff, n in groups:
+        by_state[state] += n
+        if state == "done" and counter is not None:
+            by_counter[counter] += n
+    decisions: Tally = Tally()
+    for decision, _counter, _staff, _code, _item, n in cases:
+        decisions[decision] += n
+    answered = sum(n for lv, n in levels.items() if lv is not None)
+    good = sum(n for lv, n in levels.items() if lv in GOOD_LEVELS)
     return Figures(
-        issued=len(snap.tickets),
-        waiting=sum(t.state == "waiting" for t in snap.tickets if t.issued_at and _day(snap, t.issued_at) == snap.today)
-        if snap.live else None,
-        done=sum(t.state == "done" for t in snap.tickets), no_show=sum(t.state == "no_show" for t in snap.tickets),
+        issued=sum(by_state.values()), waiting=waiting, done=by_state["done"], no_show=by_state["no_show"],
         cases_accepted=decisions["accepted"], accepted_with_gap=decisions["accepted_with_gap"],
         notices=decisions["notified"],
-        avg_wait_min=_round(mean(waits)) if waits else None, p90_wait_min=_round(percentile(waits, 90)),
-        avg_service_min=_round(mean(services)) if services else None, p90_service_min=_round(percentile(services, 90)),
-        evaluations=len(snap.evaluations),
-        satisfaction_pct=_round(100 * sum(lv in GOOD_LEVELS for lv in answered) / len(answered)) if answered else None,
-        bad_evaluations=sum(e.level in BAD_LEVELS for e in snap.evaluations),
-        backlog=snap.backlog, backlog_oldest_min=_round(oldest) if oldest is not None else None,
-        returned=len(snap.returned), by_counter=dict(sorted(Tally(t.counter for t in snap.tickets
-                                                               if t.state == "done" and t.counter is not None).items())),
+        avg_wait_min=_mean(waits), p90_wait_min=_p90(waits),
+        avg_service_min=_mean(services), p90_service_min=_p90(services),
+        evaluations=sum(levels.values()), satisfaction_pct=_round(100 * good / answered) if answered else None,
+        bad_evaluations=sum(n for lv, n in levels.items() if lv in BAD_LEVELS),
+        backlog=backlog, backlog_oldest_min=_round(oldest_min), returned=returned,
+        by_counter=dict(sorted(by_counter.items())),
     )
 
 
@@ -403,6 +442,23 @@ def _minutes(start: datetime | None, end: datetime | None) -> float | None:
     if start is None or end is None:
         return None
     return (end - start).total_seconds() / 60
+
+
+def _microseconds(start: datetime | None, end: datetime | None) -> int | None:
+    return None if start is None or end is None else (end - start) // timedelta(microseconds=1)
+
+
+def _spread(values: Iterable[int | None], edges: tuple[int, ...] = ()) -> Spread:
+    """The Spread the database's queries give, of the values present (microseconds)."""
+    return day_summaries.spread([array("q", sorted(v for v in values if v is not None))], edges)
+
+
+def _p90(spread: Spread) -> float | None:
+    return None if spread.p90_us is None else _round(_min(spread.p90_us))
+
+
+def _mean(spread: Spread) -> float | None:
+    return _round(spread.total_us / spread.count / 6e7) if spread.count else None
 
 
 def _round(value: float | None) -> float | None:

@@ -15,17 +15,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from hallapp.domain.clock import Clock, hall_clock
-from hallapp.domain.evaluation import BAD_LEVELS
 from hallapp.services import day_summaries
 from hallapp.services.dashboard import (
     COMPARE_WEEKS,
-    GOOD_LEVELS,
     WAIT_BUCKETS,
     Breakdowns,
     Figures,
     Period,
     _waiting_returns,
+    earlier_weekdays,
+    open_days,
 )
+from hallapp.services.dashboard import _mean as _mean  # reports.py reads these three from here
+from hallapp.services.dashboard import _p90 as _p90
+from hallapp.services.dashboard import figures_from_counts as _figures  # dashboard_live's name for it
 from hallapp.services.visit_times import TimesSummary, VisitTime
 from hallapp.storage import Database
 from hallapp.storage.repositories.dashboard import DashboardQueries, Spread, _min, _utc
@@ -123,43 +126,16 @@ def hour_comparison(db: Database, hall_id: int, day: date, weeks: int = COMPARE_
     """The same weekday of the `weeks` weeks before `day`, by hour. Those days no longer change:
     the page reads them once a day, not at every refresh."""
     clock = clock or hall_clock()
-    days = tuple(day - timedelta(weeks=back) for back in range(1, weeks + 1))
+    days = earlier_weekdays(day, weeks)
     with db.unit_of_work() as uow:
         q = DashboardQueries(uow.session)
         taken = q.ticket_slots(hall_id, list(days), finished=False)
         done = q.ticket_slots(hall_id, list(days), finished=True)
-    seen = {clock.day_of(_slot_time(slot)) for slot, _n in taken}
-    return HourComparison(day, days, tuple(d for d in days if d in seen), _hours(clock, taken), _hours(clock, done))
+    seen = (clock.day_of(_slot_time(slot)) for slot, _n in taken)
+    return HourComparison(day, days, open_days(days, seen), _hours(clock, taken), _hours(clock, done))
 
 
 # -- from counts to figures ----------------------------------------------------------------------------
-
-def _figures(groups: list[tuple], waiting: int | None, waits: Spread, services: Spread,
-             cases: list[tuple], levels: dict[int | None, int], returned: int, backlog: int,
-             oldest_min: float | None) -> Figures:
-    by_state: Tally = Tally()
-    by_counter: Tally = Tally()
-    for state, counter, _staff, n in groups:
-        by_state[state] += n
-        if state == "done" and counter is not None:
-            by_counter[counter] += n
-    decisions: Tally = Tally()
-    for decision, _counter, _staff, _code, _item, n in cases:
-        decisions[decision] += n
-    answered = sum(n for lv, n in levels.items() if lv is not None)
-    good = sum(n for lv, n in levels.items() if lv in GOOD_LEVELS)
-    return Figures(
-        issued=sum(by_state.values()), waiting=waiting, done=by_state["done"], no_show=by_state["no_show"],
-        cases_accepted=decisions["accepted"], accepted_with_gap=decisions["accepted_with_gap"],
-        notices=decisions["notified"],
-        avg_wait_min=_mean(waits), p90_wait_min=_p90(waits),
-        avg_service_min=_mean(services), p90_service_min=_p90(services),
-        evaluations=sum(levels.values()), satisfaction_pct=_round(100 * good / answered) if answered else None,
-        bad_evaluations=sum(n for lv, n in levels.items() if lv in BAD_LEVELS),
-        backlog=backlog, backlog_oldest_min=_round(oldest_min), returned=returned,
-        by_counter=dict(sorted(by_counter.items())),
-    )
-
 
 def _breakdowns(groups: list[tuple], names: dict[int, str], waits: Spread, arrivals: Tally, served: Tally,
                 cases: list[tuple], levels: dict[int | None, int], before: HourComparison | None) -> Breakdowns:
@@ -265,14 +241,6 @@ def _hours(clock: Clock, slots: Iterable[tuple[int, int]]) -> Tally:
     for slot, n in slots:
         out[clock.local(_slot_time(slot)).hour] += n
     return out
-
-
-def _p90(spread: Spread) -> float | None:
-    return None if spread.p90_us is None else _round(_min(spread.p90_us))
-
-
-def _mean(spread: Spread) -> float | None:
-    return _round(spread.total_us / spread.count / 6e7) if spread.count else None
 
 
 def _round(value: float | None) -> float | None:

@@ -99,9 +99,9 @@ def _commit_body(body: bytes) -> tuple[str, list[str]]:
 URLS = Map([
     Rule("/v1/halls/register", endpoint="register", methods=["POST"]),
     Rule("/v1/ping", endpoint="ping", methods=["GET"]),
-    Rule("/v1/cases/<client_id>", endpoint="put_case", methods=["PUT"]),
-    Rule("/v1/cases/<client_id>", endpoint="get_case", methods=["GET"]),
-    Rule("/v1/cases/<client_id>/commit", endpoint="commit", methods=["POST"]),
+    Rule("/v1/cases/<client_id>", endpoint="put_kept", methods=["PUT"], defaults={"kind": "case"}),
+    Rule("/v1/cases/<client_id>", endpoint="get_kept", methods=["GET"], defaults={"kind": "case"}),
+    Rule("/v1/cases/<client_id>/commit", endpoint="commit_kept", methods=["POST"], defaults={"kind": "case"}),
     Rule("/v1/materials/<sha256>", endpoint="get_material", methods=["GET"]),
     Rule("/v1/materials/<sha256>", endpoint="put_material", methods=["PUT"]),
     Rule("/v1/status-updates", endpoint="updates", methods=["GET"]),
@@ -110,6 +110,16 @@ URLS = Map([
     Rule("/_sim/cases", endpoint="cases", methods=["GET"]),
     Rule("/_sim/cases/<client_id>/status", endpoint="set_status", methods=["POST"]),
 ])
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What the platform holds under a client id and commits (a case, or a record besides it): the
+    store's three steps, so one set of endpoints serves both kinds (URLS: the rule's `kind`)."""
+
+    put: Callable[[str, str, bytes], tuple[int, dict[str, Any]]]
+    get: Callable[[str, str], dict[str, Any]]
+    commit: Callable[[str, str, str, list[str]], dict[str, Any]]
 
 
 class Platform:
@@ -122,6 +132,8 @@ class Platform:
         self.nonces: dict[tuple[str, str], float] = {}  # (key id, nonce) -> when first seen
         self.key = crypto.load_or_create_key_file(store.dir / PLATFORM_KEY_FILE)  # signs every answer
         self.catalog = SimCatalog()  # the channel's item list and calendars (hallapp/sync/sim_catalog.py)
+        self.kept = {"case": _Kept(store.put_case, store.case, store.commit),
+                     "record": _Kept(store.put_record, store.record, store.commit_record)}
 
     def now(self) -> float:
         """The platform's clock (skewed by --clock-skew): what it checks timestamps against and reports."""
@@ -263,16 +275,16 @@ class Platform:
     def ping(self, request: Request, hall: str, body: bytes) -> Response:
         return _json({"ok": True, "time": int(self.now())})
 
-    def put_case(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
-        status, answer = self.store.put_case(hall, client_id, body)
+    def put_kept(self, request: Request, hall: str, body: bytes, client_id: str, kind: str) -> Response:
+        status, answer = self.kept[kind].put(hall, client_id, body)
         return _json(answer, status)
 
-    def get_case(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
-        return _json(self.store.case(client_id, hall))
+    def get_kept(self, request: Request, hall: str, body: bytes, client_id: str, kind: str) -> Response:
+        return _json(self.kept[kind].get(client_id, hall))
 
-    def commit(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
+    def commit_kept(self, request: Request, hall: str, body: bytes, client_id: str, kind: str) -> Response:
         digest, materials = _commit_body(body)
-        return _json(self.store.commit(hall, client_id, digest, materials))
+        return _json(self.kept[kind].commit(hall, client_id, digest, materials))
 
     def get_material(self, request: Request, hall: str, body: bytes, sha256: str) -> Response:
         return _json(self.store.material(hall, sha256))
@@ -332,19 +344,6 @@ class Platform:
         """Shared licences (电子证照): sample licences of the demo people (sim_licences.py)."""
         return _json(sim_licences.answer(self.store, hall, body))
 
-    # --- records besides the case (docs/platform-api.md "Records besides the case"): a case's pattern
-
-    def put_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
-        status, answer = self.store.put_record(hall, client_id, body)
-        return _json(answer, status)
-
-    def get_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
-        return _json(self.store.record(client_id, hall))
-
-    def commit_record(self, request: Request, hall: str, body: bytes, client_id: str) -> Response:
-        digest, materials = _commit_body(body)
-        return _json(self.store.commit_record(hall, client_id, digest, materials))
-
     # --- the catalog and calendars (docs/platform-api.md "Catalog and calendars"), sim_catalog.py
 
     def get_catalog(self, request: Request, hall: str, body: bytes) -> Response:
@@ -367,9 +366,9 @@ class Platform:
                                                                data.get("version", ""))})
 
 
-URLS.add(Rule("/v1/records/<client_id>", endpoint="put_record", methods=["PUT"]))
-URLS.add(Rule("/v1/records/<client_id>", endpoint="get_record", methods=["GET"]))
-URLS.add(Rule("/v1/records/<client_id>/commit", endpoint="commit_record", methods=["POST"]))
+URLS.add(Rule("/v1/records/<client_id>", endpoint="put_kept", methods=["PUT"], defaults={"kind": "record"}))
+URLS.add(Rule("/v1/records/<client_id>", endpoint="get_kept", methods=["GET"], defaults={"kind": "record"}))
+URLS.add(Rule("/v1/records/<client_id>/commit", endpoint="commit_kept", methods=["POST"], defaults={"kind": "record"}))
 URLS.add(Rule("/v1/licences/fetch", endpoint="fetch_licence", methods=["POST"]))
 
 

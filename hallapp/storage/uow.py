@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from hallapp.storage.repositories.audit import AuditLog
 from hallapp.storage.repositories.cases import CaseRepository
 from hallapp.storage.repositories.catalog import CatalogRepository
+from hallapp.storage.repositories.demo_history import DemoHistoryRepository
 from hallapp.storage.repositories.hall import HallRepository
 from hallapp.storage.repositories.queue import QueueRepository
 from hallapp.storage.repositories.shared_hall import SharedHallRepository
@@ -28,6 +29,7 @@ class UnitOfWork:
         self.queue = QueueRepository(session, dialect)
         self.cases = CaseRepository(session, dialect)
         self.shared = SharedHallRepository(session, dialect)
+        self.demo_history = DemoHistoryRepository(session)
 
     def add(self, obj: Any) -> None:
         self.session.add(obj)

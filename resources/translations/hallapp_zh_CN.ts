@@ -307,6 +307,14 @@ No = the file replaces the catalog.</source>
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/widgets/chart.py" line="98"/>
+        <source>{title} (first {shown} of {total})</source>
+        <translation>{title}（前{shown}项，共{total}项）</translation>
+    </message>
+</context>
+<context>
     <name>BundleErrors</name>
     <message>
         <location filename="../../ui/refusals.py" line="341"/>
@@ -1724,162 +1732,162 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="104"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="106"/>
         <source>{count} rows. Enter opens the case; Esc closes.</source>
         <translation>共 {count} 条，Enter 打开办件，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="105"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="107"/>
         <source>{count} tickets. Esc closes.</source>
         <translation>共 {count} 张号票，Esc 关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
         <source>Ticket</source>
         <translation>号票</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
         <source>Taken</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
         <source>Called</source>
         <translation>叫号时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
         <source>Done</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="132"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="134"/>
         <source>Wait (min)</source>
         <translation>等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="135"/>
         <source>Service (min)</source>
         <translation>办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="135"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="135"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="141"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="144"/>
         <source>Clerk</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="133"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="135"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
         <source>Case</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="138"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="140"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="141"/>
         <source>Receipt printed</source>
         <translation>回执打印时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="141"/>
         <source>Returned because</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="144"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="144"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="142"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="144"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
-        <location filename="../../ui/pages/supervisor_drill.py" line="194"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="148"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="196"/>
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="148"/>
         <source>called</source>
         <translation>已叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="146"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="148"/>
         <source>being served</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="149"/>
         <source>stepped aside</source>
         <translation>暂离</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="149"/>
         <source>done</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="147"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="149"/>
         <source>no-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="167"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="169"/>
         <source>A ticket stuck at a counter whose PC is off: R sends it back to waiting, Shift+R to another counter.</source>
         <translation>号票卡在电脑已关机的窗口：按 R 退回等候，按 Shift+R 转到其他窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="180"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="182"/>
         <source>{number} is not held at a counter: nothing to release.</source>
         <translation>{number} 没有被窗口占用，无需释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="190"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="192"/>
         <source>{number} is waiting again, ahead of its queue.</source>
         <translation>{number} 已重新等候，排在本队列最前。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="191"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="193"/>
         <source>{number} goes to counter {counter}: it is called there next.</source>
         <translation>{number} 转到 {counter} 号窗口，将在该窗口下一个叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="201"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="203"/>
         <source>Reassign {number}</source>
         <translation>转派 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_drill.py" line="202"/>
+        <location filename="../../ui/pages/supervisor_drill.py" line="204"/>
         <source>Counter number</source>
         <translation>窗口号</translation>
     </message>
@@ -1897,22 +1905,22 @@ Yes: the applicant agrees (recorded). No: nothing is fetched; scan the paper ins
         <translation>未知的文书类型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="75"/>
         <source>one-time notice</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>commitment</source>
         <translation>容缺受理承诺书</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>consent form</source>
         <translation>服务同意书</translation>
     </message>
@@ -2906,16 +2914,21 @@ Clerk {clerk} · {item} · case {case} · due {due}</source>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="95"/>
+        <source>Platform: cases are sent by the hall&apos;s sync PC</source>
+        <translation>平台：本厅办件由同步电脑发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="97"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="103"/>
+        <location filename="../../ui/status_bar.py" line="105"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106"/>
+        <location filename="../../ui/status_bar.py" line="108"/>
         <source>Waiting to sync: {count} (oldest {age} ago)</source>
         <translation>待同步 {count} 件（最早 {age}前）</translation>
     </message>
@@ -4375,52 +4388,52 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
         <translation>已打开打印预览：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="112"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="113"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="117"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="117"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="116"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="117"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="139"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="152"/>
         <source>{name}: end the file name in .pdf, .csv or .xlsx, then save again.</source>
         <translation>{name}：文件名请以 .pdf、.csv 或 .xlsx 结尾，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="135"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="148"/>
         <source>Report saved to {path}</source>
         <translation>报表已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="141"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="154"/>
         <source>{path} is one of hallapp&apos;s own files (in its home folder, or its database): nothing was saved. Choose a file elsewhere and save again.</source>
         <translation>{path} 是 hallapp 自身的文件（位于其主目录中，或是其数据库）：未保存任何内容。请选择其他位置的文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="144"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="157"/>
         <source>The report was not saved ({error}): choose another file and save again.</source>
         <translation>报表未保存（{error}）：请选择其他文件后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="149"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="162"/>
         <source>The report could not be written ({error}): choose another folder and save again.</source>
         <translation>报表无法写入（{error}）：请选择其他文件夹后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor_report.py" line="152"/>
+        <location filename="../../ui/pages/supervisor_report.py" line="165"/>
         <source>The report could not be made ({error}); try again, and if it fails again tell the technician.</source>
         <translation>报表生成失败（{error}）；请重试，如仍失败请联系运维人员。</translation>
     </message>
@@ -4843,231 +4856,236 @@ F7 扫描 · Ctrl+I 导入文件 · Ctrl+D 缺 · Ctrl+E 有误 · 方向键移�
     </message>
     <message>
         <location filename="../../ui/pages/settings_words.py" line="100"/>
+        <source>This PC&apos;s window sends the hall&apos;s cases to the platform; turn it off where the hall&apos;s sync daemon on another PC sends them.</source>
+        <translation>本机窗口程序向平台发送本厅办件；若由另一台电脑上的同步服务发送，请关闭此项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_words.py" line="103"/>
         <source>Serial port of the ID card reader: a path (/dev/ttyUSB0, COM3), auto (the first port where a reader answers), simulator, or none.</source>
         <translation>身份证读卡器的串口：路径（/dev/ttyUSB0、COM3）、auto（第一个有读卡器应答的端口）、simulator（模拟器）或 none（不用）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="103"/>
+        <location filename="../../ui/pages/settings_words.py" line="106"/>
         <source>Speed of the ID card reader: 115200 or 9600 (Configure on the Devices page finds it).</source>
         <translation>身份证读卡器的波特率：115200 或 9600（在“设备”页“配置”时会自动测出）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="105"/>
+        <location filename="../../ui/pages/settings_words.py" line="108"/>
         <source>Read an ID card as soon as it is placed on the reader; false = only on F3.</source>
         <translation>身份证一放上读卡器就读取；false = 仅在按 F3 时读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="107"/>
+        <location filename="../../ui/pages/settings_words.py" line="110"/>
         <source>Path of the card vendor&apos;s photo library (WLT decoder); empty = no photo is shown.</source>
         <translation>读卡器厂商照片解码库（WLT 解码）的路径；留空 = 不显示照片。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="109"/>
+        <location filename="../../ui/pages/settings_words.py" line="112"/>
         <source>What the vendor&apos;s photo library writes: bmp (an image file) or rgb (bare pixels).</source>
         <translation>厂商照片解码库的输出：bmp（图像文件）或 rgb（原始像素）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="111"/>
+        <location filename="../../ui/pages/settings_words.py" line="114"/>
         <source>Reader for social security cards (PC/SC); empty = the first one found.</source>
         <translation>社会保障卡读卡器（PC/SC）；留空 = 使用找到的第一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="113"/>
+        <location filename="../../ui/pages/settings_words.py" line="116"/>
         <source>Scanner (SANE name, e.g. fujitsu:fi-7160:123); empty = the first one found; none = no scanner.</source>
         <translation>扫描仪（SANE 设备名，如 fujitsu:fi-7160:123）；留空 = 使用找到的第一台；none = 不用扫描仪。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="115"/>
+        <location filename="../../ui/pages/settings_words.py" line="118"/>
         <source>Where the scanner takes the pages from: flatbed or adf (the document feeder).</source>
         <translation>扫描仪的进纸方式：flatbed（平板）或 adf（自动进纸器）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="117"/>
+        <location filename="../../ui/pages/settings_words.py" line="120"/>
         <source>Scan resolution in dots per inch (100 to 600).</source>
         <translation>扫描分辨率，单位 DPI（100 至 600）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="118"/>
+        <location filename="../../ui/pages/settings_words.py" line="121"/>
         <source>Folder where the vendor&apos;s scan tool (TWAIN/WIA) saves files; each new file is added to the selected material.</source>
         <translation>厂商扫描工具（TWAIN/WIA）保存文件的文件夹；每个新文件都会加入当前选中的材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="121"/>
+        <location filename="../../ui/pages/settings_words.py" line="124"/>
         <source>Address of the ticket printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyX?baud=9600 or file:///PATH; empty = no ticket printer.</source>
         <translation>号票打印机地址：tcp://HOST:PORT、usb://VID:PID、serial:///dev/ttyX?baud=9600 或 file:///PATH；留空 = 不用号票打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="124"/>
+        <location filename="../../ui/pages/settings_words.py" line="127"/>
         <source>Width of the ticket paper in millimetres: 58 or 80.</source>
         <translation>号票纸宽度，单位毫米：58 或 80。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="125"/>
+        <location filename="../../ui/pages/settings_words.py" line="128"/>
         <source>How the ticket printer reads Chinese text: GB18030, GBK or UTF-8.</source>
         <translation>号票打印机的中文编码：GB18030、GBK 或 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="127"/>
+        <location filename="../../ui/pages/settings_words.py" line="130"/>
         <source>true = the printer draws the QR code itself; false = an image of it is sent.</source>
         <translation>true = 由打印机自行打印二维码；false = 以图片形式发送二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="129"/>
+        <location filename="../../ui/pages/settings_words.py" line="132"/>
         <source>Web address printed as a QR code on the ticket, with {number} for the ticket number; empty = no QR code.</source>
         <translation>以二维码形式印在号票上的网址，{number} 代表号票号码；留空 = 不印二维码。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="132"/>
+        <location filename="../../ui/pages/settings_words.py" line="135"/>
         <source>Voice of the hall display&apos;s calls: auto, qt, espeak, or silent (no voice).</source>
         <translation>大厅显示屏叫号所用的语音：auto、qt、espeak 或 silent（不播报）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="134"/>
+        <location filename="../../ui/pages/settings_words.py" line="137"/>
         <source>How many times each call is spoken (1 to 5).</source>
         <translation>每次叫号播报的遍数（1 至 5）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="135"/>
+        <location filename="../../ui/pages/settings_words.py" line="138"/>
         <source>A call not spoken within this many seconds is dropped (10 to 600).</source>
         <translation>超过此秒数仍未播报的叫号将被放弃（10 至 600）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="137"/>
+        <location filename="../../ui/pages/settings_words.py" line="140"/>
         <source>Seconds the applicant has to rate a visit on the evaluation screen; then it counts as no answer.</source>
         <translation>申请人在评价器上评价一次办事的时限（秒）；超时记为未评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="139"/>
+        <location filename="../../ui/pages/settings_words.py" line="142"/>
         <source>Working days a supervisor has to follow up a bad rating, counted from the day after it.</source>
         <translation>值班主任完成差评回访的时限（工作日），自差评次日起算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="141"/>
+        <location filename="../../ui/pages/settings_words.py" line="144"/>
         <source>Seconds between two sends of the outbox when nothing is waiting.</source>
         <translation>没有待同步办件时，两次同步之间的间隔（秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="142"/>
+        <location filename="../../ui/pages/settings_words.py" line="145"/>
         <source>Cases sent together in one round.</source>
         <translation>每轮同步一起发送的办件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="143"/>
+        <location filename="../../ui/pages/settings_words.py" line="146"/>
         <source>Seconds a case being sent stays reserved for one PC before another may take it over.</source>
         <translation>一件正在发送的办件由一台电脑占用的秒数，超时后可由其他电脑接手。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="145"/>
+        <location filename="../../ui/pages/settings_words.py" line="148"/>
         <source>Seconds one platform request may take before it counts as failed.</source>
         <translation>单次平台请求的超时时间（秒），超时即算失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="147"/>
+        <location filename="../../ui/pages/settings_words.py" line="150"/>
         <source>Seconds one round of sending may take in all.</source>
         <translation>一轮发送总共允许的秒数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="148"/>
+        <location filename="../../ui/pages/settings_words.py" line="151"/>
         <source>Encrypt uploaded materials with SM4 (the platform&apos;s transport key).</source>
         <translation>用 SM4 加密上传的材料（使用平台的传输密钥）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="150"/>
+        <location filename="../../ui/pages/settings_words.py" line="153"/>
         <source>First wait after a failed send, in seconds (doubles each time).</source>
         <translation>发送失败后首次等待的秒数（每次加倍）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="152"/>
+        <location filename="../../ui/pages/settings_words.py" line="155"/>
         <source>Longest wait between two tries, in seconds.</source>
         <translation>两次重试之间的最长等待（秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="153"/>
+        <location filename="../../ui/pages/settings_words.py" line="156"/>
         <source>Size of one piece of a material upload, in bytes (a multiple of 16).</source>
         <translation>材料分块上传时每块的大小，单位字节（16 的倍数）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="155"/>
+        <location filename="../../ui/pages/settings_words.py" line="158"/>
         <source>Largest platform answer read, in bytes; a longer one counts as no answer.</source>
         <translation>读取平台应答的最大字节数；超过即视为没有应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="157"/>
+        <location filename="../../ui/pages/settings_words.py" line="160"/>
         <source>Quick retries of one platform request before waiting longer.</source>
         <translation>一次平台请求在延长等待前的快速重试次数。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="159"/>
+        <location filename="../../ui/pages/settings_words.py" line="162"/>
         <source>How cases reach the platform: http = the documented hallapp contract.</source>
         <translation>办件报送平台的方式：http = hallapp 文档约定的接口。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="161"/>
+        <location filename="../../ui/pages/settings_words.py" line="164"/>
         <source>TrueType Chinese fonts embedded in receipts and notices, tried in order.</source>
         <translation>嵌入受理回执和一次性告知书的 TrueType 中文字体，按顺序尝试。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="163"/>
+        <location filename="../../ui/pages/settings_words.py" line="166"/>
         <source>The hall&apos;s status-query web address, with {number} for the case number, printed as the receipt&apos;s QR code; empty = the QR code holds the case number and the hall&apos;s phone.</source>
         <translation>大厅办件进度查询网址，{number} 代表办件编号，印成受理回执上的二维码；留空 = 二维码中为办件编号和大厅电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="166"/>
+        <location filename="../../ui/pages/settings_words.py" line="169"/>
         <source>Hall address printed on receipts and notices; empty = the hall&apos;s own address.</source>
         <translation>印在受理回执和一次性告知书上的大厅地址；留空 = 使用大厅登记的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="168"/>
+        <location filename="../../ui/pages/settings_words.py" line="171"/>
         <source>Enquiry phone printed on receipts and notices; empty = the hall&apos;s own phone.</source>
         <translation>印在受理回执和一次性告知书上的咨询电话；留空 = 使用大厅登记的电话。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="170"/>
+        <location filename="../../ui/pages/settings_words.py" line="173"/>
         <source>Supervision and complaint phone printed on receipts and notices; empty = only the 12345 hotline.</source>
         <translation>印在受理回执和一次性告知书上的监督投诉电话；留空 = 仅印 12345 热线。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="172"/>
+        <location filename="../../ui/pages/settings_words.py" line="175"/>
         <source>Holiday calendars for promised dates: files, or names under resources/ (e.g. calendars/cn-2026.yaml).</source>
         <translation>计算承诺办结日期所用的节假日日历：文件路径，或 resources/ 下的名称（如 calendars/cn-2026.yaml）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="175"/>
+        <location filename="../../ui/pages/settings_words.py" line="178"/>
         <source>How much the log records: DEBUG, INFO, WARNING or ERROR.</source>
         <translation>日志记录的详细程度：DEBUG、INFO、WARNING 或 ERROR。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="176"/>
+        <location filename="../../ui/pages/settings_words.py" line="179"/>
         <source>Days after the platform confirms a case before its scans and personal details are deleted (statistics and the audit trail stay).</source>
         <translation>平台确认办件后，其扫描件和个人信息保留的天数，到期删除（统计数据和审计记录保留）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="179"/>
+        <location filename="../../ui/pages/settings_words.py" line="182"/>
         <source>Daily backups of the hall&apos;s database (SQLite) kept in the backups folder of the home (1 to 366).</source>
         <translation>大厅数据库（SQLite）每日备份在数据目录 backups 文件夹中保留的份数（1 至 366）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="181"/>
+        <location filename="../../ui/pages/settings_words.py" line="184"/>
         <source>Months for which the first daily backup of the month is also kept (0 = none).</source>
         <translation>另外保留每月第一份每日备份的月数（0 = 不保留）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="223"/>
+        <location filename="../../ui/pages/settings_words.py" line="226"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="224"/>
+        <location filename="../../ui/pages/settings_words.py" line="227"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="226"/>
+        <location filename="../../ui/pages/settings_words.py" line="229"/>
         <source>{key} must be {kind} from {low} to {high}: type such a number and press Enter.</source>
         <translation>{key} 必须是 {low} 至 {high} 之间的{kind}：请输入符合要求的数后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_words.py" line="229"/>
+        <location filename="../../ui/pages/settings_words.py" line="232"/>
         <source>{key} must be {kind}: type a number and press Enter.</source>
         <translation>{key} 必须是{kind}：请输入数字后按 Enter。</translation>
     </message>
@@ -5256,227 +5274,257 @@ The problem is also written to the log.</source>
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="163"/>
+        <location filename="../../ui/pages/supervisor.py" line="208"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="187"/>
+        <location filename="../../ui/pages/supervisor.py" line="250"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="188"/>
+        <location filename="../../ui/pages/supervisor.py" line="251"/>
         <source>Visits finished</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="189"/>
+        <location filename="../../ui/pages/supervisor.py" line="252"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="189"/>
+        <location filename="../../ui/pages/supervisor.py" line="253"/>
         <source>Accepted with gap</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="190"/>
+        <location filename="../../ui/pages/supervisor.py" line="254"/>
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="190"/>
+        <location filename="../../ui/pages/supervisor.py" line="255"/>
         <source>Returned by the platform</source>
         <translation>平台退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="191"/>
+        <location filename="../../ui/pages/supervisor.py" line="257"/>
         <source>Average wait (min)</source>
         <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="191"/>
+        <location filename="../../ui/pages/supervisor.py" line="257"/>
+        <source>Avg. wait (min)</source>
+        <translation>平均等候(分)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="258"/>
         <source>90 % waited at most (min)</source>
         <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="192"/>
+        <location filename="../../ui/pages/supervisor.py" line="258"/>
+        <source>90 % wait (min)</source>
+        <translation>90%等候(分)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="259"/>
         <source>Average service (min)</source>
         <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="193"/>
+        <location filename="../../ui/pages/supervisor.py" line="259"/>
+        <source>Avg. service (min)</source>
+        <translation>平均办理(分)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="260"/>
         <source>90 % served within (min)</source>
         <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
+        <location filename="../../ui/pages/supervisor.py" line="260"/>
+        <source>90 % service (min)</source>
+        <translation>90%办理(分)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="261"/>
+        <source>To receipt (min)</source>
+        <translation>取号至回执(分)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="261"/>
+        <source>Average from ticket to receipt printed (min)</source>
+        <translation>平均取号至回执打印（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="262"/>
         <source>Satisfied (%)</source>
         <translation>满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <location filename="../../ui/pages/supervisor.py" line="264"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <location filename="../../ui/pages/supervisor.py" line="264"/>
         <source>Oldest unsynced</source>
         <translation>最久未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="392"/>
-        <location filename="../../ui/pages/supervisor.py" line="396"/>
+        <location filename="../../ui/pages/supervisor.py" line="454"/>
+        <location filename="../../ui/pages/supervisor.py" line="458"/>
         <source>Visits</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="393"/>
-        <location filename="../../ui/pages/supervisor.py" line="397"/>
-        <location filename="../../ui/pages/supervisor.py" line="399"/>
+        <location filename="../../ui/pages/supervisor.py" line="455"/>
+        <location filename="../../ui/pages/supervisor.py" line="459"/>
+        <location filename="../../ui/pages/supervisor.py" line="461"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="402"/>
+        <location filename="../../ui/pages/supervisor.py" line="463"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="130"/>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
+        <location filename="../../ui/pages/supervisor.py" line="171"/>
+        <location filename="../../ui/pages/supervisor.py" line="263"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="126"/>
+        <location filename="../../ui/pages/supervisor.py" line="167"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="128"/>
+        <location filename="../../ui/pages/supervisor.py" line="169"/>
         <source>Ticket → receipt</source>
         <translation>取号→回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="132"/>
+        <location filename="../../ui/pages/supervisor.py" line="173"/>
         <source>Need a supervisor</source>
         <translation>待主任处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="134"/>
-        <location filename="../../ui/pages/supervisor.py" line="196"/>
+        <location filename="../../ui/pages/supervisor.py" line="175"/>
+        <location filename="../../ui/pages/supervisor.py" line="256"/>
         <source>Materials overdue</source>
         <translation>容缺逾期未补</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="194"/>
         <source>Today (live)</source>
         <translation>今天（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="149"/>
+        <location filename="../../ui/pages/supervisor.py" line="194"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="150"/>
+        <location filename="../../ui/pages/supervisor.py" line="195"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="150"/>
+        <location filename="../../ui/pages/supervisor.py" line="195"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="151"/>
+        <location filename="../../ui/pages/supervisor.py" line="196"/>
         <source>From – to</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="153"/>
+        <location filename="../../ui/pages/supervisor.py" line="198"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="165"/>
+        <location filename="../../ui/pages/supervisor.py" line="210"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="187"/>
+        <location filename="../../ui/pages/supervisor.py" line="250"/>
         <source>Tickets taken</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="188"/>
+        <location filename="../../ui/pages/supervisor.py" line="251"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="379"/>
+        <location filename="../../ui/pages/supervisor.py" line="440"/>
         <source>Same weekday, {n} weeks before (avg)</source>
         <translation>前{n}周同日均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="388"/>
+        <location filename="../../ui/pages/supervisor.py" line="449"/>
         <source>Tickets</source>
         <translation>取号数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="138"/>
+        <location filename="../../ui/pages/supervisor.py" line="179"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="216"/>
+        <location filename="../../ui/pages/supervisor.py" line="276"/>
         <source>Per counter</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="217"/>
+        <location filename="../../ui/pages/supervisor.py" line="277"/>
         <source>Per clerk</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="218"/>
+        <location filename="../../ui/pages/supervisor.py" line="278"/>
         <source>Cases per item</source>
         <translation>各事项办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="215"/>
+        <location filename="../../ui/pages/supervisor.py" line="275"/>
         <source>Evaluations by level</source>
         <translation>评价等级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="212"/>
+        <location filename="../../ui/pages/supervisor.py" line="272"/>
         <source>Arrivals by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="213"/>
+        <location filename="../../ui/pages/supervisor.py" line="273"/>
         <source>Served by hour</source>
         <translation>分时段办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="214"/>
+        <location filename="../../ui/pages/supervisor.py" line="274"/>
         <source>Waiting time (min)</source>
         <translation>等候时长分布（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="326"/>
+        <location filename="../../ui/pages/supervisor.py" line="387"/>
         <source>Figures could not be read ({error}); they are read again at the next change.</source>
         <translation>数据读取失败（{error}），有变化时将重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="341"/>
+        <location filename="../../ui/pages/supervisor.py" line="403"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="360"/>
+        <location filename="../../ui/pages/supervisor.py" line="421"/>
         <source>Counter {n}: {done}</source>
         <translation>{n}号窗口：{done}</translation>
     </message>
@@ -5687,6 +5735,11 @@ The problem is also written to the log.</source>
         <location filename="../../ui/errors.py" line="62"/>
         <source>The platform&apos;s e-licence answer does not fit the contract; treated as no answer.</source>
         <translation>平台的电子证照应答不符合接口约定，按未收到应答处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>The window&apos;s sending process ended unexpectedly (exit {status}); it starts again in {seconds} s and cases wait safely meanwhile. If this repeats, the technician reads sync-window.err and hallapp.log in the home&apos;s logs folder.</source>
+        <translation>窗口的发送进程意外退出（退出码 {status}）；{seconds} 秒后自动重启，其间办件安全等待发送。如反复出现，请运维人员查看主目录 logs 文件夹中的 sync-window.err 和 hallapp.log。</translation>
     </message>
 </context>
 <context>

@@ -10,37 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 
 from hallapp.bootstrap import AppContext
-from hallapp.config import Settings
 from hallapp.domain.cases import Decision
 from hallapp.domain.clock import FixedClock, using
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.workdays import HolidayCalendar
-from hallapp.home import Home
-from hallapp.services import cases, catalog, demo, evaluation, followups, queue, scanning, staff
+from hallapp.services import cases, catalog, demo, evaluation, followups, queue, scanning
 from hallapp.services.dashboard import Period
 from hallapp.services.followups import FollowUpInput, Rates
 from hallapp.services.hall import ensure_demo_hall
-from hallapp.storage import Database
 from hallapp.storage.repositories.dashboard import DashboardQueries
 from tests.support.os_zone import os_time_zone
 
 ITEM = "002011004000"  # 社会保障卡申领
 CALENDAR = ["calendars/cn-2026.yaml"]
 APRIL = Period.month(date(2026, 4, 1))
-
-
-@pytest.fixture
-def app(home: Path, any_db: Database, monkeypatch: pytest.MonkeyPatch) -> AppContext:
-    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    context = AppContext(Home(home).ensure(), Settings(), any_db, demo=True)
-    ensure_demo_hall(context.db)
-    return context
 
 
 @pytest.fixture

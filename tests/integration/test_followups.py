@@ -8,37 +8,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import text
 
 from hallapp.bootstrap import AppContext
-from hallapp.config import Settings
 from hallapp.domain.cases import Decision
 from hallapp.domain.clock import FixedClock, using
 from hallapp.domain.identity import manual_identity
-from hallapp.home import Home
-from hallapp.services import cases, catalog, demo, evaluation, followups, queue, returned_cases, scanning, staff
+from hallapp.services import cases, catalog, demo, evaluation, followups, queue, returned_cases, scanning
 from hallapp.services.dashboard import Period
 from hallapp.services.followups import FollowUpError, FollowUpInput
 from hallapp.services.hall import ensure_demo_hall
 from hallapp.services.returned_cases import ReturnedCaseError
-from hallapp.storage import Database
 from tests.support.os_zone import os_time_zone
 from tests.support.refusals import refused
 
 ITEM = "002011004000"  # 社会保障卡申领
 CALENDAR = ["calendars/cn-2026.yaml"]
-
-
-@pytest.fixture
-def app(home: Path, any_db: Database, monkeypatch: pytest.MonkeyPatch) -> AppContext:
-    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    context = AppContext(Home(home).ensure(), Settings(), any_db, demo=True)
-    ensure_demo_hall(context.db)
-    return context
 
 
 @pytest.fixture

@@ -85,6 +85,36 @@ def wait_until(qtbot, condition: Callable[[], bool], timeout: int = 10_000, what
         raise AssertionError(f"stuck waiting for {what or condition}; focus on {name}") from exc
 
 
+def call_and_choose_item(qtbot, page: QWidget, search: str = "sbk") -> None:
+    """F1 calls a ticket, F3 reads the card, Enter, the item searched and chosen, the place kept:
+    the counter at the materials step, by keys only."""
+    from ui.intake.flow import APPLICANT, ITEM, MATERIALS, PLACE
+
+    press(Qt.Key.Key_F1)
+    wait_until(qtbot, lambda: page.queue.current is not None, what="F1 to call a ticket")
+    press(Qt.Key.Key_F3)
+    wait_until(qtbot, lambda: page.applicant.identity is not None, what="F3 to read the card")
+    assert page.flow.step() == APPLICANT
+    press(Qt.Key.Key_Return)
+    assert page.flow.step() == ITEM, f"Enter on the applicant did nothing (focus on {type(focused()).__name__})"
+    type_text(search)
+    wait_until(qtbot, lambda: page.flow.results.count() > 0, what=f"search hits for {search}")
+    press(Qt.Key.Key_Return)
+    wait_until(qtbot, lambda: page.flow.step() == PLACE, what="Enter to choose the item")
+    press(Qt.Key.Key_Return)
+    assert page.flow.step() == MATERIALS
+
+
+def drill_dialog(qtbot) -> QWidget:
+    """The drill-down a key just opened, once the keys are in its list."""
+    from ui.pages.supervisor_drill import DrillDialog
+
+    wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), DrillDialog), what="the drill-down")
+    dialog = QApplication.activeModalWidget()
+    wait_until(qtbot, lambda: QApplication.focusWidget() is dialog.table, what="the keys in the drill-down's list")
+    return dialog
+
+
 @contextmanager
 def window_as_started(ctx, qtbot, qapp, language: str = "zh_CN", username: str | None = None,
                       demo_queue: bool = True) -> Iterator[QWidget]:

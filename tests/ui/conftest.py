@@ -29,8 +29,10 @@ def _quiet_pools_and_english(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def ctx(home, demo_db) -> Iterator[AppContext]:
-    """The app opened on the demo hall, as `hallapp --demo` does (demo.sqlite3 in the home)."""
+    """The app opened on the demo hall, as `hallapp --demo` does (demo.sqlite3 in the home); its
+    windows start no sync process of their own unless a test about the window's sync turns it on."""
     context = open_app(demo=True)
+    context.settings.counter.window_sends = False
     yield context
     context.close()
 
@@ -57,3 +59,22 @@ def open_window(ctx: AppContext, qtbot) -> Iterator[Callable[[str], object]]:
         window.close()
         window.deleteLater()
     wait_for_all(10_000)
+
+
+@pytest.fixture
+def supervisor_page(open_window, qtbot) -> Callable[..., object]:
+    """supervisor_page(issued) logs the supervisor in and returns the dashboard page once its figures
+    are read and, when `issued` is given, today's Issued tile reads it."""
+    from tests.ui.clerk_keys import wait_until
+    from ui.main_window import Page
+
+    def _open(issued: str | None = None):
+        window = open_window("supervisor")
+        window.activateWindow()
+        page = window.pages[Page.SUPERVISOR]
+        wait_until(qtbot, lambda: page.summary is not None, what="the figures read")
+        if issued is not None:
+            wait_until(qtbot, lambda: page.tiles["issued"].text() == issued, what="today's tiles")
+        return page
+
+    return _open

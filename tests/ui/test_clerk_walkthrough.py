@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from hallapp.domain.staff import Page
 from hallapp.services import cases
-from tests.ui.clerk_keys import focused, press, type_text, wait_until, window_as_started
-from ui.intake.flow import APPLICANT, DECISION, DONE, ITEM, MATERIALS, PLACE
+from tests.ui.clerk_keys import call_and_choose_item, focused, press, type_text, wait_until, window_as_started
+from ui.intake.flow import APPLICANT, DECISION, DONE, PLACE
 
 pytestmark = pytest.mark.acceptance
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -32,22 +32,6 @@ def _captured(page) -> int:
     return sum(1 for s in page.checklist.lines if s.status == "captured")
 
 
-def _call_and_read_card(qtbot, page) -> None:
-    press(Qt.Key.Key_F1)
-    wait_until(qtbot, lambda: page.queue.current is not None, what="F1 to call a ticket")
-    press(Qt.Key.Key_F3)
-    wait_until(qtbot, lambda: page.applicant.identity is not None, what="F3 to read the card")
-    assert page.flow.step() == APPLICANT
-    press(Qt.Key.Key_Return)
-    assert page.flow.step() == ITEM, f"Enter at step 1 did nothing (focus on {type(focused()).__name__})"
-    type_text("sbk")
-    wait_until(qtbot, lambda: page.flow.results.count() > 0, what="search hits for sbk")
-    press(Qt.Key.Key_Return)
-    wait_until(qtbot, lambda: page.flow.step() == PLACE, what="Enter to choose the item")
-    press(Qt.Key.Key_Return)
-    assert page.flow.step() == MATERIALS
-
-
 def _close_preview(qtbot, page) -> None:
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), QPrintPreviewDialog)
                and QApplication.activeModalWidget().isVisible(), what=f"the print preview ({page.flow.error.text()})")
@@ -61,7 +45,7 @@ def _close_preview(qtbot, page) -> None:
 def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:
     """F1 → F3 → Enter → sbk → Enter → Enter → F7 ×3 → Enter → Enter → Alt+1 → F8."""
     window, page = counter
-    _call_and_read_card(qtbot, page)
+    call_and_choose_item(qtbot, page)
     for _ in range(3):  # 居民身份证, 登记表, 照片
         before = _captured(page)
         press(Qt.Key.Key_F7)
@@ -85,7 +69,7 @@ def test_the_readme_walkthrough_from_the_keys(counter, ctx, qtbot) -> None:
 def test_a_notice_and_an_acceptance_with_a_gap_from_the_keys(counter, ctx, qtbot) -> None:
     """Ctrl+D on the ID card (key) leaves only the notice; Ctrl+D on the form (non-key) allows 容缺."""
     _window, page = counter
-    _call_and_read_card(qtbot, page)
+    call_and_choose_item(qtbot, page)
     press(Qt.Key.Key_D, CTRL)  # 居民身份证 missing: a key material
     press(Qt.Key.Key_Return)
     assert [d for d, b in page.flow.decision_buttons.items() if b.isEnabled()] == ["notice"]

@@ -56,8 +56,9 @@ def test_title_names_the_hall_the_demo_and_the_user(open_window) -> None:
     assert "张晓梅" in title
 
 
-def test_status_bar_after_refresh(open_window, qtbot) -> None:
+def test_status_bar_after_refresh(ctx, open_window, qtbot) -> None:
     """The demo runs its own platform simulator on loopback: the link comes up by itself."""
+    ctx.settings.counter.window_sends = True
     bar = open_window("clerk1").statusBar()
     qtbot.waitUntil(lambda: "Platform online" in bar.link.text(), timeout=15_000)
     qtbot.waitUntil(lambda: bool(bar.backlog.text()))
@@ -121,6 +122,7 @@ def platform_window(home, demo_db, monkeypatch, qtbot):
     # Nothing listens on loopback port 9: the platform is configured but unreachable.
     monkeypatch.setenv("HALLAPP_PLATFORM_URL", "http://127.0.0.1:9/ipc")
     ctx = open_app(demo=True)
+    ctx.settings.counter.window_sends = True  # the default, said: these tests are about the window's sync
     window = MainWindow(ctx, hall.hall_info(ctx.db),
                         staff.login(ctx.db, "clerk1", hall.DEMO_PASSWORD, ctx.settings.security))
     window.show()

@@ -18,7 +18,6 @@ from hallapp.domain.clock import FixedClock, using
 from hallapp.services import hall, queue
 from hallapp.services.demo import seed_cases
 from tests.ui.clerk_keys import focused, press, type_text, wait_until
-from ui.main_window import Page
 from ui.print_pdf import PreviewDialog
 
 ITEM = "002011004000"  # 社会保障卡申领: a gap leaves a required material owed
@@ -37,16 +36,8 @@ def morning(ctx) -> Iterator[FixedClock]:
         yield clock
 
 
-def _page(open_window, qtbot):
-    window = open_window("supervisor")
-    window.activateWindow()
-    page = window.pages[Page.SUPERVISOR]
-    wait_until(qtbot, lambda: page.tiles["issued"].text() == "2", what="today's tiles")
-    return page
-
-
-def test_tab_reaches_print_report_and_enter_opens_the_preview(open_window, qtbot, morning) -> None:
-    page = _page(open_window, qtbot)
+def test_tab_reaches_print_report_and_enter_opens_the_preview(supervisor_page, qtbot, morning) -> None:
+    page = supervisor_page("2")
     page.last.setFocus()
     for _ in range(3):  # Tab walks the date's year, month and day, then leaves it
         if focused() is not page.last:
@@ -66,43 +57,41 @@ def test_tab_reaches_print_report_and_enter_opens_the_preview(open_window, qtbot
     wait_until(qtbot, lambda: not preview.isVisible(), what="Esc closes the preview")
 
 
-def test_ctrl_shift_s_saves_the_period_as_csv(open_window, qtbot, morning, tmp_path: Path) -> None:
-    page = _page(open_window, qtbot)
+def _save_as(page, qtbot, target: Path) -> None:
+    """Ctrl+Shift+S on the period, then the file name typed into Qt's file dialog and Enter."""
     page.period.setFocus()
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), QFileDialog), what="the file dialog")
     dialog = QApplication.activeModalWidget()
     wait_until(qtbot, lambda: dialog.isAncestorOf(QApplication.focusWidget()), what="the keys in the dialog")
-    target = tmp_path / "day.csv"
     focused().selectAll()
     type_text(str(target))
     press(Qt.Key.Key_Return)
+
+
+def test_ctrl_shift_s_saves_the_period_as_csv(supervisor_page, qtbot, morning, tmp_path: Path) -> None:
+    page = supervisor_page("2")
+    target = tmp_path / "day.csv"
+    _save_as(page, qtbot, target)
     wait_until(qtbot, lambda: target.exists() and target.stat().st_size > 0, what="the report written")
     text = target.read_bytes().decode("utf-8-sig")
     assert "跨省通办窗口日报" in text and "取号,2" in text.replace('"', "")
     wait_until(qtbot, lambda: str(target) in page.stamp.text(), what="where it went, said on the page")
 
 
-def test_the_save_dialog_refuses_a_file_in_the_hallapp_home(open_window, qtbot, morning, ctx) -> None:
+def test_the_save_dialog_refuses_a_file_in_the_hallapp_home(supervisor_page, qtbot, morning, ctx) -> None:
     """As `hallapp report --out` does: a file of the home is the program's own; nothing is written there."""
-    page = _page(open_window, qtbot)
-    page.period.setFocus()
-    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    wait_until(qtbot, lambda: isinstance(QApplication.activeModalWidget(), QFileDialog), what="the file dialog")
-    dialog = QApplication.activeModalWidget()
-    wait_until(qtbot, lambda: dialog.isAncestorOf(QApplication.focusWidget()), what="the keys in the dialog")
+    page = supervisor_page("2")
     target = ctx.home.root / "day.csv"
-    focused().selectAll()
-    type_text(str(target))
-    press(Qt.Key.Key_Return)
+    _save_as(page, qtbot, target)
     wait_until(qtbot, lambda: "own files" in page.stamp.text(), what="the refusal, said on the page")
     assert str(target) in page.stamp.text() and "elsewhere" in page.stamp.text()
     assert not target.exists() and not list(ctx.home.root.glob(".day.csv.*")), "nothing written in the home"
 
 
-def test_an_overdue_material_is_listed_masked_and_opens_its_case(open_window, qtbot, morning) -> None:
+def test_an_overdue_material_is_listed_masked_and_opens_its_case(supervisor_page, qtbot, morning) -> None:
     morning.set_local(2026, 12, 28, 9, 0)  # well past the due date (five working days after Dec 8)
-    page = _page_any(open_window, qtbot)
+    page = supervisor_page()
     asked: list[str] = []
     page.case_requested.connect(asked.append)
     wait_until(qtbot, lambda: page.tiles["overdue"].text() == "1", what="the overdue tile counting the case")
@@ -116,11 +105,3 @@ def test_an_overdue_material_is_listed_masked_and_opens_its_case(open_window, qt
     page.overdue.focus_list()
     press(Qt.Key.Key_Return)
     assert asked == [table.item(0, 0).text()]
-
-
-def _page_any(open_window, qtbot):
-    window = open_window("supervisor")
-    window.activateWindow()
-    page = window.pages[Page.SUPERVISOR]
-    wait_until(qtbot, lambda: page.summary is not None, what="the figures read")
-    return page

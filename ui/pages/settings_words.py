@@ -97,6 +97,9 @@ _MEANINGS: dict[str, str] = {
         "SettingsWords", "Optional fingerprints of the platform's key; one of them must match."),
     "counter.number": QT_TRANSLATE_NOOP(
         "SettingsWords", "The counter number of this PC; must be one of the hall's counters."),
+    "counter.window_sends": QT_TRANSLATE_NOOP(
+        "SettingsWords", "This PC's window sends the hall's cases to the platform; turn it off where the hall's sync "
+                         "daemon on another PC sends them."),
     "devices.idcard_port": QT_TRANSLATE_NOOP(
         "SettingsWords", "Serial port of the ID card reader: a path (/dev/ttyUSB0, COM3), auto (the first port where a reader "
                          "answers), simulator, or none."),

@@ -10,9 +10,11 @@ read every few seconds; the full figures are read again only when that mark move
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -47,6 +49,8 @@ from ui.pages.supervisor_times import TimesPanel
 from ui.tasks import Task
 from ui.widgets.chart import BarChart
 
+TILE_COLUMNS = 9  # 18 tiles: two full rows at 1366 px
+CAPTION_SCALE = 0.9  # a tile's caption beside the window's font: the number is what is read from afar
 FOLLOWED = (Area.QUEUE, Area.CASES, Area.OUTBOX, Area.EVALUATIONS, Area.PRINTS, Area.AUDIT)  # what the figures show
 
 
@@ -58,29 +62,42 @@ def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _number(value: float | int | None) -> str:
+    return "–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+
+
 def _bucket_words(low: int, high: int | None) -> str:
     return f"{low}–{high}" if high is not None else f"{low}+"
 
 
 class Tile(QPushButton):
-    """A number with its label; Tab reaches it, Enter or a click opens the rows behind it."""
+    """A number with its label; Tab reaches it, Enter or a click opens the rows behind it. The label
+    is short enough for two lines in a ninth of the page; `full` words it whole (tooltip, screen reader)."""
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None, *, full: str | None = None) -> None:
         super().__init__(parent)
+        self.full = full or label
+        self.base_pt: float | None = None  # the stylesheet's size of the value: a wider value is drawn smaller
         self.setObjectName("tile")
+        self.setAutoDefault(True)  # Enter opens it as Space does (a push button outside a dialog ignores Enter)
         self.setMinimumHeight(58)
         self.value = QLabel("–", objectName="tileValue")
         self.caption = QLabel(label, objectName="tileLabel")
         self.caption.setWordWrap(True)
+        small = self.caption.font()  # a ninth of 1366 px holds "容缺逾期未补" on one line at this size
+        small.setPointSizeF(small.pointSizeF() * CAPTION_SCALE)
+        self.caption.setFont(small)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
-        self.setAccessibleName(label)
+        self.setAccessibleName(self.full)
+        self.setToolTip(self.full)
         # QPushButton sizes itself by its own (empty) text and keeps a fixed height: the tile grows
-        # with its labels instead, so a two-line English caption is never cut off.
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # with its labels instead, so a two-line English caption is never cut off. Every tile gets the
+        # same width (the grid's stretch), not the width of its longest word or value.
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
@@ -96,6 +113,30 @@ class Tile(QPushButton):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+
+    def show_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.setToolTip(f"{self.full}: {text}")
+        self.fit_value()
+
+    def fit_value(self) -> None:
+        """A value wider than its tile ("42 days" in English) is drawn smaller instead of cut off."""
+        if self.base_pt is None:
+            self.value.ensurePolished()
+            self.base_pt = self.value.font().pointSizeF()
+        margins = self.layout().contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right() - 4
+        font = QFont(self.value.font())
+        font.setPointSizeF(self.base_pt)
+        width = QFontMetrics(font).horizontalAdvance(self.value.text())
+        size = self.base_pt if width <= room else max(10.0, math.floor(self.base_pt * room / max(1, width)))
+        wanted = "" if size == self.base_pt else f"font-size: {size:g}pt;"
+        if self.value.styleSheet() != wanted:
+            self.value.setStyleSheet(wanted)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_value()
 
 
 class SupervisorPage(QWidget):
@@ -140,6 +181,10 @@ class SupervisorPage(QWidget):
             panel.changed.connect(self.refresh)
         self.followups.case_requested.connect(self.case_requested)
         layout.addWidget(self.tabs, 1)
+        for keys, step in ((QKeySequence.StandardKey.NextChild, 1), (QKeySequence.StandardKey.PreviousChild, -1)):
+            # Ctrl+Tab / Ctrl+Shift+Tab turn the tabs wherever the keys are on the page (the period, a tile)
+            QShortcut(keys, self, lambda s=step: self.tabs.setCurrentIndex((self.tabs.currentIndex() + s) % self.tabs.count()),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # compatibility for callers that read the audit list straight off the page
         self.table, self.chain = self.audit.table, self.audit.chain
 
@@ -183,26 +228,41 @@ class SupervisorPage(QWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        for index, (key, label) in enumerate((
-            ("issued", self.tr("Tickets taken")), ("waiting", self.tr("Waiting now")),
-            ("done", self.tr("Visits finished")), ("no_show", self.tr("No-shows")),
-            ("cases_accepted", self.tr("Cases accepted")), ("accepted_with_gap", self.tr("Accepted with gap")),
-            ("notices", self.tr("One-time notices")), ("returned", self.tr("Returned by the platform")),
-            ("avg_wait_min", self.tr("Average wait (min)")), ("p90_wait_min", self.tr("90 % waited at most (min)")),
-            ("avg_service_min", self.tr("Average service (min)")),
-            ("p90_service_min", self.tr("90 % served within (min)")),
-            ("satisfaction_pct", self.tr("Satisfied (%)")), ("bad_evaluations", self.tr("Bad ratings to follow up")),
-            ("backlog", self.tr("Waiting to sync")), ("backlog_oldest_min", self.tr("Oldest unsynced")),
-            ("overdue", self.tr("Materials overdue")),
-        )):
-            tile = Tile(label)
+        for index, (key, label, full) in enumerate(self._tile_words()):
+            tile = Tile(label, full=full)
             if key == "overdue":  # the list is a tab of its own: the tile shows its count and opens it
                 tile.clicked.connect(self.show_overdue)
+            elif key == "to_receipt_min":  # per item, per clerk and the slowest visits are that tab's
+                tile.clicked.connect(lambda: self.tabs.setCurrentWidget(self.times))
             else:
-                tile.clicked.connect(lambda _=False, k=key, lbl=label: self.open_drill(k, None, lbl))
-            grid.addWidget(tile, index // 9, index % 9)
+                tile.clicked.connect(lambda _=False, k=key, lbl=tile.full: self.open_drill(k, None, lbl))
+            grid.addWidget(tile, index // TILE_COLUMNS, index % TILE_COLUMNS)
             self.tiles[key], self.tile_buttons[key] = tile.value, tile
+        for column in range(TILE_COLUMNS):
+            grid.setColumnStretch(column, 1)
         return box
+
+    def _tile_words(self) -> list[tuple[str, str, str | None]]:
+        """(key, caption, whole wording where the caption is shortened) of the tiles, two full rows:
+        people and cases above, times, ratings and sync below. A caption holds two lines in English
+        at 1366 px; the whole wording is the tooltip and what a screen reader says."""
+        return [
+            ("issued", self.tr("Tickets taken"), None), ("waiting", self.tr("Waiting now"), None),
+            ("done", self.tr("Visits finished"), None), ("no_show", self.tr("No-shows"), None),
+            ("cases_accepted", self.tr("Cases accepted"), None),
+            ("accepted_with_gap", self.tr("Accepted with gap"), None),
+            ("notices", self.tr("One-time notices"), None),
+            ("returned", self.tr("Returned by the platform"), None),
+            ("overdue", self.tr("Materials overdue"), None),
+            ("avg_wait_min", self.tr("Avg. wait (min)"), self.tr("Average wait (min)")),
+            ("p90_wait_min", self.tr("90 % wait (min)"), self.tr("90 % waited at most (min)")),
+            ("avg_service_min", self.tr("Avg. service (min)"), self.tr("Average service (min)")),
+            ("p90_service_min", self.tr("90 % service (min)"), self.tr("90 % served within (min)")),
+            ("to_receipt_min", self.tr("To receipt (min)"), self.tr("Average from ticket to receipt printed (min)")),
+            ("satisfaction_pct", self.tr("Satisfied (%)"), None),
+            ("bad_evaluations", self.tr("Bad ratings to follow up"), None),
+            ("backlog", self.tr("Waiting to sync"), None), ("backlog_oldest_min", self.tr("Oldest unsynced"), None),
+        ]
 
     def _charts(self) -> QWidget:
         box = QWidget()
@@ -212,14 +272,15 @@ class SupervisorPage(QWidget):
             "hour": BarChart(self.tr("Arrivals by hour")),
             "served": BarChart(self.tr("Served by hour")),
             "wait": BarChart(self.tr("Waiting time (min)")),
-            "level": BarChart(self.tr("Evaluations by level")),
+            "level": BarChart(self.tr("Evaluations by level"), horizontal=True),  # "非常不满意" under a bar is cut
             "counter": BarChart(self.tr("Per counter")),
             "clerk": BarChart(self.tr("Per clerk")),
-            "item": BarChart(self.tr("Cases per item")),
+            "item": BarChart(self.tr("Cases per item"), horizontal=True),  # names of up to 17 characters
         }
         for position, (name, chart) in enumerate(self.charts.items()):
             chart.setObjectName(f"chart_{name}")
-            grid.addWidget(chart, position // 4, position % 4)
+            # the item chart takes the row's last two cells: its long names need the width
+            grid.addWidget(chart, position // 4, position % 4, 1, 2 if name == "item" else 1)
         for index in range(4):
             grid.setColumnStretch(index, 1)
         for index in range(2):
@@ -337,22 +398,22 @@ class SupervisorPage(QWidget):
         self._show_figures(self.summary.figures)
         self._show_charts(self.summary.breakdowns)
         self.times.show_times(self.summary.times)
+        self.tile_buttons["to_receipt_min"].show_value(_number(self.summary.times.overall.avg_to_receipt))
         self.stamp.setObjectName("hint")
         self.stamp.setText(self.tr("as of {time}").format(time=hall_clock().format(self.summary.taken_at, "%H:%M:%S")))
 
     def _show_figures(self, figures: dashboard.Figures) -> None:
-        for key, label in self.tiles.items():
-            if key == "overdue":  # counted by the Materials overdue tab
+        for key, tile in self.tile_buttons.items():
+            if key in ("overdue", "to_receipt_min"):  # counted by the Materials overdue tab; times: _show_snapshot
                 continue
             value = getattr(figures, key)
             if key == "backlog_oldest_min":  # minutes read badly past an hour: 60177 min is 41 days
-                label.setText("–" if value is None else self._age_words(value))
+                tile.show_value("–" if value is None else self._age_words(value))
             else:
-                label.setText("–" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
-            self.tile_buttons[key].setToolTip(label.text())
+                tile.show_value(_number(value))
         bad = self.tiles["bad_evaluations"]
         if self.open_bad is not None:  # the period's bad ratings nobody has followed up yet
-            bad.setText(str(self.open_bad))
+            self.tile_buttons["bad_evaluations"].show_value(str(self.open_bad))
         bad.setObjectName("tileBad" if (self.open_bad if self.open_bad is not None else figures.bad_evaluations)
                           else "tileValue")
         bad.style().unpolish(bad)
@@ -364,8 +425,8 @@ class SupervisorPage(QWidget):
         return words.age_words(minutes)
 
     def _show_overdue_count(self, count: int) -> None:
+        self.tile_buttons["overdue"].show_value(str(count))
         tile = self.tiles["overdue"]
-        tile.setText(str(count))
         tile.setObjectName("tileBad" if count else "tileValue")
         tile.style().unpolish(tile)
         tile.style().polish(tile)
@@ -386,7 +447,8 @@ class SupervisorPage(QWidget):
             self.charts[name].show_bars([f"{h}" for h in b.hours], series, list(b.hours), muted_last=bool(b.before_days))
         self.charts["wait"].show_bars([_bucket_words(low, high) for low, high in dashboard.WAIT_BUCKETS],
                                       {self.tr("Tickets"): list(b.wait_buckets.values())},
-                                      list(b.wait_buckets), [_bucket_words(lo, hi) for lo, hi in dashboard.WAIT_BUCKETS])
+                                      list(b.wait_buckets), [_bucket_words(lo, hi) for lo, hi in dashboard.WAIT_BUCKETS],
+                                      label_from_end=True)  # "60+" named: the open end is where waits go wrong
         counters = sorted(set(b.served_by_counter) | set(b.cases_by_counter))
         self.charts["counter"].show_bars([str(n) for n in counters], {
             self.tr("Visits"): [b.served_by_counter.get(n, 0) for n in counters],
@@ -396,8 +458,7 @@ class SupervisorPage(QWidget):
             self.tr("Visits"): [b.served_by_clerk.get(c, 0) for c in clerks],
             self.tr("Cases"): [b.cases_by_clerk.get(c, 0) for c in clerks]}, clerks)
         items = list(b.cases_by_item)[:8]
-        self.charts["item"].show_bars([name[:8] for name in items], {self.tr("Cases"): [b.cases_by_item[i] for i in items]},
-                                      items)
+        self.charts["item"].show_bars(items, {self.tr("Cases"): [b.cases_by_item[i] for i in items]}, items)
         self.charts["level"].show_bars([words.level_word(lv) for lv in b.evaluations_by_level],
                                        {self.tr("Evaluations"): list(b.evaluations_by_level.values())},
                                        list(b.evaluations_by_level))

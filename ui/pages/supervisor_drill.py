@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QInputDialog,
     QLabel,
@@ -84,6 +85,7 @@ class DrillDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(900, 480)
         self.drill = drill
+        self.opener = QApplication.focusWidget()  # the tile or bar it was opened from: the keys go back there
         self.table = QTableView(objectName="drillTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,6 +204,19 @@ class DrillDialog(QDialog):
                                              self.tr("Counter number"), 1, 1, 999)
         if chosen:
             self.release(row, to_counter=number)
+
+    def done(self, result: int) -> None:
+        """Closed (Esc, or a case opened): the keys go back to the window, on the tile or bar still shown.
+        Without a window manager nothing else activates the window again, and the keys would go nowhere."""
+        super().done(result)
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+        try:
+            if self.opener is not None and self.opener.isVisible():
+                self.opener.setFocus()
+        except RuntimeError:  # the opener is gone (the page was rebuilt): the window keeps its own focus
+            pass
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from hallapp.config import Settings
 from hallapp.home import Home, current_home
@@ -103,6 +103,7 @@ class ReportActions(QWidget):
         title, data = result
         self.said.emit(self.tr("Print preview opened: {title}").format(title=title), False)
         self.preview = preview_and_print(data, title, self)
+        self._give_back_keys(self.preview)
 
     def ask_file(self) -> None:
         """Qt's own file dialog (not the desktop's): the same keys on every PC, and testable."""
@@ -116,7 +117,19 @@ class ReportActions(QWidget):
         dialog.setNameFilters([self.tr("PDF (*.pdf)"), self.tr("CSV (*.csv)"), self.tr("Excel (*.xlsx)")])
         dialog.fileSelected.connect(lambda path: self.save(Path(path), period))
         self.dialog = dialog
+        self._give_back_keys(dialog)
         dialog.open()
+
+    def _give_back_keys(self, dialog: QDialog) -> None:
+        """When `dialog` closes the keys go back where they were (without a window manager nothing
+        activates the window again, and they would go nowhere)."""
+        opener = QApplication.focusWidget() or self.save_button
+
+        def back() -> None:
+            self.window().activateWindow()
+            if opener.isVisible():
+                opener.setFocus()
+        dialog.finished.connect(lambda _r: back())
 
     def save(self, path: Path, period: Period) -> None:
         db, hall_id, settings, chosen = self.db, self.hall_id, self.settings(), self.home

@@ -1,20 +1,37 @@
 """A bar chart (Qt Charts) whose every bar opens the rows behind it, by mouse or by keys:
-Tab reaches the chart, Left/Right (and Up/Down between series) pick a bar, Enter opens it."""
+Tab reaches the chart, Left/Right (and Up/Down between series) pick a bar, Enter opens it.
+A horizontal chart (long names: items, evaluation levels) has its names on the left, the first
+on top; Up/Down move between its bars too, and hovering a bar shows its whole name and value."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 PICKED = QColor("#d97706")  # the bar the keys are on: the same amber as the page's focus ring
 STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4, 10**5, 10**6)
 MUTED = QColor("#9ca3af")  # a comparison series (earlier weeks) stands back from the figures themselves
 VALUE_INK = QColor("#1f2937")  # a bar's value stands above it on the white plot: Qt's default ink is white
 BAR_SHARE = 0.5  # QBarSeries' default bar width, as a part of a category's width
+ROW_SHARE = 0.7  # a horizontal bar's thickness, as a part of its row: thick enough to carry its value
+MIN_NAME_CHARS = 12  # a name on the left is never cut shorter than this ("基本医疗保险关系转移接续")
+NAME_INK = QColor("#3d4b59")  # the names left of horizontal bars, as dark as the axis' own labels
+NAME_GAP = 6  # px between a name and the plot
+HORIZONTAL_FRAME = 60  # px of a horizontal chart's height not given to its rows: title, value axis, margins
+NAME_SHARE = 0.5  # names on the left take at most this part of the chart's width (beyond MIN_NAME_CHARS)
 
 
 class BarChart(QChartView):
@@ -24,9 +41,10 @@ class BarChart(QChartView):
 
     bar_activated = Signal(int, object)
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, horizontal: bool = False) -> None:
         super().__init__(parent)
         self.title = title
+        self.horizontal = horizontal
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(150)
@@ -39,18 +57,51 @@ class BarChart(QChartView):
         self.y_axis: QValueAxis | None = None
         self.top = 1.0
         self.x_step = 0  # every x_step-th bar is labelled
-        self.bars: QBarSeries | None = None
+        self.bars: QAbstractBarSeries | None = None
         self.few = False  # few enough bars that each may carry its value
+        self.name_items: list[QGraphicsSimpleTextItem] = []  # a horizontal chart's names, left of its bars
+        self.name_texts: list[str] = []
+        self.source: tuple = ([], {}, [], [], False)  # what show_bars was given; a horizontal chart shows the first that fit
+        self.label_from_end = False
         self.setChart(QChart())
 
     def show_bars(self, categories: list[str], series: dict[str, list[float]], keys: list[object] | None = None,
-                  words: list[str] | None = None, *, muted_last: bool = False) -> None:
+                  words: list[str] | None = None, *, muted_last: bool = False, label_from_end: bool = False) -> None:
+        """`label_from_end`: when only every k-th bar can be named, the last one is (an open-ended "60+")."""
+        keys = list(keys if keys is not None else categories)
+        self.source = (list(categories), dict(series), keys,
+                       list(words) if words is not None else [str(k) for k in keys], muted_last)
+        self.label_from_end = label_from_end
+        self._build(self._fitting())
+
+    def _small(self) -> QFont:
+        small = self.font()
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        return small
+
+    def _fitting(self) -> int:
+        """How many bars a horizontal chart shows: one name a line, the first (largest) ones; a name
+        on a row thinner than its line would be drawn as "…" by Qt Charts."""
+        total = len(self.source[0])
+        if not self.horizontal:
+            return total
+        line = QFontMetrics(self._small()).height() + 2
+        return max(1, min(total, int((self.height() - HORIZONTAL_FRAME) / line)))
+
+    def _build(self, count: int) -> None:
+        categories, series, keys, words, muted_last = self.source
+        total = len(categories)
+        categories, keys, words = categories[:count], keys[:count], words[:count]
+        series = {name: values[:count] for name, values in series.items()}
         chart = QChart()
-        chart.setTitle(self.title)
+        chart.setTitle(self.title if count >= total else
+                       self.tr("{title} (first {shown} of {total})").format(title=self.title, shown=count, total=total))
         chart.legend().setVisible(len(series) > 1)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins().__class__(2, 2, 2, 2))
-        bars = QBarSeries()
+        bars = QHorizontalBarSeries() if self.horizontal else QBarSeries()
+        if self.horizontal:
+            bars.setBarWidth(ROW_SHARE)
         self.sets = []
         for index, (name, values) in enumerate(series.items()):
             bar_set = QBarSet(name)
@@ -59,6 +110,7 @@ class BarChart(QChartView):
             if muted_last and index == len(series) - 1:
                 bar_set.setColor(MUTED)
             bar_set.clicked.connect(lambda column, s=index: self._activate(s, column))
+            bar_set.hovered.connect(lambda over, column, s=index: self._hovered(over, s, column))
             bars.append(bar_set)
             self.sets.append(bar_set)
         self.few = sum(len(v) for v in series.values()) <= 12  # more would overlap: the keys say each value
@@ -71,27 +123,37 @@ class BarChart(QChartView):
         x_axis.setRange(-0.5, max(1, len(categories)) - 0.5)
         x_axis.setStartValue(-0.5)
         x_axis.setGridLineVisible(False)
+        x_axis.setReverse(self.horizontal)  # the first (largest) name on top, as a list reads
         self.categories, self.x_axis = list(categories or [""]), x_axis
         top = max([max(v, default=0) for v in series.values()] + [1])
         self.top, self.y_axis = top, y_axis
         y_axis.setLabelFormat("%d")  # whole-number ticks: counts are never fractions (averages sit between)
-        small = self.font()
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        small = self._small()
         for axis in (x_axis, y_axis):
             axis.setLabelsFont(small)
         self._label(small)
         self._ticks(small)
         self._values(small)
         chart.legend().setFont(small)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        names_at, values_at = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+        if self.horizontal:
+            names_at, values_at = values_at, names_at
+        chart.addAxis(x_axis, names_at)
+        chart.addAxis(y_axis, values_at)
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
-        self.keys = list(keys if keys is not None else categories)
-        self.words = list(words) if words is not None else [str(k) for k in self.keys]
+        if self.horizontal:
+            x_axis.setLabelsVisible(False)
+            self.name_items = [QGraphicsSimpleTextItem(chart) for _ in categories]
+            for item in self.name_items:
+                item.setFont(small)
+                item.setBrush(NAME_INK)
+            chart.plotAreaChanged.connect(self._place_names)
+            self._label(small)
+        self.keys, self.words = keys, words
         self.picked = None
         self.setAccessibleName(self.title)
 
@@ -102,35 +164,92 @@ class BarChart(QChartView):
         if axis is None:
             return
         metrics = QFontMetrics(font if font is not None else axis.labelsFont())
-        room = max(1.0, (self.width() - 60) / max(1, len(self.categories)))  # the value axis, margins: ≈ 60 px
+        if self.horizontal:  # our own names (Qt Charts cuts a long axis label to "..."), the margin makes room
+            self.name_texts = [self.name_label(c, metrics) for c in self.categories]
+            left = max((metrics.horizontalAdvance(t) for t in self.name_texts), default=0) + NAME_GAP + 4
+            top = QFontMetrics(self.chart().titleFont()).height() + 10  # the title keeps the whole width
+            self.chart().setPlotArea(QRectF(left, top, max(20, self.width() - left - 26),  # half the last tick "5000"
+                                            max(20, self.height() - top - metrics.height() - 18)))
+            self._place_names()
+            return
         widest = max(metrics.horizontalAdvance(c) for c in self.categories) + 8
-        step = max(1, math.ceil(widest / room))
-        if step == self.x_step and len(axis.categoriesLabels()) == len(range(0, len(self.categories), step)):
+        step, texts = max(1, math.ceil(widest / self._room())), self.categories
+        shown = list(range((len(texts) - 1) % step if self.label_from_end else 0, len(texts), step))
+        wanted = list(zip(self._unique([texts[i] for i in shown]), shown, strict=True))
+        if [(label, axis.endValue(label)) for label in axis.categoriesLabels()] == wanted:
             return
         for label in axis.categoriesLabels():
             axis.remove(label)
-        for index in range(0, len(self.categories), step):
-            axis.append(self.categories[index], index)
+        for text, index in wanted:
+            axis.append(text, index)
         self.x_step = step
+
+    def _place_names(self, *_area: object) -> None:
+        """Each name right-aligned before the plot, on the middle of its bar."""
+        if not self.horizontal or self.bars is None:
+            return
+        chart, left = self.chart(), self.chart().plotArea().left()
+        for index, (item, text) in enumerate(zip(self.name_items, self.name_texts, strict=False)):
+            item.setText(text)
+            middle = chart.mapToPosition(QPointF(0, index), self.bars).y()
+            box = item.boundingRect()
+            item.setPos(left - NAME_GAP - box.width(), middle - box.height() / 2)
+
+    def _room(self) -> float:
+        """The space one category gets along the names' axis (px): the value axis, title and margins
+        take ≈ 60 px of a vertical chart's width, HORIZONTAL_FRAME of a horizontal chart's height."""
+        along = self.height() - HORIZONTAL_FRAME if self.horizontal else self.width() - 60
+        return max(1.0, along / max(1, len(self.categories)))
+
+    def name_label(self, name: str, metrics: QFontMetrics) -> str:
+        """A name on the left in full, or cut with "…" past NAME_SHARE of the width, never below
+        MIN_NAME_CHARS characters (hovering its bar shows it whole)."""
+        floor = metrics.horizontalAdvance(name[:MIN_NAME_CHARS] + "…")
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(floor, int(self.width() * NAME_SHARE)))
+
+    @staticmethod
+    def _unique(texts: list[str]) -> list[str]:
+        """QCategoryAxis keys its labels by text: two names cut alike would lose one of them."""
+        seen: set[str] = set()
+        out = []
+        for text in texts:
+            while text in seen:
+                text += "\u200b"
+            seen.add(text)
+            out.append(text)
+        return out
 
     def _values(self, font: QFont | None = None) -> None:
         """Values above the bars only while each fits its bar: wider ones run into the next bar."""
         if self.bars is None:
             return
         metrics = QFontMetrics(font if font is not None else self.x_axis.labelsFont() if self.x_axis else self.font())
-        room = max(1.0, (self.width() - 60) / max(1, len(self.categories)))
+        room = self._room()
+        if self.horizontal:  # a value beside its bar: one line must fit the bar's thickness
+            thickness = room * ROW_SHARE / max(1, len(self.sets))
+            self.bars.setLabelsVisible(self.few and metrics.height() <= thickness + 4)
+            return
         bar = room * BAR_SHARE / max(1, len(self.sets))
+        gap = room * (1 - BAR_SHARE) if len(self.sets) == 1 else 0.0  # several series' bars touch: "5348"
         widest = max((metrics.horizontalAdvance(f"{s.at(i):g}") for s in self.sets for i in range(s.count())), default=0)
-        self.bars.setLabelsVisible(self.few and widest <= bar + 4)
+        self.bars.setLabelsVisible(self.few and widest + 4 <= bar + gap)
 
     def _ticks(self, font: QFont | None = None) -> None:
         """Whole-number ticks, as many as the height lets stand apart (more would all read "…")."""
         axis = self.y_axis
         if axis is None:
             return
-        line = QFontMetrics(font if font is not None else axis.labelsFont()).height() * 1.6
-        intervals = max(1, min(5, int((self.height() - 110) / line)))  # title, legend, axis take ≈ 110 px
-        upper = max(1, math.ceil(self.top * 1.15))  # room for the value above the highest bar
+        metrics = QFontMetrics(font if font is not None else axis.labelsFont())
+        if self.horizontal:  # ticks along the width, beside the names: each number needs its width twice
+            names = max((metrics.horizontalAdvance(t) for t in self.name_texts), default=0)
+            along = max(40, self.width() - names - 40)
+            value = metrics.horizontalAdvance(f"{self.top:g}") + 8
+            spacing = metrics.horizontalAdvance(f"{math.ceil(self.top) * 10}") * 2
+        else:  # title, legend, axis take ≈ 110 px of the height
+            along, value, spacing = max(20, self.height() - 110), metrics.height() + 4, metrics.height() * 1.6
+        # room beyond the longest bar for its value: a value pushed against the plot's edge is drawn over its bar
+        upper = max(1, math.ceil(self.top * 1.15), math.ceil(self.top * along / max(1, along - value)))
+        intervals = max(1, min(5, int(along / spacing)))
         step = next(s for s in STEPS if upper <= intervals * s or s == STEPS[-1])
         upper = math.ceil(upper / step) * step
         axis.setRange(0, upper)
@@ -138,6 +257,9 @@ class BarChart(QChartView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self.horizontal and self.source[0] and self._fitting() != len(self.categories):
+            self._build(self._fitting())  # taller or shorter: more or fewer rows
+            return
         self._label()
         self._ticks()
         self._values()
@@ -147,6 +269,14 @@ class BarChart(QChartView):
         column = self.keys.index(key) if key in self.keys else -1
         name = self.words[column] if 0 <= column < len(self.words) else str(key)
         return f"{self.sets[series].label()} {name}" if len(self.sets) > 1 and series < len(self.sets) else name
+
+    def _hovered(self, over: bool, series: int, column: int) -> None:
+        """The whole name and value of the bar under the mouse (names on the left may be cut)."""
+        if over and 0 <= column < len(self.keys):
+            QToolTip.showText(QCursor.pos(), f"{self.bar_words(series, self.keys[column])}: {self.sets[series].at(column):g}",
+                              self)
+        else:
+            QToolTip.hideText()
 
     def _activate(self, series: int, column: int) -> None:
         if 0 <= column < len(self.keys):
@@ -168,6 +298,8 @@ class BarChart(QChartView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         series, column = self.picked or (0, -1)
         key = event.key()
+        if self.horizontal and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):  # the bars stand one below the other
+            key = Qt.Key.Key_Right if key == Qt.Key.Key_Down else Qt.Key.Key_Left
         if key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             self.pick(series, column + (1 if key == Qt.Key.Key_Right else -1) if self.picked else 0)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.picked:

@@ -6,6 +6,11 @@ receipts) on SQLite and on PostgreSQL, and what the supervisor waits for at that
              executemany, psycopg COPY; not the ORM one by one): tickets (done / no-show, the last day partly waiting), a case for
              85 % of the visits done (accepted, 容缺, one-time notice; a few returned), a receipt for
              92 % of the cases, an evaluation for 80 % of the visits. Reproducible (--seed).
+             --distinct-weeks N (default 2): only the first N weeks are generated so; every later day
+             but the last is a copy of the generated day of its weekday, made by the database
+             (INSERT … SELECT: dates and times moved by whole days, ids past each table's last, links
+             moved with them), keeping 86–100 % of its visits (chosen per day, so no two days are
+             alike); the last day is generated. A year: ≈ 14 min on SQLite (was ≈ 70), ≈ 6 on PostgreSQL.
   today      a full dashboard refresh of the last day ("today", live), as the supervisor page
              reads it: dashboard_summary.summary (tiles, charts, ticket → receipt times, aggregated
              by the database), median of --rounds; and the rows behind them (dashboard.snapshot,
@@ -17,6 +22,8 @@ receipts) on SQLite and on PostgreSQL, and what the supervisor waits for at that
              one-time cost of building the month's is printed apart (they are dropped first, so a
              --reuse run measures it every time). --without-summaries also times, once, the month
              refresh and the report's aggregates straight from the rows, as before them.
+  mark       the day summaries' mark alone for every day of that month (repo.mark: which kept days
+             changed), what every month read pays before it reads a summary.
   bare SQL   in the same run, one bare SQL aggregate per measure that computes the same counts and
              mean times (tickets, done, no-shows, mean wait; cases by decision; evaluations; per
              counter) straight in the database: the floor for each measure, printed as a ratio.
@@ -24,7 +31,7 @@ receipts) on SQLite and on PostgreSQL, and what the supervisor waits for at that
 
     .venv/bin/python bench/dashboard.py [--days 250] [--tickets-per-day 20000] [--counters 40]
                                         [--quick] [--backend sqlite|postgresql|both] [--rounds 5] [--json]
-                                        [--reuse DIR]
+                                        [--reuse DIR] [--distinct-weeks 2] [--without-summaries]
 
   live       the page's live today (dashboard_live.LiveToday): its first, full read, then the read
              after one ticket is taken (only what changed is read and folded in).
@@ -72,6 +79,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--distinct-weeks", type=int, default=2,
+                        help="weeks generated; the rest of the year copied from them in SQL (0: every day generated)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--without-summaries", action="store_true",
                         help="also time the month and the report's aggregates straight from the rows, once")
@@ -137,6 +146,11 @@ class Year:
             self.next = {name: _max_id(s, model) + 1 for name, model in self._models().items()}
         self.clerk_of = {c: clerks[i % len(clerks)] for i, c in enumerate(self.counters)}
 
+    def resume(self, db: object) -> None:
+        """Go on after rows written by others (the copies): ids past each table's last."""
+        with db.unit_of_work() as uow:  # type: ignore[attr-defined]
+            self.next = {name: _max_id(uow.session, model) + 1 for name, model in self._models().items()}
+
     @staticmethod
     def _models() -> dict[str, object]:
         from hallapp.storage.models import Case, Evaluation, Ticket
@@ -199,12 +213,32 @@ class Year:
         return value
 
 
+def fill_year(db: object, year: Year, days: list[date], args: argparse.Namespace, live_until: datetime) -> dict[str, int]:
+    """Every day generated (--distinct-weeks 0, or too few days); else that many whole weeks generated
+    at the year's start (≈ 7.5 % more tickets a day than asked: a copy keeps 93 % on average), the days
+    after them up to the day before the last copied from them by the database, and the last day
+    ("today", live) generated. On PostgreSQL the tables are then analysed, as autovacuum would."""
+    n = 5 * args.distinct_weeks  # working days: 5 a week, so a copy falls on its source's weekday
+    if n <= 0 or len(days) <= n + 1:
+        written = fill(db, year, days, args.tickets_per_day, live_until)
+    else:
+        generated = fill(db, year, days[:n], round(args.tickets_per_day * 1.075), None)
+        copied = replicate(db, days[:n], days[n:-1], args.seed)
+        year.resume(db)
+        today = fill(db, year, days[-1:], args.tickets_per_day, live_until)
+        written = {k: generated[k] + copied[k] + today[k] for k in generated}
+    if db.engine.dialect.name == "postgresql":  # type: ignore[attr-defined]
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:  # type: ignore[attr-defined]
+            conn.exec_driver_sql("ANALYZE")
+    return written
+
+
 def _max_id(session: object, model: object) -> int:
     from sqlalchemy import func, select
     return session.execute(select(func.coalesce(func.max(model.id), 0))).scalar_one()  # type: ignore[attr-defined]
 
 
-def fill(db: object, year: Year, days: list[date], per_day: int, live_until: datetime) -> dict[str, int]:
+def fill(db: object, year: Year, days: list[date], per_day: int, live_until: datetime | None) -> dict[str, int]:
     """Bulk writes through the raw driver (sqlite3 executemany, psycopg COPY), a transaction per day;
     rows written per table. The values are stored as hallapp's types store them (naive UTC times)."""
     tables = {name: model.__table__ for name, model in year._models().items()}  # type: ignore[attr-defined]
@@ -269,6 +303,103 @@ def _copy(cursor: object, table: str, columns: list[str], values: list[tuple]) -
             copy.write_row(row)
 
 
+# -- the year from a few generated weeks ---------------------------------------------------------------
+
+def replicate(db: object, sources: list[date], targets: list[date], seed: int) -> dict[str, int]:
+    """Each target day a copy of the source day of its weekday (sources are whole weeks: targets[k]
+    copies sources[k % len]), made by the database (INSERT … SELECT): dates and times moved by whole
+    days, ids moved past the table's last, links (case → ticket, receipt → case, evaluation → ticket
+    and case) moved with them. A copy keeps 86–100 % of the source's visits (a visit: its ticket, case,
+    receipt and evaluation together), chosen per day, so no two days have the same figures."""
+    raw = db.engine.raw_connection()  # type: ignore[attr-defined]
+    pg = db.engine.dialect.name == "postgresql"  # type: ignore[attr-defined]
+    if not pg:  # set-up only, as in fill()
+        raw.execute("PRAGMA synchronous=OFF")
+        raw.execute("PRAGMA cache_size=-200000")
+    else:  # the links are moved with their rows: no foreign-key trigger per row (the throwaway's superuser)
+        raw.execute("SET session_replication_role = replica")
+    written = dict.fromkeys(("ticket", "case", "print", "evaluation"), 0)
+    rng, started = random.Random(seed + 1), time.monotonic()
+    try:
+        cursor = raw.cursor()
+        ranges = {d: _source_ranges(cursor, d, pg) for d in sources}
+        for k, day in enumerate(targets):
+            source = sources[k % len(sources)]
+            keep = rng.randint(860, 1000)  # per mille of the source's visits
+            for name, count in _copy_day(cursor, ranges[source], (day - source).days, keep, k, pg).items():
+                written[name] += count
+            raw.commit()
+            if (k + 1) % 25 == 0 or k + 1 == len(targets):
+                print(f"  copied {k + 1}/{len(targets)} days, {written['ticket']:,} tickets "
+                      f"({time.monotonic() - started:.0f} s)", file=sys.stderr, flush=True)
+        cursor.close()
+    finally:
+        if pg:
+            raw.rollback()
+            raw.execute("RESET session_replication_role")  # the pooled connection back as it was
+            raw.commit()
+        raw.close()
+    return written
+
+
+def _source_ranges(cursor: object, day: date, pg: bool) -> dict[str, int]:
+    """The id ranges of a generated day: its tickets, their cases; the first receipt and evaluation id."""
+    one = lambda sql, *args: cursor.execute(sql.replace("?", "%s") if pg else sql, args).fetchone()  # type: ignore[attr-defined]  # noqa: E731
+    tlo, thi = one("SELECT min(id), max(id) FROM ticket WHERE service_date = ?", day if pg else day.isoformat())
+    clo, chi = one("SELECT min(id), max(id) FROM case_file WHERE ticket_id BETWEEN ? AND ?", tlo, thi)
+    (plo,) = one("SELECT min(id) FROM printed_document WHERE case_id BETWEEN ? AND ?", clo, chi)
+    (elo,) = one("SELECT min(id) FROM evaluation WHERE ticket_id BETWEEN ? AND ?", tlo, thi)
+    return {"tlo": tlo, "thi": thi, "clo": clo, "chi": chi, "plo": plo, "elo": elo}
+
+
+def _copy_day(cursor: object, r: dict[str, int], shift: int, keep: int, salt: int, pg: bool) -> dict[str, int]:
+    """One day's copy, parents first; the kept visits are those whose ticket id passes `kept`."""
+    def last(table: str) -> int:
+        cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")  # type: ignore[attr-defined]
+        return cursor.fetchone()[0]  # type: ignore[attr-defined]
+
+    kept = lambda col: f"(({col} * 37 + {salt * 101}) % 1000) < {keep}"  # noqa: E731
+    to, co = last("ticket") + 1 - r["tlo"], last("case_file") + 1 - r["clo"]
+    po, eo = last("printed_document") + 1 - r["plo"], last("evaluation") + 1 - r["elo"]
+    moved = {"id": None, "ticket_id": to, "case_id": co}
+    number = ("'BENCH' || lpad((id + {o})::text, 12, '0')" if pg else "'BENCH' || printf('%012d', id + {o})")
+    statements = (
+        ("ticket", to, f"id BETWEEN {r['tlo']} AND {r['thi']} AND {kept('id')}", {}),
+        ("case", co, f"ticket_id BETWEEN {r['tlo']} AND {r['thi']} AND {kept('ticket_id')}",
+         {"number": number.format(o=co)}),
+        ("print", po, f"case_id IN (SELECT id FROM case_file WHERE id BETWEEN {r['clo']} AND {r['chi']} "
+                      f"AND {kept('ticket_id')})", {}),
+        ("evaluation", eo, f"ticket_id BETWEEN {r['tlo']} AND {r['thi']} AND {kept('ticket_id')}", {}),
+    )
+    out = {}
+    for name, offset, where, special in statements:
+        table = Year._models()[name].__table__  # type: ignore[attr-defined]
+        exprs = [special.get(c.name) or _moved(c, {**moved, "id": offset}.get(c.name), shift, pg)
+                 for c in table.columns]
+        names = ", ".join(c.name for c in table.columns)
+        cursor.execute(f"INSERT INTO {table.name} ({names}) SELECT {', '.join(exprs)} FROM {table.name} "  # type: ignore[attr-defined]
+                       f"WHERE {where}")
+        out[name] = cursor.rowcount  # type: ignore[attr-defined]
+    return out
+
+
+def _moved(column: object, offset: int | None, shift: int, pg: bool) -> str:
+    """A column's value in the copy: ids and links moved by `offset`, dates and times by `shift` days
+    (on SQLite the stored text's date part only, so SQLAlchemy's format, microseconds kept, stays)."""
+    from sqlalchemy import Date, DateTime
+
+    name, kind = column.name, column.type  # type: ignore[attr-defined]
+    if offset is not None:
+        return f"{name} + {offset}"
+    kind = getattr(kind, "impl", kind)  # UtcDateTime stores a DateTime
+    if isinstance(kind, DateTime):
+        return (f"{name} + interval '{shift} days'" if pg
+                else f"date(substr({name}, 1, 10), '+{shift} days') || substr({name}, 11)")
+    if isinstance(kind, Date):
+        return f"{name} + {shift}" if pg else f"date({name}, '+{shift} days')"
+    return name
+
+
 # Columns a bulk row leaves out: what the ORM's defaults would have written.
 DEFAULTS = {"priority": 0, "green_channel": False, "recalls": 0, "delivery": "window", "delivery_address": "",
             "originals_carrier": "", "originals_waybill": "", "result_waybill": "", "returned_reason": "",
@@ -331,6 +462,20 @@ def build_summaries(db: object, hall_id: int, month: object, clock: object) -> d
     return {"build_s": build_s, "build_days": len(days), "build_open_days": open_days}
 
 
+def mark_of(db: object, hall_id: int, month: object, clock: object) -> Callable[[], object]:
+    """The day summaries' mark alone for every day of the month: what each month read pays to learn
+    which kept days changed, even when none did."""
+    from hallapp.storage.repositories.day_summaries import DaySummaries
+
+    days = [month.first + timedelta(days=n) for n in range((month.last - month.first).days + 1)]  # type: ignore[attr-defined]
+
+    def run() -> object:
+        with db.unit_of_work() as uow:  # type: ignore[attr-defined]
+            repo = DaySummaries(uow.session)
+            return [repo.mark(hall_id, d, *clock.day_range(d)) for d in days]  # type: ignore[attr-defined]
+    return run
+
+
 def measure_without(db: object, info: object, month: object, clock: object) -> dict[str, float]:
     """Once each, the month refresh and the report's aggregates straight from the rows, as before the
     day summaries (slow at full size: --without-summaries asks for it)."""
@@ -382,6 +527,7 @@ def measure(app: object, info: object, today: date, rounds: int, without: bool =
         out[f"{name}_sql_s"] = timed(bare_sql(db, info.id, period.first, period.last, since, until), rounds)  # type: ignore[attr-defined]
         out[f"{name}_ratio"] = out[f"{name}_s"] / out[f"{name}_sql_s"]
     out["today_rows_s"] = timed(rows(Period.day(today)), max(1, rounds // 2))
+    out["mark_s"] = timed(mark_of(db, info.id, month, clock), rounds)  # type: ignore[attr-defined]
     if without:
         out.update(measure_without(db, info, month, clock))
     out.update(measure_live(db, info, clock, before, rounds))
@@ -426,10 +572,11 @@ def one_backend(url: str, args: argparse.Namespace, keep: Path | None = None) ->
         year = Year(app.db, info.id, applicant, args.seed, zone)  # type: ignore[attr-defined]
         started = time.monotonic()
         live_until = datetime.combine(days[-1], clock_time(15, 0), zone)
-        written = fill(app.db, year, days, args.tickets_per_day, live_until)  # type: ignore[attr-defined]
+        written = fill_year(app.db, year, days, args, live_until)  # type: ignore[attr-defined]
         fill_s = time.monotonic() - started
         if marker is not None:
-            marker.write_text(json.dumps({"rows": written, "fill_s": fill_s, "last": days[-1].isoformat()}))
+            marker.write_text(json.dumps({"rows": written, "fill_s": fill_s, "last": days[-1].isoformat(),
+                                          "distinct_weeks": args.distinct_weeks}))
         result = {"rows": written, "fill_s": fill_s,
                   **measure(app, info, days[-1], args.rounds, args.without_summaries)}
         app.db.dispose()  # type: ignore[attr-defined]
@@ -475,6 +622,8 @@ def report(name: str, r: dict) -> None:
     print(f"  today's rows (drill-down, read when a number is opened) {r['today_rows_s'] * 1000:9.1f} ms")
     print(f"  the month's day summaries, built once: {r['build_s'] * 1000:9.1f} ms for {r['build_days']} days "
           f"({r['build_open_days']} open); the month and report above read them")
+    if "mark_s" in r:
+        print(f"  the month's marks alone (which kept days changed): {r['mark_s'] * 1000:9.1f} ms")
     if "month_direct_s" in r:
         print(f"  without summaries (once): month refresh {r['month_direct_s'] * 1000:9.1f} ms, "
               f"report aggregates {r['report_direct_s'] * 1000:9.1f} ms")

@@ -145,6 +145,38 @@ def test_the_bundle_sends_cases_to_the_platform(bundle: Path, tmp_path: Path) ->
         kill(sim)
 
 
+def test_the_bundled_window_sends_from_its_own_sync_process(bundle: Path, tmp_path: Path, monkeypatch) -> None:
+    """The child the window starts (ui/sync_runner.py `child_command`, frozen): the demo's platform in
+    it, the seeded cases confirmed, and it ends as soon as the window closes its stdin."""
+    import json
+    from types import SimpleNamespace
+
+    from ui.sync_runner import child_command
+
+    hall = _hall(bundle / "hallapp", tmp_path)
+    assert hall("--demo", "demo", "seed-cases", "2").returncode == 0
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(hall.program))
+    argv = child_command(SimpleNamespace(home=SimpleNamespace(root=hall.home), demo=True))
+    assert argv[0] == str(hall.program) and "--for-window" in argv
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HALLAPP_") and k not in ("PYTHONPATH", "PYTHONHOME")}
+    child = spawn(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                  cwd=hall.work, env={**clean, "HALLAPP_HOME": str(hall.home)})
+    try:
+        events, confirmed = [], 0
+        for line in child.stdout:
+            events.append(json.loads(line))
+            confirmed += events[-1].get("confirmed", 0) if events[-1]["type"] == "run" else 0
+            if confirmed >= 2:
+                break
+        kinds = [e["type"] for e in events]
+        assert kinds[0] == "platform" and "link" in kinds and confirmed == 2, events
+        child.stdin.close()
+        assert child.wait(timeout=15) == 0
+    finally:
+        kill(child)
+
+
 # --- the .deb -------------------------------------------------------------------------------------
 
 

@@ -24,18 +24,23 @@ class MaskIdNumbers(logging.Filter):
         return True
 
 
-def configure(logs_dir: Path, level: str = "INFO") -> None:
+SYNC_WINDOW_LOG = "sync-window.log"  # the window's sync process (hallapp/sending/window_feed.py)
+
+
+def configure(logs_dir: Path, level: str = "INFO", name: str = "hallapp.log") -> None:
+    """Our log records into `logs_dir/name` (rotated); `name` is the process's own file where two
+    processes would otherwise rotate one file under each other (the window's sync process)."""
     root = logging.getLogger()
     for stray in [h for h in root.handlers if type(h) is logging.StreamHandler and h.stream is sys.stderr]:
         root.removeHandler(stray)  # a library's logging.basicConfig() (python-escpos) must not print our log
-    target = str((logs_dir / "hallapp.log").resolve())
+    target = str((logs_dir / name).resolve())
     for old in [h for h in root.handlers if getattr(h, "_hallapp", False)]:
         if getattr(old, "baseFilename", "") == target:
             return
         root.removeHandler(old)  # another home in the same process (tests, tools): follow it
         old.close()
     handler = logging.handlers.RotatingFileHandler(
-        logs_dir / "hallapp.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        logs_dir / name, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler._hallapp = True  # type: ignore[attr-defined]
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -3,7 +3,9 @@ whenever the change event says the outbox moved (or a minute passed: the backlog
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from hallapp.config import Settings
 from hallapp.domain.changes import Area, Changes
@@ -15,6 +17,35 @@ from ui.card_reader import CardReaderController, ReaderState
 from ui.sync_runner import SyncRunner
 from ui.tasks import Task
 from ui.words import age_words
+
+
+class ElidedLabel(QLabel):
+    """One line that gives way: a long reason ("Sync stopped: …") is cut with "…" at the width left
+    beside the backlog and the devices (which stay whole), the full words in its tooltip."""
+
+    def __init__(self, objectName: str) -> None:  # noqa: N803 - Qt's keyword
+        super().__init__(objectName=objectName)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 8, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.fontMetrics().horizontalAdvance("✖ …") * 4, super().minimumSizeHint().height())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """What the person sees at the label's width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
 
 
 def _set(label: QLabel, text: str, state: str) -> None:
@@ -33,16 +64,17 @@ class HallStatusBar(QStatusBar):
         super().__init__(parent)
         self.sync = sync
         self.db, self.settings = db, settings
-        self.link = QLabel(objectName="statusWarn")
+        self.link = ElidedLabel("statusWarn")
         self.backlog = QLabel(objectName="statusOk")
         self.devices = QLabel(objectName="statusWarn")
         self.reading = self.again = False  # one read at a time, one more after it
-        for label in (self.link, self.backlog, self.devices):
+        self.addWidget(self.link, 1)  # gives way to the two beside it
+        for label in (self.backlog, self.devices):
             self.addWidget(label)
         card_reader.state_changed.connect(self.show_reader_state)
         sync.link_changed.connect(self.show_link)
         change_event.follow(self.changed)
-        self.show_link(sync.state, "")
+        self.show_link(sync.state, sync.message or "")  # a rebuilt bar (language change) keeps the reason
         self.show_reader_state(card_reader.state)
         self.refresh()
 

@@ -15,6 +15,8 @@ import os
 import subprocess
 import sys
 import threading
+import time
+from pathlib import Path
 from typing import IO, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 STOP_WAIT_S = 5.0  # after stdin is closed, before the child is terminated
 RESTART_FIRST_S, RESTART_MAX_S = 5, 60  # back-off of restarts after the child ended on its own
+ERR_KEEP_BYTES = 1_000_000  # sync-window.err beyond this is moved to .err.1
 ANNOUNCE_S = 0.25  # a burst of moved entries is one announcement (a single shot) this much later
 
 
@@ -70,6 +73,7 @@ class SyncRunner(QObject):
         self._lock = threading.Lock()  # process, _stopped, moved: the GUI, start and reader threads
         self._stopped = False
         self._restart_s = RESTART_FIRST_S
+        self._started_at = 0.0
         self._restart = QTimer(self, singleShot=True)
         self._restart.timeout.connect(self._spawn)
 
@@ -98,10 +102,12 @@ class SyncRunner(QObject):
         with self._lock:
             if self._stopped:
                 return
-            with open(self.app.home.logs_dir / "sync-window.err", "wb") as err:  # the last child's own words
+            with _error_file(self.app.home.logs_dir / "sync-window.err") as err:
+                # its own session: a Ctrl+C in the terminal that started the window is not the child's to obey
                 proc = subprocess.Popen(child_command(self.app), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=err, env=env, creationflags=_creation_flags())
-            self.process = proc
+                                        stderr=err, env=env, creationflags=_creation_flags(),
+                                        start_new_session=os.name == "posix")
+            self.process, self._started_at = proc, time.monotonic()
         threading.Thread(target=self._read, args=(proc,), name="hallapp-sync-feed", daemon=True).start()
 
     def _read(self, proc: subprocess.Popen[bytes]) -> None:
@@ -139,8 +145,8 @@ class SyncRunner(QObject):
         elif kind == "platform":
             self.platform_url = str(event.get("url", ""))
             self.app.settings.platform.url = self.platform_url  # in memory only: the demo's own platform
-        elif kind == "run":
-            self._restart_s = RESTART_FIRST_S  # a child that finished a round is a working one
+        elif kind == "run" and time.monotonic() - self._started_at >= RESTART_MAX_S:
+            self._restart_s = RESTART_FIRST_S  # a child that has worked a while is a working one
 
     def _announce(self) -> None:
         with self._lock:
@@ -176,8 +182,8 @@ class SyncRunner(QObject):
             self._stopped = True
             proc, self.process = self.process, None
         self._restart.stop()
-        if proc is not None:
-            end_child(proc)
+        if proc is not None:  # the window is closing: it need not wait for the child's last round
+            threading.Thread(target=end_child, args=(proc,), name="hallapp-sync-stop").start()
 
 
 def end_child(proc: subprocess.Popen[bytes], wait_s: float = STOP_WAIT_S) -> None:
@@ -195,6 +201,16 @@ def end_child(proc: subprocess.Popen[bytes], wait_s: float = STOP_WAIT_S) -> Non
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def _error_file(path: Path) -> IO[bytes]:
+    """The children's stderr, appended (a dead child's traceback outlives its restart), kept short."""
+    try:
+        if path.stat().st_size > ERR_KEEP_BYTES:
+            path.replace(path.with_name(path.name + ".1"))
+    except OSError:
+        pass
+    return open(path, "ab")  # closed by the caller's with
 
 
 def _creation_flags() -> int:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
+from hallapp import logs
 from hallapp.domain.outbox import stored
 from hallapp.sending.engine import Event, SyncEngine
 from hallapp.sync.options import SyncOptions
@@ -62,7 +63,7 @@ class Feed:
             self._line(event)
 
     def _line(self, event: dict[str, Any]) -> None:
-        text = json.dumps(event, ensure_ascii=False, default=str) + "\n"
+        text = json.dumps(event, default=str) + "\n"  # ASCII: a Windows pipe's code page cannot garble it
         with self._lock:
             try:
                 self.out.write(text)
@@ -119,6 +120,8 @@ def lower_priority() -> None:
 def run(app: AppContext, options: SyncOptions) -> int:
     """Until stdin closes or SIGTERM. Nothing but the engine's events goes to stdout."""
     out, sys.stdout = sys.stdout, sys.stderr  # a stray print must not corrupt the window's feed
+    # its own log file: two processes rotating one hallapp.log lose lines (and fail on Windows)
+    logs.configure(app.home.logs_dir, app.settings.logging.level, name=logs.SYNC_WINDOW_LOG)
     stop = threading.Event()
     stopper = Stopper(stop)
     lower_priority()
@@ -151,3 +154,4 @@ def _demo_platform(app: AppContext, feed: Feed) -> Any:
         log.warning("demo platform: the hall's key not registered: %s", type(exc).__name__)
         feed.write({"type": "blocked", "error": stored(exc)})
     return simulator
+

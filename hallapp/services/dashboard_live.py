@@ -16,7 +16,7 @@ from collections import Counter as Tally
 from datetime import date, datetime
 
 from hallapp.domain.clock import Clock, hall_clock
-from hallapp.services.dashboard import Period, _waiting_returns
+from hallapp.services.dashboard import Period
 from hallapp.services.dashboard_summary import (
     WAIT_EDGES,
     HourComparison,
@@ -78,7 +78,7 @@ class LiveToday:
             self._mark = mark
             names = {i: name for i, (_u, name) in q.staff_names(self.hall_id).items()}
             waiting = q.waiting_issued(self.hall_id, since, until)
-            returned = len(_waiting_returns(uow.session, q.returned_cases(self.hall_id)))
+            returned = q.returned_waiting(self.hall_id)
             backlog, oldest = uow.outbox.backlog()
             return self._summary(today, names, waiting, returned, backlog, oldest, before)
 

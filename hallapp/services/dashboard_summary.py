@@ -22,7 +22,6 @@ from hallapp.services.dashboard import (
     Breakdowns,
     Figures,
     Period,
-    _waiting_returns,
     earlier_weekdays,
     open_days,
 )
@@ -90,7 +89,7 @@ def direct(db: Database, hall_id: int, period: Period, clock: Clock, before: Hou
         served = _hours(clock, q.ticket_slots(hall_id, days, finished=True))
         cases = q.case_groups(hall_id, since, until)
         levels = q.evaluation_levels(since, until)
-        returned = len(_waiting_returns(uow.session, q.returned_cases(hall_id)))
+        returned = q.returned_waiting(hall_id)
         times = _times(q, hall_id, period.first, period.last, since, until)
         backlog, oldest = uow.outbox.backlog()
     now = clock.now()
@@ -110,7 +109,7 @@ def _of_days(db: Database, hall_id: int, period: Period, clock: Clock, today: da
         q = DashboardQueries(uow.session)
         names = {i: name for i, (_u, name) in q.staff_names(hall_id).items()}
         waiting = q.waiting_issued(hall_id, *Period.day(today).bounds(clock)) if period.includes(today) else None
-        returned = len(_waiting_returns(uow.session, q.returned_cases(hall_id)))
+        returned = q.returned_waiting(hall_id)
         backlog, oldest = uow.outbox.backlog()
     now = clock.now()
     oldest_min = (now - oldest).total_seconds() / 60 if oldest else None

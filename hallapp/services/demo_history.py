@@ -4,11 +4,14 @@ A day is simulated in memory first (a queue model: tickets issued through the op
 counter calling the next ticket of its categories as it frees up, nobody called after closing),
 then written in one transaction per day with bulk inserts (uow.demo_history): tickets, their
 events, cases with their applicants and materials, printed receipts and evaluations, the rows the
-dashboard, the reports and `hallapp export visits` read. Going through the counter's services one call at a time costs
-≈ 0.1 s a ticket, far too slow for months of a busy hall.
+dashboard, the reports and `hallapp export visits` read; and what the hall did afterwards
+(demo_aftercare): the bad ratings' follow-ups, the materials owed after 容缺 brought in. Going
+through the counter's services one call at a time costs ≈ 0.1 s a ticket, far too slow for months
+of a busy hall. The supplements write no audit events (a bulk insert cannot extend the hash chain
+row by row cheaply): the case page shows them received, without the day they came.
 
-History cases get no outbox entries: in a real hall they were sent long ago, so the sync backlog
-stays what today makes it. One audit event records that the history was generated.
+History cases and their supplements get no outbox entries: in a real hall they were sent long ago,
+so the sync backlog stays what today makes it. One audit event records that the history was generated.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from hallapp.bootstrap import AppContext
 from hallapp.domain.cases import CaseState, Decision, MaterialStatus, allowed_decisions, state_after
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.domain.documents import documents_for
-from hallapp.domain.evaluation import REASON_TEXTS
+from hallapp.domain.evaluation import BAD_LEVELS, REASON_TEXTS
 from hallapp.domain.identity import manual_identity
 from hallapp.domain.idnumber import make_id_number
 from hallapp.domain.queue import QueuePolicy, ticket_number
@@ -33,6 +36,7 @@ from hallapp.domain.regions import default_regions
 from hallapp.domain.staff import Role
 from hallapp.domain.workdays import HolidayCalendar
 from hallapp.services import cases, hall, queue, scanning, staff
+from hallapp.services.demo_aftercare import Aftercare, follow_ups, supplied_at
 from hallapp.services.hall import HallInfo, ensure_demo_hall
 from hallapp.storage import UnitOfWork
 from hallapp.storage.ledger import NumberingLedger
@@ -124,6 +128,8 @@ def seed_history(app: AppContext, days: int, tickets_per_day: int, *, seed: int 
     calendar = cases.load_calendar(app.settings.documents.holiday_calendars)
     chosen = _working_days(calendar, clock.today(), days)
     world = _World.load(app, info, rng, clock, calendar, tickets_per_day)
+    world.care = Aftercare(clock, calendar, _supervisor(app, info.id), app.settings.evaluation.follow_up_days,
+                           GAP_DAYS, seed)
     busy = _days_with_tickets(app, info.id, chosen)
     tickets = made = 0
     for day in chosen:
@@ -179,6 +185,7 @@ class _World:
             scanning.sample_pages(app.settings.documents, count=1)).pdf)
         self.policy = QueuePolicy()
         self.clerk_names: dict[int, str] = {}
+        self.care = Aftercare(clock, calendar, None, 0, GAP_DAYS, 0)  # seed_history sets the hall's
 
     @classmethod
     def load(cls, app: AppContext, info: HallInfo, rng: random.Random, clock: Clock, calendar: HolidayCalendar,
@@ -236,6 +243,16 @@ def _staff_hall(app: AppContext, info: HallInfo, needed: int) -> None:
             shown = SURNAMES[number % len(SURNAMES)] + GIVEN[number % len(GIVEN)]
             staff.add_staff(uow, "demo", info.id, name, shown, Role.CLERK, password)
             clerks += 1
+
+
+def _supervisor(app: AppContext, hall_id: int) -> int | None:
+    """Who follows up the history's bad ratings: the hall's first supervisor (else an admin)."""
+    with app.db.unit_of_work() as uow:
+        active = [s for s in uow.staff.all(hall_id) if s.active]
+    for role in (Role.SUPERVISOR, Role.ADMIN):
+        if chosen := sorted(s.id for s in active if s.role == role):
+            return chosen[0]
+    return None
 
 
 def _counters(app: AppContext, hall_id: int) -> list[_Counter]:
@@ -422,10 +439,14 @@ class _Writer:
         with_case = [(v, tid) for v, tid in zip(visits, ticket_ids, strict=True) if v.case]
         case_ids = self._cases(with_case)
         by_ticket = dict(zip((tid for _v, tid in with_case), case_ids, strict=True))
-        self.rows.add_evaluations([
-            {"ticket_id": tid, "case_id": by_ticket.get(tid), "staff_id": self.counters[v.counter].staff_id,
-             "level": v.rating[1], "reason": v.rating[2], "channel": "hall_tablet", "created_at": self.at(v.rating[0])}
-            for v, tid in zip(visits, ticket_ids, strict=True) if v.rating and v.counter])
+        rated = [(v.rating, v.counter, tid) for v, tid in zip(visits, ticket_ids, strict=True) if v.rating and v.counter]
+        evaluation_ids = self.rows.add_evaluations([
+            {"ticket_id": tid, "case_id": by_ticket.get(tid), "staff_id": self.counters[counter].staff_id,
+             "level": level, "reason": reason, "channel": "hall_tablet", "created_at": self.at(at)}
+            for (at, level, reason), counter, tid in rated])
+        self.rows.add_follow_ups(follow_ups(self.world.care, self.day, [
+            (eid, self.at(at), reason, tid in by_ticket)
+            for eid, ((at, level, reason), _c, tid) in zip(evaluation_ids, rated, strict=True) if level in BAD_LEVELS]))
         return len(case_ids)
 
     def _tickets(self, visits: list[_Visit]) -> list[int]:
@@ -450,19 +471,24 @@ class _Writer:
         applicant_ids = self.rows.add_applicants([dict(p, created_at=self.at(v.case.saved))  # type: ignore[union-attr]
                                                   for p, (v, _t) in zip(people, with_case, strict=True)])
         rows, materials, prints = [], [], []
+        brought = self.world.care.rng(self.day, "supplements")
         for (v, tid), person, aid, number in zip(with_case, people, applicant_ids, serials.values(), strict=True):
             draft = v.case
             assert draft is not None and v.counter is not None
             lines, decision = self._materials(draft)
             state = state_after(decision)
             saved = self.at(draft.saved)
+            supplied = supplied_at(self.world.care, brought, self.day) if state == CaseState.ACCEPTED_WITH_GAP else None
+            if supplied is not None:
+                self._supply(lines)
             promised = (None if state == CaseState.NOTIFIED else
                         cases.promised_date(self.day, draft.item.case_type, draft.item.promised_days, self.world.calendar))
             counter = self.counters[v.counter]
             rows.append({
                 "number": number, "hall_id": self.world.info.id, "counter_id": counter.id, "staff_id": counter.staff_id,
-                "item_id": draft.item.id, "applicant_id": aid, "agent_id": None, "ticket_id": tid, "state": state.value,
-                "handling_region_code": person["region_code"], "created_at": saved, "updated_at": saved,
+                "item_id": draft.item.id, "applicant_id": aid, "agent_id": None, "ticket_id": tid,
+                "state": (CaseState.ACCEPTED if supplied else state).value,  # all owed brought: 已受理 (supplements.py)
+                "handling_region_code": person["region_code"], "created_at": saved, "updated_at": supplied or saved,
                 "accepted_at": saved if state != CaseState.NOTIFIED else None,
                 "promised_at": (cases.promised_at(self.world.clock, promised, saved, draft.item.case_type)
                                 if promised else None),
@@ -480,6 +506,13 @@ class _Writer:
         self.rows.add_printed_documents([{"case_id": case_ids[i], "kind": kind, "reprint": False, "printed_at": at}
                                          for i, kind, at in prints])
         return case_ids
+
+    def _supply(self, lines: list[dict[str, Any]]) -> None:
+        """The owed materials (those with a 补交 note) brought in, as record_supplement stores them."""
+        for line in lines:
+            if line["how_to_supply"]:
+                line.update(status=MaterialStatus.CAPTURED.value, sha256=self.world.pdf_sha, page_count=1,
+                            how_to_supply="")
 
     def _materials(self, draft: _CaseDraft) -> tuple[list[dict[str, Any]], Decision]:
         lines, statuses = [], []

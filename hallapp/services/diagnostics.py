@@ -29,6 +29,7 @@ from hallapp import __version__
 from hallapp.config import Settings, SettingsError, flat_items, load_settings, shown_value
 from hallapp.domain.clock import hall_clock
 from hallapp.home import Home
+from hallapp.logs import SYNC_WINDOW_LOG
 
 if TYPE_CHECKING:
     from hallapp.storage import Database
@@ -127,10 +128,10 @@ def sync_counts(db: Database) -> dict[str, Any]:
     return sync_status(db)
 
 
-def log_tail(logs_dir: Path, lines: int) -> str:
+def log_tail(logs_dir: Path, lines: int, name: str = "hallapp.log") -> str:
     """The last `lines` lines of the log, reaching into the rotated file when the current one is short."""
     kept: list[str] = []
-    for path in (logs_dir / "hallapp.log", logs_dir / "hallapp.log.1"):
+    for path in (logs_dir / name, logs_dir / f"{name}.1"):
         if len(kept) >= lines or not path.is_file():
             continue
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -158,6 +159,8 @@ def collect(home: Home, *, demo: bool = False, log_lines: int = DEFAULT_LOG_LINE
     if results is not None:
         files["selftest.json"] = _json(results)
     files["log.txt"] = _part(notes, "log", lambda: log_tail(home.logs_dir, log_lines)) or ""
+    files["sync-window-log.txt"] = _part(notes, "sync-window log",  # the window's sync process logs apart
+                                         lambda: log_tail(home.logs_dir, log_lines, SYNC_WINDOW_LOG)) or ""
     files["manifest.json"] = _json({"created": _now_text(), "demo": demo,
                                     "files": sorted(files), "not_collected": notes,
                                     "log_lines": log_lines, "personal_data": "removed (see scrub in "

@@ -309,7 +309,7 @@ No = the file replaces the catalog.</source>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/widgets/chart.py" line="98"/>
+        <location filename="../../ui/widgets/chart.py" line="142"/>
         <source>{title} (first {shown} of {total})</source>
         <translation>{title}（前{shown}项，共{total}项）</translation>
     </message>
@@ -2873,62 +2873,62 @@ Clerk {clerk} · {item} · case {case} · due {due}</source>
 <context>
     <name>HallStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="87"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57"/>
+        <location filename="../../ui/status_bar.py" line="89"/>
         <source>Card reader: connecting</source>
         <translation>读卡器：正在连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="59"/>
+        <location filename="../../ui/status_bar.py" line="91"/>
         <source>Card reader: not connected</source>
         <translation>读卡器：未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="81"/>
+        <location filename="../../ui/status_bar.py" line="113"/>
         <source>Database unreachable</source>
         <translation>数据库无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="87"/>
+        <location filename="../../ui/status_bar.py" line="119"/>
         <source>Platform online</source>
         <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="89"/>
+        <location filename="../../ui/status_bar.py" line="121"/>
         <source>Platform unreachable: cases wait safely and are sent later</source>
         <translation>平台暂时无法连接：办件已安全保存，恢复后自动发送</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="91"/>
+        <location filename="../../ui/status_bar.py" line="123"/>
         <source>Connecting to the platform…</source>
         <translation>正在连接平台……</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93"/>
+        <location filename="../../ui/status_bar.py" line="125"/>
         <source>Sync stopped: {reason}</source>
         <translation>同步已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="95"/>
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>Platform: cases are sent by the hall&apos;s sync PC</source>
         <translation>平台：本厅办件由同步电脑发送</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="97"/>
+        <location filename="../../ui/status_bar.py" line="129"/>
         <source>Platform: not configured</source>
         <translation>平台：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105"/>
+        <location filename="../../ui/status_bar.py" line="137"/>
         <source>Nothing waiting to sync</source>
         <translation>无待同步办件</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108"/>
+        <location filename="../../ui/status_bar.py" line="140"/>
         <source>Waiting to sync: {count} (oldest {age} ago)</source>
         <translation>待同步 {count} 件（最早 {age}前）</translation>
     </message>
@@ -5274,259 +5274,265 @@ The problem is also written to the log.</source>
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="208"/>
+        <location filename="../../ui/pages/supervisor.py" line="212"/>
         <source>Hall overview</source>
         <translation>大厅概况</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="250"/>
+        <location filename="../../ui/pages/supervisor.py" line="254"/>
         <source>Waiting now</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="251"/>
+        <location filename="../../ui/pages/supervisor.py" line="255"/>
         <source>Visits finished</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="252"/>
+        <location filename="../../ui/pages/supervisor.py" line="256"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="253"/>
+        <location filename="../../ui/pages/supervisor.py" line="257"/>
         <source>Accepted with gap</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="254"/>
+        <location filename="../../ui/pages/supervisor.py" line="258"/>
         <source>One-time notices</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="255"/>
+        <location filename="../../ui/pages/supervisor.py" line="259"/>
         <source>Returned by the platform</source>
         <translation>平台退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="257"/>
+        <location filename="../../ui/pages/supervisor.py" line="261"/>
         <source>Average wait (min)</source>
         <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="257"/>
+        <location filename="../../ui/pages/supervisor.py" line="261"/>
         <source>Avg. wait (min)</source>
         <translation>平均等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="258"/>
+        <location filename="../../ui/pages/supervisor.py" line="262"/>
         <source>90 % waited at most (min)</source>
         <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="258"/>
+        <location filename="../../ui/pages/supervisor.py" line="262"/>
         <source>90 % wait (min)</source>
         <translation>90%等候(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="259"/>
+        <location filename="../../ui/pages/supervisor.py" line="263"/>
         <source>Average service (min)</source>
         <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="259"/>
+        <location filename="../../ui/pages/supervisor.py" line="263"/>
         <source>Avg. service (min)</source>
         <translation>平均办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="260"/>
+        <location filename="../../ui/pages/supervisor.py" line="264"/>
         <source>90 % served within (min)</source>
         <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="260"/>
+        <location filename="../../ui/pages/supervisor.py" line="264"/>
         <source>90 % service (min)</source>
         <translation>90%办理(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="261"/>
+        <location filename="../../ui/pages/supervisor.py" line="265"/>
         <source>To receipt (min)</source>
         <translation>取号至回执(分)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="261"/>
+        <location filename="../../ui/pages/supervisor.py" line="265"/>
         <source>Average from ticket to receipt printed (min)</source>
         <translation>平均取号至回执打印（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="262"/>
+        <location filename="../../ui/pages/supervisor.py" line="266"/>
         <source>Satisfied (%)</source>
         <translation>满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="264"/>
+        <location filename="../../ui/pages/supervisor.py" line="268"/>
         <source>Waiting to sync</source>
         <translation>待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="264"/>
+        <location filename="../../ui/pages/supervisor.py" line="268"/>
         <source>Oldest unsynced</source>
         <translation>最久未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="454"/>
-        <location filename="../../ui/pages/supervisor.py" line="458"/>
+        <location filename="../../ui/pages/supervisor.py" line="425"/>
+        <source>{n}: {done}</source>
+        <comment>a counter&apos;s visits finished</comment>
+        <translation>{n}号 {done}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="437"/>
+        <source>Visits finished per counter:</source>
+        <translation>各窗口叫号办结：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/supervisor.py" line="480"/>
+        <location filename="../../ui/pages/supervisor.py" line="484"/>
         <source>Visits</source>
         <translation>叫号办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="455"/>
-        <location filename="../../ui/pages/supervisor.py" line="459"/>
-        <location filename="../../ui/pages/supervisor.py" line="461"/>
+        <location filename="../../ui/pages/supervisor.py" line="481"/>
+        <location filename="../../ui/pages/supervisor.py" line="485"/>
+        <location filename="../../ui/pages/supervisor.py" line="487"/>
         <source>Cases</source>
         <translation>办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="463"/>
+        <location filename="../../ui/pages/supervisor.py" line="489"/>
         <source>Evaluations</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="171"/>
-        <location filename="../../ui/pages/supervisor.py" line="263"/>
+        <location filename="../../ui/pages/supervisor.py" line="175"/>
+        <location filename="../../ui/pages/supervisor.py" line="267"/>
         <source>Bad ratings to follow up</source>
         <translation>差评待回访</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="167"/>
+        <location filename="../../ui/pages/supervisor.py" line="171"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="169"/>
+        <location filename="../../ui/pages/supervisor.py" line="173"/>
         <source>Ticket → receipt</source>
         <translation>取号→回执</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="173"/>
+        <location filename="../../ui/pages/supervisor.py" line="177"/>
         <source>Need a supervisor</source>
         <translation>待主任处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="175"/>
-        <location filename="../../ui/pages/supervisor.py" line="256"/>
+        <location filename="../../ui/pages/supervisor.py" line="179"/>
+        <location filename="../../ui/pages/supervisor.py" line="260"/>
         <source>Materials overdue</source>
         <translation>容缺逾期未补</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
+        <location filename="../../ui/pages/supervisor.py" line="198"/>
         <source>Today (live)</source>
         <translation>今天（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="194"/>
+        <location filename="../../ui/pages/supervisor.py" line="198"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <location filename="../../ui/pages/supervisor.py" line="199"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="195"/>
+        <location filename="../../ui/pages/supervisor.py" line="199"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="196"/>
+        <location filename="../../ui/pages/supervisor.py" line="200"/>
         <source>From – to</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="198"/>
+        <location filename="../../ui/pages/supervisor.py" line="202"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="210"/>
+        <location filename="../../ui/pages/supervisor.py" line="214"/>
         <source>&amp;Period</source>
         <translation>时段(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="250"/>
+        <location filename="../../ui/pages/supervisor.py" line="254"/>
         <source>Tickets taken</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="251"/>
+        <location filename="../../ui/pages/supervisor.py" line="255"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="440"/>
+        <location filename="../../ui/pages/supervisor.py" line="466"/>
         <source>Same weekday, {n} weeks before (avg)</source>
         <translation>前{n}周同日均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="449"/>
+        <location filename="../../ui/pages/supervisor.py" line="475"/>
         <source>Tickets</source>
         <translation>取号数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="179"/>
+        <location filename="../../ui/pages/supervisor.py" line="183"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="276"/>
+        <location filename="../../ui/pages/supervisor.py" line="280"/>
         <source>Per counter</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="277"/>
+        <location filename="../../ui/pages/supervisor.py" line="281"/>
         <source>Per clerk</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="278"/>
+        <location filename="../../ui/pages/supervisor.py" line="282"/>
         <source>Cases per item</source>
         <translation>各事项办件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="275"/>
+        <location filename="../../ui/pages/supervisor.py" line="279"/>
         <source>Evaluations by level</source>
         <translation>评价等级分布</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="272"/>
+        <location filename="../../ui/pages/supervisor.py" line="276"/>
         <source>Arrivals by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="273"/>
+        <location filename="../../ui/pages/supervisor.py" line="277"/>
         <source>Served by hour</source>
         <translation>分时段办结</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="274"/>
+        <location filename="../../ui/pages/supervisor.py" line="278"/>
         <source>Waiting time (min)</source>
         <translation>等候时长分布（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="387"/>
+        <location filename="../../ui/pages/supervisor.py" line="391"/>
         <source>Figures could not be read ({error}); they are read again at the next change.</source>
         <translation>数据读取失败（{error}），有变化时将重新读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/supervisor.py" line="403"/>
+        <location filename="../../ui/pages/supervisor.py" line="407"/>
         <source>as of {time}</source>
         <translation>截至 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/supervisor.py" line="421"/>
-        <source>Counter {n}: {done}</source>
-        <translation>{n}号窗口：{done}</translation>
     </message>
 </context>
 <context>

@@ -211,4 +211,4 @@ def test_supervisor_tiles_count_todays_queue(ctx, open_window, qtbot) -> None:
     qtbot.waitUntil(lambda: page.tiles["issued"].text() == "3", timeout=10_000)
     assert page.tiles["done"].text() == "1" and page.tiles["waiting"].text() == "2"
     assert page.tiles["bad_evaluations"].text() == "1"
-    assert "Counter 1: 1" in page.by_counter.text()
+    assert "Visits finished per counter: 1: 1" in page.by_counter.text()

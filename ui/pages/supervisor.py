@@ -50,6 +50,7 @@ from ui.tasks import Task
 from ui.widgets.chart import BarChart
 
 TILE_COLUMNS = 9  # 18 tiles: two full rows at 1366 px
+COUNTER_GAP = "   "  # between one counter's figure and the next: "1: 549   2: 548"
 CAPTION_SCALE = 0.9  # a tile's caption beside the window's font: the number is what is read from afar
 FOLLOWED = (Area.QUEUE, Area.CASES, Area.OUTBOX, Area.EVALUATIONS, Area.PRINTS, Area.AUDIT)  # what the figures show
 
@@ -161,7 +162,10 @@ class SupervisorPage(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(self._period_bar())
         layout.addWidget(self._tiles())
+        # visits finished per counter, in figures (the chart beside shows their shape, not the numbers)
         self.by_counter = QLabel(objectName="hint")
+        self.by_counter.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.counter_parts: list[str] = []
         layout.addWidget(self.by_counter)
         self.tabs = QTabWidget(objectName="supervisorTabs")
         self.tabs.addTab(self._charts(), self.tr("Charts"))
@@ -418,8 +422,30 @@ class SupervisorPage(QWidget):
                           else "tileValue")
         bad.style().unpolish(bad)
         bad.style().polish(bad)
-        counters = "  ".join(self.tr("Counter {n}: {done}").format(n=n, done=d) for n, d in figures.by_counter.items())
-        self.by_counter.setText(counters)
+        self.counter_parts = [self.tr("{n}: {done}", "a counter's visits finished").format(n=n, done=d)
+                              for n, d in figures.by_counter.items()]
+        self._flow_counters()
+
+    def _flow_counters(self) -> None:
+        """The counters' line broken where the page's width ends (20 counters take two lines), never
+        between a counter and its figure: a line running off the page hides the counters past it."""
+        if not self.counter_parts:
+            self.by_counter.setText("")
+            return
+        metrics = self.by_counter.fontMetrics()
+        room = max(100, self.width() - self.layout().contentsMargins().left() * 2 - 8)
+        lines = [self.tr("Visits finished per counter:") + " "]
+        for part in self.counter_parts:
+            gap = "" if lines[-1].endswith(" ") else COUNTER_GAP
+            if metrics.horizontalAdvance(lines[-1] + gap + part) > room and lines[-1].strip():
+                lines.append(part)
+            else:
+                lines[-1] += gap + part
+        self.by_counter.setText("\n".join(lines))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._flow_counters()
 
     def _age_words(self, minutes: float) -> str:
         return words.age_words(minutes)
@@ -456,7 +482,7 @@ class SupervisorPage(QWidget):
         clerks = sorted(set(b.served_by_clerk) | set(b.cases_by_clerk))
         self.charts["clerk"].show_bars(clerks, {
             self.tr("Visits"): [b.served_by_clerk.get(c, 0) for c in clerks],
-            self.tr("Cases"): [b.cases_by_clerk.get(c, 0) for c in clerks]}, clerks)
+            self.tr("Cases"): [b.cases_by_clerk.get(c, 0) for c in clerks]}, clerks, every_name=True)
         items = list(b.cases_by_item)[:8]
         self.charts["item"].show_bars(items, {self.tr("Cases"): [b.cases_by_item[i] for i in items]}, items)
         self.charts["level"].show_bars([words.level_word(lv) for lv in b.evaluations_by_level],

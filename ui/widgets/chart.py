@@ -5,6 +5,7 @@ on top; Up/Down move between its bars too, and hovering a bar shows its whole na
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCharts import (
@@ -17,12 +18,12 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
 PICKED = QColor("#d97706")  # the bar the keys are on: the same amber as the page's focus ring
-STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4, 10**5, 10**6)
+MAX_INTERVALS = 5  # more ticks than this crowd a quarter of the page
 MUTED = QColor("#9ca3af")  # a comparison series (earlier weeks) stands back from the figures themselves
 VALUE_INK = QColor("#1f2937")  # a bar's value stands above it on the white plot: Qt's default ink is white
 BAR_SHARE = 0.5  # QBarSeries' default bar width, as a part of a category's width
@@ -32,6 +33,41 @@ NAME_INK = QColor("#3d4b59")  # the names left of horizontal bars, as dark as th
 NAME_GAP = 6  # px between a name and the plot
 HORIZONTAL_FRAME = 60  # px of a horizontal chart's height not given to its rows: title, value axis, margins
 NAME_SHARE = 0.5  # names on the left take at most this part of the chart's width (beyond MIN_NAME_CHARS)
+STACK_CHARS = 4  # a name written downwards under its bars ("欧阳娜娜"); longer ones end in "…" (hover shows it)
+ROTATED_WIDTH = 90  # px: a Latin name turned upright under its bars is cut past this ("Wang Fang" whole)
+
+
+def _nice_steps(limit: int) -> list[int]:
+    """Whole steps of 1, 2, 2.5 and 5 times a power of ten, up to the first at or past `limit`."""
+    steps, power = [1, 2, 5], 10
+    while steps[-1] < limit:
+        steps += [power, 2 * power, 5 * power // 2, 5 * power]
+        power *= 10
+    return steps
+
+
+def nice_range(need: float, along: float, tick_room: float) -> tuple[int, int]:
+    """(end, step) of a value axis: ticks at a nice step (1, 2, 2.5 or 5 times a power of ten), at most
+    MAX_INTERVALS of them, `tick_room` px apart along `along` px; the axis ends at the first multiple
+    of a finer nice step at or past `need` (5500 for 5162, ticks 0, 2500, 5000), not at the next tick
+    (10000): the longest bar then uses the plot. Two labelled intervals at least where the room allows."""
+    need = max(1, math.ceil(need))
+    steps = _nice_steps(need)
+    candidates = []
+    for step in steps:
+        fine = max([s for s in steps if s <= step / 4] or [1])
+        end = math.ceil(need / fine) * fine
+        intervals = end // step
+        if 1 <= intervals <= MAX_INTERVALS and along * step / end >= tick_room:
+            candidates.append((intervals < 2, end, -step))
+    if not candidates:
+        return need, need
+    _, end, step = min(candidates)
+    return end, -step
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 class BarChart(QChartView):
@@ -63,15 +99,22 @@ class BarChart(QChartView):
         self.name_texts: list[str] = []
         self.source: tuple = ([], {}, [], [], False)  # what show_bars was given; a horizontal chart shows the first that fit
         self.label_from_end = False
+        self.every_name = False  # names that say whose a bar is (clerks): none skipped, written downwards if need be
+        self.plotted = False
+        self.shown_title = title
+        self.stacked = False  # the names are ours, under the bars, downwards (a Chinese name) or turned upright
         self.setChart(QChart())
 
     def show_bars(self, categories: list[str], series: dict[str, list[float]], keys: list[object] | None = None,
-                  words: list[str] | None = None, *, muted_last: bool = False, label_from_end: bool = False) -> None:
-        """`label_from_end`: when only every k-th bar can be named, the last one is (an open-ended "60+")."""
+                  words: list[str] | None = None, *, muted_last: bool = False, label_from_end: bool = False,
+                  every_name: bool = False) -> None:
+        """`label_from_end`: when only every k-th bar can be named, the last one is (an open-ended "60+").
+        `every_name`: every bar is named (people: every second name says nothing of the others); names
+        that do not fit side by side are written under their bars downwards."""
         keys = list(keys if keys is not None else categories)
         self.source = (list(categories), dict(series), keys,
                        list(words) if words is not None else [str(k) for k in keys], muted_last)
-        self.label_from_end = label_from_end
+        self.label_from_end, self.every_name = label_from_end, every_name
         self._build(self._fitting())
 
     def _small(self) -> QFont:
@@ -92,10 +135,13 @@ class BarChart(QChartView):
         categories, series, keys, words, muted_last = self.source
         total = len(categories)
         categories, keys, words = categories[:count], keys[:count], words[:count]
+        self.name_items, self.stacked = [], False  # the old chart's names go with it
+        self.plotted = False  # until setChart, self.chart() is the old chart
         series = {name: values[:count] for name, values in series.items()}
         chart = QChart()
-        chart.setTitle(self.title if count >= total else
-                       self.tr("{title} (first {shown} of {total})").format(title=self.title, shown=count, total=total))
+        self.shown_title = self.title if count >= total else self.tr("{title} (first {shown} of {total})").format(
+            title=self.title, shown=count, total=total)
+        chart.setTitle(self.shown_title)
         chart.legend().setVisible(len(series) > 1)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins().__class__(2, 2, 2, 2))
@@ -143,7 +189,10 @@ class BarChart(QChartView):
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
         old = self.chart()
+        self.plotted = True
         self.setChart(chart)
+        if not self.horizontal:  # a new chart is laid out without a plotAreaChanged: read its plot once it is
+            QTimer.singleShot(0, chart, self._laid_out)
         old.deleteLater()
         if self.horizontal:
             x_axis.setLabelsVisible(False)
@@ -153,6 +202,14 @@ class BarChart(QChartView):
                 item.setBrush(NAME_INK)
             chart.plotAreaChanged.connect(self._place_names)
             self._label(small)
+        else:  # the plot's real height is known once laid out: the ticks and our names follow it
+            chart.plotAreaChanged.connect(self._laid_out)
+            if self.every_name:
+                self.name_items = [QGraphicsSimpleTextItem(chart) for _ in categories]
+                for item in self.name_items:
+                    item.setFont(small)
+                    item.setBrush(NAME_INK)
+                self._label(small)
         self.keys, self.words = keys, words
         self.picked = None
         self.setAccessibleName(self.title)
@@ -174,6 +231,10 @@ class BarChart(QChartView):
             return
         widest = max(metrics.horizontalAdvance(c) for c in self.categories) + 8
         step, texts = max(1, math.ceil(widest / self._room())), self.categories
+        if self.every_name and self.name_items:  # names side by side, or every one of them under its bars
+            self._stack(step > 1, metrics)
+            if self.stacked:
+                return
         shown = list(range((len(texts) - 1) % step if self.label_from_end else 0, len(texts), step))
         wanted = list(zip(self._unique([texts[i] for i in shown]), shown, strict=True))
         if [(label, axis.endValue(label)) for label in axis.categoriesLabels()] == wanted:
@@ -184,9 +245,51 @@ class BarChart(QChartView):
             axis.append(text, index)
         self.x_step = step
 
+    def _stack(self, stacked: bool, metrics: QFontMetrics) -> None:
+        """Names under the bars, one per bar, written downwards (a Chinese name, character below
+        character) or turned upright (a Latin one). The legend's own row (≈ 40 px) would leave the bars
+        no height: the series are named in the title instead, each after a square of its colour."""
+        chart, self.stacked = self.chart(), stacked
+        self.x_axis.setLabelsVisible(not stacked)
+        chart.legend().setVisible(len(self.sets) > 1 and not stacked)
+        keys = " ".join(f'<span style="color:{s.color().name()}">■</span>{html.escape(s.label())}' for s in self.sets)
+        title = f'{html.escape(self.shown_title)} <span style="font-size:small">{keys}</span>'
+        chart.setTitle(title if stacked and len(self.sets) > 1 else self.shown_title)
+        self.name_texts = [self._downwards(c, metrics) if stacked else "" for c in self.categories]
+        extent = 0.0
+        for item, text in zip(self.name_items, self.name_texts, strict=False):
+            item.setText(text)
+            item.setVisible(stacked)
+            upright = stacked and not _is_cjk(text)
+            item.setRotation(-90 if upright else 0)
+            box = item.boundingRect()
+            extent = max(extent, box.width() if upright else box.height())
+        margins = chart.margins()
+        bottom = int(extent) + 6 if stacked else 2
+        if margins.bottom() != bottom:
+            margins.setBottom(bottom)
+            chart.setMargins(margins)
+        self._place_names()
+
+    @staticmethod
+    def _downwards(name: str, metrics: QFontMetrics) -> str:
+        """A Chinese name one character a line (past STACK_CHARS it ends in "…"); a Latin name whole,
+        cut past ROTATED_WIDTH px, to be turned upright."""
+        if not _is_cjk(name):
+            return metrics.elidedText(name, Qt.TextElideMode.ElideRight, ROTATED_WIDTH)
+        chars = list(name) if len(name) <= STACK_CHARS else [*name[:STACK_CHARS - 1], "…"]
+        return "\n".join(chars)
+
+    def _laid_out(self, *_area: object) -> None:
+        self._place_names()
+        self._ticks()
+
     def _place_names(self, *_area: object) -> None:
-        """Each name right-aligned before the plot, on the middle of its bar."""
-        if not self.horizontal or self.bars is None:
+        """Each name right-aligned before the plot, on the middle of its bar; or under its bars."""
+        if self.bars is None:
+            return
+        if not self.horizontal:
+            self._place_under()
             return
         chart, left = self.chart(), self.chart().plotArea().left()
         for index, (item, text) in enumerate(zip(self.name_items, self.name_texts, strict=False)):
@@ -194,6 +297,20 @@ class BarChart(QChartView):
             middle = chart.mapToPosition(QPointF(0, index), self.bars).y()
             box = item.boundingRect()
             item.setPos(left - NAME_GAP - box.width(), middle - box.height() / 2)
+
+    def _place_under(self) -> None:
+        """The names written downwards, each centred under its group of bars."""
+        if not self.stacked:
+            return
+        chart = self.chart()
+        bottom = chart.plotArea().bottom() + 3
+        for index, item in enumerate(self.name_items):
+            middle = chart.mapToPosition(QPointF(index, 0), self.bars).x()
+            box = item.boundingRect()
+            if item.rotation():  # turned about its top-left corner: its width now runs upwards
+                item.setPos(middle - box.height() / 2, bottom + box.width())
+            else:
+                item.setPos(middle - box.width() / 2, bottom)
 
     def _room(self) -> float:
         """The space one category gets along the names' axis (px): the value axis, title and margins
@@ -235,25 +352,31 @@ class BarChart(QChartView):
         self.bars.setLabelsVisible(self.few and widest + 4 <= bar + gap)
 
     def _ticks(self, font: QFont | None = None) -> None:
-        """Whole-number ticks, as many as the height lets stand apart (more would all read "…")."""
+        """Whole-number ticks, as many as stand apart, up to a nice number just above the longest bar
+        and the room its value needs beside (or above) it: bars that use the plot, not 40 % of it."""
         axis = self.y_axis
         if axis is None:
             return
         metrics = QFontMetrics(font if font is not None else axis.labelsFont())
-        if self.horizontal:  # ticks along the width, beside the names: each number needs its width twice
+        if self.horizontal:  # ticks along the width, beside the names (the plot _label sets)
             names = max((metrics.horizontalAdvance(t) for t in self.name_texts), default=0)
-            along = max(40, self.width() - names - 40)
-            value = metrics.horizontalAdvance(f"{self.top:g}") + 8
-            spacing = metrics.horizontalAdvance(f"{math.ceil(self.top) * 10}") * 2
-        else:  # title, legend, axis take ≈ 110 px of the height
-            along, value, spacing = max(20, self.height() - 110), metrics.height() + 4, metrics.height() * 1.6
-        # room beyond the longest bar for its value: a value pushed against the plot's edge is drawn over its bar
-        upper = max(1, math.ceil(self.top * 1.15), math.ceil(self.top * along / max(1, along - value)))
-        intervals = max(1, min(5, int(along / spacing)))
-        step = next(s for s in STEPS if upper <= intervals * s or s == STEPS[-1])
-        upper = math.ceil(upper / step) * step
-        axis.setRange(0, upper)
-        axis.setTickCount(upper // step + 1)
+            along = max(40.0, self.width() - names - NAME_GAP - 4 - 26)
+            ink = QFontMetrics(self.sets[0].labelFont()) if self.sets else metrics  # the value's own font
+            value = ink.horizontalAdvance(f"{self.top:g}") + 12  # Qt draws a value that does not fit inside its bar
+            need = self.top * along / max(1.0, along - value)
+            tick_room = metrics.horizontalAdvance(str(math.ceil(need))) + 10
+        else:  # the laid-out plot's height; before that, title, legend and names take ≈ 110 px
+            area = self.chart().plotArea() if self.plotted else QRectF()
+            along = area.height() if area.height() > 20 else max(20.0, self.height() - 110)
+            value = metrics.height() + 4
+            need = max(self.top * 1.15, self.top * along / max(1.0, along - value))
+            tick_room = metrics.height() * 1.6
+        upper, step = nice_range(need, along, tick_room)
+        if axis.max() != upper or axis.tickInterval() != step:  # ticks from 0 by step: the end need not be one
+            axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            axis.setTickAnchor(0)
+            axis.setTickInterval(step)
+            axis.setRange(0, upper)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

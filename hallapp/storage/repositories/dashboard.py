@@ -9,10 +9,27 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, Select, String, case, cast, func, literal, null, select, text, union_all
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from hallapp.storage.models import AuditEvent, Case, Counter, Evaluation, OutboxEntry, ServiceItem, Staff, Ticket, TicketEvent
+from hallapp.storage.models.followup import CaseFollowUp
 from hallapp.storage.models.printing import PrintedDocument
 
 
@@ -70,6 +87,17 @@ class DashboardQueries:
             .order_by(Case.updated_at)
         )
         return _plain(self.session.execute(query))
+
+    def returned_waiting(self, hall_id: int) -> int:
+        """How many returned cases wait for the supervisor: those of returned_cases() not closed since
+        their last return (returned_cases.closed_since_return, steps in (at, id) order), counted by
+        the database: the rows of every return in the hall's history are not fetched for a number."""
+        closed, again = aliased(CaseFollowUp), aliased(CaseFollowUp)
+        resubmitted_later = exists().where(again.case_id == closed.case_id, again.action == "resubmitted",
+                                           or_(again.at > closed.at, and_(again.at == closed.at, again.id > closed.id)))
+        closed_since = exists().where(closed.case_id == Case.id, closed.action == "closed", ~resubmitted_later)
+        query = select(func.count(Case.id)).where(Case.hall_id == hall_id, Case.state == "returned", ~closed_since)
+        return int(self.session.execute(query).scalar_one())
 
     def evaluations(self, since: datetime, until: datetime) -> list[tuple]:
         """(id, ticket id, case id, staff id, level, reason, created) given in [since, until)."""

@@ -27,6 +27,7 @@ from hallapp.storage.models import (
     TicketEvent,
     TicketSequence,
 )
+from hallapp.storage.models.followup import FollowUp
 from hallapp.storage.sealing import sealer_of
 
 Row = dict[str, Any]
@@ -78,8 +79,12 @@ class DemoHistoryRepository:
     def add_printed_documents(self, rows: Sequence[Row]) -> None:
         self._insert(PrintedDocument, rows)
 
-    def add_evaluations(self, rows: Sequence[Row]) -> None:
-        self._insert(Evaluation, rows)
+    def add_evaluations(self, rows: Sequence[Row]) -> list[int]:
+        return self._insert(Evaluation, rows, returning=True)
+
+    def add_follow_ups(self, rows: Sequence[Row]) -> None:
+        """Bad ratings' follow-up records (models/followup.py FollowUp)."""
+        self._insert(FollowUp, rows)
 
     def set_case_serial(self, hall_id: int, day: date, station: str, last: int) -> None:
         """The day's last serial at `station` (a row CaseRepository.next_serial has made)."""

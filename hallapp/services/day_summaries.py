@@ -7,6 +7,12 @@ mark (repositories/day_summaries.py). On read, a day whose mark changed (a late 
 case, a receipt printed later) or whose row is of another format is computed again; today is
 always computed live and never stored. A period is the merge of its days' parts.
 
+Comparing a month's marks costs seconds on a large hall (one statement a day), so a read first
+takes a watermark of the whole database (the max ids and the latest case change, kept in
+sync_state): when it has not moved since the last read, no kept day is compared; when it has, only
+the closed days the newer rows touch are (and those of other halls or periods are doubted, their
+marks compared when next read). Today's own activity never makes a closed day compared.
+
 Every duration is kept in whole microseconds, as the dashboard's queries compute it, so a merged
 period gives exactly what `dashboard_summary.summary()` computes from the rows.
 """
@@ -28,7 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from hallapp.domain.clock import Clock, hall_clock
 from hallapp.storage import Database, UnitOfWork
 from hallapp.storage.repositories.dashboard import DashboardQueries, Spread, _p90_rank
-from hallapp.storage.repositories.day_summaries import DaySummaries
+from hallapp.storage.repositories.day_summaries import DaySummaries, Stored
 
 FORMAT = 1  # raise when the payload's layout or meaning changes: older rows are then recomputed
 SLOWEST = 10  # as dashboard_summary._times asks visit_summary for
@@ -156,29 +162,86 @@ def _unpack(text: str) -> array:
 def period_days(db: Database, hall_id: int, first: date, last: date, clock: Clock | None = None
                 ) -> dict[date, DayParts]:
     """The parts of every day first..last up to today: closed days from their summaries (computed and
-    stored when missing, changed or of another format), today live. Days after today have none."""
+    stored when missing, changed or of another format), today live. Days after today have none.
+
+    A kept day is compared by its mark only when the watermark says something it depends on may
+    have changed since it was stored (see _Check); otherwise it is read as kept."""
     clock = clock or hall_clock()
     today = clock.today()
     days = [first + timedelta(days=n) for n in range((min(last, today) - first).days + 1)]
     out: dict[date, DayParts] = {}
     fresh: list[tuple[date, str, DayParts]] = []
+    touched: list[date] = []
     with db.unit_of_work() as uow:
         repo = DaySummaries(uow.session)
+        check = _check(repo, clock)  # before the rows: a commit in between shows next time
         stored = repo.stored(hall_id, first, min(last, today - timedelta(days=1)), FORMAT) if first < today else {}
         for day in days:
             if day == today:
                 out[day] = compute_day(uow, hall_id, day, clock)
                 continue
-            mark = _mark(repo, hall_id, day, clock)  # read before the rows: a commit in between shows next time
             kept = stored.get(day)
-            parts = _load(kept.payload) if kept is not None and kept.mark == mark else None
+            parts = _load(kept.payload) if kept is not None and check.trusts(day, kept) else None
+            if parts is None:
+                mark = _mark(repo, hall_id, day, clock)
+                parts = _load(kept.payload) if kept is not None and kept.mark == mark else None
+                if parts is not None and kept is not None and not check.trusts(day, kept, dirty_ok=True):
+                    touched.append(day)
             if parts is None:
                 parts = compute_day(uow, hall_id, day, clock)
                 fresh.append((day, mark, parts))
             out[day] = parts
-    if fresh:
-        _store(db, hall_id, fresh, clock)
+    if fresh or touched or check.moved:
+        _store(db, hall_id, fresh, touched, check, {d for d in days if d != today}, clock)
     return out
+
+
+@dataclass
+class _Check:
+    """What the stored watermark says. `seen` is this read's watermark; `dirty` the closed days that
+    rows newer than the stored one touch (None: no watermark kept yet, every mark is compared). A
+    kept day not dirty is valid as kept unless doubted (computed_at at EPOCH): every change since
+    the watermark was first kept has moved it, and each read that moved it doubted the days its
+    changes touch (or compared their marks)."""
+
+    seen: tuple
+    stored: tuple | None
+    dirty: set[date] | None
+    quiet: bool
+
+    def trusts(self, day: date, kept: Stored, dirty_ok: bool = False) -> bool:
+        if self.dirty is None or (day in self.dirty and not dirty_ok) or kept.computed_at is None:
+            return False
+        return _aware(kept.computed_at) > EPOCH
+
+    @property
+    def moved(self) -> bool:
+        return self.quiet and self.seen != self.stored
+
+
+def _check(repo: DaySummaries, clock: Clock) -> _Check:
+    seen, quiet, raw = repo.watermark(), repo.quiet(), repo.state()
+    try:
+        stored = _watermark_values(json.loads(raw)) if raw else None
+    except (ValueError, TypeError):  # unreadable: as if none were kept
+        stored = None
+    return _Check(seen, stored, None if stored is None else _dirty(repo, stored, clock), quiet)
+
+
+def _dirty(repo: DaySummaries, since: tuple, clock: Clock) -> set[date]:
+    today = clock.today()
+    days, moments = repo.changed_days(since, today, clock.day_start(today))
+    return days | {clock.day_of(_aware(m)) for m in moments}
+
+
+def _watermark_text(values: tuple) -> str:
+    return json.dumps([v.isoformat() if isinstance(v, datetime) else v for v in values])
+
+
+def _watermark_values(values: list) -> tuple:
+    if len(values) != 7:
+        raise ValueError("a watermark of another layout")
+    return (*values[:3], datetime.fromisoformat(values[3]) if values[3] else None, *values[4:])
 
 
 def close_days(db: Database, hall_id: int, days: int = CLOSE_DAYS, clock: Clock | None = None) -> int:
@@ -211,11 +274,22 @@ def _load(payload: str) -> DayParts | None:
         return None
 
 
-def _store(db: Database, hall_id: int, fresh: list[tuple[date, str, DayParts]], clock: Clock) -> None:
+def _store(db: Database, hall_id: int, fresh: list[tuple[date, str, DayParts]], touched: list[date],
+           check: _Check, handled: set[date], clock: Clock) -> None:
+    """Store the days computed, note those found unchanged, doubt the other changed days' rows and
+    keep this read's watermark — minus any day changed since this read's snapshot (another PC's
+    commit meanwhile): that day is stored as not yet valid, its mark compared next time."""
+    now = clock.now()
     with db.unit_of_work(write=True) as uow:
         repo = DaySummaries(uow.session)
+        repo.state(lock=True)  # PostgreSQL: one PC at a time past here (SQLite: the write lock)
+        late = _dirty(repo, check.seen, clock)
         for day, mark, parts in fresh:
-            repo.put(hall_id, day, FORMAT, mark, dumps(parts), clock.now())
+            repo.put(hall_id, day, FORMAT, mark, dumps(parts), EPOCH if day in late else now)
+        repo.touch(hall_id, [d for d in touched if d not in late], FORMAT, now)
+        if check.quiet:  # the first watermark kept: every row stored before it is doubted once
+            repo.doubt(check.dirty, hall_id, handled, EPOCH)
+            repo.set_state(_watermark_text(check.seen))
 
 
 # -- merging ---------------------------------------------------------------------------------------

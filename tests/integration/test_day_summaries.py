@@ -34,7 +34,9 @@ from hallapp.services.dashboard import Period
 from hallapp.services.hall import ensure_demo_hall
 from hallapp.storage.models import Case, Evaluation, Ticket
 from hallapp.storage.models.day_summary import DaySummary
+from hallapp.storage.models.printing import PrintedDocument
 from hallapp.storage.repositories.dashboard import DashboardQueries
+from hallapp.storage.repositories.day_summaries import DaySummaries
 from tests.support.os_zone import os_time_zone
 
 DAYS = (date(2026, 12, 7), date(2026, 12, 8), date(2026, 12, 9))  # Mon–Wed; "today" is Thursday Dec 10
@@ -145,6 +147,86 @@ def test_a_closed_day_changed_later_is_seen_on_the_next_read(hall: tuple[AppCont
     edited = _as_rows_give(app, hall_id, MONTH).figures
     assert (edited.cases_accepted, edited.accepted_with_gap) == (before.cases_accepted - 1,
                                                                 before.accepted_with_gap + 1)
+
+
+def _marked(monkeypatch: pytest.MonkeyPatch) -> list[date]:
+    """The days whose mark a read compares, in order."""
+    days: list[date] = []
+    real = DaySummaries.mark
+    monkeypatch.setattr(DaySummaries, "mark", lambda self, h, day, *a: days.append(day) or real(self, h, day, *a))
+    return days
+
+
+def _case_without_print(app: AppContext, day: date) -> str:
+    since, until = hall_clock().day_range(day)
+    with app.db.unit_of_work() as uow:
+        printed = select(PrintedDocument.case_id)
+        return uow.session.scalars(select(Case.number).where(Case.created_at >= since, Case.created_at < until,
+                                                             Case.id.not_in(printed)).limit(1)).one()
+
+
+def test_the_watermark_skips_the_marks_until_a_closed_day_changes(
+        hall: tuple[AppContext, FixedClock, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the month has been read, a read compares no day's mark while nothing changed, nor after
+    a change of today only; a closed day's case edited, a late print of its receipt or a late
+    evaluation shows on the next read, and only that day's mark is compared."""
+    app, clock, hall_id = hall
+    before = _as_rows_give(app, hall_id, MONTH)
+    marked = _marked(monkeypatch)
+    assert _as_rows_give(app, hall_id, MONTH) == before and marked == [], "nothing changed: no mark read"
+
+    clock.set_local(2026, 12, 10, 10, 30)
+    queue.issue_ticket(app.db, hall_id, "A")  # today only
+    assert _as_rows_give(app, hall_id, MONTH).figures.issued == before.figures.issued + 1
+    assert marked == [], "a change of today leaves the closed days as kept"
+
+    kept = _kept(app)
+    with app.db.unit_of_work(write=True) as uow:  # a supervisor records the material still owed
+        case = uow.session.scalars(select(Case).where(Case.accepted_at.is_not(None), Case.gap_due_date.is_(None))
+                                   .order_by(Case.id).limit(1)).one()
+        case.gap_due_date, edited_day = date(2026, 12, 20), hall_clock().day_of(case.created_at)
+    edited = _as_rows_give(app, hall_id, MONTH).figures
+    assert (edited.cases_accepted, edited.accepted_with_gap) == (before.figures.cases_accepted - 1,
+                                                                before.figures.accepted_with_gap + 1)
+    # and the last closed day's: its cases were the latest changed, within SKEW of a PC's lagging clock
+    assert edited_day in marked and set(marked) <= {edited_day, DAYS[-1]}
+    assert {d for d, v in _kept(app).items() if kept[d] != v} == {edited_day}, "and only it computed again"
+
+    marked.clear()
+    clock.set_local(2026, 12, 10, 10, 45)  # the receipt of a Dec 7 case printed only now
+    visit_times.record_printed(app.db, _case_without_print(app, DAYS[0]), "receipt")
+    assert _as_rows_give(app, hall_id, MONTH).times.overall.printed == before.times.overall.printed + 1
+    assert DAYS[0] in marked and set(marked) <= {DAYS[0], edited_day}
+
+    marked.clear()
+    ticket = _done_without_evaluation(app, DAYS[2])
+    clock.set_local(2026, 12, 9, 16, 50)  # given on Dec 9, committed now
+    evaluation.record(app.db, ticket, 5, "等候时间长")
+    clock.set_local(2026, 12, 10, 11, 0)
+    late = _as_rows_give(app, hall_id, MONTH).figures
+    assert (late.evaluations, late.bad_evaluations) == (before.figures.evaluations + 1,
+                                                        before.figures.bad_evaluations + 1)
+    assert DAYS[2] in marked and set(marked) <= {DAYS[2], edited_day}
+
+
+def test_a_day_changed_while_another_period_was_read_is_seen_when_read(
+        hall: tuple[AppContext, FixedClock, int]) -> None:
+    """The read that moves the watermark past a change of a day outside its period leaves that
+    day to be compared when its own period is read."""
+    app, _clock, hall_id = hall
+    dec8 = Period(DAYS[1], DAYS[1])
+    before, day_before = _as_rows_give(app, hall_id, MONTH), _as_rows_give(app, hall_id, dec8)
+    with app.db.unit_of_work(write=True) as uow:
+        since, until = hall_clock().day_range(DAYS[1])
+        case = uow.session.scalars(select(Case).where(Case.accepted_at.is_not(None), Case.gap_due_date.is_(None),
+                                                      Case.created_at >= since, Case.created_at < until)
+                                   .order_by(Case.id).limit(1)).one()
+        case.gap_due_date = date(2026, 12, 20)
+    for _ in range(2):  # Dec 7 alone (as a page would ask for it): the watermark moves past the edit
+        day_summaries.period_days(app.db, hall_id, DAYS[0], DAYS[0])
+    edited = _as_rows_give(app, hall_id, dec8).figures
+    assert edited.accepted_with_gap == day_before.figures.accepted_with_gap + 1
+    assert _as_rows_give(app, hall_id, MONTH).figures.accepted_with_gap == before.figures.accepted_with_gap + 1
 
 
 def test_today_is_live_and_never_kept(hall: tuple[AppContext, FixedClock, int]) -> None:

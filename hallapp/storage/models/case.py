@@ -76,7 +76,8 @@ class Case(Base):
     catalog_version: Mapped[str | None] = mapped_column(String(40))  # the catalog it started under (None: a file's)
     purged_at: Mapped[datetime | None]  # retention: scans and personal fields removed (services/retention.py)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # indexed: the day summaries' watermark (the latest change, and the cases changed since)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     materials: Mapped[list[Material]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Material.position"

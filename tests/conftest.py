@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,16 @@ from tests.support.requirements import find_pg_bin, need
 
 _ENV_TO_CLEAR = ("HALLAPP_DATABASE_URL", "HALLAPP_PLATFORM_URL", "HALLAPP_LANGUAGE", "HALLAPP_RESOURCES",
                  "HALLAPP_BUNDLE_PASSPHRASE")
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """Once a window test has moved collection to the GUI thread (ui/gc_guard.py), the tests after
+    it in this process have no timer running: they collect what is due between two cases, here."""
+    yield
+    guard = sys.modules.get("ui.gc_guard")
+    if guard is not None and not gc.isenabled():
+        guard.collect_due()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ui import i18n, style
+from ui import gc_guard, i18n, style
 from ui.startup import BENCH_ENV, StartupWindow, after_first_paint, peek_look
 
 # Nothing heavier than Qt before the first window: the core, the database and the pages are
@@ -25,6 +25,7 @@ __all__ = ["BENCH_ENV", "database_lost", "make_application", "run_gui", "setting
 
 def make_application(ctx: AppContext) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    gc_guard.install(app)  # Qt objects are collected on the GUI thread only
     app.setApplicationName("hallapp")
     app.setOrganizationName("hallapp")
     style.apply(app, ctx.settings.ui.font_size_pt)
@@ -96,6 +97,7 @@ def run_gui(*, demo: bool = False) -> int:
     from ui.start_chain import StartChain
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    gc_guard.install(app)  # Qt objects are collected on the GUI thread only
     app.setApplicationName("hallapp")
     app.setOrganizationName("hallapp")
     look = peek_look()

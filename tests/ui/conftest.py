@@ -16,9 +16,10 @@ def _quiet_pools_and_english(qapp) -> Iterator[None]:
     each starts with the look the program starts with (Fusion, the hall's stylesheet, the default
     14 pt CJK font), so a width measured in one test does not depend on which test ran before."""
     from hallapp.config import UiSettings
-    from ui import i18n, style
+    from ui import gc_guard, i18n, style
     from ui.tasks import wait_for_all
 
+    gc_guard.install(qapp)  # as the program does: Qt objects collected on the GUI thread only
     i18n.install("en")
     style.apply(qapp, UiSettings().font_size_pt)
     yield

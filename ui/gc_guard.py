@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 
-INTERVAL_MS = 250  # often enough that garbage never piles up between two checks
+INTERVAL_MS = 1000  # a second of garbage at most between two checks; no wake-up more often (tests/ui/test_change_event.py)
 _thresholds: tuple[int, int, int] = gc.get_threshold()
 
 
